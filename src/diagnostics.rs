@@ -1,0 +1,163 @@
+//! Problems found in a site, collected across the whole build and shown once, for people.
+//!
+//! Every stage reports into a `Vec<Diagnostic>` instead of stopping at the first problem,
+//! so an editor sees every mistake of a build at once. A diagnostic names the file (relative
+//! to the site root), the line, the field path inside the front matter or config
+//! (`results[0].candidates[1].votes`), and says what is wrong and what would be right.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, e.g. `content/kanpur/result-2024.md`.
+    pub file: PathBuf,
+    /// 1-based line in `file`, when the problem has a place.
+    pub line: Option<usize>,
+    /// Field path such as `results[0].candidates[1].votes`, when the problem is in data.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.as_ref().to_path_buf(),
+            line: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// `content/kanpur.md:12: results[0].candidates[1].votes: expected a whole number, found "4,22,087"`
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// Sorts diagnostics the way a reader wants them: by file, then line, errors before
+/// warnings on the same line. Sorting also makes the output deterministic although pages
+/// are checked in parallel.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, std::cmp::Reverse(a.severity), &a.field, &a.message).cmp(&(
+            &b.file,
+            b.line,
+            std::cmp::Reverse(b.severity),
+            &b.field,
+            &b.message,
+        ))
+    });
+}
+
+/// Maps byte offsets of a text to 1-based line numbers. Front matter is parsed on its own,
+/// so `first_line` is the line of the file on which the parsed text starts.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str, first_line: usize) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            line_starts,
+            first_line,
+        }
+    }
+
+    /// The file line holding byte `offset` of the indexed text.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let idx = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        self.first_line + idx
+    }
+}
+
+/// The closest of `candidates` to `wrong`, when one is close enough to be a likely typo.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_lower = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::normalized_levenshtein(&wrong_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_from_first_line() {
+        let idx = LineIndex::new("a = 1\nb = 2\n\nc = 3", 2);
+        assert_eq!(idx.line_of(0), 2);
+        assert_eq!(idx.line_of(6), 3);
+        assert_eq!(idx.line_of(13), 5);
+    }
+
+    #[test]
+    fn display_names_file_line_and_field() {
+        let d = Diagnostic::error("content/kanpur.md", "expected a whole number, found \"4,22,087\"")
+            .at_line(12)
+            .with_field("results[0].candidates[1].votes");
+        assert_eq!(
+            d.to_string(),
+            "error: content/kanpur.md:12: results[0].candidates[1].votes: expected a whole number, found \"4,22,087\""
+        );
+    }
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        assert_eq!(closest("BJPP", ["BJP", "INC", "SP"]), Some("BJP"));
+        assert_eq!(closest("xyz", ["BJP", "INC"]), None);
+    }
+}
