@@ -5,5 +5,22 @@
 //! → `markdown` (body → HTML, charts spliced in) → `render` (Tera) → `output` (staging + swap).
 //! `site` runs the stages in order; `cli` is the command line on top.
 
+pub mod cli;
+pub mod config;
+pub mod content;
 pub mod diagnostics;
 pub mod election;
+pub mod election_view;
+pub mod filters;
+pub mod i18n;
+pub mod markdown;
+pub mod numfmt;
+pub mod output;
+pub mod page_render;
+pub mod render;
+pub mod scaffold;
+pub mod site;
+pub mod site_index;
+pub mod slug;
+pub mod theme;
+pub mod toml_errors;

@@ -1,3 +1,79 @@
-fn main() {
-    println!("chunav");
+use chunav::cli::{Cli, Command};
+use chunav::diagnostics::Diagnostic;
+use chunav::scaffold;
+use chunav::site::{self, BuildOptions, Outcome};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => {
+            let output = args.output.unwrap_or_else(|| cli.root.join("public"));
+            let outcome = site::build(&BuildOptions {
+                root: cli.root.clone(),
+                output: Some(output.clone()),
+                drafts: args.common.drafts,
+                strict: args.common.strict,
+                base_url: args.base_url,
+            });
+            report(
+                &outcome,
+                &format!(
+                    "built {} pages, {} files into {}",
+                    outcome.pages,
+                    outcome.files,
+                    output.display()
+                ),
+            )
+        }
+        Command::Check(args) => {
+            let outcome = site::build(&BuildOptions {
+                root: cli.root.clone(),
+                output: None,
+                drafts: args.drafts,
+                strict: args.strict,
+                base_url: None,
+            });
+            report(
+                &outcome,
+                &format!("checked {} pages: no errors", outcome.pages),
+            )
+        }
+        Command::Init { dir } => done(scaffold::init(&cli.root.join(dir))),
+        Command::New { path } => done(scaffold::new_article(&cli.root, &path)),
+    }
+}
+
+fn report(outcome: &Outcome, success: &str) -> ExitCode {
+    for d in &outcome.diagnostics {
+        eprintln!("{d}");
+    }
+    let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = outcome.diagnostics.len() - errors;
+    if outcome.failed {
+        eprintln!(
+            "chunav: failed with {errors} error(s) and {warnings} warning(s); nothing was written"
+        );
+        ExitCode::FAILURE
+    } else {
+        if warnings > 0 {
+            eprintln!("{warnings} warning(s)");
+        }
+        println!("{success}");
+        ExitCode::SUCCESS
+    }
+}
+
+fn done(result: Result<String, Diagnostic>) -> ExitCode {
+    match result {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprintln!("{d}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,62 @@
+//! The command line: `chunav build | check | init | new` (and, later, `serve`).
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chunav",
+    version,
+    about = "A static site generator for election explainers",
+    long_about = "chunav builds a static news microsite from Markdown articles whose front matter \
+                  carries vote data: it checks the data, derives totals, shares, margins and swings, \
+                  draws SVG charts and renders the pages through Tera templates."
+)]
+pub struct Cli {
+    /// The site's folder (holding site.toml, content/, templates/, static/)
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check everything and write the site to public/ (or -o DIR), replacing it only on success
+    Build(BuildArgs),
+    /// Run every parse and check of a build without writing anything
+    Check(CheckArgs),
+    /// Create a small buildable site in DIR
+    Init {
+        /// Folder to create the site in (must be empty or not exist)
+        dir: PathBuf,
+    },
+    /// Write a new article skeleton, e.g. `chunav new content/kanpur/result-2029.md`
+    New {
+        /// Path of the new Markdown file, relative to the site root
+        path: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Output folder (default: public/ in the site root)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Override site.toml's base_url, e.g. https://USER.github.io/REPO/
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    #[command(flatten)]
+    pub common: CheckArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Include pages marked `draft = true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Treat warnings (such as unreconciled segment figures) as errors
+    #[arg(long)]
+    pub strict: bool,
+}

@@ -1,0 +1,148 @@
+//! The words the default theme needs in each language, and dates written out for readers.
+
+use crate::content::Date;
+use std::collections::BTreeMap;
+
+const HI: &[(&str, &str)] = &[
+    ("skip_to_content", "सीधे लेख पर जाएँ"),
+    ("latest", "ताज़ा लेख"),
+    ("sections", "खंड"),
+    ("articles", "लेख"),
+    ("published", "प्रकाशित"),
+    ("updated", "अपडेट"),
+    ("by", "लेखक"),
+    ("tags", "टैग"),
+    ("contents", "इस लेख में"),
+    ("home", "मुख्य पृष्ठ"),
+    ("not_found_title", "पृष्ठ नहीं मिला"),
+    (
+        "not_found_text",
+        "आप जो पृष्ठ खोज रहे हैं, वह यहाँ नहीं है। मुख्य पृष्ठ से ताज़ा लेख देखें।",
+    ),
+    ("no_articles", "अभी यहाँ कोई लेख नहीं है।"),
+    ("read_in", "यह लेख इस भाषा में भी:"),
+    ("related", "इसी क्षेत्र पर और लेख"),
+    ("winner", "विजेता"),
+    ("runner_up", "उपविजेता"),
+    ("margin", "जीत का अंतर"),
+    ("turnout", "मतदान"),
+    ("votes", "वोट"),
+    ("share", "वोट प्रतिशत"),
+    ("candidate", "उम्मीदवार"),
+    ("party", "दल"),
+    ("total_valid", "कुल वैध वोट"),
+    ("source", "स्रोत"),
+    ("approx", "से अधिक"),
+    ("points", "अंक"),
+    ("powered_by", "chunav से बनी साइट"),
+];
+
+const EN: &[(&str, &str)] = &[
+    ("skip_to_content", "Skip to content"),
+    ("latest", "Latest"),
+    ("sections", "Sections"),
+    ("articles", "Articles"),
+    ("published", "Published"),
+    ("updated", "Updated"),
+    ("by", "By"),
+    ("tags", "Tags"),
+    ("contents", "In this article"),
+    ("home", "Home"),
+    ("not_found_title", "Page not found"),
+    (
+        "not_found_text",
+        "The page you are looking for is not here. The home page has the latest articles.",
+    ),
+    ("no_articles", "No articles here yet."),
+    ("read_in", "This article is also available in:"),
+    ("related", "More on this constituency"),
+    ("winner", "Winner"),
+    ("runner_up", "Runner-up"),
+    ("margin", "Margin"),
+    ("turnout", "Turnout"),
+    ("votes", "Votes"),
+    ("share", "Vote share"),
+    ("candidate", "Candidate"),
+    ("party", "Party"),
+    ("total_valid", "Total valid votes"),
+    ("source", "Source"),
+    ("approx", "more than"),
+    ("points", "points"),
+    ("powered_by", "Built with chunav"),
+];
+
+/// The theme's words for `lang` ("hi" or "en"; anything else gets English).
+pub fn strings(lang: &str) -> BTreeMap<&'static str, &'static str> {
+    let table = if lang == "hi" { HI } else { EN };
+    table.iter().copied().collect()
+}
+
+/// The language's own name, for "also in: English / हिन्दी" links.
+pub fn language_name(lang: &str) -> &'static str {
+    match lang {
+        "hi" => "हिन्दी",
+        _ => "English",
+    }
+}
+
+const MONTHS_HI: [&str; 12] = [
+    "जनवरी",
+    "फ़रवरी",
+    "मार्च",
+    "अप्रैल",
+    "मई",
+    "जून",
+    "जुलाई",
+    "अगस्त",
+    "सितंबर",
+    "अक्टूबर",
+    "नवंबर",
+    "दिसंबर",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "5 जून 2024" or "5 June 2024".
+pub fn format_date(date: Date, lang: &str) -> String {
+    let months = if lang == "hi" { &MONTHS_HI } else { &MONTHS_EN };
+    let month = months
+        .get(usize::from(date.month).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{} {} {}", date.day, month, date.year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let hi: Vec<_> = strings("hi").into_keys().collect();
+        let en: Vec<_> = strings("en").into_keys().collect();
+        assert_eq!(hi, en);
+    }
+
+    #[test]
+    fn dates_are_written_out() {
+        let d = Date {
+            year: 2024,
+            month: 6,
+            day: 5,
+        };
+        assert_eq!(format_date(d, "hi"), "5 जून 2024");
+        assert_eq!(format_date(d, "en"), "5 June 2024");
+    }
+}

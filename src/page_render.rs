@@ -1,0 +1,238 @@
+//! Renders one page: expressions in the body, Markdown to HTML (charts and internal links
+//! through `Hooks`), then the page's template. Each page's context holds that page and
+//! small summaries of the pages it lists, nothing more.
+
+use crate::content::{Page, PageKind};
+use crate::diagnostics::Diagnostic;
+use crate::i18n;
+use crate::markdown::{self, Heading, Hooks};
+use crate::render::Renderer;
+use crate::site_index::{SiteIndex, Summary, Translation};
+use serde::Serialize;
+use tera::Context;
+
+/// Everything a page render reads that is shared by all pages.
+pub struct Shared<'a> {
+    pub pages: &'a [Page],
+    pub index: &'a SiteIndex,
+    pub renderer: &'a Renderer,
+    pub base_url: &'a str,
+    pub home_articles: usize,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    description: &'a str,
+    lang: &'a str,
+    date: String,
+    date_display: String,
+    updated: String,
+    updated_display: String,
+    tags: &'a [String],
+    authors: &'a [String],
+    path: &'a str,
+    permalink: String,
+    content: String,
+    headings: Vec<Heading>,
+    translations: &'a [Translation],
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    title: &'a str,
+    description: &'a str,
+    path: &'a str,
+    content: String,
+    pages: Vec<&'a Summary>,
+    subsections: Vec<&'a Summary>,
+}
+
+/// Links from the page at `depth` folders below the root back to the root: `../../`.
+pub fn root_prefix(depth: usize) -> String {
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+struct PageHooks<'a> {
+    shared: &'a Shared<'a>,
+    root: &'a str,
+}
+
+impl Hooks for PageHooks<'_> {
+    fn chart(&self, _options: &str, _line: usize) -> Result<String, String> {
+        Err("chart blocks are not supported by this build of chunav".into())
+    }
+
+    fn internal_link(&self, target: &str) -> Result<String, String> {
+        let rest = target.trim_start_matches("@/");
+        let (file, anchor) = match rest.split_once('#') {
+            Some((f, a)) => (f, Some(a)),
+            None => (rest, None),
+        };
+        let path = std::path::Path::new(crate::content::discover::CONTENT_DIR).join(file);
+        let Some(i) = self.shared.index.page_for_file(&path) else {
+            return Err(format!(
+                "link to {target}: there is no {}; internal links name a file under content/, e.g. @/kanpur/result-2024.md",
+                path.display()
+            ));
+        };
+        let mut url = format!("{}{}", self.root, self.shared.pages[i].path);
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        Ok(url)
+    }
+}
+
+/// The HTML of page `i`, or every problem found while rendering it.
+pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnostic>> {
+    let page = &shared.pages[i];
+    let root = root_prefix(page.depth());
+    let mut context = Context::new();
+    context.insert("lang", &page.lang);
+    context.insert("root", &root);
+    context.insert("t", &i18n::strings(&page.lang));
+    context.insert("nav", &shared.index.nav);
+    context.insert("results", &crate::election_view::for_page(page));
+
+    let body = shared
+        .renderer
+        .render_body(&page.file, &page.body, page.body_line, &context)
+        .map_err(|d| vec![d])?;
+    let hooks = PageHooks {
+        shared,
+        root: &root,
+    };
+    let rendered = markdown::render(&page.file, &body, page.body_line, &hooks);
+    if !rendered.diagnostics.is_empty() {
+        return Err(rendered.diagnostics);
+    }
+
+    let template = match page.kind {
+        PageKind::Article => {
+            context.insert(
+                "page",
+                &page_view(shared, i, rendered.html, rendered.headings),
+            );
+            "page.html"
+        }
+        PageKind::Section => {
+            let listed = if page.is_home() {
+                &shared.index.latest[..shared.index.latest.len().min(shared.home_articles)]
+            } else {
+                shared.index.articles_of(&page.path)
+            };
+            context.insert(
+                "section",
+                &SectionView {
+                    title: &page.front.title,
+                    description: &page.front.description,
+                    path: &page.path,
+                    content: rendered.html,
+                    pages: shared.index.summaries_of(listed),
+                    subsections: shared
+                        .index
+                        .summaries_of(shared.index.subsections_of(&page.path)),
+                },
+            );
+            if page.is_home() {
+                "index.html"
+            } else {
+                "section.html"
+            }
+        }
+    };
+    shared
+        .renderer
+        .render(template, &context)
+        .map_err(|d| vec![d])
+}
+
+fn page_view<'a>(
+    shared: &'a Shared<'_>,
+    i: usize,
+    content: String,
+    headings: Vec<Heading>,
+) -> PageView<'a> {
+    let page = &shared.pages[i];
+    PageView {
+        title: &page.front.title,
+        description: &page.front.description,
+        lang: &page.lang,
+        date: page.date.map(|d| d.iso()).unwrap_or_default(),
+        date_display: page
+            .date
+            .map(|d| i18n::format_date(d, &page.lang))
+            .unwrap_or_default(),
+        updated: page.updated.map(|d| d.iso()).unwrap_or_default(),
+        updated_display: page
+            .updated
+            .map(|d| i18n::format_date(d, &page.lang))
+            .unwrap_or_default(),
+        tags: &page.front.tags,
+        authors: &page.front.authors,
+        path: &page.path,
+        permalink: permalink(shared.base_url, &page.path),
+        content,
+        headings,
+        translations: shared.index.translations_of(i),
+    }
+}
+
+/// The absolute URL of a page, when the site's address is known.
+pub fn permalink(base_url: &str, path: &str) -> String {
+    if base_url.is_empty() {
+        String::new()
+    } else {
+        format!("{base_url}/{path}")
+    }
+}
+
+/// The 404 page. GitHub Pages serves it at any depth, so its links start from the
+/// site's base path rather than being relative.
+pub fn render_not_found(shared: &Shared<'_>, lang: &str) -> Result<String, Diagnostic> {
+    let mut context = Context::new();
+    context.insert("lang", lang);
+    context.insert("root", &base_path(shared.base_url));
+    context.insert("t", &i18n::strings(lang));
+    context.insert("nav", &shared.index.nav);
+    shared.renderer.render("404.html", &context)
+}
+
+/// `/kanpur-explainers/` for `https://example.github.io/kanpur-explainers`, `/` otherwise.
+pub fn base_path(base_url: &str) -> String {
+    let without_scheme = base_url
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .unwrap_or("");
+    match without_scheme.find('/') {
+        Some(i) => format!("{}/", without_scheme[i..].trim_end_matches('/')),
+        None => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_of_project_pages() {
+        assert_eq!(
+            base_path("https://example.github.io/kanpur-explainers"),
+            "/kanpur-explainers/"
+        );
+        assert_eq!(base_path("https://example.com"), "/");
+        assert_eq!(base_path(""), "/");
+    }
+
+    #[test]
+    fn root_prefix_climbs_per_folder() {
+        assert_eq!(root_prefix(0), "./");
+        assert_eq!(root_prefix(2), "../../");
+    }
+}

@@ -1,0 +1,176 @@
+//! Tera: the theme's templates (embedded defaults, overridden by the site's templates/),
+//! compiled once per build and shared read-only by the page renderers.
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::theme;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+pub const TEMPLATES_DIR: &str = "templates";
+
+pub struct Renderer {
+    tera: Tera,
+    /// Template name → file it came from, for error messages.
+    origins: BTreeMap<String, PathBuf>,
+}
+
+/// What every page's template sees of the site (set once, in Tera's global context).
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    parties: &'a BTreeMap<String, crate::config::Party>,
+}
+
+impl Renderer {
+    pub fn new(root: &Path, config: &SiteConfig) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut sources: BTreeMap<String, (PathBuf, String)> = theme::TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    (
+                        PathBuf::from("(built-in theme)").join(name),
+                        text.to_string(),
+                    ),
+                )
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let dir = root.join(TEMPLATES_DIR);
+        if dir.is_dir() {
+            for entry in WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                let name = entry.file_name().to_string_lossy();
+                if !entry.file_type().is_file() || crate::content::discover::is_ignored(&name) {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                let name = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let file = Path::new(TEMPLATES_DIR).join(rel);
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => {
+                        sources.insert(name, (file, text));
+                    }
+                    Err(e) => problems.push(Diagnostic::error(
+                        &file,
+                        format!("cannot read template: {e}"),
+                    )),
+                }
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        crate::filters::register(&mut tera, config);
+        tera.global_context().insert(
+            "site",
+            &SiteView {
+                title: &config.title,
+                description: &config.description,
+                language: &config.language,
+                base_url: &config.base_url,
+                parties: &config.parties,
+            },
+        );
+        let origins: BTreeMap<String, PathBuf> = sources
+            .iter()
+            .map(|(name, (file, _))| (name.clone(), file.clone()))
+            .collect();
+        let templates: Vec<(String, String)> = sources
+            .into_iter()
+            .map(|(name, (_, text))| (name, text))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(templates) {
+            problems.push(template_error(&origins, &e, None));
+        }
+        if problems.is_empty() {
+            Ok(Renderer { tera, origins })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&self.origins, &e, None))
+    }
+
+    /// Renders expressions (`{{ results.ls2024.margin | inr }}`) in a Markdown body.
+    /// Output is HTML-escaped; the body's own HTML and Markdown pass through untouched.
+    pub fn render_body(
+        &self,
+        file: &Path,
+        body: &str,
+        body_line: usize,
+        context: &Context,
+    ) -> Result<String, Diagnostic> {
+        if !body.contains("{{") && !body.contains("{%") && !body.contains("{#") {
+            return Ok(body.to_string());
+        }
+        self.tera
+            .render_str(body, context, true)
+            .map_err(|e| template_error(&BTreeMap::new(), &e, Some((file, body_line))))
+    }
+}
+
+/// A Tera error as a diagnostic: the template's file and line when Tera reports them.
+/// `body` is the content file and first body line when the error is in page prose.
+fn template_error(
+    origins: &BTreeMap<String, PathBuf>,
+    err: &tera::Error,
+    body: Option<(&Path, usize)>,
+) -> Diagnostic {
+    let report = match err.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r.as_ref()),
+        _ => None,
+    };
+    let Some(report) = report else {
+        let message = flatten(&err.to_string());
+        let file = body
+            .map(|(f, _)| f.to_path_buf())
+            .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR));
+        let mut d = Diagnostic::error(file, message);
+        if let Some((_, line)) = body {
+            d = d.at_line(line);
+        }
+        return d;
+    };
+    let line = report.span().start_line;
+    match body {
+        Some((file, body_line)) => {
+            Diagnostic::error(file, format!("in an expression: {}", report.message()))
+                .at_line(body_line + line.saturating_sub(1))
+        }
+        None => {
+            let file = origins
+                .get(report.filename())
+                .cloned()
+                .unwrap_or_else(|| Path::new(TEMPLATES_DIR).join(report.filename()));
+            Diagnostic::error(file, report.message().to_string()).at_line(line)
+        }
+    }
+}
+
+fn flatten(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

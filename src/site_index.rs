@@ -1,0 +1,201 @@
+//! What listing pages and links need to know about the whole site, computed once after all
+//! pages are parsed: sections and their articles (newest first), the home page's latest
+//! articles, navigation, translations, and where each content file ends up.
+//!
+//! Templates get small summaries from here, never other pages' content, so memory stays
+//! proportional to the site rather than to pages × site.
+
+use crate::content::{Page, PageKind};
+use crate::i18n;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// One line of a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub title: String,
+    pub description: String,
+    pub date: String,
+    pub date_display: String,
+    pub path: String,
+    pub lang: String,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Translation {
+    pub lang: String,
+    pub language_name: String,
+    pub path: String,
+}
+
+pub struct SiteIndex {
+    pub summaries: Vec<Summary>,
+    /// content file → page index.
+    by_file: HashMap<PathBuf, usize>,
+    /// section path → indexes of its articles, newest first.
+    section_articles: HashMap<String, Vec<usize>>,
+    /// section path → indexes of its direct subsections.
+    subsections: HashMap<String, Vec<usize>>,
+    /// All articles, newest first.
+    pub latest: Vec<usize>,
+    pub nav: Vec<NavItem>,
+    translations: HashMap<usize, Vec<Translation>>,
+}
+
+impl SiteIndex {
+    pub fn new(pages: &[Page]) -> SiteIndex {
+        let summaries: Vec<Summary> = pages.iter().map(summary).collect();
+        let by_file = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.file.clone(), i))
+            .collect();
+        let sections: HashMap<&str, usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == PageKind::Section)
+            .map(|(i, p)| (p.path.as_str(), i))
+            .collect();
+        let mut section_articles: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut subsections: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut latest = Vec::new();
+        for (i, page) in pages.iter().enumerate() {
+            match page.kind {
+                PageKind::Article => {
+                    latest.push(i);
+                    let home_section =
+                        nearest_section(page.parent.as_deref().unwrap_or(""), &sections);
+                    section_articles.entry(home_section).or_default().push(i);
+                }
+                PageKind::Section if !page.is_home() => {
+                    let parent = nearest_section(page.parent.as_deref().unwrap_or(""), &sections);
+                    subsections.entry(parent).or_default().push(i);
+                }
+                PageKind::Section => {}
+            }
+        }
+        let newest_first = |a: &usize, b: &usize| {
+            (pages[*b].date, &pages[*a].front.title).cmp(&(pages[*a].date, &pages[*b].front.title))
+        };
+        latest.sort_by(newest_first);
+        for list in section_articles.values_mut() {
+            list.sort_by(newest_first);
+        }
+        for list in subsections.values_mut() {
+            list.sort_by(|a, b| pages[*a].path.cmp(&pages[*b].path));
+        }
+        let nav = subsections
+            .get("")
+            .map(|subs| {
+                subs.iter()
+                    .map(|&i| NavItem {
+                        title: pages[i].front.title.clone(),
+                        path: pages[i].path.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        SiteIndex {
+            summaries,
+            by_file,
+            section_articles,
+            subsections,
+            latest,
+            nav,
+            translations: translations(pages),
+        }
+    }
+
+    pub fn page_for_file(&self, file: &std::path::Path) -> Option<usize> {
+        self.by_file.get(file).copied()
+    }
+
+    pub fn articles_of(&self, section_path: &str) -> &[usize] {
+        self.section_articles
+            .get(section_path)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn subsections_of(&self, section_path: &str) -> &[usize] {
+        self.subsections
+            .get(section_path)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn translations_of(&self, page: usize) -> &[Translation] {
+        self.translations
+            .get(&page)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn summaries_of(&self, indexes: &[usize]) -> Vec<&Summary> {
+        indexes.iter().map(|&i| &self.summaries[i]).collect()
+    }
+}
+
+/// The closest existing section at or above `path` (`""`, the home page, always exists).
+fn nearest_section(path: &str, sections: &HashMap<&str, usize>) -> String {
+    let mut path = path.to_string();
+    loop {
+        if path.is_empty() || sections.contains_key(path.as_str()) {
+            return path;
+        }
+        let trimmed = path.trim_end_matches('/');
+        path = match trimmed.rfind('/') {
+            Some(i) => trimmed[..=i].to_string(),
+            None => String::new(),
+        };
+    }
+}
+
+fn summary(page: &Page) -> Summary {
+    Summary {
+        title: page.front.title.clone(),
+        description: page.front.description.clone(),
+        date: page.date.map(|d| d.iso()).unwrap_or_default(),
+        date_display: page
+            .date
+            .map(|d| i18n::format_date(d, &page.lang))
+            .unwrap_or_default(),
+        path: page.path.clone(),
+        lang: page.lang.clone(),
+        tags: page.front.tags.clone(),
+    }
+}
+
+/// Pages sharing a `translation_key` link to each other.
+fn translations(pages: &[Page]) -> HashMap<usize, Vec<Translation>> {
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if let Some(key) = &page.front.translation_key {
+            groups.entry(key.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = HashMap::new();
+    for members in groups.values() {
+        for &i in members {
+            let others = members
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| Translation {
+                    lang: pages[j].lang.clone(),
+                    language_name: i18n::language_name(&pages[j].lang).to_string(),
+                    path: pages[j].path.clone(),
+                })
+                .collect();
+            out.insert(i, others);
+        }
+    }
+    out
+}
