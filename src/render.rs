@@ -14,6 +14,10 @@ pub const TEMPLATES_DIR: &str = "templates";
 
 pub struct Renderer {
     tera: Tera,
+    /// A second engine for article bodies, with the same filters and site data, whose
+    /// comment delimiters are moved away from `{# … #}`: in Markdown `{#id}` sets a
+    /// heading's id and must reach pulldown-cmark untouched.
+    prose: Tera,
     /// Template name → file it came from, for error messages.
     origins: BTreeMap<String, PathBuf>,
 }
@@ -75,16 +79,7 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         crate::filters::register(&mut tera, config);
-        tera.global_context().insert(
-            "site",
-            &SiteView {
-                title: &config.title,
-                description: &config.description,
-                language: &config.language,
-                base_url: &config.base_url,
-                parties: &config.parties,
-            },
-        );
+        insert_site(&mut tera, config);
         let origins: BTreeMap<String, PathBuf> = sources
             .iter()
             .map(|(name, (file, _))| (name.clone(), file.clone()))
@@ -96,8 +91,9 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(templates) {
             problems.push(template_error(&origins, &e, None));
         }
+        let prose = prose_engine(&tera, config);
         if problems.is_empty() {
-            Ok(Renderer { tera, origins })
+            Ok(Renderer { tera, prose, origins })
         } else {
             Err(problems)
         }
@@ -119,13 +115,41 @@ impl Renderer {
         body_line: usize,
         context: &Context,
     ) -> Result<String, Diagnostic> {
-        if !body.contains("{{") && !body.contains("{%") && !body.contains("{#") {
+        if !body.contains("{{") && !body.contains("{%") {
             return Ok(body.to_string());
         }
-        self.tera
+        self.prose
             .render_str(body, context, true)
             .map_err(|e| template_error(&BTreeMap::new(), &e, Some((file, body_line))))
     }
+}
+
+fn insert_site(tera: &mut Tera, config: &SiteConfig) {
+    tera.global_context().insert(
+        "site",
+        &SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            base_url: &config.base_url,
+            parties: &config.parties,
+        },
+    );
+}
+
+/// Delimiters for prose: `{{ }}` and `{% %}` as in templates; comments are `{! !}`.
+fn prose_engine(templates: &Tera, config: &SiteConfig) -> Tera {
+    let mut prose = Tera::new();
+    let delimiters = tera::Delimiters {
+        comment_start: "{!".into(),
+        comment_end: "!}".into(),
+        ..tera::Delimiters::default()
+    };
+    // Cannot fail: the delimiters are fixed, valid, and set before any template is added.
+    let _ = prose.set_delimiters(delimiters);
+    prose.register_from(templates);
+    insert_site(&mut prose, config);
+    prose
 }
 
 /// A Tera error as a diagnostic: the template's file and line when Tera reports them.

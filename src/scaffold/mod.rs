@@ -90,9 +90,12 @@ draft = true
 # votes = 0                         # whole number, no commas
 # postal = 0                        # optional: postal ballots
 # by_segment = {{ "गोविंदनगर" = 0 }}  # optional: votes per assembly segment
+#
+# In the text below, quote figures from the data instead of typing them, e.g.
+#   {{{{ results.ls2029.margin | inr }}}} वोटों से जीत
 +++
 
-Write the article here. Quote figures from the data, e.g. {{{{ results.ls2029.margin | inr }}}}.
+Write the article here.
 "#
     )
 }

@@ -1,0 +1,111 @@
+//! Helpers shared by the integration suites: copy a fixture site into a fresh temporary
+//! folder, run the real `chunav` binary on it, read what it wrote.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub struct Site {
+    pub root: PathBuf,
+}
+
+pub struct Run {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+fn fresh_dir(label: &str) -> PathBuf {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("chunav-test-{}-{label}-{n}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/NAME`.
+    pub fn fixture(name: &str) -> Site {
+        let root = fresh_dir(name);
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), &root);
+        Site { root }
+    }
+
+    /// An empty folder, for `init`.
+    pub fn empty(label: &str) -> Site {
+        Site { root: fresh_dir(label) }
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn remove(&self, rel: &str) -> &Self {
+        fs::remove_file(self.root.join(rel)).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.root.join(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.root.join(rel).exists()
+    }
+
+    /// Runs `chunav --root SITE ARGS…`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_chunav"))
+            .arg("--root")
+            .arg(&self.root)
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs a command that must succeed.
+    pub fn ok(&self, args: &[&str]) -> Run {
+        let run = self.run(args);
+        assert!(run.ok, "chunav {args:?} failed:\n{}", run.stderr);
+        run
+    }
+
+    /// Runs a command that must fail; returns its stderr with the site's path removed.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let run = self.run(args);
+        assert!(!run.ok, "chunav {args:?} should have failed; stdout:\n{}", run.stdout);
+        run.stderr.replace(&format!("{}/", self.root.display()), "")
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.root);
+    }
+}

@@ -1,0 +1,228 @@
+//! The site builder end to end: fixture sites built by the real binary, asserting on the
+//! HTML a reader gets.
+
+mod common;
+
+use common::Site;
+
+#[test]
+fn builds_with_embedded_theme_when_site_has_no_templates() {
+    let site = Site::fixture("basic");
+    assert!(!site.exists("templates"));
+    let run = site.ok(&["build"]);
+    assert!(run.stdout.contains("built"), "{}", run.stdout);
+    let home = site.read("public/index.html");
+    assert!(home.contains("<html lang=\"hi\">"));
+    assert!(home.contains("href=\"./kanpur/result-2024/\""), "home links to the article: {home}");
+    assert!(home.contains("./style.css"));
+    let article = site.read("public/kanpur/result-2024/index.html");
+    assert!(article.contains("<h1>कानपुर 2024 का नतीजा</h1>"));
+    assert!(article.contains("href=\"../../style.css\""));
+    assert!(article.contains("5 जून 2024"));
+    assert!(site.exists("public/404.html"));
+    assert!(site.exists("public/style.css"), "theme's static files are copied");
+    assert_eq!(site.read("public/extra.css"), "body { color: #123; }\n", "site static files are copied");
+}
+
+#[test]
+fn devanagari_heading_ids_keep_the_virama_and_duplicates_get_suffixes() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    let article = site.read("public/kanpur/result-2024/index.html");
+    assert!(article.contains(r#"<h2 id="विधानसभा-क्षेत्रवार-वोट">"#), "{article}");
+    assert!(!article.contains("कषेतरवार"));
+    assert!(article.contains(r#"<h2 id="नतीजा">"#));
+    assert!(article.contains(r#"<h2 id="नतीजा-1">"#));
+}
+
+#[test]
+fn internal_links_are_relative_and_keep_anchors() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    let article = site.read("public/kanpur/result-2024/index.html");
+    assert!(article.contains(r#"href="../../kanpur/result-2019/#intro""#), "{article}");
+    assert!(site.read("public/kanpur/result-2019/index.html").contains(r#"id="intro""#));
+}
+
+#[test]
+fn section_hub_lists_its_articles_newest_first() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    let hub = site.read("public/kanpur/index.html");
+    let order: Vec<usize> = ["result-2024/", "mayor-2023/", "result-2019/"]
+        .iter()
+        .map(|slug| hub.find(&format!("href=\"../kanpur/{slug}\"")).unwrap_or_else(|| panic!("{slug} missing: {hub}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "not newest first: {order:?}");
+    assert!(hub.contains("कानपुर सीट पर हमारे सारे लेख।"), "the hub's own text is shown");
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    assert!(!site.exists("public/kanpur/unfinished/index.html"));
+    assert!(!site.read("public/kanpur/index.html").contains("अधूरा लेख"));
+    site.ok(&["build", "--drafts"]);
+    assert!(site.exists("public/kanpur/unfinished/index.html"));
+    assert!(site.read("public/kanpur/index.html").contains("अधूरा लेख"));
+}
+
+#[test]
+fn a_site_template_overrides_the_builtin_one_file_by_file() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page.title }}</p>{% endblock content %}",
+    );
+    site.ok(&["build"]);
+    let article = site.read("public/kanpur/result-2024/index.html");
+    assert!(article.contains("<p class=\"custom\">कानपुर 2024 का नतीजा</p>"), "{article}");
+    assert!(article.contains("<a class=\"skip-link\""), "base.html still comes from the theme");
+}
+
+#[test]
+fn slug_in_front_matter_sets_the_url() {
+    let site = Site::fixture("basic");
+    site.write("content/kanpur/mayor-2023.md", "+++\ntitle = \"महापौर\"\ndate = 2023-05-14\nslug = \"Mayor Poll 2023\"\n+++\nx\n");
+    site.ok(&["build"]);
+    assert!(site.exists("public/kanpur/mayor-poll-2023/index.html"));
+    assert!(!site.exists("public/kanpur/mayor-2023/index.html"));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = Site::fixture("basic");
+    let run = site.ok(&["check"]);
+    assert!(run.stdout.contains("no errors"), "{}", run.stdout);
+    assert!(!site.exists("public"));
+}
+
+#[test]
+fn init_then_build_gives_a_working_site() {
+    let site = Site::empty("init");
+    site.ok(&["init", "mysite"]);
+    let built = Site { root: site.root.join("mysite") };
+    assert!(built.exists("site.toml"));
+    assert!(!built.exists("templates"));
+    built.ok(&["build"]);
+    assert!(built.read("public/index.html").contains("कानपुर 2024"));
+    std::mem::forget(built);
+    let again = site.fails(&["init", "mysite"]);
+    assert!(again.contains("not empty"), "{again}");
+}
+
+#[test]
+fn new_writes_a_skeleton_and_never_overwrites() {
+    let site = Site::fixture("basic");
+    let run = site.ok(&["new", "content/kanpur/result-2029.md"]);
+    assert!(run.stdout.contains("created"));
+    let text = site.read("content/kanpur/result-2029.md");
+    assert!(text.starts_with("+++\ntitle = \"result 2029\""), "{text}");
+    assert!(text.contains("# [[results]]"), "the data block is commented");
+    site.ok(&["check", "--drafts"]);
+    site.write("content/kanpur/result-2029.md", "mine");
+    let err = site.fails(&["new", "content/kanpur/result-2029.md"]);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(site.read("content/kanpur/result-2029.md"), "mine");
+    let err = site.fails(&["new", "../outside.md"]);
+    assert!(err.contains("inside the site"), "{err}");
+}
+
+/// Each broken site fails with the exact message, and an existing public/ is untouched.
+#[test]
+fn bad_sites_report_file_line_and_leave_public_alone() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "content/kanpur/result-2019.md",
+            "+++\ntitle = \"x\"\ndate = 2019-05-23\ntagz = [\"a\"]\n+++\n",
+            "error: content/kanpur/result-2019.md:4: tagz: unknown key `tagz`; did you mean `tags`?",
+        ),
+        (
+            "content/kanpur/result-2019.md",
+            "title = \"x\"\n",
+            "error: content/kanpur/result-2019.md:1: no front matter: a content file starts with a `+++` line",
+        ),
+        (
+            "content/kanpur/result-2019.md",
+            "+++\ntitle = \"x\"\n",
+            "error: content/kanpur/result-2019.md:1: the front matter opened by `+++` on line 1 is never closed",
+        ),
+        (
+            "content/kanpur/result-2019.md",
+            "+++\ntitle = \"x\"\n+++\n",
+            "error: content/kanpur/result-2019.md:2: date: an article needs a `date`",
+        ),
+        (
+            "content/kanpur/result-2019.md",
+            "+++\ntitle = \"x\"\ndate = 2019-05-23\n+++\n\ntext\n\n[a](@/kanpur/missing.md)\n",
+            "error: content/kanpur/result-2019.md:8: link to @/kanpur/missing.md: there is no content/kanpur/missing.md",
+        ),
+        (
+            "content/kanpur/result-2019.md",
+            "+++\ntitle = \"x\"\ndate = 2019-05-23\n+++\n\nline\n\n{{ no_such_thing }}\n",
+            "error: content/kanpur/result-2019.md:8: in an expression:",
+        ),
+        (
+            "content/kanpur/other.md",
+            "+++\ntitle = \"x\"\ndate = 2019-05-23\nslug = \"result-2019\"\n+++\n",
+            "error: content/kanpur/result-2019.md: this page's URL /kanpur/result-2019/ is already taken by content/kanpur/other.md",
+        ),
+        (
+            "site.toml",
+            "title = \"x\"\nbase_ulr = \"https://a.b/\"\n",
+            "error: site.toml:2: base_ulr: unknown key `base_ulr`; did you mean `base_url`?",
+        ),
+        (
+            "templates/page.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title \n{% endblock content %}",
+            "error: templates/page.html:4: Found `{` but expected }}",
+        ),
+    ];
+    for (file, text, expected) in cases {
+        let site = Site::fixture("basic");
+        site.ok(&["build"]);
+        let before = site.read("public/kanpur/result-2019/index.html");
+        site.write(file, text);
+        let stderr = site.fails(&["build"]);
+        assert!(stderr.contains(expected), "for {file}:\nexpected {expected}\ngot {stderr}");
+        assert!(stderr.contains("nothing was written"), "{stderr}");
+        assert_eq!(site.read("public/kanpur/result-2019/index.html"), before, "public/ changed after a failed build");
+        let check = site.fails(&["check"]);
+        assert!(check.contains(expected), "check reports the same: {check}");
+    }
+}
+
+#[test]
+fn every_problem_of_a_build_is_reported_together() {
+    let site = Site::fixture("basic");
+    site.write("content/kanpur/result-2019.md", "+++\ntitle = \"x\"\ndate = 2019-05-23\ntagz = 1\n+++\n");
+    site.write("content/kanpur/mayor-2023.md", "no front matter\n");
+    let stderr = site.fails(&["build"]);
+    assert!(stderr.contains("result-2019.md:4"), "{stderr}");
+    assert!(stderr.contains("mayor-2023.md:1"), "{stderr}");
+    assert!(stderr.contains("2 error(s)"), "{stderr}");
+}
+
+#[test]
+fn refuses_output_folders_it_must_not_replace() {
+    let site = Site::fixture("basic");
+    site.write("mine/keep.txt", "precious");
+    let err = site.fails(&["build", "-o", site.root.join("mine").to_str().unwrap()]);
+    assert!(err.contains("was not made by chunav"), "{err}");
+    assert_eq!(site.read("mine/keep.txt"), "precious");
+    let err = site.fails(&["build", "-o", site.root.to_str().unwrap()]);
+    assert!(err.contains("site root"), "{err}");
+    let err = site.fails(&["build", "-o", site.root.join("content/out").to_str().unwrap()]);
+    assert!(err.contains("inside content/"), "{err}");
+}
+
+#[test]
+fn output_is_byte_identical_run_to_run() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    let first = site.read("public/kanpur/index.html") + &site.read("public/index.html");
+    site.ok(&["build"]);
+    let second = site.read("public/kanpur/index.html") + &site.read("public/index.html");
+    assert_eq!(first, second);
+}
