@@ -32,6 +32,9 @@ pub struct SiteConfig {
     /// How many articles the home page lists.
     #[serde(default = "default_home_articles")]
     pub home_articles: usize,
+    /// A custom domain for GitHub Pages, written to a CNAME file, e.g. "chunav.example.com".
+    #[serde(default)]
+    pub cname: Option<String>,
     #[serde(default)]
     pub parties: BTreeMap<String, Party>,
 }

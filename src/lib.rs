@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod numfmt;
 pub mod output;
 pub mod page_render;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod site;

@@ -18,6 +18,9 @@ pub struct Shared<'a> {
     pub renderer: &'a Renderer,
     pub base_url: &'a str,
     pub home_articles: usize,
+    pub site_title: &'a str,
+    /// Byline for articles that name no authors.
+    pub default_authors: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -36,6 +39,8 @@ struct PageView<'a> {
     content: String,
     headings: Vec<Heading>,
     translations: &'a [Translation],
+    /// schema.org NewsArticle, already escaped for a `<script>` element.
+    json_ld: String,
 }
 
 #[derive(Serialize)]
@@ -98,6 +103,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
     context.insert("root", &root);
     context.insert("t", &i18n::strings(&page.lang));
     context.insert("nav", &shared.index.nav);
+    context.insert("permalink", &permalink(shared.base_url, &page.path));
     context.insert("results", &crate::election_view::for_page(page));
 
     let body = shared
@@ -160,27 +166,47 @@ fn page_view<'a>(
     headings: Vec<Heading>,
 ) -> PageView<'a> {
     let page = &shared.pages[i];
+    let authors = if page.front.authors.is_empty() {
+        shared.default_authors
+    } else {
+        &page.front.authors
+    };
+    let date = page.date.map(|d| d.iso()).unwrap_or_default();
+    let updated = page.updated.map(|d| d.iso()).unwrap_or_default();
+    let permalink = permalink(shared.base_url, &page.path);
+    let json_ld = crate::publish::news_article_json_ld(&crate::publish::NewsArticle {
+        headline: &page.front.title,
+        description: &page.front.description,
+        url: &permalink,
+        date_published: &date,
+        date_modified: if updated.is_empty() { &date } else { &updated },
+        authors,
+        lang: &page.lang,
+        image: None,
+        publisher: shared.site_title,
+    });
     PageView {
         title: &page.front.title,
         description: &page.front.description,
         lang: &page.lang,
-        date: page.date.map(|d| d.iso()).unwrap_or_default(),
+        date,
         date_display: page
             .date
             .map(|d| i18n::format_date(d, &page.lang))
             .unwrap_or_default(),
-        updated: page.updated.map(|d| d.iso()).unwrap_or_default(),
+        updated,
         updated_display: page
             .updated
             .map(|d| i18n::format_date(d, &page.lang))
             .unwrap_or_default(),
         tags: &page.front.tags,
-        authors: &page.front.authors,
+        authors,
         path: &page.path,
-        permalink: permalink(shared.base_url, &page.path),
+        permalink,
         content,
         headings,
         translations: shared.index.translations_of(i),
+        json_ld,
     }
 }
 

@@ -93,7 +93,11 @@ impl Renderer {
         }
         let prose = prose_engine(&tera, config);
         if problems.is_empty() {
-            Ok(Renderer { tera, prose, origins })
+            Ok(Renderer {
+                tera,
+                prose,
+                origins,
+            })
         } else {
             Err(problems)
         }

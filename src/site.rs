@@ -6,6 +6,7 @@ use crate::content::{self, Page, PageKind, discover};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::output::{self, Staging};
 use crate::page_render::{self, Shared};
+use crate::publish;
 use crate::render::Renderer;
 use crate::site_index::SiteIndex;
 use crate::theme;
@@ -80,6 +81,8 @@ pub fn build(options: &BuildOptions) -> Outcome {
         renderer: &renderer,
         base_url: &config.base_url,
         home_articles: config.home_articles,
+        site_title: &config.title,
+        default_authors: &config.authors,
     };
     let staging = match &options.output {
         Some(out) => match Staging::create(out) {
@@ -232,6 +235,9 @@ fn write_site(
             }
         })
         .collect();
+    for (rel, text) in publish_files(shared, config) {
+        problems.extend(write(&rel, text.as_bytes()).err());
+    }
     match page_render::render_not_found(shared, &config.language) {
         Ok(html) => problems.extend(write("404.html", html.as_bytes()).err()),
         Err(d) => problems.push(d),
@@ -241,6 +247,51 @@ fn write_site(
     }
     problems
 }
+
+/// sitemap.xml, robots.txt, CNAME and the Atom feeds of the site and of each section.
+/// Sitemaps and feeds need absolute URLs: without a base_url only robots.txt is written.
+fn publish_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, String)> {
+    let base = shared.base_url;
+    let mut files = vec![("robots.txt".to_string(), publish::robots(base))];
+    if let Some(cname) = &config.cname {
+        files.push(("CNAME".to_string(), format!("{}\n", cname.trim())));
+    }
+    if base.is_empty() {
+        return files;
+    }
+    let entries: Vec<publish::SitemapEntry> = shared
+        .index
+        .summaries
+        .iter()
+        .map(|s| publish::SitemapEntry {
+            url: format!("{base}/{}", s.path),
+            lastmod: s.updated.clone(),
+        })
+        .collect();
+    files.push(("sitemap.xml".to_string(), publish::sitemap(&entries)));
+    for page in shared.pages.iter().filter(|p| p.kind == PageKind::Section) {
+        let listed = if page.is_home() {
+            &shared.index.latest[..]
+        } else {
+            shared.index.articles_of(&page.path)
+        };
+        let feed = publish::Feed {
+            title: &page.front.title,
+            lang: &page.lang,
+            feed_url: format!("{base}/{}atom.xml", page.path),
+            page_url: format!("{base}/{}", page.path),
+            base_url: base,
+            authors: &config.authors,
+            entries: shared
+                .index
+                .summaries_of(&listed[..listed.len().min(FEED_ENTRIES)]),
+        };
+        files.push((format!("{}atom.xml", page.path), publish::atom(&feed)));
+    }
+    files
+}
+
+const FEED_ENTRIES: usize = 50;
 
 /// The theme's embedded static files, then the site's static/ (winning on equal names),
 /// then non-Markdown files from content/ beside their pages.

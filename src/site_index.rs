@@ -18,6 +18,8 @@ pub struct Summary {
     pub description: String,
     pub date: String,
     pub date_display: String,
+    /// `updated`, or `date` when the page was never updated.
+    pub updated: String,
     pub path: String,
     pub lang: String,
     pub tags: Vec<String>,
@@ -167,6 +169,11 @@ fn summary(page: &Page) -> Summary {
         date_display: page
             .date
             .map(|d| i18n::format_date(d, &page.lang))
+            .unwrap_or_default(),
+        updated: page
+            .updated
+            .or(page.date)
+            .map(|d| d.iso())
             .unwrap_or_default(),
         path: page.path.clone(),
         lang: page.lang.clone(),

@@ -13,15 +13,25 @@ fn builds_with_embedded_theme_when_site_has_no_templates() {
     assert!(run.stdout.contains("built"), "{}", run.stdout);
     let home = site.read("public/index.html");
     assert!(home.contains("<html lang=\"hi\">"));
-    assert!(home.contains("href=\"./kanpur/result-2024/\""), "home links to the article: {home}");
+    assert!(
+        home.contains("href=\"./kanpur/result-2024/\""),
+        "home links to the article: {home}"
+    );
     assert!(home.contains("./style.css"));
     let article = site.read("public/kanpur/result-2024/index.html");
     assert!(article.contains("<h1>कानपुर 2024 का नतीजा</h1>"));
     assert!(article.contains("href=\"../../style.css\""));
     assert!(article.contains("5 जून 2024"));
     assert!(site.exists("public/404.html"));
-    assert!(site.exists("public/style.css"), "theme's static files are copied");
-    assert_eq!(site.read("public/extra.css"), "body { color: #123; }\n", "site static files are copied");
+    assert!(
+        site.exists("public/style.css"),
+        "theme's static files are copied"
+    );
+    assert_eq!(
+        site.read("public/extra.css"),
+        "body { color: #123; }\n",
+        "site static files are copied"
+    );
 }
 
 #[test]
@@ -29,7 +39,10 @@ fn devanagari_heading_ids_keep_the_virama_and_duplicates_get_suffixes() {
     let site = Site::fixture("basic");
     site.ok(&["build"]);
     let article = site.read("public/kanpur/result-2024/index.html");
-    assert!(article.contains(r#"<h2 id="विधानसभा-क्षेत्रवार-वोट">"#), "{article}");
+    assert!(
+        article.contains(r#"<h2 id="विधानसभा-क्षेत्रवार-वोट">"#),
+        "{article}"
+    );
     assert!(!article.contains("कषेतरवार"));
     assert!(article.contains(r#"<h2 id="नतीजा">"#));
     assert!(article.contains(r#"<h2 id="नतीजा-1">"#));
@@ -40,8 +53,14 @@ fn internal_links_are_relative_and_keep_anchors() {
     let site = Site::fixture("basic");
     site.ok(&["build"]);
     let article = site.read("public/kanpur/result-2024/index.html");
-    assert!(article.contains(r#"href="../../kanpur/result-2019/#intro""#), "{article}");
-    assert!(site.read("public/kanpur/result-2019/index.html").contains(r#"id="intro""#));
+    assert!(
+        article.contains(r#"href="../../kanpur/result-2019/#intro""#),
+        "{article}"
+    );
+    assert!(
+        site.read("public/kanpur/result-2019/index.html")
+            .contains(r#"id="intro""#)
+    );
 }
 
 #[test]
@@ -51,10 +70,19 @@ fn section_hub_lists_its_articles_newest_first() {
     let hub = site.read("public/kanpur/index.html");
     let order: Vec<usize> = ["result-2024/", "mayor-2023/", "result-2019/"]
         .iter()
-        .map(|slug| hub.find(&format!("href=\"../kanpur/{slug}\"")).unwrap_or_else(|| panic!("{slug} missing: {hub}")))
+        .map(|slug| {
+            hub.find(&format!("href=\"../kanpur/{slug}\""))
+                .unwrap_or_else(|| panic!("{slug} missing: {hub}"))
+        })
         .collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "not newest first: {order:?}");
-    assert!(hub.contains("कानपुर सीट पर हमारे सारे लेख।"), "the hub's own text is shown");
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "not newest first: {order:?}"
+    );
+    assert!(
+        hub.contains("कानपुर सीट पर हमारे सारे लेख।"),
+        "the hub's own text is shown"
+    );
 }
 
 #[test]
@@ -77,14 +105,23 @@ fn a_site_template_overrides_the_builtin_one_file_by_file() {
     );
     site.ok(&["build"]);
     let article = site.read("public/kanpur/result-2024/index.html");
-    assert!(article.contains("<p class=\"custom\">कानपुर 2024 का नतीजा</p>"), "{article}");
-    assert!(article.contains("<a class=\"skip-link\""), "base.html still comes from the theme");
+    assert!(
+        article.contains("<p class=\"custom\">कानपुर 2024 का नतीजा</p>"),
+        "{article}"
+    );
+    assert!(
+        article.contains("<a class=\"skip-link\""),
+        "base.html still comes from the theme"
+    );
 }
 
 #[test]
 fn slug_in_front_matter_sets_the_url() {
     let site = Site::fixture("basic");
-    site.write("content/kanpur/mayor-2023.md", "+++\ntitle = \"महापौर\"\ndate = 2023-05-14\nslug = \"Mayor Poll 2023\"\n+++\nx\n");
+    site.write(
+        "content/kanpur/mayor-2023.md",
+        "+++\ntitle = \"महापौर\"\ndate = 2023-05-14\nslug = \"Mayor Poll 2023\"\n+++\nx\n",
+    );
     site.ok(&["build"]);
     assert!(site.exists("public/kanpur/mayor-poll-2023/index.html"));
     assert!(!site.exists("public/kanpur/mayor-2023/index.html"));
@@ -102,7 +139,9 @@ fn check_writes_nothing() {
 fn init_then_build_gives_a_working_site() {
     let site = Site::empty("init");
     site.ok(&["init", "mysite"]);
-    let built = Site { root: site.root.join("mysite") };
+    let built = Site {
+        root: site.root.join("mysite"),
+    };
     assert!(built.exists("site.toml"));
     assert!(!built.exists("templates"));
     built.ok(&["build"]);
@@ -119,7 +158,10 @@ fn new_writes_a_skeleton_and_never_overwrites() {
     assert!(run.stdout.contains("created"));
     let text = site.read("content/kanpur/result-2029.md");
     assert!(text.starts_with("+++\ntitle = \"result 2029\""), "{text}");
-    assert!(text.contains("# [[results]]"), "the data block is commented");
+    assert!(
+        text.contains("# [[results]]"),
+        "the data block is commented"
+    );
     site.ok(&["check", "--drafts"]);
     site.write("content/kanpur/result-2029.md", "mine");
     let err = site.fails(&["new", "content/kanpur/result-2029.md"]);
@@ -185,9 +227,16 @@ fn bad_sites_report_file_line_and_leave_public_alone() {
         let before = site.read("public/kanpur/result-2019/index.html");
         site.write(file, text);
         let stderr = site.fails(&["build"]);
-        assert!(stderr.contains(expected), "for {file}:\nexpected {expected}\ngot {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "for {file}:\nexpected {expected}\ngot {stderr}"
+        );
         assert!(stderr.contains("nothing was written"), "{stderr}");
-        assert_eq!(site.read("public/kanpur/result-2019/index.html"), before, "public/ changed after a failed build");
+        assert_eq!(
+            site.read("public/kanpur/result-2019/index.html"),
+            before,
+            "public/ changed after a failed build"
+        );
         let check = site.fails(&["check"]);
         assert!(check.contains(expected), "check reports the same: {check}");
     }
@@ -196,7 +245,10 @@ fn bad_sites_report_file_line_and_leave_public_alone() {
 #[test]
 fn every_problem_of_a_build_is_reported_together() {
     let site = Site::fixture("basic");
-    site.write("content/kanpur/result-2019.md", "+++\ntitle = \"x\"\ndate = 2019-05-23\ntagz = 1\n+++\n");
+    site.write(
+        "content/kanpur/result-2019.md",
+        "+++\ntitle = \"x\"\ndate = 2019-05-23\ntagz = 1\n+++\n",
+    );
     site.write("content/kanpur/mayor-2023.md", "no front matter\n");
     let stderr = site.fails(&["build"]);
     assert!(stderr.contains("result-2019.md:4"), "{stderr}");
@@ -213,7 +265,11 @@ fn refuses_output_folders_it_must_not_replace() {
     assert_eq!(site.read("mine/keep.txt"), "precious");
     let err = site.fails(&["build", "-o", site.root.to_str().unwrap()]);
     assert!(err.contains("site root"), "{err}");
-    let err = site.fails(&["build", "-o", site.root.join("content/out").to_str().unwrap()]);
+    let err = site.fails(&[
+        "build",
+        "-o",
+        site.root.join("content/out").to_str().unwrap(),
+    ]);
     assert!(err.contains("inside content/"), "{err}");
 }
 

@@ -45,13 +45,20 @@ impl Site {
     /// A copy of `tests/fixtures/NAME`.
     pub fn fixture(name: &str) -> Site {
         let root = fresh_dir(name);
-        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), &root);
+        copy_tree(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name),
+            &root,
+        );
         Site { root }
     }
 
     /// An empty folder, for `init`.
     pub fn empty(label: &str) -> Site {
-        Site { root: fresh_dir(label) }
+        Site {
+            root: fresh_dir(label),
+        }
     }
 
     pub fn write(&self, rel: &str, text: &str) -> &Self {
@@ -99,7 +106,11 @@ impl Site {
     /// Runs a command that must fail; returns its stderr with the site's path removed.
     pub fn fails(&self, args: &[&str]) -> String {
         let run = self.run(args);
-        assert!(!run.ok, "chunav {args:?} should have failed; stdout:\n{}", run.stdout);
+        assert!(
+            !run.ok,
+            "chunav {args:?} should have failed; stdout:\n{}",
+            run.stdout
+        );
         run.stderr.replace(&format!("{}/", self.root.display()), "")
     }
 }
