@@ -5,5 +5,6 @@
 //! → `markdown` (body → HTML, charts spliced in) → `render` (Tera) → `output` (staging + swap).
 //! `site` runs the stages in order; `cli` is the command line on top.
 
+pub mod chart;
 pub mod diagnostics;
 pub mod election;
