@@ -9,6 +9,7 @@
 //! - defaults (`opacity="1"`, `stroke="none"`, `text-anchor="start"`) are dropped and
 //!   numbers are rounded to one decimal (plotters writes font sizes like 13.000000000000002).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use plotters::backend::SVGBackend;
@@ -70,27 +71,41 @@ fn draw(scene: &Scene) -> Result<String, String> {
             area.draw(&Circle::new(center, radius, rgb(swatch.color).filled()))
                 .map_err(fail)?;
         }
+        // A TextStyle per (size, weight, anchor): creating one looks the font up and
+        // clones its parsed tables, which was a fifth of the drawing time per label.
+        let mut styles: Vec<((u32, bool, Anchor), TextStyle)> = Vec::new();
         for label in &scene.labels {
-            let weight = if label.bold {
-                FontStyle::Bold
-            } else {
-                FontStyle::Normal
+            let key = (label.size, label.bold, label.anchor);
+            let index = match styles.iter().position(|(k, _)| *k == key) {
+                Some(index) => index,
+                None => {
+                    styles.push((key, text_style(key)));
+                    styles.len() - 1
+                }
             };
-            let size = f64::from(label.size) * PLOTTERS_FONT_SCALE;
-            let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight);
-            let h_pos = match label.anchor {
-                Anchor::Start => HPos::Left,
-                Anchor::End => HPos::Right,
-            };
-            let style = TextStyle::from(font)
-                .color(&INK)
-                .pos(Pos::new(h_pos, VPos::Top));
-            area.draw_text(&label.text, &style, (label.x, label.y))
+            area.draw_text(&label.text, &styles[index].1, (label.x, label.y))
                 .map_err(fail)?;
         }
         area.present().map_err(fail)?;
     }
     Ok(raw)
+}
+
+fn text_style((size, bold, anchor): (u32, bool, Anchor)) -> TextStyle<'static> {
+    let weight = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    let size = f64::from(size) * PLOTTERS_FONT_SCALE;
+    let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight);
+    let h_pos = match anchor {
+        Anchor::Start => HPos::Left,
+        Anchor::End => HPos::Right,
+    };
+    TextStyle::from(font)
+        .color(&INK)
+        .pos(Pos::new(h_pos, VPos::Top))
 }
 
 /// Rewrites plotters' line-per-element output (see the module comment for the rules).
@@ -101,11 +116,10 @@ fn tidy(raw: &str, scene: &Scene, text: &SvgText<'_>) -> String {
             out.push_str(line);
             out.push('\n');
         } else if let Some(tag) = line.strip_prefix('<') {
-            let element = Element::parse(tag);
-            if element.name == "svg" {
+            if tag.starts_with("svg ") {
                 root(&mut out, scene, text);
             } else {
-                element.write(&mut out);
+                Element::parse(tag).write(&mut out);
             }
         } else {
             // Text content, already escaped by plotters: keep it on the `<text>` line so
@@ -147,13 +161,14 @@ impl<'a> Element<'a> {
             .or_else(|| tag.strip_suffix('>'))
             .unwrap_or(tag);
         let (name, mut rest) = body.split_once(' ').unwrap_or((body, ""));
-        let mut attrs = Vec::new();
+        let mut attrs = Vec::with_capacity(10);
         // plotters escapes `"` inside values, so a value always ends at the next quote.
-        while let Some((key, after)) = rest.split_once("=\"") {
-            let Some((value, tail)) = after.split_once('"') else {
+        while let Some((key, after)) = rest.split_once('=') {
+            let Some((value, tail)) = after.strip_prefix('"').and_then(|a| a.split_once('"'))
+            else {
                 break;
             };
-            attrs.push((key.trim(), value));
+            attrs.push((key.trim_start(), value));
             rest = tail;
         }
         Element {
@@ -163,8 +178,7 @@ impl<'a> Element<'a> {
         }
     }
 
-    fn keeps(&self, key: &str, value: &str) -> bool {
-        let stroke_none = self.attrs.contains(&("stroke", "none"));
+    fn keeps(&self, key: &str, value: &str, stroke_none: bool) -> bool {
         match (key, value) {
             ("opacity", "1") | ("stroke", "none") | ("text-anchor", "start") => false,
             ("stroke-width", _) => !stroke_none,
@@ -176,18 +190,23 @@ impl<'a> Element<'a> {
     fn write(&self, out: &mut String) {
         out.push('<');
         out.push_str(self.name);
+        let stroke_none = self.attrs.contains(&("stroke", "none"));
         for &(key, value) in &self.attrs {
-            if !self.keeps(key, value) {
+            if !self.keeps(key, value, stroke_none) {
                 continue;
             }
             let value = match key {
                 "stroke" if value == "#000000" && self.name == "polyline" => {
-                    "currentColor".to_string()
+                    Cow::Borrowed("currentColor")
                 }
-                "points" => value.trim_end().to_string(),
+                "points" => Cow::Borrowed(value.trim_end()),
                 _ => round_number(value),
             };
-            let _ = write!(out, " {key}=\"{value}\"");
+            out.push(' ');
+            out.push_str(key);
+            out.push_str("=\"");
+            out.push_str(&value);
+            out.push('"');
         }
         if self.self_closing {
             out.push_str("/>\n");
@@ -198,15 +217,19 @@ impl<'a> Element<'a> {
 }
 
 /// `13.000000000000002` → `13`, `9.87654` → `9.9`; anything not a number is kept as is.
-fn round_number(value: &str) -> String {
+fn round_number(value: &str) -> Cow<'_, str> {
+    if !value.contains('.') {
+        return Cow::Borrowed(value);
+    }
     match value.parse::<f64>() {
-        Ok(number) if value.contains('.') && number.is_finite() => {
-            let rounded = format!("{:.1}", number);
-            rounded
-                .strip_suffix(".0")
-                .map_or(rounded.clone(), str::to_string)
+        Ok(number) if number.is_finite() => {
+            let rounded = format!("{number:.1}");
+            match rounded.strip_suffix(".0") {
+                Some(whole) => Cow::Owned(whole.to_string()),
+                None => Cow::Owned(rounded),
+            }
         }
-        _ => value.to_string(),
+        _ => Cow::Borrowed(value),
     }
 }
 
