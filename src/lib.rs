@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod chart;
 pub mod diagnostics;
 pub mod election;
 pub mod election_view;
