@@ -83,13 +83,20 @@ impl fmt::Display for Diagnostic {
 /// are checked in parallel.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, std::cmp::Reverse(a.severity), &a.field, &a.message).cmp(&(
-            &b.file,
-            b.line,
-            std::cmp::Reverse(b.severity),
-            &b.field,
-            &b.message,
-        ))
+        (
+            &a.file,
+            a.line,
+            std::cmp::Reverse(a.severity),
+            &a.field,
+            &a.message,
+        )
+            .cmp(&(
+                &b.file,
+                b.line,
+                std::cmp::Reverse(b.severity),
+                &b.field,
+                &b.message,
+            ))
     });
 }
 
@@ -126,7 +133,12 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let wrong_lower = wrong.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::normalized_levenshtein(&wrong_lower, &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::normalized_levenshtein(&wrong_lower, &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -146,9 +158,12 @@ mod tests {
 
     #[test]
     fn display_names_file_line_and_field() {
-        let d = Diagnostic::error("content/kanpur.md", "expected a whole number, found \"4,22,087\"")
-            .at_line(12)
-            .with_field("results[0].candidates[1].votes");
+        let d = Diagnostic::error(
+            "content/kanpur.md",
+            "expected a whole number, found \"4,22,087\"",
+        )
+        .at_line(12)
+        .with_field("results[0].candidates[1].votes");
         assert_eq!(
             d.to_string(),
             "error: content/kanpur.md:12: results[0].candidates[1].votes: expected a whole number, found \"4,22,087\""

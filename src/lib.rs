@@ -7,3 +7,4 @@
 
 pub mod diagnostics;
 pub mod election;
+pub mod numfmt;
