@@ -1,0 +1,171 @@
+//! The results of one page: its own `[[results]]` plus those pulled in from data/, checked,
+//! derived and compared. Templates see them as `results.<id>`.
+
+use super::check::ResultChecker;
+use super::compare::fill_changes;
+use super::count::printable;
+use super::data::DataStore;
+use super::derive::{ResultFigures, derive, not_found};
+use super::model::ResultInput;
+use crate::diagnostics::{Diagnostic, LineIndex, closest};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use toml::Spanned;
+
+/// Longest list of data ids spelled out in a message.
+const LIST_LIMIT: usize = 12;
+
+/// A page's results in page order: its own first, then those named in `data`.
+#[derive(Debug, Clone, Default)]
+pub struct PageResults {
+    results: Vec<ResultFigures>,
+}
+
+/// Serializes as a map id → figures, so templates write `{{ results.ls2024.margin }}`.
+impl Serialize for PageResults {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.results.len()))?;
+        for result in &self.results {
+            map.serialize_entry(&result.id, result)?;
+        }
+        map.end()
+    }
+}
+
+impl PageResults {
+    pub fn new(mut results: Vec<ResultFigures>) -> Self {
+        fill_changes(&mut results);
+        PageResults { results }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ResultFigures> {
+        self.results.iter().find(|r| r.id == id)
+    }
+
+    /// The result `id`, or a message for a chart or expression that names a missing one:
+    /// "no result `ls2025` on this page; results here: ls2019, ls2024; did you mean `ls2024`?"
+    pub fn find_result(&self, id: &str) -> Result<&ResultFigures, String> {
+        self.get(id).ok_or_else(|| {
+            let what = format!("no result `{}` on this page", printable(id));
+            if self.results.is_empty() {
+                format!(
+                    "{what}; it has none (add [[results]] to the front matter or data = [\"…\"])"
+                )
+            } else {
+                not_found(
+                    &what,
+                    "results here",
+                    id,
+                    self.results.iter().map(|r| r.id.as_str()),
+                )
+            }
+        })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &ResultFigures> {
+        self.results.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.results.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.results.is_empty()
+    }
+}
+
+/// Checks the results of one page and derives their figures.
+///
+/// `file` is relative to the site root; `lines` indexes the front matter text the inputs
+/// were parsed from; `data_refs` is the page's `data = [...]`. Problems of the data files
+/// themselves are reported once by [`DataStore::check`], not again for every page.
+pub fn check_page(
+    file: &Path,
+    lines: &LineIndex,
+    inputs: &[ResultInput],
+    data_refs: &[Spanned<String>],
+    data: &DataStore,
+    parties: &BTreeSet<String>,
+) -> (PageResults, Vec<Diagnostic>) {
+    let mut checker = ResultChecker::new(file, lines, parties);
+    let mut results = Vec::new();
+    let mut first_line_of_id: HashMap<String, usize> = HashMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let checked = checker.check_result(i, input);
+        if let Some(first) = first_line_of_id.get(&checked.id) {
+            let message = format!(
+                "result id \"{}\" is used twice on this page (first at line {first})",
+                printable(&checked.id)
+            );
+            checker.diagnostics.push(
+                Diagnostic::error(file, message)
+                    .at_line(checked.place.line)
+                    .with_field(&checked.place.field),
+            );
+            continue;
+        }
+        first_line_of_id.insert(checked.id.clone(), checked.place.line);
+        results.push(checked);
+    }
+    let mut diagnostics = checker.diagnostics;
+
+    let mut referenced: HashMap<String, usize> = HashMap::new();
+    for (i, reference) in data_refs.iter().enumerate() {
+        let id = reference.get_ref().trim();
+        let line = lines.line_of(reference.span().start);
+        let at = |message: String| {
+            Diagnostic::error(file, message)
+                .at_line(line)
+                .with_field(format!("data[{i}]"))
+        };
+        if referenced.contains_key(id) {
+            diagnostics.push(at(format!("data lists \"{}\" twice", printable(id))));
+            continue;
+        }
+        referenced.insert(id.to_string(), line);
+        if let Some(first) = first_line_of_id.get(id) {
+            let defined = data
+                .place_of(id)
+                .map(|p| format!(" and in {}", p.short()))
+                .unwrap_or_default();
+            diagnostics.push(at(format!(
+                "result id \"{}\" is used twice on this page: in [[results]] at line {first}{defined}; rename one or drop it from data",
+                printable(id)
+            )));
+            continue;
+        }
+        match data.checked(id, parties) {
+            Some(result) => results.push(result),
+            None => diagnostics.push(at(unknown_data_message(id, data))),
+        }
+    }
+
+    let figures = results.iter().map(derive).collect();
+    (PageResults::new(figures), diagnostics)
+}
+
+fn unknown_data_message(id: &str, data: &DataStore) -> String {
+    let ids: Vec<&str> = data.ids().collect();
+    if ids.is_empty() {
+        return format!(
+            "no result \"{}\" in data/: the site has no data/*.toml results",
+            printable(id)
+        );
+    }
+    let mut message = format!("no result \"{}\" in data/", printable(id));
+    if ids.len() <= LIST_LIMIT {
+        message.push_str(&format!("; available: {}", ids.join(", ")));
+    } else {
+        message.push_str(&format!(
+            "; available: {}, … ({} in all)",
+            ids[..LIST_LIMIT].join(", "),
+            ids.len()
+        ));
+    }
+    if let Some(suggestion) = closest(id, ids.iter().copied()) {
+        message.push_str(&format!("; did you mean \"{suggestion}\"?"));
+    }
+    message
+}
