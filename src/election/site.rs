@@ -157,3 +157,118 @@ fn describe(figure: &Figure) -> String {
         inr_unsigned(figure.value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::LineIndex;
+    use crate::election::data::DataStore;
+    use crate::election::model::ResultInput;
+    use crate::election::page::check_page;
+    use crate::election::testutil::{KANPUR_2024, only, parties};
+    use std::path::PathBuf;
+    use toml::Spanned;
+
+    #[derive(serde::Deserialize)]
+    struct FrontMatter {
+        #[serde(default)]
+        results: Vec<ResultInput>,
+        #[serde(default)]
+        data: Vec<Spanned<String>>,
+    }
+
+    fn page(file: &str, text: &str, data: &DataStore) -> (PathBuf, PageResults) {
+        let parsed: FrontMatter = toml::from_str(text).expect("test page parses");
+        let (results, _) = check_page(
+            Path::new(file),
+            &LineIndex::new(text, 2),
+            &parsed.results,
+            &parsed.data,
+            data,
+            &parties(),
+        );
+        (PathBuf::from(file), results)
+    }
+
+    fn check(pages: &[(PathBuf, PageResults)]) -> Vec<Diagnostic> {
+        let refs: Vec<(&Path, &PageResults)> =
+            pages.iter().map(|(p, r)| (p.as_path(), r)).collect();
+        check_site(&refs)
+    }
+
+    #[test]
+    fn the_same_candidate_with_other_votes_elsewhere_is_an_error() {
+        let data = DataStore::default();
+        let pages = [
+            page("content/a.md", KANPUR_2024, &data),
+            page(
+                "content/b.md",
+                &KANPUR_2024.replace("votes = 422087", "votes = 422078"),
+                &data,
+            ),
+        ];
+        assert_eq!(
+            only(&check(&pages)),
+            "error: content/b.md:26: results[0].candidates[1].votes: आलोक मिश्रा (INC), कानपुर 2024: votes is 4,22,078 here but 4,22,087 at content/a.md:26; the same figure must agree across the site"
+        );
+    }
+
+    #[test]
+    fn segment_and_postal_figures_are_compared_too() {
+        let data = DataStore::default();
+        let other = KANPUR_2024
+            .replace("\"कैंट\" = 115028", "\"कैंट\" = 115082")
+            .replace(
+                "votes = 422087\npostal = 2618",
+                "votes = 422087\npostal = 2564",
+            );
+        let pages = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", &other, &data),
+        ];
+        let shown: Vec<String> = check(&pages).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "error: content/b.md:27: results[0].candidates[1].postal: आलोक मिश्रा (INC), कानपुर 2024: postal is 2,564 here but 2,618 at content/a.md:27; the same figure must agree across the site",
+                "error: content/b.md:28: results[0].candidates[1].by_segment[\"कैंट\"]: आलोक मिश्रा (INC), कानपुर 2024: the कैंट figure is 1,15,082 here but 1,15,028 at content/a.md:28; the same figure must agree across the site",
+            ]
+        );
+    }
+
+    #[test]
+    fn agreeing_pages_and_shared_data_are_quiet() {
+        let (data, _) = DataStore::parse([(PathBuf::from("data/k.toml"), KANPUR_2024.to_string())]);
+        let pages = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", KANPUR_2024, &data),
+            page("content/c.md", "data = [\"ls2024\"]\n", &data),
+            page("content/d.md", "data = [\"ls2024\"]\n", &data),
+        ];
+        assert!(check(&pages).is_empty());
+    }
+
+    #[test]
+    fn a_more_than_figure_conflicts_only_with_a_smaller_exact_one() {
+        let data = DataStore::default();
+        let approx = |votes: u64| {
+            KANPUR_2024.replace(
+                "votes = 422087\npostal = 2618",
+                &format!("votes = {votes}\napprox = true"),
+            )
+        };
+        let consistent = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", &approx(400000), &data),
+        ];
+        assert!(check(&consistent).is_empty());
+        let conflicting = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", &approx(430000), &data),
+        ];
+        assert!(
+            only(&check(&conflicting))
+                .contains("votes is more than 4,30,000 here but 4,22,087 at content/a.md:26")
+        );
+    }
+}
