@@ -13,6 +13,7 @@ pub mod data;
 pub mod derive;
 pub mod model;
 pub mod page;
+pub mod prose_check;
 pub mod result;
 pub mod share;
 pub mod site;
@@ -20,6 +21,7 @@ pub mod site;
 pub use data::{DataStore, load_data_dir};
 pub use derive::{CandidateFigures, PartyChange, PartyFigures, ResultFigures, SegmentFigures};
 pub use page::{PageResults, check_page};
+pub use prose_check::check_prose;
 pub use site::check_site;
 
 #[cfg(test)]
