@@ -169,3 +169,60 @@ fn unknown_data_message(id: &str, data: &DataStore) -> String {
     }
     message
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::election::testutil::{KANPUR_2019, KANPUR_2024, check};
+
+    /// Renders `template` with the Kanpur page's results as `results`, as templates get them.
+    fn render(template: &str) -> String {
+        let (page, _) = check(&format!("{KANPUR_2019}\n{KANPUR_2024}"));
+        let mut context = tera::Context::new();
+        context.insert("results", &page);
+        match tera::Tera::new().render_str(template, &context, true) {
+            Ok(text) => text,
+            Err(err) => panic!("template {template:?} failed: {err:?}"),
+        }
+    }
+
+    #[test]
+    fn templates_reach_figures_by_result_id() {
+        assert_eq!(render("{{ results.ls2024.margin }}"), "20968");
+        assert_eq!(
+            render("{{ results.ls2024.winner.name }} {{ results.ls2024.winner.share }}"),
+            "रमेश अवस्थी 49.93"
+        );
+        assert_eq!(render("{{ results.ls2024.parties.INC.share }}"), "47.56");
+        assert_eq!(
+            render("{{ results.ls2024.changes.ls2019.INC.share_points }}"),
+            "10.43"
+        );
+        assert_eq!(
+            render("{{ results.ls2024.changes.ls2019.INC.votes }}"),
+            "109084"
+        );
+        assert_eq!(
+            render("{{ results.ls2019.segments_led.BJP }}-{{ results.ls2019.segments_led.INC }}"),
+            "3-2"
+        );
+        assert_eq!(
+            render(
+                "{% for s in results.ls2024.segments %}{{ s.name }}:{{ s.leader }} {% endfor %}"
+            ),
+            "गोविंदनगर:BJP सीसामऊ:INC आर्यनगर:INC किदवईनगर:BJP कैंट:INC "
+        );
+        assert_eq!(
+            render("{{ results.ls2024.candidates[1].by_segment[\"कैंट\"] }}"),
+            "115028"
+        );
+        assert_eq!(
+            render("{% for id, r in results %}{{ id }} {% endfor %}"),
+            "ls2019 ls2024 "
+        );
+    }
+
+    #[test]
+    fn places_stay_out_of_templates() {
+        assert_eq!(render("{{ results.ls2024.result is defined }}"), "false");
+    }
+}
