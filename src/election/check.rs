@@ -70,13 +70,16 @@ impl<'a> ResultChecker<'a> {
         if let Err(message) = check_id(&id) {
             self.error(&place, message);
         }
-        for (label, value) in [
-            ("election", &input.election),
-            ("constituency", &input.constituency),
+        for (label, value, example) in [
+            ("election", &input.election, "लोकसभा 2024"),
+            ("constituency", &input.constituency, "कानपुर"),
         ] {
             if value.get_ref().trim().is_empty() {
                 let at = self.place(value, format!("{path}.{label}"));
-                self.error(&at, format!("{label} is empty; give the label readers see, e.g. \"लोकसभा 2024\" or \"कानपुर\""));
+                self.error(
+                    &at,
+                    format!("{label} is empty; give the name readers see, e.g. \"{example}\""),
+                );
             }
         }
         let year = *input.year.get_ref();
@@ -687,7 +690,7 @@ by_segment = { "गोविंदनगर" = 71560, "सीसामऊ" = 873
             shown(&diagnostics),
             [
                 "error: content/kanpur.md:3: results[0].id: result id \"ls-2024\" cannot be used in templates (results.ls-2024 would not read as one name); use ASCII letters, digits and _ only, starting with a letter, e.g. \"ls_2024\"",
-                "error: content/kanpur.md:4: results[0].election: election is empty; give the label readers see, e.g. \"लोकसभा 2024\" or \"कानपुर\"",
+                "error: content/kanpur.md:4: results[0].election: election is empty; give the name readers see, e.g. \"लोकसभा 2024\"",
                 "error: content/kanpur.md:5: results[0].year: year 20244 is not a plausible election year; expected a year such as 2024",
                 "error: content/kanpur.md:8: results[0].source: source text is empty; name the source, e.g. \"ECI Form 21\"",
                 "error: content/kanpur.md:8: results[0].source: source url \"eci.gov.in\" is not a web address; expected one starting with https://",
@@ -695,6 +698,19 @@ by_segment = { "गोविंदनगर" = 71560, "सीसामऊ" = 873
                 "error: content/kanpur.md:11: results[0].candidates[0].party: party is empty; use a code from site.toml [parties], IND for an independent or NOTA",
                 "error: content/kanpur.md:17: results[0].candidates[1].postal: postal (2,001) is more than votes (2,000); votes is the total including postal ballots",
                 "error: content/kanpur.md:7: results[0].electors: electors (1,000) is less than the 2,000 valid votes of this result; check both figures",
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_ids_and_constituencies() {
+        let text = "[[results]]\nid = \"\"\nelection = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"\"\n[[results.candidates]]\nname = \"X\"\nparty = \"IND\"\nvotes = 1\n";
+        let (_, diagnostics) = check(text);
+        assert_eq!(
+            shown(&diagnostics),
+            [
+                "error: content/kanpur.md:3: results[0].id: result id is empty; give a short name such as \"ls2024\"",
+                "error: content/kanpur.md:6: results[0].constituency: constituency is empty; give the name readers see, e.g. \"कानपुर\"",
             ]
         );
     }

@@ -7,7 +7,7 @@
 //! whole result is marked `approx` and templates must say "more than"/"about".
 
 use super::count::printable;
-use super::result::{Candidate, ElectionResult, Source};
+use super::result::{Candidate, ElectionResult, NOTA, Source};
 use super::share::percent;
 use crate::diagnostics::closest;
 use serde::Serialize;
@@ -42,6 +42,9 @@ pub struct ResultFigures {
     pub tie: bool,
     /// Party code → the party's candidates summed (several IND candidates add up).
     pub parties: BTreeMap<String, PartyFigures>,
+    /// Party codes by votes (most first, NOTA last): the order to loop over `parties` in,
+    /// since Tera does not keep the order of a map.
+    pub party_order: Vec<String>,
     /// Per segment, in chart order.
     pub segments: Vec<SegmentFigures>,
     /// Party code → number of segments whose leader is certain and of that party.
@@ -170,6 +173,10 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         party.share = percent(party.votes, total);
     }
 
+    let mut party_order: Vec<String> = parties.keys().cloned().collect();
+    // Stable on the alphabetical order of the map, so equal votes stay deterministic.
+    party_order.sort_by_key(|code| (code == NOTA, std::cmp::Reverse(parties[code].votes)));
+
     let segments: Vec<SegmentFigures> = result
         .segments
         .iter()
@@ -202,6 +209,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         winner,
         runner_up,
         parties,
+        party_order,
         segments,
         segments_led,
         changes: BTreeMap::new(),

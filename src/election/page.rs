@@ -63,6 +63,12 @@ impl PageResults {
         })
     }
 
+    /// Result ids in page order. Tera does not keep the order of a map, so templates that
+    /// loop over all results should loop over these ids.
+    pub fn ids(&self) -> Vec<&str> {
+        self.results.iter().map(|r| r.id.as_str()).collect()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &ResultFigures> {
         self.results.iter()
     }
@@ -215,14 +221,49 @@ mod tests {
             render("{{ results.ls2024.candidates[1].by_segment[\"कैंट\"] }}"),
             "115028"
         );
+        // Maps have no stable order in Tera: loops go over party_order.
         assert_eq!(
-            render("{% for id, r in results %}{{ id }} {% endfor %}"),
-            "ls2019 ls2024 "
+            render(
+                "{% for code in results.ls2019.party_order %}{{ code }}={{ results.ls2019.parties[code].votes }} {% endfor %}"
+            ),
+            "BJP=468937 INC=313003 SP=48275 IND=4433 SABJANP=1885 BSCP=1130 SHS=591 SFP=367 BRM=316 NOTA=4057 "
         );
+    }
+
+    #[test]
+    fn ids_keep_page_order() {
+        let (page, _) = check(&format!("{KANPUR_2024}\n{KANPUR_2019}"));
+        assert_eq!(page.ids(), ["ls2024", "ls2019"]);
     }
 
     #[test]
     fn places_stay_out_of_templates() {
         assert_eq!(render("{{ results.ls2024.result is defined }}"), "false");
+    }
+}
+
+#[cfg(test)]
+mod docs_tests {
+    use crate::election::data::DataStore;
+    use crate::election::testutil::{KANPUR_2019, check_with_data, shown};
+    use std::path::PathBuf;
+
+    /// The front matter example that opens docs/front-matter.md must pass every check.
+    #[test]
+    fn the_documented_example_is_valid() {
+        let docs = include_str!("../../docs/front-matter.md");
+        let front_matter = docs
+            .split("+++\n")
+            .nth(1)
+            .expect("docs/front-matter.md opens with a +++ example");
+        let (data, _) = DataStore::parse([(
+            PathBuf::from("data/kanpur-2019.toml"),
+            KANPUR_2019.to_string(),
+        )]);
+        let (page, diagnostics) = check_with_data(front_matter, &data);
+        assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
+        let ls2024 = page.find_result("ls2024").expect("ls2024");
+        assert_eq!(ls2024.margin, Some(20968));
+        assert!(ls2024.changes.contains_key("ls2019"));
     }
 }
