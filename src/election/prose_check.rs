@@ -416,22 +416,30 @@ fn mask_non_prose(body: &str) -> String {
     }
     let out = mask_between(&out, "{{", "}}");
     let out = mask_between(&out, "{%", "%}");
-    let out = mask_between(&out, "{#", "#}");
+    // "{# " with a space: Markdown heading ids are written "{#id}" and are not comments.
+    let out = mask_between(&out, "{# ", "#}");
     mask_inline_code(&out)
 }
 
-/// Blanks `open … close` spans (an unclosed one runs to the end).
+/// Blanks `open … close` spans. An opener without a closer is left as it is: Tera
+/// rejects it anyway, and blanking to the end would hide the rest of the prose.
 fn mask_between(text: &str, open: &str, close: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find(open) {
         out.push_str(&rest[..i]);
         let after_open = &rest[i..];
-        let end = after_open[open.len()..]
-            .find(close)
-            .map_or(after_open.len(), |j| open.len() + j + close.len());
-        out.push_str(&blank(&after_open[..end]));
-        rest = &after_open[end..];
+        match after_open[open.len()..].find(close) {
+            Some(j) => {
+                let end = open.len() + j + close.len();
+                out.push_str(&blank(&after_open[..end]));
+                rest = &after_open[end..];
+            }
+            None => {
+                out.push_str(open);
+                rest = &after_open[open.len()..];
+            }
+        }
     }
     out.push_str(rest);
     out
@@ -642,6 +650,18 @@ mod tests {
             "~~~\n88313\n~~~\n",
         );
         assert_eq!(warnings(body), Vec::<String>::new());
+    }
+
+    #[test]
+    fn heading_ids_and_stray_braces_do_not_hide_the_prose_after_them() {
+        let body =
+            "## कैंट {#cantt}\n\nकैंट में 2019 में कांग्रेस को 88,313 वोट मिले। {# टिप्पणी #}\n{{ unclosed\n";
+        assert_eq!(
+            warnings(body),
+            [
+                "warning: content/kanpur.md:42: 88,313 in the text, the data says 88,489 for INC in कैंट, लोकसभा 2019"
+            ]
+        );
     }
 
     #[test]
