@@ -5,10 +5,10 @@
 //! → `markdown` (body → HTML, charts spliced in) → `render` (Tera) → `output` (staging + swap).
 //! `site` runs the stages in order; `cli` is the command line on top.
 
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod content;
-pub mod chart;
 pub mod diagnostics;
 pub mod election;
 pub mod election_view;

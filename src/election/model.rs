@@ -22,12 +22,12 @@ pub struct ResultInput {
     pub state: Option<Spanned<String>>,
     /// Assembly segments in the order charts show them.
     #[serde(default)]
-    pub segments: Vec<Spanned<String>>,
+    pub segments: Option<Spanned<Vec<Spanned<String>>>>,
     /// Registered electors, for turnout.
     #[serde(default)]
     pub electors: Option<Spanned<toml::Value>>,
     #[serde(default)]
-    pub source: Option<SourceInput>,
+    pub source: Option<Spanned<SourceInput>>,
     #[serde(default)]
     pub note: Option<Spanned<String>>,
     #[serde(default)]
@@ -35,15 +35,51 @@ pub struct ResultInput {
 }
 
 /// A citation: `source = "ECI Form 21"` or `source = { text = "…", url = "…" }`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum SourceInput {
-    Text(Spanned<String>),
-    Full {
-        text: Spanned<String>,
-        #[serde(default)]
-        url: Option<Spanned<String>>,
-    },
+///
+/// Deserialized by hand rather than as an untagged enum: serde buffers untagged input,
+/// which loses toml's spans and turns every mistake into "did not match any variant".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInput {
+    pub text: String,
+    pub url: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for SourceInput {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SourceVisitor)
+    }
+}
+
+struct SourceVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SourceVisitor {
+    type Value = SourceInput;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(r#"a citation: "ECI Form 21" or { text = "…", url = "https://…" }"#)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SourceInput, E> {
+        Ok(SourceInput {
+            text: text.to_string(),
+            url: None,
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<SourceInput, A::Error> {
+        use serde::de::Error;
+        let mut text = None;
+        let mut url = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "text" => text = Some(map.next_value::<String>()?),
+                "url" => url = Some(map.next_value::<String>()?),
+                other => return Err(A::Error::unknown_field(other, &["text", "url"])),
+            }
+        }
+        let text = text.ok_or_else(|| A::Error::missing_field("text"))?;
+        Ok(SourceInput { text, url })
+    }
 }
 
 /// One `[[results.candidates]]` table. Vote fields stay `toml::Value` until checked, so
@@ -66,4 +102,65 @@ pub struct CandidateInput {
     pub approx: bool,
     #[serde(default)]
     pub note: Option<Spanned<String>>,
+}
+
+/// A file `data/NAME.toml`: results shared by several pages, in the same schema as the
+/// `[[results]]` of front matter.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataFileInput {
+    #[serde(default)]
+    pub results: Vec<ResultInput>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<DataFileInput, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    const BASE: &str =
+        "[[results]]\nid = \"a\"\nelection = \"x\"\nyear = 2024\nconstituency = \"k\"\n";
+
+    #[test]
+    fn source_as_text_or_table_keeps_its_span() {
+        let file = parse(&format!("{BASE}source = \"ECI Form 21\"\n")).expect("parses");
+        let source = file.results[0].source.as_ref().expect("source");
+        assert_eq!(source.get_ref().text, "ECI Form 21");
+        assert_eq!(source.get_ref().url, None);
+        assert!(source.span().start > 0);
+
+        let file = parse(&format!(
+            "{BASE}source = {{ text = \"ECI\", url = \"https://eci.gov.in\" }}\n"
+        ))
+        .expect("parses");
+        let source = file.results[0].source.as_ref().expect("source");
+        assert_eq!(source.get_ref().url.as_deref(), Some("https://eci.gov.in"));
+    }
+
+    #[test]
+    fn source_with_an_unknown_key_names_it() {
+        let err = parse(&format!("{BASE}source = {{ txt = \"ECI\" }}\n")).expect_err("rejected");
+        assert!(
+            err.message().contains("unknown field `txt`"),
+            "{}",
+            err.message()
+        );
+    }
+
+    #[test]
+    fn vote_fields_stay_raw_until_checked() {
+        let text = format!(
+            "{BASE}[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = \"4,22,087\"\nby_segment = {{ \"कैंट\" = 1.5 }}\n"
+        );
+        let file = parse(&text).expect("parses");
+        let candidate = file.results[0].candidates[0].get_ref();
+        assert_eq!(candidate.votes.get_ref().as_str(), Some("4,22,087"));
+        let by_segment = candidate.by_segment.as_ref().expect("by_segment").get_ref();
+        let (name, votes) = by_segment.iter().next().expect("one entry");
+        assert_eq!(name.get_ref(), "कैंट");
+        assert_eq!(votes.get_ref().as_float(), Some(1.5));
+    }
 }

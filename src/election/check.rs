@@ -1,0 +1,771 @@
+//! Checks one `[[results]]` table and turns it into a checked [`ElectionResult`].
+//!
+//! Every problem is collected; nothing stops at the first. A value that fails its check
+//! is left out of the checked result, so later arithmetic only sees sound figures.
+
+use super::count::{printable, read_count};
+use super::model::{CandidateInput, ResultInput};
+use super::result::{Candidate, ElectionResult, IND, NOTA, Place, Source};
+use crate::diagnostics::{Diagnostic, LineIndex, closest};
+use crate::numfmt::inr_unsigned;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use toml::Spanned;
+
+/// Unattributed votes above this share of a candidate's total (in percent) are unlikely to
+/// be postal ballots alone.
+const POSTAL_SHARE_LIMIT_PERCENT: u64 = 1;
+
+/// Lists of known names longer than this are not spelled out in messages.
+const LIST_LIMIT: usize = 12;
+
+/// Checks results written in one file, reporting into `diagnostics`.
+pub struct ResultChecker<'a> {
+    pub file: &'a Path,
+    pub lines: &'a LineIndex,
+    /// Party codes of site.toml; IND and NOTA are added implicitly.
+    pub parties: &'a BTreeSet<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> ResultChecker<'a> {
+    pub fn new(file: &'a Path, lines: &'a LineIndex, parties: &'a BTreeSet<String>) -> Self {
+        ResultChecker {
+            file,
+            lines,
+            parties,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn place<T>(&self, spanned: &Spanned<T>, field: impl Into<String>) -> Place {
+        Place {
+            file: self.file.to_path_buf(),
+            line: self.lines.line_of(spanned.span().start),
+            field: field.into(),
+        }
+    }
+
+    fn error(&mut self, place: &Place, message: impl Into<String>) {
+        self.diagnostics.push(
+            Diagnostic::error(&place.file, message)
+                .at_line(place.line)
+                .with_field(&place.field),
+        );
+    }
+
+    fn warning(&mut self, place: &Place, message: impl Into<String>) {
+        self.diagnostics.push(
+            Diagnostic::warning(&place.file, message)
+                .at_line(place.line)
+                .with_field(&place.field),
+        );
+    }
+
+    /// Checks `results[index]` of this file.
+    pub fn check_result(&mut self, index: usize, input: &ResultInput) -> ElectionResult {
+        let path = format!("results[{index}]");
+        let place = self.place(&input.id, format!("{path}.id"));
+        let id = input.id.get_ref().trim().to_string();
+        if let Err(message) = check_id(&id) {
+            self.error(&place, message);
+        }
+        for (label, value, example) in [
+            ("election", &input.election, "लोकसभा 2024"),
+            ("constituency", &input.constituency, "कानपुर"),
+        ] {
+            if value.get_ref().trim().is_empty() {
+                let at = self.place(value, format!("{path}.{label}"));
+                self.error(
+                    &at,
+                    format!("{label} is empty; give the name readers see, e.g. \"{example}\""),
+                );
+            }
+        }
+        let year = *input.year.get_ref();
+        if !(1900..=2100).contains(&year) {
+            let at = self.place(&input.year, format!("{path}.year"));
+            self.error(
+                &at,
+                format!(
+                    "year {year} is not a plausible election year; expected a year such as 2024"
+                ),
+            );
+        }
+        let segments = self.check_segments(&path, input);
+        let electors = input.electors.as_ref().and_then(|value| {
+            let at = self.place(value, format!("{path}.electors"));
+            self.count(&at, value)
+        });
+        let source = input.source.as_ref().map(|source| {
+            let at = self.place(source, format!("{path}.source"));
+            let source = source.get_ref();
+            if source.text.trim().is_empty() {
+                self.error(&at, "source text is empty; name the source, e.g. \"ECI Form 21\"");
+            }
+            if let Some(url) = &source.url
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                self.error(
+                    &at,
+                    format!("source url \"{}\" is not a web address; expected one starting with https://", printable(url)),
+                );
+            }
+            Source {
+                text: source.text.clone(),
+                url: source.url.clone(),
+            }
+        });
+
+        let mut candidates = Vec::new();
+        let mut first_line_of_name: HashMap<String, usize> = HashMap::new();
+        for (i, candidate) in input.candidates.iter().enumerate() {
+            let cpath = format!("{path}.candidates[{i}]");
+            let name = candidate.get_ref().name.get_ref().trim().to_string();
+            let name_place = self.place(&candidate.get_ref().name, format!("{cpath}.name"));
+            if let Some(first) = first_line_of_name.get(&name) {
+                self.error(
+                    &name_place,
+                    format!(
+                        "candidate \"{name}\" is listed twice in this result (first at line {first}); namesakes must be told apart in the name, e.g. \"{name} ({party})\"",
+                        name = printable(&name),
+                        party = printable(candidate.get_ref().party.get_ref().trim()),
+                    ),
+                );
+                continue;
+            }
+            first_line_of_name.insert(name, name_place.line);
+            if let Some(checked) = self.check_candidate(&cpath, candidate.get_ref(), &segments) {
+                candidates.push(checked);
+            }
+        }
+        if input.candidates.is_empty() {
+            self.warning(
+                &place,
+                format!("result \"{}\" has no candidates; add [[results.candidates]] tables with name, party and votes", printable(&id)),
+            );
+        }
+        if let Some(electors_count) = electors {
+            let total: u64 = candidates.iter().map(|c| c.votes).sum();
+            if total > electors_count {
+                let at = input
+                    .electors
+                    .as_ref()
+                    .map(|e| self.place(e, format!("{path}.electors")))
+                    .unwrap_or_else(|| place.clone());
+                self.error(
+                    &at,
+                    format!(
+                        "electors ({}) is less than the {} valid votes of this result; check both figures",
+                        inr_unsigned(electors_count),
+                        inr_unsigned(total)
+                    ),
+                );
+            }
+        }
+
+        ElectionResult {
+            id,
+            election: input.election.get_ref().trim().to_string(),
+            year,
+            constituency: input.constituency.get_ref().trim().to_string(),
+            state: input.state.as_ref().map(|s| s.get_ref().trim().to_string()),
+            segments,
+            electors,
+            source,
+            note: input.note.as_ref().map(|n| n.get_ref().clone()),
+            candidates,
+            place,
+        }
+    }
+
+    /// The usable segment names: empty and repeated names are reported and dropped.
+    fn check_segments(&mut self, path: &str, input: &ResultInput) -> Vec<String> {
+        let Some(list) = &input.segments else {
+            return Vec::new();
+        };
+        if list.get_ref().is_empty() {
+            let at = self.place(list, format!("{path}.segments"));
+            self.warning(
+                &at,
+                "segments = [] names no segments; list them in chart order or remove the key",
+            );
+        }
+        let mut segments: Vec<String> = Vec::new();
+        for (i, name) in list.get_ref().iter().enumerate() {
+            let at = self.place(name, format!("{path}.segments[{i}]"));
+            let trimmed = name.get_ref().trim();
+            if trimmed.is_empty() {
+                self.error(&at, "segment name is empty");
+            } else if segments.iter().any(|s| s == trimmed) {
+                self.error(
+                    &at,
+                    format!("segment \"{}\" is listed twice", printable(trimmed)),
+                );
+            } else {
+                segments.push(trimmed.to_string());
+            }
+        }
+        segments
+    }
+
+    fn count(&mut self, at: &Place, value: &Spanned<toml::Value>) -> Option<u64> {
+        match read_count(value.get_ref()) {
+            Ok(n) => Some(n),
+            Err(message) => {
+                self.error(at, message);
+                None
+            }
+        }
+    }
+
+    fn check_candidate(
+        &mut self,
+        path: &str,
+        input: &CandidateInput,
+        segments: &[String],
+    ) -> Option<Candidate> {
+        let name_place = self.place(&input.name, format!("{path}.name"));
+        let name = input.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            self.error(&name_place, "candidate name is empty");
+        }
+        let party_place = self.place(&input.party, format!("{path}.party"));
+        let party = input.party.get_ref().trim().to_string();
+        let party_ok = self.check_party(&party_place, &party);
+
+        let votes_place = self.place(&input.votes, format!("{path}.votes"));
+        let votes = self.count(&votes_place, &input.votes);
+        let postal_place = input
+            .postal
+            .as_ref()
+            .map(|p| self.place(p, format!("{path}.postal")));
+        let postal = match (&input.postal, &postal_place) {
+            (Some(value), Some(at)) => self.count(at, value),
+            _ => None,
+        };
+
+        let mut by_segment_values: BTreeMap<String, u64> = BTreeMap::new();
+        let mut segment_places = BTreeMap::new();
+        let mut by_segment_ok = true;
+        if let Some(map) = &input.by_segment {
+            for (key, value) in map.get_ref() {
+                let segment = key.get_ref().trim().to_string();
+                let at = self.place(
+                    key,
+                    format!("{path}.by_segment[\"{}\"]", printable(&segment)),
+                );
+                if !segments.contains(&segment) {
+                    self.error(&at, unknown_segment_message(&segment, segments));
+                    by_segment_ok = false;
+                    continue;
+                }
+                match self.count(&at, value) {
+                    Some(n) => {
+                        by_segment_values.insert(segment.clone(), n);
+                        segment_places.insert(segment, at);
+                    }
+                    None => by_segment_ok = false,
+                }
+            }
+        }
+        // Chart order, not the alphabetical order of the TOML table.
+        let by_segment: Vec<(String, u64)> = segments
+            .iter()
+            .filter_map(|s| by_segment_values.get(s).map(|v| (s.clone(), *v)))
+            .collect();
+
+        let votes = votes?;
+        if let (Some(postal), Some(at)) = (postal, &postal_place)
+            && postal > votes
+        {
+            self.error(
+                at,
+                format!("postal ({}) is more than votes ({}); votes is the total including postal ballots", inr_unsigned(postal), inr_unsigned(votes)),
+            );
+        }
+        if let Some(map) = &input.by_segment
+            && by_segment_ok
+            && !input.approx
+        {
+            let at = self.place(map, format!("{path}.by_segment"));
+            self.reconcile_segments(&at, votes, postal, &by_segment, segments);
+        }
+        if name.is_empty() || !party_ok {
+            return None;
+        }
+        Some(Candidate {
+            name,
+            party,
+            votes,
+            postal,
+            by_segment,
+            approx: input.approx,
+            note: input.note.as_ref().map(|n| n.get_ref().clone()),
+            votes_place,
+            postal_place,
+            segment_places,
+        })
+    }
+
+    fn check_party(&mut self, at: &Place, party: &str) -> bool {
+        if party.is_empty() {
+            self.error(at, "party is empty; use a code from site.toml [parties], IND for an independent or NOTA");
+            return false;
+        }
+        if party == IND || party == NOTA || self.parties.contains(party) {
+            return true;
+        }
+        let mut known: BTreeSet<&str> = self.parties.iter().map(String::as_str).collect();
+        known.insert(IND);
+        known.insert(NOTA);
+        let mut message = format!(
+            "party \"{}\" is not defined in site.toml [parties]",
+            printable(party)
+        );
+        match closest(party, known.iter().copied()) {
+            Some(suggestion) => message.push_str(&format!("; did you mean \"{suggestion}\"?")),
+            None => message.push('.'),
+        }
+        if known.len() <= LIST_LIMIT {
+            let list: Vec<&str> = known.into_iter().collect();
+            message.push_str(&format!(" Defined parties: {}", list.join(", ")));
+        } else {
+            message.push_str(&format!(
+                " Define it as [parties.{}] in site.toml",
+                printable(party)
+            ));
+        }
+        self.error(at, message);
+        false
+    }
+
+    /// Compares the segment figures of an exact candidate with the total.
+    fn reconcile_segments(
+        &mut self,
+        at: &Place,
+        votes: u64,
+        postal: Option<u64>,
+        by_segment: &[(String, u64)],
+        segments: &[String],
+    ) {
+        let sum: u64 = by_segment.iter().map(|(_, v)| v).sum();
+        if sum > votes {
+            self.error(
+                at,
+                format!(
+                    "by_segment adds up to {}, more than the candidate's {} votes (by {})",
+                    inr_unsigned(sum),
+                    inr_unsigned(votes),
+                    inr_unsigned(sum - votes)
+                ),
+            );
+            return;
+        }
+        if by_segment.len() < segments.len() {
+            let missing: Vec<&str> = segments
+                .iter()
+                .filter(|s| !by_segment.iter().any(|(name, _)| name == *s))
+                .map(String::as_str)
+                .collect();
+            self.warning(
+                at,
+                format!(
+                    "by_segment gives {} of {} segments (missing: {}); segment tables and charts will show this candidate as unknown there",
+                    by_segment.len(),
+                    segments.len(),
+                    missing.join(", ")
+                ),
+            );
+            return;
+        }
+        match postal {
+            Some(postal) if sum + postal != votes => {
+                let counted = sum + postal;
+                let difference = if counted < votes {
+                    format!("{} votes unaccounted for", inr_unsigned(votes - counted))
+                } else {
+                    format!("{} votes too many", inr_unsigned(counted - votes))
+                };
+                self.error(
+                    at,
+                    format!(
+                        "by_segment ({}) and postal ({}) add up to {}, but votes is {}: {difference}",
+                        inr_unsigned(sum),
+                        inr_unsigned(postal),
+                        inr_unsigned(counted),
+                        inr_unsigned(votes)
+                    ),
+                );
+            }
+            Some(_) => {}
+            None => {
+                let remainder = votes - sum;
+                if remainder * 100 > votes * POSTAL_SHARE_LIMIT_PERCENT {
+                    self.warning(
+                        at,
+                        format!(
+                            "by_segment adds up to {} of {} votes: {} votes ({}) are not in any segment; postal ballots rarely exceed 1% of a candidate's votes — check the segment figures or give `postal`",
+                            inr_unsigned(sum),
+                            inr_unsigned(votes),
+                            inr_unsigned(remainder),
+                            crate::numfmt::pct(super::share::percent(remainder, votes))
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Result ids become template paths (`results.ls2024.margin`), so they must be identifiers.
+fn check_id(id: &str) -> Result<(), String> {
+    let mut chars = id.chars();
+    let starts_well = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    if id.is_empty() {
+        return Err("result id is empty; give a short name such as \"ls2024\"".to_string());
+    }
+    if !starts_well || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        let suggestion: String = id
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let suggestion = if suggestion.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("r{suggestion}")
+        } else {
+            suggestion
+        };
+        return Err(format!(
+            "result id \"{}\" cannot be used in templates (results.{} would not read as one name); use ASCII letters, digits and _ only, starting with a letter, e.g. \"{suggestion}\"",
+            printable(id),
+            printable(id)
+        ));
+    }
+    Ok(())
+}
+
+fn unknown_segment_message(segment: &str, segments: &[String]) -> String {
+    if segments.is_empty() {
+        return format!(
+            "by_segment names \"{}\" but this result lists no segments; add segments = [\"{}\", …] to the result",
+            printable(segment),
+            printable(segment)
+        );
+    }
+    let mut message = format!("\"{}\" is not a segment of this result", printable(segment));
+    match closest(segment, segments.iter().map(String::as_str)) {
+        Some(suggestion) => message.push_str(&format!("; did you mean \"{suggestion}\"?")),
+        None => message.push('.'),
+    }
+    message.push_str(&format!(" Segments: {}", segments.join(", ")));
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Severity;
+    use crate::election::testutil::{HEAD, KANPUR_2024, check, only, shown};
+
+    /// HEAD fills lines 2–8 of the page; a candidate appended to it starts on line 9.
+    fn with_candidates(candidates: &str) -> String {
+        format!("{HEAD}{candidates}")
+    }
+
+    const INC_2019_AS_REPORTED: &str = r#"
+[[results.candidates]]
+name = "श्रीप्रकाश जायसवाल"
+party = "INC"
+votes = 313003
+by_segment = { "गोविंदनगर" = 44837, "सीसामऊ" = 67073, "आर्यनगर" = 46196, "किदवईनगर" = 46613, "कैंट" = 86940 }
+"#;
+
+    #[test]
+    fn the_reports_2019_segments_leave_votes_unattributed() {
+        let (_, diagnostics) = check(&with_candidates(INC_2019_AS_REPORTED));
+        assert_eq!(
+            only(&diagnostics),
+            "warning: content/kanpur.md:14: results[0].candidates[0].by_segment: by_segment adds up to 2,91,659 of 3,13,003 votes: 21,344 votes (6.82%) are not in any segment; postal ballots rarely exceed 1% of a candidate's votes — check the segment figures or give `postal`"
+        );
+    }
+
+    #[test]
+    fn official_2024_segments_and_postal_reconcile() {
+        let (_, diagnostics) = check(KANPUR_2024);
+        assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
+        // The same INC figures without postal: 2,618 of 4,22,087 is 0.62%, under 1%.
+        let inc_without_postal = r#"
+[[results.candidates]]
+name = "आलोक मिश्रा"
+party = "INC"
+votes = 422087
+by_segment = { "गोविंदनगर" = 71560, "सीसामऊ" = 87323, "आर्यनगर" = 78878, "किदवईनगर" = 66680, "कैंट" = 115028 }
+"#;
+        let (_, diagnostics) = check(&with_candidates(inc_without_postal));
+        assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
+    }
+
+    #[test]
+    fn a_count_written_as_text_says_what_to_write() {
+        let (_, diagnostics) = check(&with_candidates(
+            "[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = \"4,22,087\"\n",
+        ));
+        assert_eq!(
+            only(&diagnostics),
+            "error: content/kanpur.md:12: results[0].candidates[0].votes: expected a whole number, found \"4,22,087\"; write 422087 without commas or quotes"
+        );
+    }
+
+    #[test]
+    fn bad_postal_segment_and_electors_counts_are_each_reported() {
+        let text = format!(
+            "{HEAD}electors = -1\n[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 422087\npostal = 26.5\nby_segment = {{ \"कैंट\" = \"1,15,028\" }}\n"
+        );
+        let (_, diagnostics) = check(&text);
+        assert_eq!(
+            shown(&diagnostics),
+            [
+                "error: content/kanpur.md:9: results[0].electors: expected a whole number, found -1: a count cannot be negative",
+                "error: content/kanpur.md:14: results[0].candidates[0].postal: expected a whole number, found 26.5",
+                "error: content/kanpur.md:15: results[0].candidates[0].by_segment[\"कैंट\"]: expected a whole number, found \"1,15,028\"; write 115028 without commas or quotes",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_undefined_party_gets_a_suggestion_and_the_list() {
+        let (_, diagnostics) = check(&with_candidates(
+            "[[results.candidates]]\nname = \"रमेश अवस्थी\"\nparty = \"BJPP\"\nvotes = 443055\n",
+        ));
+        assert_eq!(
+            only(&diagnostics),
+            "error: content/kanpur.md:11: results[0].candidates[0].party: party \"BJPP\" is not defined in site.toml [parties]; did you mean \"BJP\"? Define it as [parties.BJPP] in site.toml"
+        );
+    }
+
+    #[test]
+    fn few_parties_are_listed() {
+        use crate::diagnostics::LineIndex;
+        use crate::election::{DataStore, check_page};
+        use std::collections::BTreeSet;
+        let text = with_candidates(
+            "[[results.candidates]]\nname = \"X\"\nparty = \"Congress\"\nvotes = 1\n",
+        );
+        #[derive(serde::Deserialize)]
+        struct FrontMatter {
+            results: Vec<crate::election::model::ResultInput>,
+        }
+        let parsed: FrontMatter = toml::from_str(&text).expect("parses");
+        let parties: BTreeSet<String> = ["BJP", "INC"].into_iter().map(String::from).collect();
+        let (_, diagnostics) = check_page(
+            std::path::Path::new("content/kanpur.md"),
+            &LineIndex::new(&text, 2),
+            &parsed.results,
+            &[],
+            &DataStore::default(),
+            &parties,
+        );
+        assert_eq!(
+            only(&diagnostics),
+            "error: content/kanpur.md:11: results[0].candidates[0].party: party \"Congress\" is not defined in site.toml [parties]. Defined parties: BJP, INC, IND, NOTA"
+        );
+    }
+
+    #[test]
+    fn unknown_segments_are_named_with_the_right_ones() {
+        let (_, diagnostics) = check(&with_candidates(
+            "[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 422087\nby_segment = { \"कैंट्ट\" = 115028 }\n",
+        ));
+        assert_eq!(
+            only(&diagnostics),
+            "error: content/kanpur.md:13: results[0].candidates[0].by_segment[\"कैंट्ट\"]: \"कैंट्ट\" is not a segment of this result; did you mean \"कैंट\"? Segments: गोविंदनगर, सीसामऊ, आर्यनगर, किदवईनगर, कैंट"
+        );
+        let no_segments = "[[results]]\nid = \"ls2024\"\nelection = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"कानपुर\"\n[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 422087\nby_segment = { \"कैंट\" = 115028 }\n";
+        let (_, diagnostics) = check(no_segments);
+        assert_eq!(
+            only(&diagnostics),
+            "error: content/kanpur.md:11: results[0].candidates[0].by_segment[\"कैंट\"]: by_segment names \"कैंट\" but this result lists no segments; add segments = [\"कैंट\", …] to the result"
+        );
+    }
+
+    #[test]
+    fn a_candidate_listed_twice_is_an_error() {
+        let one =
+            "[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 422087\n";
+        let namesake =
+            "[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"IND\"\nvotes = 1198\n";
+        let (page, diagnostics) = check(&with_candidates(&format!("{one}{namesake}")));
+        assert_eq!(
+            only(&diagnostics),
+            "error: content/kanpur.md:14: results[0].candidates[1].name: candidate \"आलोक मिश्रा\" is listed twice in this result (first at line 10); namesakes must be told apart in the name, e.g. \"आलोक मिश्रा (IND)\""
+        );
+        assert_eq!(page.get("ls2024").map(|r| r.total), Some(422087));
+    }
+
+    #[test]
+    fn segments_adding_up_to_more_than_the_total_is_an_error() {
+        let (_, diagnostics) = check(&with_candidates(
+            "[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 422087\nby_segment = { \"गोविंदनगर\" = 71560, \"सीसामऊ\" = 87323, \"आर्यनगर\" = 78878, \"किदवईनगर\" = 66680, \"कैंट\" = 125028 }\n",
+        ));
+        assert_eq!(
+            only(&diagnostics),
+            "error: content/kanpur.md:13: results[0].candidates[0].by_segment: by_segment adds up to 4,29,469, more than the candidate's 4,22,087 votes (by 7,382)"
+        );
+    }
+
+    #[test]
+    fn segments_plus_postal_must_equal_votes() {
+        let candidate = |postal: u64| {
+            format!(
+                "[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 422087\npostal = {postal}\nby_segment = {{ \"गोविंदनगर\" = 71560, \"सीसामऊ\" = 87323, \"आर्यनगर\" = 78878, \"किदवईनगर\" = 66680, \"कैंट\" = 115028 }}\n"
+            )
+        };
+        let (_, diagnostics) = check(&with_candidates(&candidate(2600)));
+        assert_eq!(
+            only(&diagnostics),
+            "error: content/kanpur.md:14: results[0].candidates[0].by_segment: by_segment (4,19,469) and postal (2,600) add up to 4,22,069, but votes is 4,22,087: 18 votes unaccounted for"
+        );
+        let (_, diagnostics) = check(&with_candidates(&candidate(2718)));
+        assert!(
+            only(&diagnostics)
+                .ends_with("add up to 4,22,187, but votes is 4,22,087: 100 votes too many")
+        );
+        let (_, diagnostics) = check(&with_candidates(&candidate(2618)));
+        assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
+    }
+
+    #[test]
+    fn partial_segment_figures_are_a_warning() {
+        let (_, diagnostics) = check(&with_candidates(
+            "[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 422087\nby_segment = { \"गोविंदनगर\" = 71560, \"सीसामऊ\" = 87323, \"किदवईनगर\" = 66680 }\n",
+        ));
+        assert_eq!(diagnostics[0].severity, Severity::Warning);
+        assert_eq!(
+            only(&diagnostics),
+            "warning: content/kanpur.md:13: results[0].candidates[0].by_segment: by_segment gives 3 of 5 segments (missing: आर्यनगर, कैंट); segment tables and charts will show this candidate as unknown there"
+        );
+    }
+
+    #[test]
+    fn segment_lists_with_empty_or_repeated_names() {
+        let text = "[[results]]\nid = \"ls2024\"\nelection = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"कानपुर\"\nsegments = [\"कैंट\", \"\", \"कैंट\"]\n[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 422087\n";
+        let (page, diagnostics) = check(text);
+        assert_eq!(
+            shown(&diagnostics),
+            [
+                "error: content/kanpur.md:7: results[0].segments[1]: segment name is empty",
+                "error: content/kanpur.md:7: results[0].segments[2]: segment \"कैंट\" is listed twice",
+            ]
+        );
+        assert_eq!(page.get("ls2024").map(|r| r.segments.len()), Some(1));
+        let (_, diagnostics) = check(&text.replace("[\"कैंट\", \"\", \"कैंट\"]", "[]"));
+        assert_eq!(
+            only(&diagnostics),
+            "warning: content/kanpur.md:7: results[0].segments: segments = [] names no segments; list them in chart order or remove the key"
+        );
+    }
+
+    #[test]
+    fn a_result_without_candidates_is_a_warning() {
+        let (page, diagnostics) = check(HEAD);
+        assert_eq!(
+            only(&diagnostics),
+            "warning: content/kanpur.md:4: results[0].id: result \"ls2024\" has no candidates; add [[results.candidates]] tables with name, party and votes"
+        );
+        let ls2024 = page
+            .get("ls2024")
+            .expect("still there, so references to it resolve");
+        assert_eq!(
+            (ls2024.total, ls2024.margin, ls2024.winner.is_none()),
+            (0, None, true)
+        );
+    }
+
+    #[test]
+    fn ids_years_electors_postal_and_sources_are_checked() {
+        let text = "[[results]]\nid = \"ls-2024\"\nelection = \" \"\nyear = 20244\nconstituency = \"कानपुर\"\nelectors = 1000\nsource = { text = \"\", url = \"eci.gov.in\" }\n[[results.candidates]]\nname = \"\"\nparty = \"\"\nvotes = 10\n[[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 2000\npostal = 2001\n";
+        let (_, diagnostics) = check(text);
+        assert_eq!(
+            shown(&diagnostics),
+            [
+                "error: content/kanpur.md:3: results[0].id: result id \"ls-2024\" cannot be used in templates (results.ls-2024 would not read as one name); use ASCII letters, digits and _ only, starting with a letter, e.g. \"ls_2024\"",
+                "error: content/kanpur.md:4: results[0].election: election is empty; give the name readers see, e.g. \"लोकसभा 2024\"",
+                "error: content/kanpur.md:5: results[0].year: year 20244 is not a plausible election year; expected a year such as 2024",
+                "error: content/kanpur.md:8: results[0].source: source text is empty; name the source, e.g. \"ECI Form 21\"",
+                "error: content/kanpur.md:8: results[0].source: source url \"eci.gov.in\" is not a web address; expected one starting with https://",
+                "error: content/kanpur.md:10: results[0].candidates[0].name: candidate name is empty",
+                "error: content/kanpur.md:11: results[0].candidates[0].party: party is empty; use a code from site.toml [parties], IND for an independent or NOTA",
+                "error: content/kanpur.md:17: results[0].candidates[1].postal: postal (2,001) is more than votes (2,000); votes is the total including postal ballots",
+                "error: content/kanpur.md:7: results[0].electors: electors (1,000) is less than the 2,000 valid votes of this result; check both figures",
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_ids_and_constituencies() {
+        let text = "[[results]]\nid = \"\"\nelection = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"\"\n[[results.candidates]]\nname = \"X\"\nparty = \"IND\"\nvotes = 1\n";
+        let (_, diagnostics) = check(text);
+        assert_eq!(
+            shown(&diagnostics),
+            [
+                "error: content/kanpur.md:3: results[0].id: result id is empty; give a short name such as \"ls2024\"",
+                "error: content/kanpur.md:6: results[0].constituency: constituency is empty; give the name readers see, e.g. \"कानपुर\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn approx_figures_skip_exact_arithmetic_and_mark_what_depends_on_them() {
+        let text = with_candidates(concat!(
+            "[[results.candidates]]\nname = \"सपा प्रत्याशी\"\nparty = \"SP\"\nvotes = 250000\napprox = true\n",
+            "by_segment = { \"कैंट\" = 90000 }\n",
+            "[[results.candidates]]\nname = \"भाजपा प्रत्याशी\"\nparty = \"BJP\"\nvotes = 427000\n",
+        ));
+        let (page, diagnostics) = check(&text);
+        assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
+        let result = page.get("ls2024").expect("result");
+        assert!(result.approx);
+        assert!(
+            result
+                .candidates
+                .iter()
+                .any(|c| c.approx && c.party == "SP")
+        );
+        assert!(result.find_party("SP").is_ok_and(|p| p.approx));
+        assert!(
+            result
+                .segments
+                .iter()
+                .all(|s| s.approx || s.leader.is_none())
+        );
+    }
+
+    #[test]
+    fn hostile_input_is_reported_not_panicked_on() {
+        let text = with_candidates(concat!(
+            "[[results.candidates]]\nname = \"<script>alert(1)</script>\"\nparty = \"<b>\"\nvotes = 9223372036854775807\npostal = -9223372036854775808\n",
+            "by_segment = { \"\" = 1e308, \"कैंट\" = inf, \"सीसामऊ\" = nan, \"गोविंदनगर\" = [1], \"आर्यनगर\" = { a = 1 }, \"किदवईनगर\" = 1979-05-27 }\n",
+            "[[results.candidates]]\nname = \"नोटा\\u0000\"\nparty = \"NOTA\"\nvotes = 0\n",
+            "[[results.candidates]]\nname = \"नोटा\\u0000\"\nparty = \"NOTA\"\nvotes = 0\n",
+        ));
+        let (page, diagnostics) = check(&text);
+        assert!(diagnostics.iter().all(|d| d.is_error()));
+        let shown = shown(&diagnostics).join("\n");
+        assert!(shown.contains("party \"<b>\" is not defined"), "{shown}");
+        assert!(
+            shown.contains("92,23,37,20,36,85,47,75,807 is larger than any Indian electorate"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("found -9223372036854775808: a count cannot be negative"),
+            "{shown}"
+        );
+        assert!(shown.contains("found the date 1979-05-27"), "{shown}");
+        assert!(
+            shown.contains("\"नोटा\\u{0}\" is listed twice"),
+            "control characters are escaped: {shown}"
+        );
+        assert_eq!(page.get("ls2024").map(|r| r.total), Some(0));
+    }
+}

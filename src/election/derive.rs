@@ -1,0 +1,495 @@
+//! The figures editors quote, derived once from a checked result: totals, shares, ranks,
+//! margin, turnout, segment leads and per-party sums. Serialized for templates
+//! (`{{ results.ls2024.margin }}`) and read as typed values by charts.
+//!
+//! Approximate ("more than") figures: if any candidate's votes are a lower bound, the
+//! total, every share, the ranking and the margin may all be different in truth, so the
+//! whole result is marked `approx` and templates must say "more than"/"about".
+
+use super::count::printable;
+use super::result::{Candidate, ElectionResult, NOTA, Source};
+use super::share::percent;
+use crate::diagnostics::closest;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultFigures {
+    pub id: String,
+    pub election: String,
+    pub year: i64,
+    pub constituency: String,
+    pub state: Option<String>,
+    pub source: Option<Source>,
+    pub note: Option<String>,
+    pub electors: Option<u64>,
+    /// All valid votes, NOTA included, as ECI counts them: the base of every share.
+    pub total: u64,
+    /// Some candidate's votes are a "more than" figure: total, shares, ranks and margin
+    /// are approximate.
+    pub approx: bool,
+    /// Valid votes as a percentage of electors, when electors are given.
+    pub turnout: Option<f64>,
+    /// Ranked candidates first (by votes, ties in the order written), then NOTA.
+    pub candidates: Vec<CandidateFigures>,
+    pub winner: Option<CandidateFigures>,
+    pub runner_up: Option<CandidateFigures>,
+    /// Winner's votes minus the runner-up's.
+    pub margin: Option<u64>,
+    /// The margin as percentage points of `total`.
+    pub margin_points: Option<f64>,
+    /// The two leading candidates have the same votes.
+    pub tie: bool,
+    /// Party code → the party's candidates summed (several IND candidates add up).
+    pub parties: BTreeMap<String, PartyFigures>,
+    /// Party codes by votes (most first, NOTA last): the order to loop over `parties` in,
+    /// since Tera does not keep the order of a map.
+    pub party_order: Vec<String>,
+    /// Per segment, in chart order.
+    pub segments: Vec<SegmentFigures>,
+    /// Party code → number of segments whose leader is certain and of that party.
+    pub segments_led: BTreeMap<String, usize>,
+    /// Other result id (same constituency, same page) → party code → change from it.
+    pub changes: BTreeMap<String, BTreeMap<String, PartyChange>>,
+    /// The checked input with its places, for later checks; not for templates.
+    #[serde(skip)]
+    pub result: ElectionResult,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CandidateFigures {
+    pub name: String,
+    pub party: String,
+    pub votes: u64,
+    pub postal: Option<u64>,
+    /// Percent of the result's total, two decimals.
+    pub share: f64,
+    /// 1 for the winner; NOTA has none.
+    pub rank: Option<usize>,
+    /// This candidate's votes are a "more than" figure.
+    pub approx: bool,
+    pub note: Option<String>,
+    /// Segment → votes, only for segments the data gives.
+    pub by_segment: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartyFigures {
+    pub votes: u64,
+    pub share: f64,
+    /// How many candidates stood for the party (IND usually has several).
+    pub candidates: usize,
+    pub approx: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentFigures {
+    pub name: String,
+    /// Sum of the figures given for this segment.
+    pub total: u64,
+    /// Every candidate, NOTA included, has a figure here, so `total` is the segment's
+    /// valid vote; otherwise it is the sum of what is known.
+    pub complete: bool,
+    /// Party code of the leading candidate, when no candidate without a figure here could
+    /// have led (their whole vote is below the leader's segment vote).
+    pub leader: Option<String>,
+    pub leader_name: Option<String>,
+    pub runner_up: Option<String>,
+    pub runner_up_name: Option<String>,
+    pub margin: Option<u64>,
+    /// Only for complete segments: the margin as points of the segment's total.
+    pub margin_points: Option<f64>,
+    /// The margin could be smaller if a candidate without a figure here beat the runner-up,
+    /// or figures are "more than" figures.
+    pub approx: bool,
+    /// Party code → votes in this segment, summed over the party's candidates with figures.
+    pub parties: BTreeMap<String, u64>,
+}
+
+/// How a party's result changed from another result of the same constituency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartyChange {
+    /// Votes here minus votes there (0 where the party did not stand).
+    pub votes: i64,
+    /// Share here minus share there, in percentage points: the swing.
+    pub share_points: f64,
+    /// The party stood in both results; otherwise the change is from or to nothing.
+    pub in_both: bool,
+    pub approx: bool,
+}
+
+/// Derives the figures of one checked result; `changes` stays empty (see `compare`).
+pub fn derive(result: &ElectionResult) -> ResultFigures {
+    let total: u64 = result.candidates.iter().map(|c| c.votes).sum();
+    let approx = result.candidates.iter().any(|c| c.approx);
+
+    let mut order: Vec<&Candidate> = result.candidates.iter().collect();
+    // Stable sort: equal votes keep the order written. NOTA goes last, unranked.
+    order.sort_by_key(|c| (c.is_nota(), std::cmp::Reverse(c.votes)));
+    let mut rank = 0;
+    let candidates: Vec<CandidateFigures> = order
+        .iter()
+        .map(|c| {
+            let rank = if c.is_nota() {
+                None
+            } else {
+                rank += 1;
+                Some(rank)
+            };
+            CandidateFigures {
+                name: c.name.clone(),
+                party: c.party.clone(),
+                votes: c.votes,
+                postal: c.postal,
+                share: percent(c.votes, total),
+                rank,
+                approx: c.approx,
+                note: c.note.clone(),
+                by_segment: c.by_segment.iter().cloned().collect(),
+            }
+        })
+        .collect();
+    let ranked: Vec<&CandidateFigures> = candidates.iter().filter(|c| c.rank.is_some()).collect();
+    let winner = ranked.first().map(|c| (*c).clone());
+    let runner_up = ranked.get(1).map(|c| (*c).clone());
+    let margin = match (&winner, &runner_up) {
+        (Some(w), Some(r)) => Some(w.votes - r.votes),
+        _ => None,
+    };
+
+    let mut parties: BTreeMap<String, PartyFigures> = BTreeMap::new();
+    for c in &result.candidates {
+        let entry = parties.entry(c.party.clone()).or_insert(PartyFigures {
+            votes: 0,
+            share: 0.0,
+            candidates: 0,
+            approx: false,
+        });
+        entry.votes += c.votes;
+        entry.candidates += 1;
+        entry.approx |= c.approx;
+    }
+    for party in parties.values_mut() {
+        party.share = percent(party.votes, total);
+    }
+
+    let mut party_order: Vec<String> = parties.keys().cloned().collect();
+    // Stable on the alphabetical order of the map, so equal votes stay deterministic.
+    party_order.sort_by_key(|code| (code == NOTA, std::cmp::Reverse(parties[code].votes)));
+
+    let segments: Vec<SegmentFigures> = result
+        .segments
+        .iter()
+        .map(|name| segment_figures(name, &result.candidates, approx))
+        .collect();
+    let mut segments_led: BTreeMap<String, usize> = BTreeMap::new();
+    for leader in segments.iter().filter_map(|s| s.leader.as_ref()) {
+        *segments_led.entry(leader.clone()).or_default() += 1;
+    }
+
+    ResultFigures {
+        id: result.id.clone(),
+        election: result.election.clone(),
+        year: result.year,
+        constituency: result.constituency.clone(),
+        state: result.state.clone(),
+        source: result.source.clone(),
+        note: result.note.clone(),
+        electors: result.electors,
+        total,
+        approx,
+        turnout: result
+            .electors
+            .filter(|e| *e > 0)
+            .map(|e| percent(total, e)),
+        candidates,
+        tie: margin == Some(0),
+        margin_points: margin.map(|m| percent(m, total)),
+        margin,
+        winner,
+        runner_up,
+        parties,
+        party_order,
+        segments,
+        segments_led,
+        changes: BTreeMap::new(),
+        result: result.clone(),
+    }
+}
+
+fn segment_figures(name: &str, candidates: &[Candidate], result_approx: bool) -> SegmentFigures {
+    let mut known: Vec<(&Candidate, u64)> = candidates
+        .iter()
+        .filter_map(|c| c.segment_votes(name).map(|v| (c, v)))
+        .collect();
+    let total: u64 = known.iter().map(|(_, v)| v).sum();
+    let complete = known.len() == candidates.len() && !candidates.is_empty();
+    let mut parties: BTreeMap<String, u64> = BTreeMap::new();
+    for (c, v) in &known {
+        *parties.entry(c.party.clone()).or_default() += v;
+    }
+
+    known.retain(|(c, _)| !c.is_nota());
+    known.sort_by_key(|(_, v)| std::cmp::Reverse(*v));
+    // The most a ranked candidate without a figure here can have had in this segment:
+    // their whole vote (unbounded when that is itself a "more than" figure).
+    let unknown_ceiling: Option<u64> = candidates
+        .iter()
+        .filter(|c| !c.is_nota() && c.segment_votes(name).is_none())
+        .map(|c| if c.approx { u64::MAX } else { c.votes })
+        .max();
+    let leader = known.first().copied();
+    let second = known.get(1).copied();
+    let leader_certain = match (leader, unknown_ceiling) {
+        (Some((_, lead_votes)), Some(ceiling)) => ceiling < lead_votes,
+        (Some(_), None) => true,
+        (None, _) => false,
+    };
+    let margin_certain = match (second, unknown_ceiling) {
+        (_, None) => true,
+        (Some((_, second_votes)), Some(ceiling)) => ceiling <= second_votes,
+        (None, Some(_)) => false,
+    };
+    let (leader, second) = if leader_certain {
+        (leader, second)
+    } else {
+        (None, None)
+    };
+    let margin = match (leader, second) {
+        (Some((_, a)), Some((_, b))) => Some(a - b),
+        _ => None,
+    };
+    SegmentFigures {
+        name: name.to_string(),
+        total,
+        complete,
+        leader: leader.map(|(c, _)| c.party.clone()),
+        leader_name: leader.map(|(c, _)| c.name.clone()),
+        runner_up: second.map(|(c, _)| c.party.clone()),
+        runner_up_name: second.map(|(c, _)| c.name.clone()),
+        margin_points: margin.filter(|_| complete).map(|m| percent(m, total)),
+        margin,
+        approx: result_approx || (margin.is_some() && !margin_certain),
+        parties,
+    }
+}
+
+impl ResultFigures {
+    /// The party's summed figures, or a message naming the parties of this result.
+    pub fn find_party(&self, code: &str) -> Result<&PartyFigures, String> {
+        self.parties.get(code).ok_or_else(|| {
+            not_found(
+                &format!("no party `{}` in result `{}`", printable(code), self.id),
+                "parties here",
+                code,
+                self.parties.keys().map(String::as_str),
+            )
+        })
+    }
+
+    pub fn find_candidate(&self, name: &str) -> Result<&CandidateFigures, String> {
+        self.candidates
+            .iter()
+            .find(|c| c.name == name)
+            .ok_or_else(|| {
+                not_found(
+                    &format!("no candidate `{}` in result `{}`", printable(name), self.id),
+                    "candidates here",
+                    name,
+                    self.candidates.iter().map(|c| c.name.as_str()),
+                )
+            })
+    }
+
+    pub fn find_segment(&self, name: &str) -> Result<&SegmentFigures, String> {
+        self.segments
+            .iter()
+            .find(|s| s.name == name)
+            .ok_or_else(|| {
+                if self.segments.is_empty() {
+                    format!(
+                        "no segment `{}` in result `{}`: it lists no segments",
+                        printable(name),
+                        self.id
+                    )
+                } else {
+                    not_found(
+                        &format!("no segment `{}` in result `{}`", printable(name), self.id),
+                        "segments here",
+                        name,
+                        self.segments.iter().map(|s| s.name.as_str()),
+                    )
+                }
+            })
+    }
+
+    /// Votes of `party` in `segment`, when the data gives them.
+    pub fn party_votes_in_segment(&self, party: &str, segment: &str) -> Option<u64> {
+        self.segments
+            .iter()
+            .find(|s| s.name == segment)
+            .and_then(|s| s.parties.get(party).copied())
+    }
+}
+
+/// "`what`; `label`: a, b, c; did you mean `b`?" for lookups by name.
+pub(crate) fn not_found<'a>(
+    what: &str,
+    label: &str,
+    wrong: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+) -> String {
+    let list: Vec<&str> = known.clone().collect();
+    let mut message = if list.is_empty() {
+        format!("{what}; there are none")
+    } else {
+        format!("{what}; {label}: {}", list.join(", "))
+    };
+    if let Some(suggestion) = closest(wrong, known) {
+        message.push_str(&format!("; did you mean `{suggestion}`?"));
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::election::testutil::{KANPUR_2019, KANPUR_2024, check, shown};
+
+    fn kanpur() -> crate::election::PageResults {
+        let (page, diagnostics) = check(&format!("{KANPUR_2019}\n{KANPUR_2024}"));
+        assert!(
+            diagnostics.is_empty(),
+            "official data gives no diagnostics: {:#?}",
+            shown(&diagnostics)
+        );
+        page
+    }
+
+    #[test]
+    fn kanpur_2024_winner_margin_and_shares() {
+        let page = kanpur();
+        let ls2024 = page.find_result("ls2024").expect("ls2024");
+        assert_eq!(ls2024.total, 887396);
+        assert!(!ls2024.approx);
+        let winner = ls2024.winner.as_ref().expect("winner");
+        let runner_up = ls2024.runner_up.as_ref().expect("runner-up");
+        assert_eq!(
+            (winner.name.as_str(), winner.party.as_str()),
+            ("रमेश अवस्थी", "BJP")
+        );
+        assert_eq!(
+            (runner_up.name.as_str(), runner_up.party.as_str()),
+            ("आलोक मिश्रा", "INC")
+        );
+        assert_eq!(ls2024.margin, Some(20968));
+        assert_eq!(ls2024.margin_points, Some(2.36));
+        assert!(!ls2024.tie);
+        assert_eq!(winner.share, 49.93);
+        assert_eq!(runner_up.share, 47.56);
+        assert_eq!(ls2024.find_party("BJP").map(|p| p.share), Ok(49.93));
+        assert_eq!(ls2024.turnout, None);
+    }
+
+    #[test]
+    fn ranks_put_nota_last_unranked() {
+        let page = kanpur();
+        let ls2024 = page.find_result("ls2024").expect("ls2024");
+        let ranks: Vec<(&str, Option<usize>)> = ls2024
+            .candidates
+            .iter()
+            .map(|c| (c.party.as_str(), c.rank))
+            .collect();
+        assert_eq!(ranks[0], ("BJP", Some(1)));
+        assert_eq!(ranks[1], ("INC", Some(2)));
+        assert_eq!(ranks[2], ("BSP", Some(3)));
+        assert_eq!(ranks.last(), Some(&("NOTA", None)));
+        assert_eq!(ranks[ranks.len() - 2].1, Some(11));
+        let nota = ls2024.find_candidate("NOTA").expect("NOTA");
+        assert_eq!(nota.share, 0.46);
+    }
+
+    #[test]
+    fn independents_add_up_as_one_party() {
+        let page = kanpur();
+        let ind = page
+            .find_result("ls2024")
+            .and_then(|r| r.find_party("IND"))
+            .expect("IND");
+        assert_eq!((ind.votes, ind.candidates), (1198 + 778 + 672 + 398, 4));
+    }
+
+    #[test]
+    fn segments_led_change_hands() {
+        let page = kanpur();
+        let led = |id: &str| page.find_result(id).expect("result").segments_led.clone();
+        assert_eq!(
+            led("ls2019").into_iter().collect::<Vec<_>>(),
+            [("BJP".to_string(), 3), ("INC".to_string(), 2)]
+        );
+        assert_eq!(
+            led("ls2024").into_iter().collect::<Vec<_>>(),
+            [("BJP".to_string(), 2), ("INC".to_string(), 3)]
+        );
+        let cantt = page
+            .find_result("ls2024")
+            .and_then(|r| r.find_segment("कैंट"))
+            .expect("कैंट");
+        assert_eq!(cantt.leader.as_deref(), Some("INC"));
+        assert_eq!(cantt.leader_name.as_deref(), Some("आलोक मिश्रा"));
+        assert_eq!(cantt.margin, Some(115028 - 71520));
+        // Independents and NOTA have no segment figures in 2024: the total is partial.
+        assert!(!cantt.complete);
+        assert_eq!(cantt.margin_points, None);
+        assert!(!cantt.approx);
+        assert_eq!(cantt.parties.get("INC"), Some(&115028));
+    }
+
+    #[test]
+    fn congress_swing_over_2019() {
+        let page = kanpur();
+        let ls2024 = page.find_result("ls2024").expect("ls2024");
+        let inc = &ls2024.changes["ls2019"]["INC"];
+        assert_eq!(inc.votes, 422087 - 313003);
+        assert_eq!(inc.share_points, 10.43);
+        assert!(inc.in_both);
+        assert_eq!(ls2024.changes["ls2019"]["BJP"].share_points, -5.70);
+        let bsp = &ls2024.changes["ls2019"]["BSP"];
+        assert!(!bsp.in_both);
+        assert_eq!(bsp.votes, 12032);
+        // And the other way round.
+        let ls2019 = page.find_result("ls2019").expect("ls2019");
+        assert_eq!(ls2019.changes["ls2024"]["INC"].share_points, -10.43);
+        assert_eq!(ls2019.total, 842994);
+    }
+
+    #[test]
+    fn lookups_say_what_exists() {
+        let page = kanpur();
+        assert_eq!(
+            page.find_result("ls2025").err(),
+            Some("no result `ls2025` on this page; results here: ls2019, ls2024; did you mean `ls2024`?".to_string())
+        );
+        let ls2024 = page.find_result("ls2024").expect("ls2024");
+        assert_eq!(
+            ls2024.find_party("BJPP").err(),
+            Some("no party `BJPP` in result `ls2024`; parties here: AIFB, BJP, BSP, INC, IND, NOTA, PBI, SABJANP, SUCI; did you mean `BJP`?".to_string())
+        );
+        assert_eq!(
+            ls2024.find_segment("कैंट्ट").err(),
+            Some("no segment `कैंट्ट` in result `ls2024`; segments here: गोविंदनगर, सीसामऊ, आर्यनगर, किदवईनगर, कैंट; did you mean `कैंट`?".to_string())
+        );
+        assert!(
+            ls2024
+                .find_candidate("आलोक मिश्र")
+                .err()
+                .is_some_and(|m| m.ends_with("did you mean `आलोक मिश्रा`?"))
+        );
+        assert_eq!(ls2024.party_votes_in_segment("INC", "सीसामऊ"), Some(87323));
+        assert_eq!(ls2024.party_votes_in_segment("NOTA", "सीसामऊ"), None);
+        let (empty, _) = check("");
+        assert_eq!(
+            empty.find_result("ls2024").err(),
+            Some("no result `ls2024` on this page; it has none (add [[results]] to the front matter or data = [\"…\"])".to_string())
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! Checked election results: plain values, known to be well formed, that remember where
+//! each was written so that later checks (cross-page conflicts, prose) can point at it.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Where something was written: file relative to the site root, 1-based line, field path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    pub file: PathBuf,
+    pub line: usize,
+    pub field: String,
+}
+
+impl Place {
+    /// "content/kanpur.md:14", for naming another place inside a message.
+    pub fn short(&self) -> String {
+        format!("{}:{}", self.file.display(), self.line)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Source {
+    pub text: String,
+    pub url: Option<String>,
+}
+
+/// One election in one constituency, after checking. Counts that failed their check are
+/// left out (the diagnostic already stops the build), so arithmetic here never sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ElectionResult {
+    pub id: String,
+    pub election: String,
+    pub year: i64,
+    pub constituency: String,
+    pub state: Option<String>,
+    /// Segment names in chart order, without empty or repeated names.
+    pub segments: Vec<String>,
+    pub electors: Option<u64>,
+    pub source: Option<Source>,
+    pub note: Option<String>,
+    pub candidates: Vec<Candidate>,
+    /// The `[[results]]` table (its `id` line).
+    pub place: Place,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub name: String,
+    pub party: String,
+    /// Total votes; a lower bound when `approx`.
+    pub votes: u64,
+    pub postal: Option<u64>,
+    /// Votes per segment, in the result's segment order, for the segments given.
+    pub by_segment: Vec<(String, u64)>,
+    /// A "more than" figure: `votes` is a lower bound, never to be shown as exact.
+    pub approx: bool,
+    pub note: Option<String>,
+    /// The candidate's `votes` value.
+    pub votes_place: Place,
+    pub postal_place: Option<Place>,
+    /// Segment name → where its figure was written.
+    pub segment_places: BTreeMap<String, Place>,
+}
+
+impl Candidate {
+    pub fn segment_votes(&self, segment: &str) -> Option<u64> {
+        self.by_segment
+            .iter()
+            .find(|(name, _)| name == segment)
+            .map(|(_, votes)| *votes)
+    }
+
+    pub fn is_nota(&self) -> bool {
+        self.party == NOTA
+    }
+}
+
+/// Party code for independents; always defined, several candidates may share it.
+pub const IND: &str = "IND";
+/// Party code of "None of the Above"; always defined, counted in valid votes, never ranked.
+pub const NOTA: &str = "NOTA";

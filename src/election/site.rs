@@ -1,0 +1,274 @@
+//! Site-wide checks: the same candidate of the same constituency and year must have the
+//! same figures wherever the site gives them.
+
+use super::count::printable;
+use super::page::PageResults;
+use super::result::{Candidate, Place};
+use crate::diagnostics::Diagnostic;
+use crate::numfmt::inr_unsigned;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// One figure as written somewhere: the value, whether it is a "more than" figure, where.
+struct Figure<'a> {
+    value: u64,
+    approx: bool,
+    place: &'a Place,
+}
+
+/// Reports figures for one constituency + year + candidate that disagree between two
+/// places of the site (pages or data files). Each conflict is reported at the later place
+/// (by file, then line) and names the earlier one. A data result pulled into several pages
+/// is one place, not several.
+pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
+    let mut seen_results: BTreeSet<&Place> = BTreeSet::new();
+    // (constituency, year, name) → every occurrence of that candidate.
+    let mut occurrences: BTreeMap<(&str, i64, &str), Vec<&Candidate>> = BTreeMap::new();
+    for (_, page) in pages {
+        for figures in page.iter() {
+            let result = &figures.result;
+            if !seen_results.insert(&result.place) {
+                continue;
+            }
+            for candidate in &result.candidates {
+                occurrences
+                    .entry((
+                        result.constituency.as_str(),
+                        result.year,
+                        candidate.name.as_str(),
+                    ))
+                    .or_default()
+                    .push(candidate);
+            }
+        }
+    }
+
+    let mut diagnostics = Vec::new();
+    for ((constituency, year, name), mut list) in occurrences {
+        if list.len() < 2 {
+            continue;
+        }
+        list.sort_by(|a, b| a.votes_place.cmp(&b.votes_place));
+        let first = list[0];
+        for &later in &list[1..] {
+            let who = format!(
+                "{} ({}), {} {year}",
+                printable(name),
+                printable(&later.party),
+                printable(constituency)
+            );
+            for (label, here, there) in figure_pairs(first, later) {
+                if disagree(&here, &there) {
+                    diagnostics.push(
+                        Diagnostic::error(&here.place.file, format!(
+                            "{who}: {label} is {} here but {} at {}; the same figure must agree across the site",
+                            describe(&here),
+                            describe(&there),
+                            there.place.short()
+                        ))
+                        .at_line(here.place.line)
+                        .with_field(&here.place.field),
+                    );
+                }
+            }
+        }
+    }
+    diagnostics
+}
+
+/// (label, figure at `later`, figure at `first`) for every figure both give.
+fn figure_pairs<'a>(
+    first: &'a Candidate,
+    later: &'a Candidate,
+) -> Vec<(String, Figure<'a>, Figure<'a>)> {
+    let mut pairs = vec![(
+        "votes".to_string(),
+        Figure {
+            value: later.votes,
+            approx: later.approx,
+            place: &later.votes_place,
+        },
+        Figure {
+            value: first.votes,
+            approx: first.approx,
+            place: &first.votes_place,
+        },
+    )];
+    if let (Some(here), Some(here_place), Some(there), Some(there_place)) = (
+        later.postal,
+        &later.postal_place,
+        first.postal,
+        &first.postal_place,
+    ) {
+        pairs.push((
+            "postal".to_string(),
+            Figure {
+                value: here,
+                approx: false,
+                place: here_place,
+            },
+            Figure {
+                value: there,
+                approx: false,
+                place: there_place,
+            },
+        ));
+    }
+    for (segment, here) in &later.by_segment {
+        let (Some(there), Some(here_place), Some(there_place)) = (
+            first.segment_votes(segment),
+            later.segment_places.get(segment),
+            first.segment_places.get(segment),
+        ) else {
+            continue;
+        };
+        pairs.push((
+            format!("the {} figure", printable(segment)),
+            Figure {
+                value: *here,
+                approx: later.approx,
+                place: here_place,
+            },
+            Figure {
+                value: there,
+                approx: first.approx,
+                place: there_place,
+            },
+        ));
+    }
+    pairs
+}
+
+/// Two exact figures disagree when they differ; a "more than" figure only when the exact
+/// one is below it; two "more than" figures never.
+fn disagree(a: &Figure, b: &Figure) -> bool {
+    match (a.approx, b.approx) {
+        (false, false) => a.value != b.value,
+        (true, false) => b.value < a.value,
+        (false, true) => a.value < b.value,
+        (true, true) => false,
+    }
+}
+
+fn describe(figure: &Figure) -> String {
+    if figure.approx {
+        format!("more than {}", inr_unsigned(figure.value))
+    } else {
+        inr_unsigned(figure.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::LineIndex;
+    use crate::election::data::DataStore;
+    use crate::election::model::ResultInput;
+    use crate::election::page::check_page;
+    use crate::election::testutil::{KANPUR_2024, only, parties};
+    use std::path::PathBuf;
+    use toml::Spanned;
+
+    #[derive(serde::Deserialize)]
+    struct FrontMatter {
+        #[serde(default)]
+        results: Vec<ResultInput>,
+        #[serde(default)]
+        data: Vec<Spanned<String>>,
+    }
+
+    fn page(file: &str, text: &str, data: &DataStore) -> (PathBuf, PageResults) {
+        let parsed: FrontMatter = toml::from_str(text).expect("test page parses");
+        let (results, _) = check_page(
+            Path::new(file),
+            &LineIndex::new(text, 2),
+            &parsed.results,
+            &parsed.data,
+            data,
+            &parties(),
+        );
+        (PathBuf::from(file), results)
+    }
+
+    fn check(pages: &[(PathBuf, PageResults)]) -> Vec<Diagnostic> {
+        let refs: Vec<(&Path, &PageResults)> =
+            pages.iter().map(|(p, r)| (p.as_path(), r)).collect();
+        check_site(&refs)
+    }
+
+    #[test]
+    fn the_same_candidate_with_other_votes_elsewhere_is_an_error() {
+        let data = DataStore::default();
+        let pages = [
+            page("content/a.md", KANPUR_2024, &data),
+            page(
+                "content/b.md",
+                &KANPUR_2024.replace("votes = 422087", "votes = 422078"),
+                &data,
+            ),
+        ];
+        assert_eq!(
+            only(&check(&pages)),
+            "error: content/b.md:26: results[0].candidates[1].votes: आलोक मिश्रा (INC), कानपुर 2024: votes is 4,22,078 here but 4,22,087 at content/a.md:26; the same figure must agree across the site"
+        );
+    }
+
+    #[test]
+    fn segment_and_postal_figures_are_compared_too() {
+        let data = DataStore::default();
+        let other = KANPUR_2024
+            .replace("\"कैंट\" = 115028", "\"कैंट\" = 115082")
+            .replace(
+                "votes = 422087\npostal = 2618",
+                "votes = 422087\npostal = 2564",
+            );
+        let pages = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", &other, &data),
+        ];
+        let shown: Vec<String> = check(&pages).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "error: content/b.md:27: results[0].candidates[1].postal: आलोक मिश्रा (INC), कानपुर 2024: postal is 2,564 here but 2,618 at content/a.md:27; the same figure must agree across the site",
+                "error: content/b.md:28: results[0].candidates[1].by_segment[\"कैंट\"]: आलोक मिश्रा (INC), कानपुर 2024: the कैंट figure is 1,15,082 here but 1,15,028 at content/a.md:28; the same figure must agree across the site",
+            ]
+        );
+    }
+
+    #[test]
+    fn agreeing_pages_and_shared_data_are_quiet() {
+        let (data, _) = DataStore::parse([(PathBuf::from("data/k.toml"), KANPUR_2024.to_string())]);
+        let pages = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", KANPUR_2024, &data),
+            page("content/c.md", "data = [\"ls2024\"]\n", &data),
+            page("content/d.md", "data = [\"ls2024\"]\n", &data),
+        ];
+        assert!(check(&pages).is_empty());
+    }
+
+    #[test]
+    fn a_more_than_figure_conflicts_only_with_a_smaller_exact_one() {
+        let data = DataStore::default();
+        let approx = |votes: u64| {
+            KANPUR_2024.replace(
+                "votes = 422087\npostal = 2618",
+                &format!("votes = {votes}\napprox = true"),
+            )
+        };
+        let consistent = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", &approx(400000), &data),
+        ];
+        assert!(check(&consistent).is_empty());
+        let conflicting = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", &approx(430000), &data),
+        ];
+        assert!(
+            only(&check(&conflicting))
+                .contains("votes is more than 4,30,000 here but 4,22,087 at content/a.md:26")
+        );
+    }
+}
