@@ -6,12 +6,13 @@
 //! `site` runs the stages in order; `cli` is the command line on top.
 
 pub mod chart;
+pub mod chart_function;
+pub mod chart_kinds;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod election;
-pub mod election_view;
 pub mod filters;
 pub mod i18n;
 pub mod markdown;

@@ -14,6 +14,7 @@ use tera::Context;
 /// Everything a page render reads that is shared by all pages.
 pub struct Shared<'a> {
     pub pages: &'a [Page],
+    pub charts: &'a crate::chart_function::ChartData,
     pub index: &'a SiteIndex,
     pub renderer: &'a Renderer,
     pub base_url: &'a str,
@@ -65,11 +66,21 @@ pub fn root_prefix(depth: usize) -> String {
 struct PageHooks<'a> {
     shared: &'a Shared<'a>,
     root: &'a str,
+    page: usize,
+    /// Charts drawn so far on this page, for ids `chart-1`, `chart-2`, …
+    charts: std::cell::Cell<usize>,
 }
 
 impl Hooks for PageHooks<'_> {
-    fn chart(&self, _options: &str, _line: usize) -> Result<String, String> {
-        Err("chart blocks are not supported by this build of chunav".into())
+    fn chart(&self, options: &str, _line: usize) -> Result<String, String> {
+        let options = crate::chart_kinds::parse_options(options)?;
+        let ctx = self
+            .shared
+            .charts
+            .context(self.page)
+            .ok_or("no results for this page")?;
+        self.charts.set(self.charts.get() + 1);
+        crate::chart_kinds::figure(&options, &ctx, &format!("chart-{}", self.charts.get()))
     }
 
     fn internal_link(&self, target: &str) -> Result<String, String> {
@@ -104,7 +115,8 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
     context.insert("t", &i18n::strings(&page.lang));
     context.insert("nav", &shared.index.nav);
     context.insert("permalink", &permalink(shared.base_url, &page.path));
-    context.insert("results", &crate::election_view::for_page(page));
+    context.insert("results", &shared.charts.results[i]);
+    context.insert(crate::chart_function::PAGE_INDEX, &i);
 
     let body = shared
         .renderer
@@ -113,6 +125,8 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
     let hooks = PageHooks {
         shared,
         root: &root,
+        page: i,
+        charts: std::cell::Cell::new(0),
     };
     let rendered = markdown::render(&page.file, &body, page.body_line, &hooks);
     if !rendered.diagnostics.is_empty() {

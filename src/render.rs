@@ -33,7 +33,11 @@ struct SiteView<'a> {
 }
 
 impl Renderer {
-    pub fn new(root: &Path, config: &SiteConfig) -> Result<Renderer, Vec<Diagnostic>> {
+    pub fn new(
+        root: &Path,
+        config: &SiteConfig,
+        charts: std::sync::Arc<crate::chart_function::ChartData>,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, (PathBuf, String)> = theme::TEMPLATES
             .iter()
             .map(|(name, text)| {
@@ -79,6 +83,7 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         crate::filters::register(&mut tera, config);
+        crate::chart_function::register(&mut tera, charts);
         insert_site(&mut tera, config);
         let origins: BTreeMap<String, PathBuf> = sources
             .iter()

@@ -1,9 +1,11 @@
 //! The build, top to bottom: load → check → render → write. `build` and `check` run the
 //! same steps; only `build` writes, and only into a staging folder swapped in at the end.
 
+use crate::chart_function::ChartData;
 use crate::config::SiteConfig;
 use crate::content::{self, Page, PageKind, discover};
 use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::election::{self, PageResults};
 use crate::output::{self, Staging};
 use crate::page_render::{self, Shared};
 use crate::publish;
@@ -11,8 +13,9 @@ use crate::render::Renderer;
 use crate::site_index::SiteIndex;
 use crate::theme;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use walkdir::WalkDir;
 
@@ -64,8 +67,11 @@ pub fn build(options: &BuildOptions) -> Outcome {
 
     let (pages, mut problems) = load_pages(root, &config, options.drafts);
     problems.extend(check_unique_urls(&pages));
+    let (results, election_problems) = check_elections(root, &config, &pages);
+    problems.extend(election_problems);
     let index = SiteIndex::new(&pages);
-    let renderer = Renderer::new(root, &config)
+    let charts = Arc::new(ChartData::new(&pages, results, &config));
+    let renderer = Renderer::new(root, &config, charts.clone())
         .map_err(|p| problems.extend(p))
         .ok();
     if stops_build(&problems, options.strict) {
@@ -77,6 +83,7 @@ pub fn build(options: &BuildOptions) -> Outcome {
 
     let shared = Shared {
         pages: &pages,
+        charts: &charts,
         index: &index,
         renderer: &renderer,
         base_url: &config.base_url,
@@ -186,6 +193,50 @@ fn synthetic_home(config: &SiteConfig) -> Page {
         path: String::new(),
         parent: None,
     }
+}
+
+/// Checks every page's election data (with the shared data/ files, checked once), the
+/// figures pages give for the same candidates, and numbers typed in the prose.
+fn check_elections(
+    root: &Path,
+    config: &SiteConfig,
+    pages: &[Page],
+) -> (Vec<PageResults>, Vec<Diagnostic>) {
+    let parties: BTreeSet<String> = config.parties.keys().cloned().collect();
+    let (data, mut problems) = election::load_data_dir(root);
+    problems.extend(data.check(&parties));
+    let checked: Vec<(PageResults, Vec<Diagnostic>)> = pages
+        .par_iter()
+        .map(|page| {
+            let (results, mut found) = election::check_page(
+                &page.file,
+                &page.front_lines,
+                &page.front.results,
+                &page.front.data,
+                &data,
+                &parties,
+            );
+            found.extend(election::check_prose(
+                &page.file,
+                &page.body,
+                page.body_line,
+                &results,
+            ));
+            (results, found)
+        })
+        .collect();
+    let mut results = Vec::with_capacity(checked.len());
+    for (page_results, found) in checked {
+        results.push(page_results);
+        problems.extend(found);
+    }
+    let site: Vec<(&Path, &PageResults)> = pages
+        .iter()
+        .map(|p| p.file.as_path())
+        .zip(results.iter())
+        .collect();
+    problems.extend(election::check_site(&site));
+    (results, problems)
 }
 
 /// Two files may not claim the same URL (a `slug` equal to a sibling's file name, say).

@@ -30,7 +30,7 @@ pub fn to_diagnostic(
 
 /// serde says "unknown field `titel`, expected one of `title`, …"; we add which one was
 /// probably meant, and say "expected a whole number" rather than "expected u64".
-fn improve_message(message: &str) -> String {
+pub fn improve_message(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (wrong, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();

@@ -315,7 +315,10 @@ fn row_group(
                 y0: px(center - half),
                 x1: px(x1),
                 y1: px(center + half),
-                color: marks[index],
+                color: value
+                    .and_then(|v| v.color.as_deref())
+                    .and_then(Rgb::parse)
+                    .map_or(marks[index], mark_rgb),
             });
         }
         let text = &axis.texts[index][row];

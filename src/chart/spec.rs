@@ -55,6 +55,9 @@ pub struct Series {
 pub struct Value {
     pub number: f64,
     pub label: String,
+    /// Paints this bar in its own colour (e.g. each candidate in their party's), instead
+    /// of the series colour. `#RRGGBB`.
+    pub color: Option<String>,
 }
 
 /// A row to single out (the winner in a candidates chart). The label is shown as text
@@ -70,6 +73,7 @@ impl Value {
         Value {
             number,
             label: label.into(),
+            color: None,
         }
     }
 }
@@ -165,6 +169,17 @@ pub(crate) fn check(spec: &ChartSpec) -> Result<Checked<'_>, ChartError> {
             color: series.color.clone(),
         })?;
         colors.push(color);
+        for value in series.values.iter().flatten() {
+            if let Some(own) = &value.color
+                && Rgb::parse(own).is_none()
+            {
+                return Err(ChartError::InvalidColor {
+                    id: id.clone(),
+                    series: series.label.clone(),
+                    color: own.clone(),
+                });
+            }
+        }
         if series.values.len() != spec.rows.len() {
             return Err(ChartError::ValueCount {
                 id: id.clone(),

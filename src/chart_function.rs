@@ -1,0 +1,75 @@
+//! Charts for templates: the `chart()` Tera function, drawing through the same path as
+//! chart blocks in Markdown (`chart_kinds`), from the checked results of the page being
+//! rendered.
+
+use crate::chart_kinds::{self, ChartContext, ChartOptions};
+use crate::config::{Digits, Party, SiteConfig};
+use crate::content::Page;
+use crate::election::PageResults;
+use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+use tera::{Kwargs, State, Tera, Value};
+
+/// Every page's checked results, shared read-only by all renders.
+pub struct ChartData {
+    pub results: Vec<PageResults>,
+    langs: Vec<String>,
+    parties: BTreeMap<String, Party>,
+    digits: Digits,
+}
+
+/// The context variable naming the page being rendered, so `chart()` finds its results.
+pub const PAGE_INDEX: &str = "page_index";
+
+impl ChartData {
+    pub fn new(pages: &[Page], results: Vec<PageResults>, config: &SiteConfig) -> ChartData {
+        ChartData {
+            results,
+            langs: pages.iter().map(|p| p.lang.clone()).collect(),
+            parties: config.parties.clone(),
+            digits: config.digits,
+        }
+    }
+
+    pub fn context(&self, page: usize) -> Option<ChartContext<'_>> {
+        Some(ChartContext {
+            results: self.results.get(page)?,
+            parties: &self.parties,
+            lang: self.langs.get(page)?,
+            digits: self.digits,
+        })
+    }
+}
+
+/// `{{ chart(kind="segments", party="INC", results=["ls2019", "ls2024"]) }}` in a template.
+pub fn register(tera: &mut Tera, data: Arc<ChartData>) {
+    tera.register_function(
+        "chart",
+        move |kwargs: Kwargs, state: &State| -> Result<Value, tera::Error> {
+            let options: ChartOptions = kwargs
+                .deserialize()
+                .map_err(|e| tera::Error::message(format!("chart(): {e}")))?;
+            let page = state.get::<usize>(PAGE_INDEX)?.ok_or_else(|| {
+                tera::Error::message(
+                    "chart() can only be used in pages that have results (articles and sections)",
+                )
+            })?;
+            let ctx = data
+                .context(page)
+                .ok_or_else(|| tera::Error::message("chart(): no results for this page"))?;
+            let figure = chart_kinds::figure(&options, &ctx, &default_id(&options))
+                .map_err(|e| tera::Error::message(format!("chart(): {e}")))?;
+            Ok(Value::safe_string(&figure))
+        },
+    );
+}
+
+/// Template charts are named after their options, so the same template drawing two
+/// different charts on a page gives them different ids, stable from build to build.
+fn default_id(options: &ChartOptions) -> String {
+    let mut hasher = DefaultHasher::new();
+    format!("{options:?}").hash(&mut hasher);
+    format!("chart-t{:08x}", hasher.finish() as u32)
+}
