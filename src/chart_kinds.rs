@@ -440,8 +440,11 @@ fn candidates(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec, Str
         for (i, c) in result.candidates.iter().enumerate() {
             let is_nota = c.party == "NOTA";
             let over_top = o.top.is_some_and(|top| i >= top) && !is_nota;
-            let too_small =
-                o.others_below.is_some_and(|t| c.share < t) && !is_nota && c.rank != Some(1);
+            let too_small = o
+                .others_below
+                .is_some_and(|t| c.share.is_some_and(|s| s < t))
+                && !is_nota
+                && c.rank != Some(1);
             if over_top || too_small {
                 folded.push(c)
             } else {
@@ -452,12 +455,13 @@ fn candidates(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec, Str
     };
     let mut rows = Vec::new();
     let mut values = Vec::new();
-    let label = |c: &CandidateFigures| {
-        format!(
+    let label = |c: &CandidateFigures| match c.share {
+        Some(share) => format!(
             "{} ({})",
             ctx.votes(c.votes, c.approx),
-            ctx.digits(numfmt::pct(c.share))
-        )
+            ctx.digits(numfmt::pct(share))
+        ),
+        None => ctx.votes(c.votes, c.approx),
     };
     let nota = shown.iter().position(|c| c.party == "NOTA");
     let (mut main, nota): (Vec<&CandidateFigures>, Option<&CandidateFigures>) = match nota {

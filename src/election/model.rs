@@ -30,6 +30,10 @@ pub struct ResultInput {
     pub source: Option<Spanned<SourceInput>>,
     #[serde(default)]
     pub note: Option<Spanned<String>>,
+    /// `false` when the source names only some candidates (a report giving one party's
+    /// figure): no winner, margin, ranks or shares are derived from such a result.
+    #[serde(default = "complete_by_default")]
+    pub complete: bool,
     #[serde(default)]
     pub candidates: Vec<Spanned<CandidateInput>>,
 }
@@ -163,4 +167,8 @@ mod tests {
         assert_eq!(name.get_ref(), "कैंट");
         assert_eq!(votes.get_ref().as_float(), Some(1.5));
     }
+}
+
+fn complete_by_default() -> bool {
+    true
 }
