@@ -117,6 +117,10 @@ pub struct DataFileInput {
     pub results: Vec<ResultInput>,
 }
 
+fn complete_by_default() -> bool {
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,8 +171,4 @@ mod tests {
         assert_eq!(name.get_ref(), "कैंट");
         assert_eq!(votes.get_ref().as_float(), Some(1.5));
     }
-}
-
-fn complete_by_default() -> bool {
-    true
 }
