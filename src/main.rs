@@ -42,6 +42,17 @@ fn main() -> ExitCode {
                 args.strict,
             )
         }
+        Command::Serve(args) => done(
+            chunav::serve::run(chunav::serve::ServeOptions {
+                root: cli.root.clone(),
+                port: args.port,
+                bind: args.bind,
+                drafts: args.drafts,
+                open: args.open,
+                base_url: args.base_url,
+            })
+            .map(|()| String::new()),
+        ),
         Command::Init { dir } => done(scaffold::init(&cli.root.join(dir))),
         Command::New { path } => done(scaffold::new_article(&cli.root, &path)),
     }
