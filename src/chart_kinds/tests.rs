@@ -415,3 +415,20 @@ fn devanagari_digits_reach_every_label() {
     assert_eq!(labels(&spec.series[0])[0], "४,४३,०५५ (४९.९३%)");
     assert_eq!(spec.rows[2], "अन्य (९)");
 }
+
+/// Every ```chart example in docs/charts.md must draw on the Kanpur data.
+#[test]
+fn the_documented_examples_draw() {
+    let docs = include_str!("../../docs/charts.md");
+    let blocks: Vec<&str> = docs
+        .split("```chart\n")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("```").map(|(block, _)| block))
+        .collect();
+    assert!(blocks.len() >= 5, "found {}", blocks.len());
+    let results = kanpur();
+    for block in blocks {
+        let spec = ok(&results, block);
+        crate::chart::render_figure(&spec).unwrap_or_else(|e| panic!("{block}: {e}"));
+    }
+}
