@@ -336,6 +336,10 @@ fn chart_mistakes_fail_the_build_at_the_fence_line() {
             "party `AAP` is not defined in site.toml [parties]; parties: AIFB, BJP, BRM, BSCP, BSP, INC, IND, NOTA, PBI, SABJANP, SFP, SHS, SP, SUCI",
         ),
         (
+            "kind = \"candidates\"\nresult = \"ls2024\"\nid = \"chart-1\"",
+            "chart id `chart-1` is already used by another chart on this page; ids must be unique",
+        ),
+        (
             "kind = \"swing\"\nparty = \"INC\"\nresults = [\"ls2024\"]",
             "a swing chart compares two results, results = [\"from\", \"to\"]; got 1 (ls2024); results here: ls2019, ls2024",
         ),
