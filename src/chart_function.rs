@@ -24,6 +24,15 @@ pub struct ChartData {
 pub const PAGE_INDEX: &str = "page_index";
 
 impl ChartData {
+    pub fn empty() -> ChartData {
+        ChartData {
+            results: Vec::new(),
+            langs: Vec::new(),
+            parties: BTreeMap::new(),
+            digits: Digits::Latin,
+        }
+    }
+
     pub fn new(pages: &[Page], results: Vec<PageResults>, config: &SiteConfig) -> ChartData {
         ChartData {
             results,

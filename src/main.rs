@@ -25,6 +25,7 @@ fn main() -> ExitCode {
                     outcome.files,
                     output.display()
                 ),
+                args.common.strict,
             )
         }
         Command::Check(args) => {
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
             report(
                 &outcome,
                 &format!("checked {} pages: no errors", outcome.pages),
+                args.strict,
             )
         }
         Command::Init { dir } => done(scaffold::init(&cli.root.join(dir))),
@@ -45,22 +47,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn report(outcome: &Outcome, success: &str) -> ExitCode {
+fn report(outcome: &Outcome, success: &str, strict: bool) -> ExitCode {
     for d in &outcome.diagnostics {
         eprintln!("{d}");
     }
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = outcome.diagnostics.len() - errors;
     if outcome.failed {
+        let why = if errors == 0 && strict {
+            " (--strict counts warnings as errors)"
+        } else {
+            ""
+        };
         eprintln!(
-            "chunav: failed with {errors} error(s) and {warnings} warning(s); nothing was written"
+            "chunav: failed with {errors} error(s) and {warnings} warning(s){why}; nothing was written"
         );
         ExitCode::FAILURE
     } else {
         if warnings > 0 {
-            eprintln!("{warnings} warning(s)");
+            println!("{success}, {warnings} warning(s)");
+        } else {
+            println!("{success}");
         }
-        println!("{success}");
         ExitCode::SUCCESS
     }
 }

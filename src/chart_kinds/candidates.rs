@@ -4,6 +4,7 @@
 
 use super::{ChartContext, ChartOptions, Kind, NEUTRAL, example_result, required, source_of};
 use crate::chart::{ChartSpec, Highlight, Layout, Series, Value};
+use crate::election::result::NOTA;
 use crate::election::{CandidateFigures, ResultFigures, share};
 use crate::numfmt;
 
@@ -18,6 +19,12 @@ struct Rows<'r> {
 pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec, String> {
     let id = required(&o.result, "result", Kind::Candidates, &example_result(ctx))?;
     let result = ctx.result(id)?;
+    if o.others_below.is_some() && !result.complete {
+        return Err(format!(
+            "`others_below` needs vote shares, and result `{}` has none: it does not list every candidate (complete = false); fold with `top` instead",
+            result.id
+        ));
+    }
     let rows = split_rows(result, o.top, o.others_below);
     let mut names = Vec::new();
     let mut values = Vec::new();
@@ -60,22 +67,22 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
     })
 }
 
-/// Ranked candidates in order, the ones past `top` or under `others_below` folded (never
-/// the winner, never a lone one: "Others (1)" would hide a name for nothing), NOTA apart.
+/// Candidates in order of votes, the ones past `top` or under `others_below` folded (never
+/// the first, never a lone one: "Others (1)" would hide a name for nothing), NOTA apart.
+/// Positions, not ranks: a result that does not list every candidate has no ranks.
 fn split_rows(result: &ResultFigures, top: Option<usize>, below: Option<f64>) -> Rows<'_> {
     let mut rows = Rows {
         shown: Vec::new(),
         folded: Vec::new(),
         nota: None,
     };
-    for c in &result.candidates {
-        let Some(rank) = c.rank else {
-            rows.nota = Some(c);
-            continue;
-        };
-        let past_top = top.is_some_and(|top| rank > top);
-        let too_small = below.is_some_and(|t| c.share < t);
-        if rank > 1 && (past_top || too_small) {
+    let (nota, ranked): (Vec<_>, Vec<_>) = result.candidates.iter().partition(|c| c.party == NOTA);
+    rows.nota = nota.into_iter().next();
+    for (i, c) in ranked.into_iter().enumerate() {
+        let position = i + 1;
+        let past_top = top.is_some_and(|top| position > top);
+        let too_small = below.is_some_and(|t| c.share.is_some_and(|s| s < t));
+        if position > 1 && (past_top || too_small) {
             rows.folded.push(c);
         } else {
             rows.shown.push(c);
@@ -109,26 +116,31 @@ fn others_value(
 ) -> Value {
     let votes: u64 = folded.iter().map(|c| c.votes).sum();
     let approx = folded.iter().any(|c| c.approx);
-    let share = share::percent(votes, result.total);
+    let share = result.complete.then(|| share::percent(votes, result.total));
     Value {
         color: Some(NEUTRAL.to_string()),
         ..Value::new(votes as f64, label(votes, approx, share, result, ctx))
     }
 }
 
-/// "4,43,055 (49.93%)"; with a "more than" count, "4,43,055 से अधिक (लगभग 49.93%)".
+/// "4,43,055 (49.93%)"; with a "more than" count, "4,43,055 से अधिक (लगभग 49.93%)";
+/// the count alone when the result has no shares.
 fn label(
     votes: u64,
     approx: bool,
-    share: f64,
+    share: Option<f64>,
     result: &ResultFigures,
     ctx: &ChartContext<'_>,
 ) -> String {
+    let count = ctx.votes(votes, approx);
+    let Some(share) = share else {
+        return count;
+    };
     let share = numfmt::pct(share);
     let share = if result.approx {
         ctx.words().about(&share)
     } else {
         share
     };
-    format!("{} ({})", ctx.votes(votes, approx), ctx.digits(share))
+    format!("{count} ({})", ctx.digits(share))
 }

@@ -432,3 +432,32 @@ fn the_documented_examples_draw() {
         crate::chart::render_figure(&spec).unwrap_or_else(|e| panic!("{block}: {e}"));
     }
 }
+
+#[test]
+fn an_incomplete_result_shows_counts_without_shares_or_a_winner() {
+    let results = page(&format!(
+        "{}complete = false\n{}{}{}",
+        SMALL.replace("segments = [\"कैंट\"]\n", ""),
+        candidate("क", "SP", "votes = 250000\napprox = true", None),
+        candidate("ख", "BJP", "votes = 200000", None),
+        candidate("NOTA", "NOTA", "votes = 900", None)
+    ));
+    let spec = ok(&results, "kind = \"candidates\"\nresult = \"small\"");
+    assert_eq!(spec.rows, ["क · सपा", "ख · भाजपा", "नोटा"]);
+    assert_eq!(
+        labels(&spec.series[0]),
+        ["2,50,000 से अधिक", "2,00,000", "900"]
+    );
+    assert_eq!(spec.highlight, None);
+    assert_eq!(
+        chart(
+            &results,
+            "kind = \"candidates\"\nresult = \"small\"\nothers_below = 1"
+        )
+        .err()
+        .as_deref(),
+        Some(
+            "`others_below` needs vote shares, and result `small` has none: it does not list every candidate (complete = false); fold with `top` instead"
+        )
+    );
+}
