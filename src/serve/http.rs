@@ -35,7 +35,7 @@ pub fn resolve(url: &str, base: &str, files: &HashMap<String, Arc<[u8]>>) -> Tar
         Some(joined.as_str())
     } else {
         let base_trimmed = base.trim_end_matches('/');
-        if wanted == base_trimmed {
+        if wanted == base_trimmed && !path.ends_with('/') {
             return Target::Redirect(base.to_string());
         }
         wanted
