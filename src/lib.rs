@@ -23,6 +23,7 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod share_card;
 pub mod site;
 pub mod site_index;
 pub mod slug;

@@ -1,0 +1,317 @@
+//! The card's four faces (Noto Sans Devanagari and Noto Sans, regular and bold), bundled
+//! with `include_bytes!` so a card looks the same on every machine.
+//!
+//! resvg's own font fallback gives up on a line that mixes scripts (it re-shapes the whole
+//! line with the fallback face and keeps the result only when the glyph counts match, which
+//! conjuncts never do), so Devanagari comes out as boxes. The card therefore never relies on
+//! it: every line is cut into runs here, each run names exactly one face, and it is measured
+//! with the same shaper (harfrust) and the same font bytes resvg draws it with.
+
+use std::sync::{Arc, OnceLock};
+
+use harfrust::{ShapeOptions, ShaperData, UnicodeBuffer};
+use resvg::usvg::fontdb;
+use skrifa::FontRef;
+use skrifa::charmap::Charmap;
+use skrifa::raw::TableProvider;
+
+static DEVANAGARI_REGULAR: &[u8] =
+    include_bytes!("../../assets/fonts/NotoSansDevanagari-Regular.subset.ttf");
+static DEVANAGARI_BOLD: &[u8] =
+    include_bytes!("../../assets/fonts/NotoSansDevanagari-Bold.subset.ttf");
+static LATIN_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.subset.ttf");
+static LATIN_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.subset.ttf");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Devanagari,
+    Latin,
+}
+
+/// Which face a language prefers for characters both faces have (digits, punctuation,
+/// spaces): a Hindi line keeps them in the Devanagari run, an English line in the Latin one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Hindi,
+    English,
+}
+
+impl Lang {
+    pub fn from_code(code: &str) -> Lang {
+        if code.trim().eq_ignore_ascii_case("hi") {
+            Lang::Hindi
+        } else {
+            Lang::English
+        }
+    }
+
+    fn scripts(self) -> [Script; 2] {
+        match self {
+            Lang::Hindi => [Script::Devanagari, Script::Latin],
+            Lang::English => [Script::Latin, Script::Devanagari],
+        }
+    }
+}
+
+/// One bundled face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Face {
+    script: Script,
+    weight: Weight,
+}
+
+impl Face {
+    const ALL: [Face; 4] = [
+        Face::new(Script::Devanagari, Weight::Regular),
+        Face::new(Script::Devanagari, Weight::Bold),
+        Face::new(Script::Latin, Weight::Regular),
+        Face::new(Script::Latin, Weight::Bold),
+    ];
+
+    const fn new(script: Script, weight: Weight) -> Face {
+        Face { script, weight }
+    }
+
+    /// The family name in the font's name table, as the SVG must ask for it.
+    pub fn family(self) -> &'static str {
+        match self.script {
+            Script::Devanagari => "Noto Sans Devanagari",
+            Script::Latin => "Noto Sans",
+        }
+    }
+
+    pub fn css_weight(self) -> u16 {
+        match self.weight {
+            Weight::Regular => 400,
+            Weight::Bold => 700,
+        }
+    }
+
+    fn bytes(self) -> &'static [u8] {
+        match (self.script, self.weight) {
+            (Script::Devanagari, Weight::Regular) => DEVANAGARI_REGULAR,
+            (Script::Devanagari, Weight::Bold) => DEVANAGARI_BOLD,
+            (Script::Latin, Weight::Regular) => LATIN_REGULAR,
+            (Script::Latin, Weight::Bold) => LATIN_BOLD,
+        }
+    }
+
+    fn index(self) -> usize {
+        Face::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+}
+
+/// A face parsed once: its character map and the shaper's cached tables.
+struct Parsed {
+    font: FontRef<'static>,
+    charmap: Charmap<'static>,
+    shaper: ShaperData,
+    units_per_em: f64,
+}
+
+impl Parsed {
+    fn new(face: Face) -> Result<Parsed, String> {
+        let font = FontRef::new(face.bytes())
+            .map_err(|e| format!("bundled font {} is unreadable: {e}", face.family()))?;
+        let units_per_em = font
+            .head()
+            .map(|head| f64::from(head.units_per_em()))
+            .ok()
+            .filter(|&units| units > 0.0)
+            .ok_or_else(|| format!("bundled font {} has no units per em", face.family()))?;
+        Ok(Parsed {
+            charmap: Charmap::new(&font),
+            shaper: ShaperData::new(&font),
+            font,
+            units_per_em,
+        })
+    }
+
+    fn has(&self, c: char) -> bool {
+        self.charmap.map(c).is_some_and(|glyph| glyph.to_u32() != 0)
+    }
+
+    /// Advance width in em of `text` shaped as one run (conjuncts, matras, kerning applied).
+    fn width_em(&self, text: &str) -> f64 {
+        let shaper = self.shaper.shaper(&self.font).build();
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let glyphs = shaper.shape(buffer, ShapeOptions::new());
+        let units: i64 = glyphs
+            .glyph_positions()
+            .iter()
+            .map(|p| i64::from(p.x_advance))
+            .sum();
+        units as f64 / self.units_per_em
+    }
+}
+
+struct Faces {
+    parsed: [Parsed; 4],
+    database: Arc<fontdb::Database>,
+}
+
+static FACES: OnceLock<Result<Faces, String>> = OnceLock::new();
+
+fn faces() -> Result<&'static Faces, String> {
+    FACES.get_or_init(load).as_ref().map_err(Clone::clone)
+}
+
+fn load() -> Result<Faces, String> {
+    let [a, b, c, d] = Face::ALL;
+    let parsed = [
+        Parsed::new(a)?,
+        Parsed::new(b)?,
+        Parsed::new(c)?,
+        Parsed::new(d)?,
+    ];
+    let mut database = fontdb::Database::new();
+    for face in Face::ALL {
+        database.load_font_source(fontdb::Source::Binary(Arc::new(face.bytes())));
+    }
+    Ok(Faces {
+        parsed,
+        database: Arc::new(database),
+    })
+}
+
+/// The font database resvg draws with: the four bundled faces and nothing else.
+pub fn database() -> Result<Arc<fontdb::Database>, String> {
+    faces().map(|f| Arc::clone(&f.database))
+}
+
+/// A piece of a line set in one face.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run<'t> {
+    pub face: Face,
+    pub text: &'t str,
+}
+
+/// `text` with whitespace collapsed and every character that neither face of `weight`
+/// has (emoji, other scripts, control characters) left out: resvg would draw them as boxes.
+pub fn drawable(text: &str, weight: Weight) -> Result<String, String> {
+    let faces = faces()?;
+    let covered = |c: char| {
+        [Script::Devanagari, Script::Latin]
+            .iter()
+            .any(|&s| faces.parsed[Face::new(s, weight).index()].has(c))
+    };
+    let kept: String = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| c == ' ' || covered(c))
+        .collect();
+    Ok(kept.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `text` cut into runs: a run goes on in its face while that face has the next character,
+/// otherwise the language's preferred face that has it starts a new run.
+pub fn runs(text: &str, weight: Weight, lang: Lang) -> Result<Vec<Run<'_>>, String> {
+    let faces = faces()?;
+    let has = |face: Face, c: char| faces.parsed[face.index()].has(c);
+    let mut runs: Vec<Run<'_>> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<Face> = None;
+    for (index, c) in text.char_indices() {
+        if current.is_some_and(|face| has(face, c) || is_joiner(c)) {
+            continue;
+        }
+        let preferred = lang.scripts().map(|s| Face::new(s, weight));
+        let next = preferred
+            .into_iter()
+            .find(|&f| has(f, c))
+            .unwrap_or(preferred[0]);
+        if let Some(face) = current
+            && index > start
+        {
+            runs.push(Run {
+                face,
+                text: &text[start..index],
+            });
+        }
+        start = index;
+        current = Some(next);
+    }
+    if let Some(face) = current {
+        runs.push(Run {
+            face,
+            text: &text[start..],
+        });
+    }
+    Ok(runs)
+}
+
+/// Marks that belong to the run before them whatever face is asked about.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Width of `run` at `size` px.
+pub fn run_width(run: &Run<'_>, size: f64) -> f64 {
+    match faces() {
+        Ok(faces) => faces.parsed[run.face.index()].width_em(run.text) * size,
+        Err(_) => run.text.chars().count() as f64 * 0.6 * size,
+    }
+}
+
+/// Width of a whole line at `size` px, measured run by run as it will be drawn.
+pub fn line_width(text: &str, size: f64, weight: Weight, lang: Lang) -> f64 {
+    match runs(text, weight, lang) {
+        Ok(runs) => runs.iter().map(|run| run_width(run, size)).sum(),
+        Err(_) => text.chars().count() as f64 * 0.6 * size,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_four_faces_load() {
+        let db = database().expect("bundled fonts load");
+        assert_eq!(db.len(), 4);
+    }
+
+    #[test]
+    fn mixed_lines_split_by_script_and_keep_punctuation_with_the_run() {
+        let hindi = runs(
+            "कांग्रेस को BJP से 2,37,000 वोट · अधिक",
+            Weight::Bold,
+            Lang::Hindi,
+        )
+        .expect("runs");
+        let texts: Vec<&str> = hindi.iter().map(|r| r.text).collect();
+        assert_eq!(
+            texts,
+            ["कांग्रेस को ", "BJP ", "से 2,37,000 वोट ", "· ", "अधिक"]
+        );
+        assert_eq!(hindi[1].face.family(), "Noto Sans");
+        assert_eq!(hindi[3].face.family(), "Noto Sans");
+        let english =
+            runs("Congress: 2,37,000 votes", Weight::Regular, Lang::English).expect("runs");
+        assert_eq!(english.len(), 1, "{english:?}");
+    }
+
+    #[test]
+    fn conjuncts_shape_narrower_than_their_letters() {
+        let face = Face::new(Script::Devanagari, Weight::Bold);
+        let run = |text| Run { face, text };
+        // क्ष is one glyph: narrower than क + ् + ष set side by side.
+        let joined = run_width(&run("क्ष"), 100.0);
+        let apart = run_width(&run("क"), 100.0) + run_width(&run("ष"), 100.0);
+        assert!(joined < apart, "{joined} vs {apart}");
+    }
+
+    #[test]
+    fn drawable_drops_what_no_face_has() {
+        let text = drawable("जीत 🎉 \u{1F1EE}\u{1F1F3} ok\u{0007}\n", Weight::Bold).expect("faces");
+        assert_eq!(text, "जीत ok");
+    }
+}

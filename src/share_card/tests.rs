@@ -1,0 +1,253 @@
+use super::*;
+use crate::chart::{Layout, Series, Source, Value};
+
+const HINDI_HEADLINE: &str = "हार में भी रिकॉर्ड: कानपुर में कांग्रेस को अब तक के सबसे ज़्यादा वोट";
+const CONJUNCTS_HEADLINE: &str = "क्षेत्रवार त्रिकोणीय द्वंद्व: आर्यनगर में किसकी जीत";
+
+/// Kanpur: INC votes by assembly segment, 2019 and 2024.
+fn kanpur_segments(lang: &str) -> ChartSpec {
+    let votes = |numbers: [u32; 5]| {
+        numbers
+            .iter()
+            .map(|&n| {
+                Some(Value::new(
+                    f64::from(n),
+                    crate::numfmt::inr_unsigned(u64::from(n)),
+                ))
+            })
+            .collect()
+    };
+    let hindi = lang == "hi";
+    ChartSpec {
+        id: "segments".to_string(),
+        kind: Layout::Grouped,
+        title: if hindi {
+            "कानपुर: कांग्रेस के वोट, विधानसभा क्षेत्रवार"
+        } else {
+            "Kanpur: Congress votes by assembly segment"
+        }
+        .to_string(),
+        note: None,
+        source: Some(Source {
+            text: if hindi {
+                "भारत निर्वाचन आयोग"
+            } else {
+                "Election Commission of India"
+            }
+            .to_string(),
+            url: None,
+        }),
+        lang: lang.to_string(),
+        row_header: String::new(),
+        rows: if hindi {
+            ["गोविंदनगर", "सीसामऊ", "आर्यनगर", "किदवईनगर", "कैंट"]
+        } else {
+            [
+                "Govind Nagar",
+                "Sisamau",
+                "Arya Nagar",
+                "Kidwai Nagar",
+                "Kanpur Cantt.",
+            ]
+        }
+        .map(String::from)
+        .to_vec(),
+        series: vec![
+            Series {
+                label: if hindi {
+                    "लोकसभा 2019"
+                } else {
+                    "Lok Sabha 2019"
+                }
+                .to_string(),
+                color: "#81d0f5".to_string(),
+                values: votes([45_308, 68_823, 61_935, 46_854, 88_489]),
+            },
+            Series {
+                label: if hindi {
+                    "लोकसभा 2024"
+                } else {
+                    "Lok Sabha 2024"
+                }
+                .to_string(),
+                color: "#19AAED".to_string(),
+                values: votes([71_560, 87_323, 78_878, 66_680, 115_028]),
+            },
+        ],
+        highlight: None,
+    }
+}
+
+fn card<'a>(headline: &'a str, lang: &'a str, chart: Option<&'a ChartSpec>) -> Card<'a> {
+    Card {
+        headline,
+        site_title: if lang == "hi" {
+            "चुनाव व्याख्या"
+        } else {
+            "Chunav Explained"
+        },
+        lang,
+        dateline: Some(if lang == "hi" {
+            "कानपुर · 5 जून 2024"
+        } else {
+            "Kanpur · 5 June 2024"
+        }),
+        chart,
+    }
+}
+
+/// Width and height from the IHDR chunk, after checking the PNG signature.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn hindi_card_with_chart_is_a_1200_by_630_png() {
+    let spec = kanpur_segments("hi");
+    let png = card_png(&card(HINDI_HEADLINE, "hi", Some(&spec))).expect("card");
+    assert_eq!(png_size(&png), (WIDTH, HEIGHT));
+}
+
+#[test]
+fn english_card_with_and_without_chart() {
+    let spec = kanpur_segments("en");
+    let headline = "Losing with a record: Congress's best ever vote in Kanpur";
+    for chart in [Some(&spec), None] {
+        let png = card_png(&card(headline, "en", chart)).expect("card");
+        assert_eq!(png_size(&png), (WIDTH, HEIGHT));
+    }
+}
+
+#[test]
+fn same_card_gives_the_same_bytes() {
+    let spec = kanpur_segments("hi");
+    let card = card(CONJUNCTS_HEADLINE, "hi", Some(&spec));
+    let first = card_png(&card).expect("card");
+    let second = card_png(&card).expect("card");
+    assert_eq!(first, second);
+    assert_eq!(compose(&card), compose(&card));
+}
+
+#[test]
+fn markup_in_the_headline_is_escaped() {
+    let hostile = "<script>alert(1)</script> & \"quoted\" 'single'";
+    let svg = compose(&card(hostile, "en", None)).expect("svg");
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(svg.contains("&lt;script&gt;"), "{svg}");
+    assert!(svg.contains("&amp;"), "{svg}");
+    assert!(svg.contains("&quot;quoted&quot;"), "{svg}");
+    assert_eq!(
+        png_size(&card_png(&card(hostile, "en", None)).expect("png")),
+        (WIDTH, HEIGHT)
+    );
+}
+
+#[test]
+fn hostile_headlines_still_give_a_card() {
+    let long = "क्षेत्रवार ".repeat(50);
+    let one_word = "द्व".repeat(400);
+    let emoji = "जीत 🎉🇮🇳 \u{0007} 👨‍👩‍👧 done";
+    let spec = kanpur_segments("hi");
+    for headline in ["", "   ", long.as_str(), one_word.as_str(), emoji] {
+        for chart in [Some(&spec), None] {
+            let png = card_png(&card(headline, "hi", chart)).expect(headline);
+            assert_eq!(png_size(&png), (WIDTH, HEIGHT), "{headline}");
+        }
+    }
+}
+
+#[test]
+fn a_long_headline_takes_three_lines_and_ends_in_an_ellipsis() {
+    let long = "क्षेत्रवार त्रिकोणीय द्वंद्व ".repeat(20);
+    let headline = fit_headline(
+        long.trim(),
+        Lang::Hindi,
+        540.0,
+        &HEADLINE_SIZES_BESIDE_CHART,
+    );
+    assert_eq!(headline.lines.len(), HEADLINE_MAX_LINES);
+    assert_eq!(headline.size, 44.0);
+    let last = headline.lines.last().expect("lines");
+    assert!(last.ends_with('…'), "{last}");
+    assert!(!last.contains("\u{094D}…"), "cut inside a conjunct: {last}");
+    for line in &headline.lines {
+        let width = fonts::line_width(line, headline.size, Weight::Bold, Lang::Hindi);
+        assert!(width <= 540.0, "{line}: {width}");
+    }
+}
+
+#[test]
+fn a_short_headline_gets_the_largest_size() {
+    let headline = fit_headline("कानपुर", Lang::Hindi, 540.0, &HEADLINE_SIZES_BESIDE_CHART);
+    assert_eq!(headline.size, 60.0);
+    assert_eq!(headline.lines, ["कानपुर"]);
+}
+
+#[test]
+fn overlong_input_is_cut_between_clusters() {
+    let cut = at_most_chars(&"क्ष".repeat(200), 10);
+    assert!(cut.chars().count() <= 10, "{cut}");
+    assert!(cut.ends_with('…'));
+    assert!(!cut.contains("\u{094D}…"), "{cut}");
+    assert_eq!(at_most_chars("short", 10), "short");
+}
+
+#[test]
+fn emoji_and_unknown_glyphs_are_left_out_not_boxed() {
+    let svg = compose(&card("जीत 🎉 ok", "hi", None)).expect("svg");
+    assert!(!svg.contains('🎉'), "{svg}");
+}
+
+#[test]
+fn a_chart_with_a_bad_colour_is_an_error() {
+    let mut spec = kanpur_segments("hi");
+    spec.series[0].color = "saffron".to_string();
+    let error = card_png(&card(HINDI_HEADLINE, "hi", Some(&spec))).expect_err("bad colour");
+    assert!(error.contains("saffron"), "{error}");
+}
+
+#[test]
+fn a_chart_without_figures_leaves_the_headline_alone() {
+    let mut spec = kanpur_segments("hi");
+    for series in &mut spec.series {
+        series.values.iter_mut().for_each(|v| *v = None);
+    }
+    let with_empty = compose(&card(HINDI_HEADLINE, "hi", Some(&spec))).expect("svg");
+    let without = compose(&card(HINDI_HEADLINE, "hi", None)).expect("svg");
+    assert_eq!(with_empty, without);
+}
+
+#[test]
+fn many_rows_are_counted_not_squeezed() {
+    let mut spec = kanpur_segments("hi");
+    spec.rows = (1..=20).map(|i| format!("क्षेत्र {i}")).collect();
+    for series in &mut spec.series {
+        series.values = (1..=20)
+            .map(|i| Some(Value::new(f64::from(i), i.to_string())))
+            .collect();
+    }
+    let svg = compose(&card(HINDI_HEADLINE, "hi", Some(&spec))).expect("svg");
+    assert!(svg.contains("और पंक्तियाँ लेख में"), "{svg}");
+    assert!(!svg.contains(">क्षेत्र 20<"), "{svg}");
+}
+
+#[test]
+fn negative_values_grow_left_of_a_zero_line() {
+    let mut spec = kanpur_segments("en");
+    spec.kind = Layout::Diverging;
+    spec.series.truncate(1);
+    spec.series[0].values = [5.2, -3.1, 10.4, -0.2, 0.0]
+        .iter()
+        .map(|&n| Some(Value::new(n, format!("{n:+}"))))
+        .collect();
+    let svg = compose(&card("Swing by segment", "en", Some(&spec))).expect("svg");
+    assert!(svg.contains("<line"), "{svg}");
+    assert_eq!(
+        png_size(&card_png(&card("Swing", "en", Some(&spec))).expect("png")),
+        (WIDTH, HEIGHT)
+    );
+}
