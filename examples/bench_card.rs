@@ -116,6 +116,7 @@ fn main() -> Result<(), String> {
 }
 
 fn write_samples(dir: &Path, hindi: &ChartSpec, english: &ChartSpec) -> Result<(), String> {
+    let long_headline = "क्षेत्रवार त्रिकोणीय द्वंद्व में आर्यनगर, किदवईनगर और कैंट ".repeat(8);
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let samples = [
         ("hi-record.png", hindi_card(hindi)),
@@ -141,6 +142,23 @@ fn write_samples(dir: &Path, hindi: &ChartSpec, english: &ChartSpec) -> Result<(
                 lang: "en",
                 dateline: Some("Kanpur · 5 June 2024"),
                 chart: Some(english),
+            },
+        ),
+        (
+            "hi-long-headline.png",
+            Card {
+                headline: &long_headline,
+                ..hindi_card(hindi)
+            },
+        ),
+        (
+            "en-hostile.png",
+            Card {
+                headline: "<script>alert(\"x\")</script> & 🎉🇮🇳 Kanpur: “quoted” — तथ्य",
+                site_title: "Chunav <Explained> & Co",
+                lang: "en",
+                dateline: None,
+                chart: None,
             },
         ),
     ];

@@ -34,16 +34,18 @@ const GAP: f64 = 10.0;
 const BAR_GAP: f64 = 4.0;
 const ROW_GAP: f64 = 14.0;
 const MAX_BAR: f64 = 26.0;
-/// Thinner bars are not drawn: the rows that do not fit are counted instead.
-const MIN_BAR: f64 = 12.0;
+/// Thinner bars are not drawn: the rows that do not fit are counted instead. At 18 px a
+/// bar is as tall as its value label, so the labels of neighbouring bars do not touch.
+const MIN_BAR: f64 = 18.0;
 const OVERFLOW_LINE: f64 = 30.0;
 const NOT_AVAILABLE: &str = "—";
 
-/// Draws `spec` into `area`. Nothing is drawn for a chart without figures.
-pub fn draw(svg: &mut Svg, spec: &ChartSpec, area: Area) -> Result<(), String> {
+/// Draws `spec` into the top of `area` and returns where the drawing ends (`area.y` when
+/// nothing was drawn: a chart without figures).
+pub fn draw(svg: &mut Svg, spec: &ChartSpec, area: Area) -> Result<f64, String> {
     let colors = bar_colors(spec)?;
     if spec.rows.is_empty() || spec.series.is_empty() || !spec.has_data() {
-        return Ok(());
+        return Ok(area.y);
     }
     let lang = Lang::from_code(&spec.lang);
     let mut y = area.y;
@@ -57,9 +59,9 @@ pub fn draw(svg: &mut Svg, spec: &ChartSpec, area: Area) -> Result<(), String> {
         y = row_group(svg, spec, &colors, &scale, &rows, row, y);
     }
     if rows.hidden > 0 {
-        overflow(svg, rows.hidden, area, lang, y);
+        y = overflow(svg, rows.hidden, area, lang, y);
     }
-    Ok(())
+    Ok(y - ROW_GAP)
 }
 
 /// One colour per series and one per bar that has its own, darkened to 3:1 on white as
@@ -207,7 +209,7 @@ impl RowFit {
             };
         }
         // Room for the "+N more" line, then as many rows as keep bars at MIN_BAR.
-        let room = height + ROW_GAP - OVERFLOW_LINE;
+        let room = height - OVERFLOW_LINE;
         let row_height = MIN_BAR * series + BAR_GAP * (series - 1.0) + ROW_GAP;
         let shown = ((room / row_height).floor().max(0.0) as usize).min(rows);
         RowFit {
@@ -346,12 +348,13 @@ fn bar_end(zero_x: f64, length: f64) -> f64 {
     }
 }
 
-/// "+3 more rows in the article", under the last row shown.
-fn overflow(svg: &mut Svg, hidden: usize, area: Area, lang: Lang, top: f64) {
+/// "+3 more rows in the article", under the last row shown. Returns the next y.
+fn overflow(svg: &mut Svg, hidden: usize, area: Area, lang: Lang, top: f64) -> f64 {
     let text = match lang {
         Lang::Hindi => format!("+{hidden} और पंक्तियाँ लेख में"),
         Lang::English => format!("+{hidden} more in the article"),
     };
     let style = style(LEGEND_SIZE, Weight::Regular, MUTED, lang);
     svg.text(area.x, top + LEGEND_SIZE, &text, &style, Align::Start);
+    top + OVERFLOW_LINE + ROW_GAP
 }

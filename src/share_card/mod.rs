@@ -106,7 +106,14 @@ fn chart_panel(svg: &mut Svg, spec: &ChartSpec) -> Result<(), String> {
         width: right - PANEL_LEFT - 2.0 * PANEL_PADDING,
         height: CONTENT_BOTTOM - CONTENT_TOP - 2.0 * PANEL_PADDING,
     };
-    chart::draw(svg, spec, area)
+    let start = svg.mark();
+    let bottom = chart::draw(svg, spec, area)?;
+    // Centred in the panel when it needs less than the panel's height.
+    svg.shift_since(
+        start,
+        ((area.y + area.height - bottom) / 2.0).round().max(0.0),
+    );
+    Ok(())
 }
 
 /// Vertical metrics of a headline line, in em: where the baseline sits in the line box.

@@ -116,6 +116,21 @@ impl Svg {
         total
     }
 
+    /// Where the next element will go, for `shift_since`.
+    pub fn mark(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Moves everything written since `mark` down by `dy`.
+    pub fn shift_since(&mut self, mark: usize, dy: f64) {
+        if dy.abs() < 0.5 || mark > self.out.len() || !self.out.is_char_boundary(mark) {
+            return;
+        }
+        let group = format!("<g transform=\"translate(0 {})\">\n", num(dy));
+        self.out.insert_str(mark, &group);
+        self.out.push_str("</g>\n");
+    }
+
     pub fn finish(mut self) -> String {
         self.out.push_str("</svg>\n");
         self.out
