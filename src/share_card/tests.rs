@@ -251,3 +251,84 @@ fn negative_values_grow_left_of_a_zero_line() {
         (WIDTH, HEIGHT)
     );
 }
+
+/// Ink boxes of every piece of text, as resvg lays it out: (text, left, top, right, bottom).
+fn text_boxes(card: &Card<'_>) -> Vec<(String, f32, f32, f32, f32)> {
+    use resvg::usvg::{Group, Node, Options, Tree};
+    fn walk(group: &Group, out: &mut Vec<(String, f32, f32, f32, f32)>) {
+        for node in group.children() {
+            match node {
+                Node::Group(inner) => walk(inner, out),
+                Node::Text(text) => {
+                    let ink = text.abs_stroke_bounding_box();
+                    let words: String = text.chunks().iter().map(|c| c.text()).collect();
+                    out.push((words, ink.left(), ink.top(), ink.right(), ink.bottom()));
+                }
+                _ => {}
+            }
+        }
+    }
+    let options = Options {
+        fontdb: fonts::database().expect("fonts"),
+        ..Options::default()
+    };
+    let svg = compose(card).expect("svg");
+    let tree = Tree::from_str(&svg, &options).expect("parses");
+    let mut boxes = Vec::new();
+    walk(tree.root(), &mut boxes);
+    boxes
+}
+
+fn assert_no_text_overlaps(card: &Card<'_>) {
+    let boxes = text_boxes(card);
+    assert!(!boxes.is_empty());
+    for (i, a) in boxes.iter().enumerate() {
+        assert!(a.1 >= 0.0 && a.2 >= 0.0, "{a:?} leaves the card");
+        assert!(
+            a.3 <= WIDTH as f32 && a.4 <= HEIGHT as f32,
+            "{a:?} leaves the card"
+        );
+        for b in &boxes[i + 1..] {
+            let overlap_x = a.3.min(b.3) - a.1.max(b.1);
+            let overlap_y = a.4.min(b.4) - a.2.max(b.2);
+            assert!(overlap_x <= 0.5 || overlap_y <= 0.5, "{a:?} overlaps {b:?}");
+        }
+    }
+}
+
+#[test]
+fn no_text_overlaps_on_the_kanpur_cards() {
+    let hindi = kanpur_segments("hi");
+    let english = kanpur_segments("en");
+    assert_no_text_overlaps(&card(HINDI_HEADLINE, "hi", Some(&hindi)));
+    assert_no_text_overlaps(&card(CONJUNCTS_HEADLINE, "hi", Some(&hindi)));
+    assert_no_text_overlaps(&card(HINDI_HEADLINE, "hi", None));
+    let english_headline = "Losing with a record: Congress's best ever vote in Kanpur";
+    assert_no_text_overlaps(&card(english_headline, "en", Some(&english)));
+}
+
+#[test]
+fn no_text_overlaps_when_rows_overflow_or_headlines_run_long() {
+    let mut spec = kanpur_segments("hi");
+    spec.rows = (1..=20).map(|i| format!("क्षेत्र {i}")).collect();
+    for series in &mut spec.series {
+        series.values = (1..=20)
+            .map(|i| Some(Value::new(f64::from(i) * 1000.0, format!("{i},000"))))
+            .collect();
+    }
+    let long = "क्षेत्रवार त्रिकोणीय द्वंद्व में आर्यनगर ".repeat(10);
+    assert_no_text_overlaps(&card(&long, "hi", Some(&spec)));
+}
+
+#[test]
+fn the_headline_stays_left_of_the_chart_panel() {
+    let spec = kanpur_segments("hi");
+    let long = "क्षेत्रवार त्रिकोणीय द्वंद्व में आर्यनगर ".repeat(10);
+    for headline in [HINDI_HEADLINE, CONJUNCTS_HEADLINE, long.as_str()] {
+        let boxes = text_boxes(&card(headline, "hi", Some(&spec)));
+        let left_column = boxes.iter().filter(|b| b.1 < PANEL_LEFT as f32);
+        for b in left_column {
+            assert!(b.3 <= (PANEL_LEFT - COLUMN_GAP) as f32 + 1.0, "{b:?}");
+        }
+    }
+}
