@@ -7,6 +7,8 @@
 //! it: every line is cut into runs here, each run names exactly one face, and it is measured
 //! with the same shaper (harfrust) and the same font bytes resvg draws it with.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use harfrust::{ShapeOptions, ShaperData, UnicodeBuffer};
@@ -253,12 +255,33 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
 }
 
+thread_local! {
+    /// Run widths in em, one map per face: fitting a headline measures the same words at
+    /// several sizes and widths. Emptied when large, so a long build does not grow it.
+    static WIDTHS: RefCell<[HashMap<String, f64>; 4]> = RefCell::default();
+}
+
+const MAX_CACHED_WIDTHS: usize = 4096;
+
 /// Width of `run` at `size` px.
 pub fn run_width(run: &Run<'_>, size: f64) -> f64 {
-    match faces() {
-        Ok(faces) => faces.parsed[run.face.index()].width_em(run.text) * size,
-        Err(_) => run.text.chars().count() as f64 * 0.6 * size,
-    }
+    let Ok(faces) = faces() else {
+        return run.text.chars().count() as f64 * 0.6 * size;
+    };
+    let face = run.face.index();
+    let cached = WIDTHS.with(|widths| widths.borrow()[face].get(run.text).copied());
+    let em = cached.unwrap_or_else(|| {
+        let em = faces.parsed[face].width_em(run.text);
+        WIDTHS.with(|widths| {
+            let map = &mut widths.borrow_mut()[face];
+            if map.len() >= MAX_CACHED_WIDTHS {
+                map.clear();
+            }
+            map.insert(run.text.to_string(), em);
+        });
+        em
+    });
+    em * size
 }
 
 /// Width of a whole line at `size` px, measured run by run as it will be drawn.

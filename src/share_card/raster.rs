@@ -32,16 +32,11 @@ fn draw(svg: &str, width: u32, height: u32) -> Result<Pixmap, String> {
 /// those are written indexed and unfiltered (filters only hurt palette images), which
 /// with zlib level 3 gives about a third of the RGB file in a few milliseconds.
 fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, String> {
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
     let mut out = Vec::with_capacity(64 * 1024);
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_deflate_compression(png::DeflateCompression::Level(DEFLATE_LEVEL));
-    let data = match Palette::of(&rgb) {
+    let data = match Palette::of(pixmap.data()) {
         Some(palette) => {
             encoder.set_color(png::ColorType::Indexed);
             encoder.set_palette(palette.colors);
@@ -51,7 +46,7 @@ fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, String> {
         None => {
             encoder.set_color(png::ColorType::Rgb);
             encoder.set_filter(png::Filter::Adaptive);
-            rgb
+            rgb_of(pixmap.data())
         }
     };
     let fail = |e: png::EncodingError| format!("the share card's PNG could not be written: {e}");
@@ -59,6 +54,12 @@ fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, String> {
     writer.write_image_data(&data).map_err(fail)?;
     writer.finish().map_err(fail)?;
     Ok(out)
+}
+
+fn rgb_of(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect()
 }
 
 /// An exact palette, colours numbered in the order they first appear (so the bytes are
@@ -69,19 +70,20 @@ struct Palette {
 }
 
 impl Palette {
-    fn of(rgb: &[u8]) -> Option<Palette> {
+    /// From RGBA pixels whose alpha is all 255 (it is ignored).
+    fn of(rgba: &[u8]) -> Option<Palette> {
         let mut table = ColorTable::new();
         let mut colors = Vec::with_capacity(3 * 256);
-        let mut indices = Vec::with_capacity(rgb.len() / 3);
+        let mut indices = Vec::with_capacity(rgba.len() / 4);
         // Neighbouring pixels are mostly the same colour: skip the lookup for them.
         let mut last: Option<(u32, u8)> = None;
-        for pixel in rgb.chunks_exact(3) {
+        for pixel in rgba.chunks_exact(4) {
             let key = u32::from_be_bytes([0, pixel[0], pixel[1], pixel[2]]);
             let index = match last {
                 Some((color, index)) if color == key => index,
                 _ => {
                     let index = table.index_of(key, |index| {
-                        colors.extend_from_slice(pixel);
+                        colors.extend_from_slice(&pixel[..3]);
                         index
                     })?;
                     last = Some((key, index));
