@@ -104,8 +104,14 @@ impl Face {
         }
     }
 
+    /// Position in `Face::ALL` (and in every per-face array).
     fn index(self) -> usize {
-        Face::ALL.iter().position(|f| *f == self).unwrap_or(0)
+        match (self.script, self.weight) {
+            (Script::Devanagari, Weight::Regular) => 0,
+            (Script::Devanagari, Weight::Bold) => 1,
+            (Script::Latin, Weight::Regular) => 2,
+            (Script::Latin, Weight::Bold) => 3,
+        }
     }
 }
 
@@ -297,9 +303,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn all_four_faces_load() {
+    fn all_four_faces_load_in_index_order() {
         let db = database().expect("bundled fonts load");
         assert_eq!(db.len(), 4);
+        for (i, face) in Face::ALL.iter().enumerate() {
+            assert_eq!(face.index(), i);
+        }
+        let weights: Vec<u16> = db.faces().map(|f| f.weight.0).collect();
+        assert_eq!(weights, [400, 700, 400, 700]);
     }
 
     #[test]
