@@ -40,6 +40,8 @@ struct PageView<'a> {
     content: String,
     headings: Vec<Heading>,
     translations: &'a [Translation],
+    /// Other articles on the same constituency, newest first (at most 5).
+    related: Vec<&'a Summary>,
     /// schema.org NewsArticle, already escaped for a `<script>` element.
     json_ld: String,
 }
@@ -116,6 +118,8 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
     context.insert("nav", &shared.index.nav);
     context.insert("permalink", &permalink(shared.base_url, &page.path));
     context.insert("results", &shared.charts.results[i]);
+    // Tera maps lose their order: the ids say which result comes first on the page.
+    context.insert("result_ids", &shared.charts.results[i].ids());
     context.insert(crate::chart_function::PAGE_INDEX, &i);
 
     let body = shared
@@ -220,6 +224,9 @@ fn page_view<'a>(
         content,
         headings,
         translations: shared.index.translations_of(i),
+        related: shared
+            .index
+            .summaries_of(&shared.index.related(i, &shared.charts.results)),
         json_ld,
     }
 }
