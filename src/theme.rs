@@ -11,9 +11,35 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "partials/article_card.html",
         include_str!("../templates/partials/article_card.html"),
     ),
+    (
+        "partials/result_box.html",
+        include_str!("../templates/partials/result_box.html"),
+    ),
+    (
+        "partials/toc.html",
+        include_str!("../templates/partials/toc.html"),
+    ),
 ];
 
 pub const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
+    ("favicon.ico", include_bytes!("../static/favicon.ico")),
+    (
+        "fonts/noto-sans-devanagari-400.woff2",
+        include_bytes!("../static/fonts/noto-sans-devanagari-400.woff2"),
+    ),
+    (
+        "fonts/noto-sans-devanagari-700.woff2",
+        include_bytes!("../static/fonts/noto-sans-devanagari-700.woff2"),
+    ),
+    (
+        "fonts/noto-sans-400.woff2",
+        include_bytes!("../static/fonts/noto-sans-400.woff2"),
+    ),
+    (
+        "fonts/noto-sans-700.woff2",
+        include_bytes!("../static/fonts/noto-sans-700.woff2"),
+    ),
+    ("fonts/OFL.txt", include_bytes!("../static/fonts/OFL.txt")),
 ];
