@@ -35,6 +35,14 @@ const HI: &[(&str, &str)] = &[
     ("approx", "से अधिक"),
     ("points", "अंक"),
     ("powered_by", "chunav से बनी साइट"),
+    ("result", "नतीजा"),
+    ("tie", "बराबरी"),
+    ("about", "लगभग"),
+    ("electors", "मतदाता"),
+    ("with_nota", "नोटा सहित"),
+    ("swing", "वोट प्रतिशत में बदलाव"),
+    ("only_one", "केवल एक चुनाव में"),
+    ("feed", "फ़ीड"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -69,6 +77,14 @@ const EN: &[(&str, &str)] = &[
     ("approx", "more than"),
     ("points", "points"),
     ("powered_by", "Built with chunav"),
+    ("result", "Result"),
+    ("tie", "Tie"),
+    ("about", "about"),
+    ("electors", "electors"),
+    ("with_nota", "including NOTA"),
+    ("swing", "Change in vote share"),
+    ("only_one", "stood in one only"),
+    ("feed", "Feed"),
 ];
 
 /// The theme's words for `lang` ("hi" or "en"; anything else gets English).
