@@ -1,15 +1,33 @@
-//! Drawing budget check for charts: median time and size of a 5-row × 2-series chart.
+//! Drawing budget check for charts: median time and size of a 5-row × 2-series chart,
+//! first for the engine alone (a hand-made spec), then end to end for the real `segments`
+//! kind on the official Kanpur 2019 and 2024 results (chart options → `<figure>`).
 //!
 //! cargo run --release --example bench_chart                 # prints the figures
 //! cargo run --release --example bench_chart -- --html F     # also writes a sample page to F
 //!
-//! The 2019 figures are illustrative; the 2024 ones are the INC segment votes in Kanpur.
+//! The engine spec's 2019 figures are illustrative; the 2024 ones are the INC segment
+//! votes in Kanpur. The end-to-end figures use the checked testdata.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 use std::time::Instant;
 
 use chunav::chart::{
     ChartSpec, Highlight, Layout, Series, Source, Value, render_figure, render_svg,
 };
+use chunav::chart_kinds::{self, ChartContext, ChartOptions};
+use chunav::config::{Digits, Party};
+use chunav::diagnostics::LineIndex;
+use chunav::election::model::DataFileInput;
+use chunav::election::{DataStore, PageResults, check_page};
+
+const KANPUR: [&str; 2] = [
+    include_str!("../src/election/testdata/kanpur-2019.toml"),
+    include_str!("../src/election/testdata/kanpur-2024.toml"),
+];
+
+const SEGMENTS_BLOCK: &str =
+    "kind = \"segments\"\nparty = \"INC\"\nresults = [\"ls2019\", \"ls2024\"]\n";
 
 const ITERATIONS: usize = 5_000;
 
@@ -141,11 +159,50 @@ fn candidates() -> ChartSpec {
     }
 }
 
-fn median_micros(spec: &ChartSpec, draw: fn(&ChartSpec) -> usize) -> f64 {
+/// The Kanpur page's checked results, as the build would give them to a chart.
+fn kanpur_results() -> Result<PageResults, Box<dyn std::error::Error>> {
+    let text = KANPUR.join("\n");
+    let input: DataFileInput = toml::from_str(&text)?;
+    let codes: BTreeSet<String> = kanpur_parties().into_keys().collect();
+    let (results, diagnostics) = check_page(
+        Path::new("content/kanpur.md"),
+        &LineIndex::new(&text, 1),
+        &input.results,
+        &[],
+        &DataStore::default(),
+        &codes,
+    );
+    match diagnostics.first() {
+        Some(problem) => Err(problem.to_string().into()),
+        None => Ok(results),
+    }
+}
+
+fn kanpur_parties() -> BTreeMap<String, Party> {
+    let party = |short: &str, color: &str| Party {
+        name: short.to_string(),
+        short: short.to_string(),
+        color: color.to_string(),
+    };
+    let mut parties: BTreeMap<String, Party> = [
+        "SABJANP", "AIFB", "PBI", "SUCI", "BSCP", "SHS", "SFP", "BRM", "IND", "NOTA",
+    ]
+    .into_iter()
+    .map(|code| (code.to_string(), party(code, "#7a7a7a")))
+    .collect();
+    parties.insert("BJP".into(), party("भाजपा", "#FF9933"));
+    parties.insert("INC".into(), party("कांग्रेस", "#19AAED"));
+    parties.insert("SP".into(), party("सपा", "#E40001"));
+    parties.insert("BSP".into(), party("बसपा", "#22409A"));
+    parties
+}
+
+/// Median µs of `run` over `ITERATIONS` calls.
+fn median_of(mut run: impl FnMut() -> usize) -> f64 {
     let mut times: Vec<f64> = (0..ITERATIONS)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(draw(std::hint::black_box(spec)));
+            std::hint::black_box(run());
             start.elapsed().as_secs_f64() * 1e6
         })
         .collect();
@@ -153,14 +210,53 @@ fn median_micros(spec: &ChartSpec, draw: fn(&ChartSpec) -> usize) -> f64 {
     times[times.len() / 2]
 }
 
+/// The real `segments` kind: block text → options → spec → SVG and figure.
+fn bench_segments_kind() -> Result<(), Box<dyn std::error::Error>> {
+    let results = kanpur_results()?;
+    let parties = kanpur_parties();
+    let ctx = ChartContext {
+        results: &results,
+        parties: &parties,
+        lang: "hi",
+        digits: Digits::Latin,
+    };
+    let options: ChartOptions = chart_kinds::parse_options(SEGMENTS_BLOCK)?;
+    let spec = chart_kinds::spec(&options, &ctx, "chart-1")?;
+    let svg = render_svg(&spec)?;
+    let figure = chart_kinds::figure(&options, &ctx, "chart-1")?;
+    let svg_us = median_of(|| {
+        chart_kinds::spec(&options, &ctx, "chart-1")
+            .ok()
+            .and_then(|spec| render_svg(&spec).ok())
+            .map_or(0, |svg| svg.len())
+    });
+    let figure_us = median_of(|| {
+        chart_kinds::parse_options(SEGMENTS_BLOCK)
+            .ok()
+            .and_then(|o| chart_kinds::figure(&o, &ctx, "chart-1").ok())
+            .map_or(0, |f| f.len())
+    });
+    println!("segments kind, Kanpur INC 2019 vs 2024 (5 x 2), median of {ITERATIONS}:");
+    println!(
+        "  options -> svg:    {svg_us:.1} µs, {} bytes of SVG",
+        svg.len()
+    );
+    println!(
+        "  block -> figure:   {figure_us:.1} µs, {} bytes (svg + caption + table)",
+        figure.len()
+    );
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    bench_segments_kind()?;
     let spec = segments();
     // Warm-up registers the fonts, which is once per process.
     let svg = render_svg(&spec)?;
     let figure = render_figure(&spec)?;
-    let svg_us = median_micros(&spec, |s| render_svg(s).map_or(0, |x| x.len()));
-    let figure_us = median_micros(&spec, |s| render_figure(s).map_or(0, |x| x.len()));
-    println!("5 rows x 2 series, median of {ITERATIONS}:");
+    let svg_us = median_of(|| render_svg(&spec).map_or(0, |x| x.len()));
+    let figure_us = median_of(|| render_figure(&spec).map_or(0, |x| x.len()));
+    println!("engine alone, hand-made 5 rows x 2 series, median of {ITERATIONS}:");
     println!("  svg:    {svg_us:.1} µs, {} bytes", svg.len());
     println!(
         "  figure: {figure_us:.1} µs, {} bytes (svg + caption + table)",

@@ -24,6 +24,15 @@ pub struct ChartData {
 pub const PAGE_INDEX: &str = "page_index";
 
 impl ChartData {
+    pub fn empty() -> ChartData {
+        ChartData {
+            results: Vec::new(),
+            langs: Vec::new(),
+            parties: BTreeMap::new(),
+            digits: Digits::Latin,
+        }
+    }
+
     pub fn new(pages: &[Page], results: Vec<PageResults>, config: &SiteConfig) -> ChartData {
         ChartData {
             results,
@@ -48,9 +57,8 @@ pub fn register(tera: &mut Tera, data: Arc<ChartData>) {
     tera.register_function(
         "chart",
         move |kwargs: Kwargs, state: &State| -> Result<Value, tera::Error> {
-            let options: ChartOptions = kwargs
-                .deserialize()
-                .map_err(|e| tera::Error::message(format!("chart(): {e}")))?;
+            let options = options_of(&kwargs)
+                .map_err(|message| tera::Error::message(format!("chart(): {message}")))?;
             let page = state.get::<usize>(PAGE_INDEX)?.ok_or_else(|| {
                 tera::Error::message(
                     "chart() can only be used in pages that have results (articles and sections)",
@@ -64,6 +72,14 @@ pub fn register(tera: &mut Tera, data: Arc<ChartData>) {
             Ok(Value::safe_string(&figure))
         },
     );
+}
+
+/// The function's arguments, checked by the same rules as a chart block's keys.
+fn options_of(kwargs: &Kwargs) -> Result<ChartOptions, String> {
+    let table: toml::Table = kwargs.deserialize().map_err(|e| {
+        format!("arguments must be text, numbers or lists of text, e.g. results=[\"ls2019\", \"ls2024\"] ({e})")
+    })?;
+    ChartOptions::from_table(&table).map_err(|e| e.message)
 }
 
 /// Template charts are named after their options, so the same template drawing two

@@ -32,6 +32,8 @@ pub enum Command {
         /// Folder to create the site in (must be empty or not exist)
         dir: PathBuf,
     },
+    /// Build the site into memory, serve it locally and rebuild on every change
+    Serve(ServeArgs),
     /// Write a new article skeleton, e.g. `chunav new content/kanpur/result-2029.md`
     New {
         /// Path of the new Markdown file, relative to the site root
@@ -59,4 +61,23 @@ pub struct CheckArgs {
     /// Treat warnings (such as unreconciled segment figures) as errors
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; anything but 127.0.0.1 exposes your drafts to the network
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: String,
+    /// Include pages marked `draft = true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Open the site in the default browser
+    #[arg(long)]
+    pub open: bool,
+    /// Override site.toml's base_url (its path is where the site is served)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }

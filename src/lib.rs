@@ -22,6 +22,7 @@ pub mod page_render;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod site_index;
 pub mod slug;

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
                     outcome.files,
                     output.display()
                 ),
+                args.common.strict,
             )
         }
         Command::Check(args) => {
@@ -38,29 +39,47 @@ fn main() -> ExitCode {
             report(
                 &outcome,
                 &format!("checked {} pages: no errors", outcome.pages),
+                args.strict,
             )
         }
+        Command::Serve(args) => done(
+            chunav::serve::run(chunav::serve::ServeOptions {
+                root: cli.root.clone(),
+                port: args.port,
+                bind: args.bind,
+                drafts: args.drafts,
+                open: args.open,
+                base_url: args.base_url,
+            })
+            .map(|()| String::new()),
+        ),
         Command::Init { dir } => done(scaffold::init(&cli.root.join(dir))),
         Command::New { path } => done(scaffold::new_article(&cli.root, &path)),
     }
 }
 
-fn report(outcome: &Outcome, success: &str) -> ExitCode {
+fn report(outcome: &Outcome, success: &str, strict: bool) -> ExitCode {
     for d in &outcome.diagnostics {
         eprintln!("{d}");
     }
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = outcome.diagnostics.len() - errors;
     if outcome.failed {
+        let why = if errors == 0 && strict {
+            " (--strict counts warnings as errors)"
+        } else {
+            ""
+        };
         eprintln!(
-            "chunav: failed with {errors} error(s) and {warnings} warning(s); nothing was written"
+            "chunav: failed with {errors} error(s) and {warnings} warning(s){why}; nothing was written"
         );
         ExitCode::FAILURE
     } else {
         if warnings > 0 {
-            eprintln!("{warnings} warning(s)");
+            println!("{success}, {warnings} warning(s)");
+        } else {
+            println!("{success}");
         }
-        println!("{success}");
         ExitCode::SUCCESS
     }
 }

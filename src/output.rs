@@ -126,14 +126,6 @@ impl Staging {
         fs::write(path, bytes)
     }
 
-    pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::copy(from, path).map(|_| ())
-    }
-
     /// Puts the staged site in place of the target; the old output is removed only after
     /// the new one is in place, and only if chunav made it.
     pub fn commit(self) -> io::Result<()> {

@@ -69,8 +69,29 @@ struct PageHooks<'a> {
     shared: &'a Shared<'a>,
     root: &'a str,
     page: usize,
-    /// Charts drawn so far on this page, for ids `chart-1`, `chart-2`, …
-    charts: std::cell::Cell<usize>,
+    /// Ids of the charts drawn so far on this page, to keep them unique.
+    chart_ids: std::cell::RefCell<Vec<String>>,
+}
+
+impl PageHooks<'_> {
+    /// The chart's own `id`, refused if taken, or the next free `chart-N`.
+    fn chart_id(&self, wanted: Option<&str>) -> Result<String, String> {
+        let mut used = self.chart_ids.borrow_mut();
+        let id = match wanted {
+            Some(id) if used.iter().any(|u| u == id) => {
+                return Err(format!(
+                    "chart id `{id}` is already used by another chart on this page; ids must be unique"
+                ));
+            }
+            Some(id) => id.to_string(),
+            None => (used.len() + 1..)
+                .map(|n| format!("chart-{n}"))
+                .find(|id| !used.contains(id))
+                .unwrap_or_default(),
+        };
+        used.push(id.clone());
+        Ok(id)
+    }
 }
 
 impl Hooks for PageHooks<'_> {
@@ -81,8 +102,8 @@ impl Hooks for PageHooks<'_> {
             .charts
             .context(self.page)
             .ok_or("no results for this page")?;
-        self.charts.set(self.charts.get() + 1);
-        crate::chart_kinds::figure(&options, &ctx, &format!("chart-{}", self.charts.get()))
+        let id = self.chart_id(options.id.as_deref())?;
+        crate::chart_kinds::figure(&options, &ctx, &id)
     }
 
     fn internal_link(&self, target: &str) -> Result<String, String> {
@@ -130,7 +151,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
         shared,
         root: &root,
         page: i,
-        charts: std::cell::Cell::new(0),
+        chart_ids: std::cell::RefCell::new(Vec::new()),
     };
     let rendered = markdown::render(&page.file, &body, page.body_line, &hooks);
     if !rendered.diagnostics.is_empty() {

@@ -173,15 +173,7 @@ fn template_error(
         _ => None,
     };
     let Some(report) = report else {
-        let message = flatten(&err.to_string());
-        let file = body
-            .map(|(f, _)| f.to_path_buf())
-            .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR));
-        let mut d = Diagnostic::error(file, message);
-        if let Some((_, line)) = body {
-            d = d.at_line(line);
-        }
-        return d;
+        return unstructured_error(origins, &err.to_string(), body);
     };
     let line = report.span().start_line;
     match body {
@@ -195,6 +187,49 @@ fn template_error(
                 .cloned()
                 .unwrap_or_else(|| Path::new(TEMPLATES_DIR).join(report.filename()));
             Diagnostic::error(file, report.message().to_string()).at_line(line)
+        }
+    }
+}
+
+/// Errors Tera gives only as text ("Unknown function `get_env` --> page.html:3:4 | …"):
+/// the place is read from the `-->` pointer, the message is what comes before it.
+fn unstructured_error(
+    origins: &BTreeMap<String, PathBuf>,
+    text: &str,
+    body: Option<(&Path, usize)>,
+) -> Diagnostic {
+    let flat = flatten(text);
+    let (message, place) = match flat.split_once(" --> ") {
+        Some((message, rest)) => (
+            message.trim_start_matches("error: ").to_string(),
+            Some(rest),
+        ),
+        None => (flat.trim_start_matches("error: ").to_string(), None),
+    };
+    let (name, line) = place
+        .and_then(|p| p.split_whitespace().next())
+        .and_then(|p| {
+            let mut parts = p.rsplitn(3, ':');
+            let _column = parts.next()?;
+            let line: usize = parts.next()?.parse().ok()?;
+            Some((parts.next()?.to_string(), line))
+        })
+        .map_or((None, None), |(n, l)| (Some(n), Some(l)));
+    match body {
+        Some((file, body_line)) => {
+            let line = body_line + line.unwrap_or(1).saturating_sub(1);
+            Diagnostic::error(file, format!("in an expression: {message}")).at_line(line)
+        }
+        None => {
+            let file = name
+                .as_ref()
+                .and_then(|n| origins.get(n).cloned())
+                .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR));
+            let d = Diagnostic::error(file, message);
+            match line {
+                Some(line) => d.at_line(line),
+                None => d,
+            }
         }
     }
 }

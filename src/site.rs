@@ -5,7 +5,7 @@ use crate::chart_function::ChartData;
 use crate::config::SiteConfig;
 use crate::content::{self, Page, PageKind, discover};
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::election::{self, PageResults};
+use crate::election::{self, DataStore, PageResults};
 use crate::output::{self, Staging};
 use crate::page_render::{self, Shared};
 use crate::publish;
@@ -13,7 +13,7 @@ use crate::render::Renderer;
 use crate::site_index::SiteIndex;
 use crate::theme;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,6 +50,61 @@ impl Outcome {
 
 pub const STATIC_DIR: &str = "static";
 
+/// Where rendered files go: a staging folder on disk for `build`, memory for `serve`.
+/// The one choke point through which every output file passes.
+pub trait Sink: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        Staging::write(self, rel, bytes)
+    }
+}
+
+/// `check`: everything is rendered, nothing is kept.
+struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What loading needs besides the folder.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub drafts: bool,
+    pub base_url: Option<String>,
+}
+
+/// One content file as last read: its text, the page (or why it failed) and its checked
+/// results. `serve` keeps these and re-reads only the files that changed.
+#[derive(Debug, Clone)]
+struct Entry {
+    text: String,
+    page: Result<Page, Vec<Diagnostic>>,
+    results: PageResults,
+    result_problems: Vec<Diagnostic>,
+}
+
+/// A loaded and checked site, ready to render.
+pub struct Site {
+    pub root: PathBuf,
+    options: LoadOptions,
+    pub config: SiteConfig,
+    entries: BTreeMap<PathBuf, Entry>,
+    data: DataStore,
+    data_problems: Vec<Diagnostic>,
+    /// Published pages (drafts left out unless asked for), home page included.
+    pub pages: Vec<Page>,
+    pub index: SiteIndex,
+    pub charts: Arc<ChartData>,
+    pub renderer: Option<Renderer>,
+    /// Every problem found by loading and checking, sorted.
+    pub problems: Vec<Diagnostic>,
+}
+
 pub fn build(options: &BuildOptions) -> Outcome {
     let root = options.root.as_path();
     if let Some(out) = &options.output
@@ -57,40 +112,18 @@ pub fn build(options: &BuildOptions) -> Outcome {
     {
         return Outcome::failed(vec![Diagnostic::error(out, reason)]);
     }
-    let mut config = match SiteConfig::load(root) {
-        Ok(c) => c,
+    let load = LoadOptions {
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    };
+    let site = match Site::load(root, load) {
+        Ok(site) => site,
         Err(problems) => return Outcome::failed(problems),
     };
-    if let Some(url) = &options.base_url {
-        config.base_url = url.trim_end_matches('/').to_string();
-    }
-
-    let (pages, mut problems) = load_pages(root, &config, options.drafts);
-    problems.extend(check_unique_urls(&pages));
-    let (results, election_problems) = check_elections(root, &config, &pages);
-    problems.extend(election_problems);
-    let index = SiteIndex::new(&pages);
-    let charts = Arc::new(ChartData::new(&pages, results, &config));
-    let renderer = Renderer::new(root, &config, charts.clone())
-        .map_err(|p| problems.extend(p))
-        .ok();
-    if stops_build(&problems, options.strict) {
+    let mut problems = site.problems.clone();
+    if stops_build(&problems, options.strict) || site.renderer.is_none() {
         return Outcome::failed(problems);
     }
-    let Some(renderer) = renderer else {
-        return Outcome::failed(problems);
-    };
-
-    let shared = Shared {
-        pages: &pages,
-        charts: &charts,
-        index: &index,
-        renderer: &renderer,
-        base_url: &config.base_url,
-        home_articles: config.home_articles,
-        site_title: &config.title,
-        default_authors: &config.authors,
-    };
     let staging = match &options.output {
         Some(out) => match Staging::create(out) {
             Ok(s) => Some(s),
@@ -104,8 +137,10 @@ pub fn build(options: &BuildOptions) -> Outcome {
         },
         None => None,
     };
-    let written = AtomicUsize::new(0);
-    let render_problems = write_site(root, &shared, &config, staging.as_ref(), &written);
+    let (render_problems, files) = match &staging {
+        Some(staging) => site.render_all(staging),
+        None => site.render_all(&Discard),
+    };
     problems.extend(render_problems);
     let failed = stops_build(&problems, options.strict);
     if let Some(staging) = staging {
@@ -123,55 +158,366 @@ pub fn build(options: &BuildOptions) -> Outcome {
     diagnostics::sort(&mut problems);
     Outcome {
         diagnostics: problems,
-        pages: pages.len(),
-        files: written.load(Ordering::Relaxed),
+        pages: site.pages.len(),
+        files: if options.output.is_some() { files } else { 0 },
         failed,
     }
 }
 
-fn stops_build(problems: &[Diagnostic], strict: bool) -> bool {
+pub fn stops_build(problems: &[Diagnostic], strict: bool) -> bool {
     problems
         .iter()
         .any(|d| d.severity == Severity::Error || strict)
 }
 
-/// Reads and parses every content file, in parallel. A site without `content/_index.md`
-/// still gets a home page, titled after the site.
-fn load_pages(root: &Path, config: &SiteConfig, drafts: bool) -> (Vec<Page>, Vec<Diagnostic>) {
-    let files = match discover::discover(root) {
-        Ok(f) => f,
-        Err(e) => {
-            return (
-                Vec::new(),
-                vec![Diagnostic::error(
-                    discover::CONTENT_DIR,
-                    format!("cannot read: {e}"),
-                )],
-            );
+/// Which outputs a change makes stale.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub enum Rerender {
+    /// Nothing the reader sees changed (e.g. an ignored file).
+    #[default]
+    Nothing,
+    /// These pages, plus the listings and feeds when a summary changed.
+    Pages { pages: Vec<usize>, listings: bool },
+    /// Everything: templates, config, data, or pages added, removed or moved.
+    All,
+}
+
+impl Site {
+    /// Reads site.toml, content/ and data/, and checks them. `Err` only when site.toml
+    /// itself is unusable; every other problem is in `problems`.
+    pub fn load(root: &Path, options: LoadOptions) -> Result<Site, Vec<Diagnostic>> {
+        let config = load_config(root, &options)?;
+        let (data, data_problems) = load_data(root, &config);
+        let mut site = Site {
+            root: root.to_path_buf(),
+            options,
+            config,
+            entries: BTreeMap::new(),
+            data,
+            data_problems,
+            pages: Vec::new(),
+            index: SiteIndex::new(&[]),
+            charts: Arc::new(ChartData::empty()),
+            renderer: None,
+            problems: Vec::new(),
+        };
+        let mut problems = Vec::new();
+        match discover::discover(root) {
+            Ok(files) => {
+                let entries: Vec<(PathBuf, Entry)> = files
+                    .markdown
+                    .par_iter()
+                    .filter_map(|file| site.read_entry(file).map(|e| (file.clone(), e)))
+                    .collect();
+                site.entries = entries.into_iter().collect();
+            }
+            Err(e) => problems.push(Diagnostic::error(
+                discover::CONTENT_DIR,
+                format!("cannot read: {e}"),
+            )),
         }
-    };
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = files
-        .markdown
-        .par_iter()
-        .map(|file| {
-            let text = std::fs::read_to_string(root.join(file))
-                .map_err(|e| vec![Diagnostic::error(file, format!("cannot read: {e}"))])?;
-            content::load_page(file, &text, config)
+        site.assemble(problems);
+        Ok(site)
+    }
+
+    /// Re-reads the content files in `changed` (paths relative to the root; a missing file
+    /// is a deletion) and re-checks the site, reusing every other page as it was.
+    pub fn reload_content(&mut self, changed: &[PathBuf]) -> Rerender {
+        let before: Vec<(String, Summary)> = self
+            .pages
+            .iter()
+            .map(|p| (p.path.clone(), summary_key(p)))
+            .collect();
+        let mut touched = Vec::new();
+        for file in changed {
+            let entry = if self.root.join(file).is_file() {
+                self.read_entry(file)
+            } else {
+                None
+            };
+            let unchanged = match (&entry, self.entries.get(file)) {
+                (Some(new), Some(old)) => new.text == old.text,
+                (None, None) => true,
+                _ => false,
+            };
+            if unchanged {
+                continue;
+            }
+            match entry {
+                Some(entry) => self.entries.insert(file.clone(), entry),
+                None => self.entries.remove(file),
+            };
+            touched.push(file.clone());
+        }
+        if touched.is_empty() {
+            return Rerender::Nothing;
+        }
+        self.assemble(Vec::new());
+        let after: Vec<(String, Summary)> = self
+            .pages
+            .iter()
+            .map(|p| (p.path.clone(), summary_key(p)))
+            .collect();
+        let same_urls =
+            before.len() == after.len() && before.iter().zip(&after).all(|(a, b)| a.0 == b.0);
+        if !same_urls {
+            return Rerender::All;
+        }
+        let pages = self
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| touched.contains(&p.file))
+            .map(|(i, _)| i)
+            .collect();
+        Rerender::Pages {
+            pages,
+            listings: before != after,
+        }
+    }
+
+    /// Loads everything again (site.toml, data/ or templates changed).
+    pub fn reload_all(&mut self) -> Result<(), Vec<Diagnostic>> {
+        *self = Site::load(&self.root, self.options.clone())?;
+        Ok(())
+    }
+
+    fn read_entry(&self, file: &Path) -> Option<Entry> {
+        let text = match std::fs::read_to_string(self.root.join(file)) {
+            Ok(text) => text,
+            Err(e) => {
+                let problem = Diagnostic::error(file, format!("cannot read: {e}"));
+                return Some(Entry {
+                    text: String::new(),
+                    page: Err(vec![problem]),
+                    results: PageResults::default(),
+                    result_problems: Vec::new(),
+                });
+            }
+        };
+        let page = content::load_page(file, &text, &self.config);
+        let (results, result_problems) = match &page {
+            Ok(page) => check_page_results(page, &self.data, &self.config),
+            Err(_) => (PageResults::default(), Vec::new()),
+        };
+        Some(Entry {
+            text,
+            page,
+            results,
+            result_problems,
         })
-        .collect();
-    let mut pages = Vec::new();
-    let mut problems = Vec::new();
-    for result in results {
-        match result {
-            Ok(page) if page.front.draft && !drafts => {}
-            Ok(page) => pages.push(page),
-            Err(p) => problems.extend(p),
+    }
+
+    /// Builds the published page list, the index, the renderer and the problem list from
+    /// the entries.
+    fn assemble(&mut self, mut problems: Vec<Diagnostic>) {
+        problems.extend(self.data_problems.iter().cloned());
+        let mut pages = Vec::new();
+        let mut results = Vec::new();
+        for entry in self.entries.values() {
+            match &entry.page {
+                Ok(page) if page.front.draft && !self.options.drafts => {}
+                Ok(page) => {
+                    pages.push(page.clone());
+                    results.push(entry.results.clone());
+                    problems.extend(entry.result_problems.iter().cloned());
+                }
+                Err(p) => problems.extend(p.iter().cloned()),
+            }
         }
+        if !pages.iter().any(Page::is_home) {
+            pages.push(synthetic_home(&self.config));
+            results.push(PageResults::default());
+        }
+        problems.extend(check_unique_urls(&pages));
+        let site: Vec<(&Path, &PageResults)> = pages
+            .iter()
+            .map(|p| p.file.as_path())
+            .zip(results.iter())
+            .collect();
+        problems.extend(election::check_site(&site));
+        self.index = SiteIndex::new(&pages);
+        self.charts = Arc::new(ChartData::new(&pages, results, &self.config));
+        self.renderer = Renderer::new(&self.root, &self.config, self.charts.clone())
+            .map_err(|p| problems.extend(p))
+            .ok();
+        self.pages = pages;
+        diagnostics::sort(&mut problems);
+        self.problems = problems;
     }
-    if !pages.iter().any(Page::is_home) {
-        pages.push(synthetic_home(config));
+
+    fn shared(&self) -> Option<Shared<'_>> {
+        Some(Shared {
+            pages: &self.pages,
+            charts: &self.charts,
+            index: &self.index,
+            renderer: self.renderer.as_ref()?,
+            base_url: &self.config.base_url,
+            home_articles: self.config.home_articles,
+            site_title: &self.config.title,
+            default_authors: &self.config.authors,
+        })
     }
-    (pages, problems)
+
+    /// Renders and writes the whole site; returns the problems and the number of files.
+    pub fn render_all(&self, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {
+        let Some(shared) = self.shared() else {
+            return (self.problems.clone(), 0);
+        };
+        let written = AtomicUsize::new(0);
+        let all: Vec<usize> = (0..self.pages.len()).collect();
+        let mut problems = render_pages(&shared, &all, sink, &written);
+        problems.extend(self.write_listings_extras(&shared, sink, &written));
+        match page_render::render_not_found(&shared, &self.config.language) {
+            Ok(html) => problems.extend(write_counted(sink, "404.html", html.as_bytes(), &written)),
+            Err(d) => problems.push(d),
+        }
+        problems.extend(copy_static(&self.root, sink, &written));
+        (problems, written.load(Ordering::Relaxed))
+    }
+
+    /// Renders what `rerender` names (for `serve`); `All` is `render_all`.
+    pub fn render_some(&self, rerender: &Rerender, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {
+        let Some(shared) = self.shared() else {
+            return (self.problems.clone(), 0);
+        };
+        let written = AtomicUsize::new(0);
+        let problems = match rerender {
+            Rerender::Nothing => Vec::new(),
+            Rerender::All => return self.render_all(sink),
+            Rerender::Pages { pages, listings } => {
+                let mut list = pages.clone();
+                if *listings {
+                    list.extend(
+                        self.pages
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| p.kind == PageKind::Section)
+                            .map(|(i, _)| i),
+                    );
+                    list.sort_unstable();
+                    list.dedup();
+                }
+                let mut problems = render_pages(&shared, &list, sink, &written);
+                if *listings {
+                    problems.extend(self.write_listings_extras(&shared, sink, &written));
+                }
+                problems
+            }
+        };
+        (problems, written.load(Ordering::Relaxed))
+    }
+
+    fn write_listings_extras(
+        &self,
+        shared: &Shared<'_>,
+        sink: &dyn Sink,
+        written: &AtomicUsize,
+    ) -> Vec<Diagnostic> {
+        publish_files(shared, &self.config)
+            .into_iter()
+            .filter_map(|(rel, text)| write_counted(sink, &rel, text.as_bytes(), written))
+            .collect()
+    }
+}
+
+fn load_config(root: &Path, options: &LoadOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let mut config = SiteConfig::load(root)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    Ok(config)
+}
+
+fn load_data(root: &Path, config: &SiteConfig) -> (DataStore, Vec<Diagnostic>) {
+    let (data, mut problems) = election::load_data_dir(root);
+    problems.extend(data.check(&party_codes(config)));
+    (data, problems)
+}
+
+fn party_codes(config: &SiteConfig) -> BTreeSet<String> {
+    config.parties.keys().cloned().collect()
+}
+
+/// A page's election data checked against the site's parties and data/ files, and the
+/// numbers typed in its prose checked against that data.
+fn check_page_results(
+    page: &Page,
+    data: &DataStore,
+    config: &SiteConfig,
+) -> (PageResults, Vec<Diagnostic>) {
+    let (results, mut problems) = election::check_page(
+        &page.file,
+        &page.front_lines,
+        &page.front.results,
+        &page.front.data,
+        data,
+        &party_codes(config),
+    );
+    problems.extend(election::check_prose(
+        &page.file,
+        &page.body,
+        page.body_line,
+        &results,
+    ));
+    (results, problems)
+}
+
+/// What listing pages show of a page: when it changes, listings are re-rendered.
+type Summary = (
+    String,
+    String,
+    Option<content::Date>,
+    bool,
+    Vec<String>,
+    Option<String>,
+);
+
+fn summary_key(page: &Page) -> Summary {
+    (
+        page.front.title.clone(),
+        page.front.description.clone(),
+        page.date,
+        page.front.draft,
+        page.front.tags.clone(),
+        page.front.translation_key.clone(),
+    )
+}
+
+fn write_counted(
+    sink: &dyn Sink,
+    rel: &str,
+    bytes: &[u8],
+    written: &AtomicUsize,
+) -> Option<Diagnostic> {
+    match sink.write(rel, bytes) {
+        Ok(()) => {
+            written.fetch_add(1, Ordering::Relaxed);
+            None
+        }
+        Err(e) => Some(Diagnostic::error(rel, format!("cannot write: {e}"))),
+    }
+}
+
+/// Renders `which` pages in parallel, each written as soon as it is ready.
+fn render_pages(
+    shared: &Shared<'_>,
+    which: &[usize],
+    sink: &dyn Sink,
+    written: &AtomicUsize,
+) -> Vec<Diagnostic> {
+    which
+        .par_iter()
+        .flat_map_iter(|&i| {
+            let rel = format!("{}index.html", shared.pages[i].path);
+            match page_render::render_page(shared, i) {
+                Ok(html) => write_counted(sink, &rel, html.as_bytes(), written)
+                    .into_iter()
+                    .collect(),
+                Err(problems) => problems,
+            }
+        })
+        .collect()
 }
 
 fn synthetic_home(config: &SiteConfig) -> Page {
@@ -195,50 +541,6 @@ fn synthetic_home(config: &SiteConfig) -> Page {
     }
 }
 
-/// Checks every page's election data (with the shared data/ files, checked once), the
-/// figures pages give for the same candidates, and numbers typed in the prose.
-fn check_elections(
-    root: &Path,
-    config: &SiteConfig,
-    pages: &[Page],
-) -> (Vec<PageResults>, Vec<Diagnostic>) {
-    let parties: BTreeSet<String> = config.parties.keys().cloned().collect();
-    let (data, mut problems) = election::load_data_dir(root);
-    problems.extend(data.check(&parties));
-    let checked: Vec<(PageResults, Vec<Diagnostic>)> = pages
-        .par_iter()
-        .map(|page| {
-            let (results, mut found) = election::check_page(
-                &page.file,
-                &page.front_lines,
-                &page.front.results,
-                &page.front.data,
-                &data,
-                &parties,
-            );
-            found.extend(election::check_prose(
-                &page.file,
-                &page.body,
-                page.body_line,
-                &results,
-            ));
-            (results, found)
-        })
-        .collect();
-    let mut results = Vec::with_capacity(checked.len());
-    for (page_results, found) in checked {
-        results.push(page_results);
-        problems.extend(found);
-    }
-    let site: Vec<(&Path, &PageResults)> = pages
-        .iter()
-        .map(|p| p.file.as_path())
-        .zip(results.iter())
-        .collect();
-    problems.extend(election::check_site(&site));
-    (results, problems)
-}
-
 /// Two files may not claim the same URL (a `slug` equal to a sibling's file name, say).
 fn check_unique_urls(pages: &[Page]) -> Vec<Diagnostic> {
     let mut seen: HashMap<&str, &Page> = HashMap::new();
@@ -254,47 +556,6 @@ fn check_unique_urls(pages: &[Page]) -> Vec<Diagnostic> {
                 ),
             ));
         }
-    }
-    problems
-}
-
-/// Renders every page (in parallel, each written as soon as it is ready), the 404 page,
-/// the theme's and the site's static files and content/ assets.
-fn write_site(
-    root: &Path,
-    shared: &Shared<'_>,
-    config: &SiteConfig,
-    staging: Option<&Staging>,
-    written: &AtomicUsize,
-) -> Vec<Diagnostic> {
-    let write = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
-        if let Some(staging) = staging {
-            staging
-                .write(rel, bytes)
-                .map_err(|e| Diagnostic::error(rel, format!("cannot write: {e}")))?;
-            written.fetch_add(1, Ordering::Relaxed);
-        }
-        Ok(())
-    };
-    let mut problems: Vec<Diagnostic> = (0..shared.pages.len())
-        .into_par_iter()
-        .flat_map_iter(|i| {
-            let rel = format!("{}index.html", shared.pages[i].path);
-            match page_render::render_page(shared, i) {
-                Ok(html) => write(&rel, html.as_bytes()).err().into_iter().collect(),
-                Err(problems) => problems,
-            }
-        })
-        .collect();
-    for (rel, text) in publish_files(shared, config) {
-        problems.extend(write(&rel, text.as_bytes()).err());
-    }
-    match page_render::render_not_found(shared, &config.language) {
-        Ok(html) => problems.extend(write("404.html", html.as_bytes()).err()),
-        Err(d) => problems.push(d),
-    }
-    if let Some(staging) = staging {
-        problems.extend(copy_static(root, staging, written));
     }
     problems
 }
@@ -346,7 +607,7 @@ const FEED_ENTRIES: usize = 50;
 
 /// The theme's embedded static files, then the site's static/ (winning on equal names),
 /// then non-Markdown files from content/ beside their pages.
-fn copy_static(root: &Path, staging: &Staging, written: &AtomicUsize) -> Vec<Diagnostic> {
+fn copy_static(root: &Path, sink: &dyn Sink, written: &AtomicUsize) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut count = 0;
     let site_static = root.join(STATIC_DIR);
@@ -354,7 +615,7 @@ fn copy_static(root: &Path, staging: &Staging, written: &AtomicUsize) -> Vec<Dia
         if site_static.join(name).exists() {
             continue;
         }
-        match staging.write(name, bytes) {
+        match sink.write(name, bytes) {
             Ok(()) => count += 1,
             Err(e) => problems.push(Diagnostic::error(name, format!("cannot write: {e}"))),
         }
@@ -380,7 +641,7 @@ fn copy_static(root: &Path, staging: &Staging, written: &AtomicUsize) -> Vec<Dia
             }
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             let rel = rel.to_string_lossy().replace('\\', "/");
-            match staging.copy(&rel, entry.path()) {
+            match std::fs::read(entry.path()).and_then(|bytes| sink.write(&rel, &bytes)) {
                 Ok(()) => count += 1,
                 Err(e) => {
                     problems.push(Diagnostic::error(entry.path(), format!("cannot copy: {e}")))

@@ -27,6 +27,8 @@ const SLOT: f64 = 20.0;
 const BAR_HEIGHT: f64 = 14.0;
 const ROW_GAP: f64 = 10.0;
 const LABEL_GAP: f64 = 4.0;
+/// The shortest bar drawn for a value that is not zero.
+const MIN_BAR: f64 = 1.0;
 const COLUMN_GAP: f64 = 6.0;
 /// Direct series labels are used while their column takes at most this share of the width.
 const MAX_COLUMN_SHARE: f64 = 0.32;
@@ -128,7 +130,7 @@ pub fn layout(checked: &Checked<'_>, words: &Words) -> Scene {
     }
     let marks: Vec<Rgb> = checked.colors.iter().map(|c| mark_rgb(*c)).collect();
     let column = series_column_width(checked);
-    if column == 0.0 {
+    if column == 0.0 && needs_legend(checked) {
         y = legend(&mut scene, checked, &marks, y);
     }
     let values = ValueAxis::new(checked, words, column);
@@ -164,6 +166,16 @@ fn series_column_width(checked: &Checked<'_>) -> f64 {
         column.ceil()
     } else {
         0.0
+    }
+}
+
+/// A single series whose bars all carry their own colour (candidates in their parties'
+/// colours) gets no legend: its swatch would match none of the bars, and the row names
+/// already say whose each bar is.
+fn needs_legend(checked: &Checked<'_>) -> bool {
+    match checked.spec.series.as_slice() {
+        [only] => !only.values.iter().flatten().all(|v| v.color.is_some()),
+        _ => true,
     }
 }
 
@@ -275,6 +287,16 @@ impl ValueAxis {
     }
 }
 
+/// Where a bar of `length` units from `zero_x` ends: a value that is not zero gets at
+/// least a sliver (half a unit rounds away), so a small party is still seen to have votes.
+fn bar_end(zero_x: f64, length: f64) -> f64 {
+    if length == 0.0 || length.abs() >= MIN_BAR {
+        zero_x + length
+    } else {
+        zero_x + MIN_BAR.copysign(length)
+    }
+}
+
 /// Row name, then one bar (and value label) per series. Returns the next row's y.
 fn row_group(
     scene: &mut Scene,
@@ -306,7 +328,7 @@ fn row_group(
         }
         let value = series.values.get(row).and_then(Option::as_ref);
         let number = value.map_or(0.0, |v| if v.number.is_finite() { v.number } else { 0.0 });
-        let end = axis.zero_x + number * axis.scale;
+        let end = bar_end(axis.zero_x, number * axis.scale);
         let (x0, x1) = (axis.zero_x.min(end), axis.zero_x.max(end));
         let half = BAR_HEIGHT / 2.0;
         if value.is_some() {

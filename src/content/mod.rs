@@ -34,7 +34,7 @@ impl Date {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     /// Relative to the site root, e.g. `content/kanpur/result-2024.md`.
     pub file: PathBuf,

@@ -175,6 +175,7 @@ impl<'a> ResultChecker<'a> {
             source,
             note: input.note.as_ref().map(|n| n.get_ref().clone()),
             candidates,
+            complete: input.complete,
             place,
         }
     }

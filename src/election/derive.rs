@@ -30,6 +30,8 @@ pub struct ResultFigures {
     pub approx: bool,
     /// Valid votes as a percentage of electors, when electors are given.
     pub turnout: Option<f64>,
+    /// Every candidate is listed. When not, there is no winner, margin, rank or share.
+    pub complete: bool,
     /// Ranked candidates first (by votes, ties in the order written), then NOTA.
     pub candidates: Vec<CandidateFigures>,
     pub winner: Option<CandidateFigures>,
@@ -62,8 +64,8 @@ pub struct CandidateFigures {
     pub party: String,
     pub votes: u64,
     pub postal: Option<u64>,
-    /// Percent of the result's total, two decimals.
-    pub share: f64,
+    /// Percent of the result's total, two decimals; none for an incomplete result.
+    pub share: Option<f64>,
     /// 1 for the winner; NOTA has none.
     pub rank: Option<usize>,
     /// This candidate's votes are a "more than" figure.
@@ -76,7 +78,8 @@ pub struct CandidateFigures {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartyFigures {
     pub votes: u64,
-    pub share: f64,
+    /// None for an incomplete result.
+    pub share: Option<f64>,
     /// How many candidates stood for the party (IND usually has several).
     pub candidates: usize,
     pub approx: bool,
@@ -130,7 +133,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
     let candidates: Vec<CandidateFigures> = order
         .iter()
         .map(|c| {
-            let rank = if c.is_nota() {
+            let rank = if c.is_nota() || !result.complete {
                 None
             } else {
                 rank += 1;
@@ -141,7 +144,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
                 party: c.party.clone(),
                 votes: c.votes,
                 postal: c.postal,
-                share: percent(c.votes, total),
+                share: result.complete.then(|| percent(c.votes, total)),
                 rank,
                 approx: c.approx,
                 note: c.note.clone(),
@@ -161,7 +164,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
     for c in &result.candidates {
         let entry = parties.entry(c.party.clone()).or_insert(PartyFigures {
             votes: 0,
-            share: 0.0,
+            share: None,
             candidates: 0,
             approx: false,
         });
@@ -170,7 +173,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         entry.approx |= c.approx;
     }
     for party in parties.values_mut() {
-        party.share = percent(party.votes, total);
+        party.share = result.complete.then(|| percent(party.votes, total));
     }
 
     let mut party_order: Vec<String> = parties.keys().cloned().collect();
@@ -200,8 +203,9 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         approx,
         turnout: result
             .electors
-            .filter(|e| *e > 0)
+            .filter(|e| *e > 0 && result.complete)
             .map(|e| percent(total, e)),
+        complete: result.complete,
         candidates,
         tie: margin == Some(0),
         margin_points: margin.map(|m| percent(m, total)),
@@ -384,9 +388,9 @@ mod tests {
         assert_eq!(ls2024.margin, Some(20968));
         assert_eq!(ls2024.margin_points, Some(2.36));
         assert!(!ls2024.tie);
-        assert_eq!(winner.share, 49.93);
-        assert_eq!(runner_up.share, 47.56);
-        assert_eq!(ls2024.find_party("BJP").map(|p| p.share), Ok(49.93));
+        assert_eq!(winner.share, Some(49.93));
+        assert_eq!(runner_up.share, Some(47.56));
+        assert_eq!(ls2024.find_party("BJP").map(|p| p.share), Ok(Some(49.93)));
         assert_eq!(ls2024.turnout, None);
     }
 
@@ -405,7 +409,7 @@ mod tests {
         assert_eq!(ranks.last(), Some(&("NOTA", None)));
         assert_eq!(ranks[ranks.len() - 2].1, Some(11));
         let nota = ls2024.find_candidate("NOTA").expect("NOTA");
-        assert_eq!(nota.share, 0.46);
+        assert_eq!(nota.share, Some(0.46));
     }
 
     #[test]
@@ -491,5 +495,21 @@ mod tests {
             empty.find_result("ls2024").err(),
             Some("no result `ls2024` on this page; it has none (add [[results]] to the front matter or data = [\"…\"])".to_string())
         );
+    }
+
+    #[test]
+    fn an_incomplete_result_has_no_winner_ranks_or_shares() {
+        let (page, problems) = crate::election::testutil::check(
+            "[[results]]\nid = \"m\"\nelection = \"महापौर 2023\"\nyear = 2023\nconstituency = \"कानपुर\"\ncomplete = false\n\n[[results.candidates]]\nname = \"सपा प्रत्याशी\"\nparty = \"SP\"\nvotes = 250000\napprox = true\n",
+        );
+        assert!(problems.iter().all(|d| !d.is_error()), "{problems:?}");
+        let m = page.find_result("m").unwrap();
+        assert!(!m.complete && m.approx);
+        assert_eq!(
+            (m.winner.as_ref(), m.margin, m.margin_points),
+            (None, None, None)
+        );
+        assert_eq!((m.candidates[0].rank, m.candidates[0].share), (None, None));
+        assert_eq!(m.find_party("SP").unwrap().share, None);
     }
 }

@@ -25,4 +25,4 @@ pub use prose_check::check_prose;
 pub use site::check_site;
 
 #[cfg(test)]
-mod testutil;
+pub(crate) mod testutil;

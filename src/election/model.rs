@@ -30,6 +30,10 @@ pub struct ResultInput {
     pub source: Option<Spanned<SourceInput>>,
     #[serde(default)]
     pub note: Option<Spanned<String>>,
+    /// `false` when the source names only some candidates (a report giving one party's
+    /// figure): no winner, margin, ranks or shares are derived from such a result.
+    #[serde(default = "complete_by_default")]
+    pub complete: bool,
     #[serde(default)]
     pub candidates: Vec<Spanned<CandidateInput>>,
 }
@@ -111,6 +115,10 @@ pub struct CandidateInput {
 pub struct DataFileInput {
     #[serde(default)]
     pub results: Vec<ResultInput>,
+}
+
+fn complete_by_default() -> bool {
+    true
 }
 
 #[cfg(test)]

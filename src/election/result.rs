@@ -40,6 +40,8 @@ pub struct ElectionResult {
     pub source: Option<Source>,
     pub note: Option<String>,
     pub candidates: Vec<Candidate>,
+    /// Every candidate is listed; `false` for partial reports.
+    pub complete: bool,
     /// The `[[results]]` table (its `id` line).
     pub place: Place,
 }

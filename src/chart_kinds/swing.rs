@@ -1,0 +1,129 @@
+//! `swing`: the change in one party's vote share in each assembly segment between two
+//! results, as bars left (loss) and right (gain) of zero.
+//!
+//! A segment's share is the party's segment votes over the segment's known total (the sum
+//! of the figures given there); when some candidates have no segment figures, the chart
+//! says so in its note.
+
+use super::{
+    ChartContext, ChartOptions, Kind, Sort, require_segments, required, segment_rows, source_of,
+};
+use crate::chart::{ChartSpec, Layout, Series, Value};
+use crate::election::{ResultFigures, share};
+use crate::numfmt;
+
+pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec, String> {
+    let (from, to) = two_results(o, ctx)?;
+    let code = required(&o.party, "party", Kind::Swing, "\"INC\"")?;
+    ctx.party(code)?;
+    if !from.parties.contains_key(code) && !to.parties.contains_key(code) {
+        to.find_party(code)?;
+    }
+    let mut rows = segment_rows(&[to, from]);
+    let points = |segment: &str| points_in(code, from, to, segment);
+    if rows.iter().all(|s| points(s).is_none()) {
+        return Err(format!(
+            "no segment where both `{}` and `{}` give figures for {code}",
+            from.id, to.id
+        ));
+    }
+    if o.sort == Sort::Change {
+        rows.sort_by(|a, b| {
+            let key = |s: &str| points(s).unwrap_or(f64::NEG_INFINITY);
+            key(b).total_cmp(&key(a))
+        });
+    }
+    let values = rows
+        .iter()
+        .map(|s| points(s).map(|p| Value::new(p, ctx.digits(numfmt::signed(p, 2)))))
+        .collect();
+    let short = ctx.short(code);
+    let words = ctx.words();
+    Ok(ChartSpec {
+        id: String::new(),
+        kind: Layout::Diverging,
+        title: words.swing_title(&to.constituency, &short, &from.election, &to.election),
+        note: note(code, &short, from, to, &rows, ctx),
+        source: source_of(&[from, to]),
+        lang: ctx.lang.to_string(),
+        row_header: words.segment.to_string(),
+        rows,
+        series: vec![Series {
+            label: words.swing_series.to_string(),
+            color: ctx.color(code),
+            values,
+        }],
+        highlight: None,
+    })
+}
+
+/// `results = [from, to]`: exactly two, both with segments.
+fn two_results<'p>(
+    o: &ChartOptions,
+    ctx: &'p ChartContext<'_>,
+) -> Result<(&'p ResultFigures, &'p ResultFigures), String> {
+    let results = ctx.results_named(&o.results, Kind::Swing)?;
+    let [from, to] = results[..] else {
+        let here = ctx.results.ids();
+        return Err(format!(
+            "a swing chart compares two results, results = [\"from\", \"to\"]; got {} ({}); results here: {}",
+            o.results.len(),
+            o.results.join(", "),
+            if here.is_empty() {
+                "none".to_string()
+            } else {
+                here.join(", ")
+            }
+        ));
+    };
+    require_segments(from, Kind::Swing)?;
+    require_segments(to, Kind::Swing)?;
+    Ok((from, to))
+}
+
+/// The change in share in points, where both results give the segment a total. A party
+/// that did not stand in one result has 0 votes there; one that stood but has no figure
+/// for the segment has no swing there.
+fn points_in(code: &str, from: &ResultFigures, to: &ResultFigures, segment: &str) -> Option<f64> {
+    let (to_votes, to_total) = votes_and_total(code, to, segment)?;
+    let (from_votes, from_total) = votes_and_total(code, from, segment)?;
+    (to_total > 0 && from_total > 0)
+        .then(|| share::points_between(to_votes, to_total, from_votes, from_total))
+}
+
+fn votes_and_total(code: &str, r: &ResultFigures, segment: &str) -> Option<(u64, u64)> {
+    let s = r.segments.iter().find(|s| s.name == segment)?;
+    let votes = match s.parties.get(code) {
+        Some(v) => *v,
+        None if !r.parties.contains_key(code) => 0,
+        None => return None,
+    };
+    Some((votes, s.total))
+}
+
+/// Says when a share is counted from zero or over a partial segment total.
+fn note(
+    code: &str,
+    short: &str,
+    from: &ResultFigures,
+    to: &ResultFigures,
+    rows: &[String],
+    ctx: &ChartContext<'_>,
+) -> Option<String> {
+    let words = ctx.words();
+    let mut notes = Vec::new();
+    for r in [from, to] {
+        if !r.parties.contains_key(code) {
+            notes.push(words.swing_from_nothing(short, &r.election));
+        }
+    }
+    let partial = [from, to].iter().any(|r| {
+        r.segments
+            .iter()
+            .any(|s| rows.contains(&s.name) && !s.complete)
+    });
+    if partial {
+        notes.push(words.partial_segments.to_string());
+    }
+    (!notes.is_empty()).then(|| notes.join(" "))
+}

@@ -1,0 +1,110 @@
+//! The words a chart kind writes itself (row headers, series names, default titles and
+//! notes), in Hindi for `hi` pages and English otherwise.
+
+pub struct Words {
+    pub segment: &'static str,
+    pub candidate: &'static str,
+    pub votes_and_share: &'static str,
+    pub others: &'static str,
+    pub winner: &'static str,
+    pub did_not_stand: &'static str,
+    pub swing_series: &'static str,
+    pub partial_segments: &'static str,
+    pub tie: &'static str,
+    hindi: bool,
+}
+
+const HINDI: Words = Words {
+    segment: "विधानसभा क्षेत्र",
+    candidate: "उम्मीदवार",
+    votes_and_share: "वोट (प्रतिशत)",
+    others: "अन्य",
+    winner: "विजेता",
+    did_not_stand: "उम्मीदवार नहीं",
+    swing_series: "वोट प्रतिशत में बदलाव (अंक)",
+    partial_segments: "क्षेत्रवार प्रतिशत उन्हीं वोटों पर निकाला गया है जिनका क्षेत्रवार ब्योरा उपलब्ध है।",
+    tie: "पहले दो उम्मीदवारों को बराबर वोट मिले।",
+    hindi: true,
+};
+
+const ENGLISH: Words = Words {
+    segment: "Assembly segment",
+    candidate: "Candidate",
+    votes_and_share: "Votes (share)",
+    others: "Others",
+    winner: "winner",
+    did_not_stand: "did not stand",
+    swing_series: "Change in vote share (points)",
+    partial_segments: "Segment shares are computed over the votes for which segment figures are given.",
+    tie: "The first two candidates have the same number of votes.",
+    hindi: false,
+};
+
+pub fn for_lang(lang: &str) -> &'static Words {
+    if lang == "hi" { &HINDI } else { &ENGLISH }
+}
+
+impl Words {
+    /// "4,43,055 से अधिक" / "more than 4,43,055".
+    pub fn more_than(&self, number: &str) -> String {
+        if self.hindi {
+            format!("{number} से अधिक")
+        } else {
+            format!("more than {number}")
+        }
+    }
+
+    /// "लगभग 49.93%" / "about 49.93%": a share of an approximate total.
+    pub fn about(&self, share: &str) -> String {
+        if self.hindi {
+            format!("लगभग {share}")
+        } else {
+            format!("about {share}")
+        }
+    }
+
+    pub fn segments_title(&self, constituency: &str, who: &str, elections: &[&str]) -> String {
+        let single = match elections {
+            [one] => format!(", {one}"),
+            _ => String::new(),
+        };
+        if self.hindi {
+            format!("{constituency}: {who} के वोट, विधानसभा क्षेत्रवार{single}")
+        } else {
+            format!("{constituency}: {who} votes by assembly segment{single}")
+        }
+    }
+
+    pub fn candidates_title(&self, constituency: &str, election: &str) -> String {
+        if self.hindi {
+            format!("{constituency}, {election}: उम्मीदवारों के वोट")
+        } else {
+            format!("{constituency}, {election}: votes by candidate")
+        }
+    }
+
+    pub fn contest_title(&self, constituency: &str, election: &str) -> String {
+        if self.hindi {
+            format!("{constituency}, {election}: विधानसभा क्षेत्रवार मुकाबला")
+        } else {
+            format!("{constituency}, {election}: the contest in each assembly segment")
+        }
+    }
+
+    pub fn swing_title(&self, constituency: &str, party: &str, from: &str, to: &str) -> String {
+        if self.hindi {
+            format!("{constituency}: {party} के वोट प्रतिशत में बदलाव, {from} से {to}")
+        } else {
+            format!("{constituency}: change in {party}'s vote share, {from} to {to}")
+        }
+    }
+
+    /// Said when a swing is counted from (or to) a result the party did not stand in.
+    pub fn swing_from_nothing(&self, party: &str, election: &str) -> String {
+        if self.hindi {
+            format!("{party} ने {election} में चुनाव नहीं लड़ा; बदलाव शून्य से गिना गया है।")
+        } else {
+            format!("{party} did not stand in {election}; the change is counted from zero.")
+        }
+    }
+}

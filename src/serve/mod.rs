@@ -1,0 +1,472 @@
+//! `chunav serve`: builds the site into memory, serves it on 127.0.0.1, rebuilds what a
+//! change affects and tells open pages to reload once the new pages are in place.
+//!
+//! One `Live` value owns the served files, the last build's errors and the open event
+//! streams; the watcher thread updates it, the HTTP threads read it.
+
+mod http;
+mod watch;
+
+use crate::diagnostics::Diagnostic;
+use crate::page_render::base_path;
+use crate::site::{LoadOptions, Rerender, Sink, Site};
+use http::Target;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+use watch::Change;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub port: u16,
+    pub bind: String,
+    pub drafts: bool,
+    pub open: bool,
+    pub base_url: Option<String>,
+}
+
+const SCRIPT: &str = include_str!("reload.js");
+const WORKERS: usize = 4;
+/// How long the watcher waits for a burst of writes (an editor's save) to settle.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// What open pages are told.
+#[derive(Debug, Clone)]
+enum Event {
+    Reload,
+    Css,
+    Errors(Vec<String>),
+}
+
+type Files = HashMap<String, Arc<[u8]>>;
+
+/// The served site and everyone watching it.
+struct Live {
+    files: RwLock<Arc<Files>>,
+    errors: RwLock<Vec<String>>,
+    clients: Mutex<Vec<Sender<Event>>>,
+    base: String,
+}
+
+/// Rendered files collected in memory, to be swapped in only if the rebuild succeeded.
+#[derive(Default)]
+struct Memory(Mutex<Files>);
+
+impl Sink for Memory {
+    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("poisoned"))?
+            .insert(rel.to_string(), Arc::from(bytes));
+        Ok(())
+    }
+}
+
+impl Memory {
+    fn into_files(self) -> Files {
+        self.0.into_inner().unwrap_or_default()
+    }
+}
+
+impl Live {
+    fn broadcast(&self, event: Event) {
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.retain(|c| c.send(event.clone()).is_ok());
+        }
+    }
+
+    fn set_errors(&self, errors: Vec<String>) {
+        if let Ok(mut e) = self.errors.write() {
+            *e = errors.clone();
+        }
+        self.broadcast(Event::Errors(errors));
+    }
+
+    /// New static files; pages are told unless they are showing errors, which stay.
+    fn add_files(&self, files: Files, event: Event) {
+        if let Ok(mut current) = self.files.write() {
+            let mut merged = (**current).clone();
+            merged.extend(files);
+            *current = Arc::new(merged);
+        }
+        if self.errors.read().is_ok_and(|e| e.is_empty()) {
+            self.broadcast(event);
+        }
+    }
+
+    /// A successful rebuild: new files in place, errors cleared, pages told to reload.
+    fn publish(&self, files: Files, replace: bool, event: Event) {
+        if let Ok(mut current) = self.files.write() {
+            if replace {
+                *current = Arc::new(files);
+            } else {
+                let mut merged = (**current).clone();
+                merged.extend(files);
+                *current = Arc::new(merged);
+            }
+        }
+        if let Ok(mut e) = self.errors.write() {
+            e.clear();
+        }
+        self.broadcast(event);
+    }
+}
+
+pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
+    let root = options.root.clone();
+    let load = LoadOptions {
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    };
+    let mut site = Site::load(&root, load.clone()).map_err(|p| first_problem(p, &root))?;
+    let live = Arc::new(Live {
+        files: RwLock::new(Arc::new(Files::new())),
+        errors: RwLock::new(Vec::new()),
+        clients: Mutex::new(Vec::new()),
+        base: base_path(&site.config.base_url),
+    });
+    rebuild(&mut site, &live, &Rerender::All, Event::Reload);
+
+    let address = format!("{}:{}", options.bind, options.port);
+    let server = tiny_http::Server::http(&address)
+        .map_err(|e| Diagnostic::error(&root, format!("cannot listen on {address}: {e}")))?;
+    let server = Arc::new(server);
+    let url = match server.server_addr().to_ip() {
+        Some(addr) => format!("http://{addr}{}", live.base),
+        None => format!("http://{address}{}", live.base),
+    };
+    if !is_loopback(&options.bind) {
+        complain(&format!(
+            "warning: serving on {} makes your unpublished site reachable from other machines; \
+             the default, 127.0.0.1, keeps it on this one",
+            options.bind
+        ));
+    }
+    say(&format!(
+        "serving {} at {url} (Ctrl+C stops)",
+        root.display()
+    ));
+
+    let (changes_tx, changes_rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(changes_tx)
+        .map_err(|e| Diagnostic::error(&root, format!("cannot watch the site's files: {e}")))?;
+    // Events name paths the way they were watched: watch the canonical root, so that they
+    // can be matched against it.
+    watch_site(
+        &root.canonicalize().unwrap_or_else(|_| root.clone()),
+        &mut watcher,
+    );
+    {
+        let live = live.clone();
+        let root = root.clone();
+        std::thread::spawn(move || watch_loop(&root, site, &live, changes_rx));
+    }
+    if options.open {
+        open_browser(&url);
+    }
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let server = server.clone();
+            let live = live.clone();
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    handle(request, &live);
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.join();
+    }
+    drop(watcher);
+    Ok(())
+}
+
+/// A line for the terminal. Unlike `println!`, a closed stdout (a piped log that went
+/// away) does not take the server down.
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+fn complain(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}
+
+fn first_problem(mut problems: Vec<Diagnostic>, root: &Path) -> Diagnostic {
+    if problems.is_empty() {
+        Diagnostic::error(root, "cannot load the site")
+    } else {
+        problems.swap_remove(0)
+    }
+}
+
+fn is_loopback(bind: &str) -> bool {
+    bind == "localhost"
+        || bind
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+fn watch_site(root: &Path, watcher: &mut dyn notify::Watcher) {
+    use notify::RecursiveMode;
+    // The root only for site.toml (and folders appearing); not recursively, since a
+    // project folder may hold target/ or node_modules/ with countless files.
+    let _ = watcher.watch(root, RecursiveMode::NonRecursive);
+    for dir in watch::WATCHED_DIRS {
+        let path = root.join(dir);
+        if path.is_dir() {
+            let _ = watcher.watch(&path, RecursiveMode::Recursive);
+        }
+    }
+}
+
+/// Waits for the first change that matters, then for the burst it belongs to (an
+/// editor's save is several writes) to go quiet for `DEBOUNCE`.
+fn next_batch(events: &Receiver<notify::Result<notify::Event>>) -> Option<Vec<PathBuf>> {
+    // Reads are events too (inotify reports opens): ignoring them keeps our own reading
+    // of the files from triggering another rebuild.
+    let relevant = |e: notify::Result<notify::Event>| match e {
+        Ok(e) if !matches!(e.kind, notify::EventKind::Access(_)) => e.paths,
+        _ => Vec::new(),
+    };
+    let mut paths = Vec::new();
+    while paths.is_empty() {
+        paths = relevant(events.recv().ok()?);
+    }
+    loop {
+        match events.recv_timeout(DEBOUNCE) {
+            Ok(e) => paths.extend(relevant(e)),
+            Err(mpsc::RecvTimeoutError::Timeout) => return Some(paths),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Some(paths),
+        }
+    }
+}
+
+fn watch_loop(
+    root: &Path,
+    mut site: Site,
+    live: &Live,
+    events: Receiver<notify::Result<notify::Event>>,
+) {
+    let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    while let Some(paths) = next_batch(&events) {
+        let mut content = Vec::new();
+        let mut assets = Vec::new();
+        let mut everything = false;
+        for path in paths {
+            match watch::classify(&root_abs, &path) {
+                Some(Change::Content(rel)) if !content.contains(&rel) => content.push(rel),
+                Some(Change::Asset { source, rel, css }) => assets.push((source, rel, css)),
+                Some(Change::Everything) => everything = true,
+                _ => {}
+            }
+        }
+        let started = Instant::now();
+        let mut rebuilt = true;
+        if everything {
+            match site.reload_all() {
+                Ok(()) => rebuild(&mut site, live, &Rerender::All, Event::Reload),
+                Err(problems) => {
+                    live.set_errors(problems.iter().map(ToString::to_string).collect())
+                }
+            }
+        } else if !content.is_empty() {
+            let rerender = site.reload_content(&content);
+            rebuilt = rerender != Rerender::Nothing;
+            rebuild(&mut site, live, &rerender, Event::Reload);
+        }
+        if !assets.is_empty() && !everything {
+            copy_assets(root, &assets, live);
+        }
+        if rebuilt && (everything || !content.is_empty()) {
+            say(&format!("rebuilt in {} ms", started.elapsed().as_millis()));
+        }
+    }
+}
+
+/// Renders what `rerender` names; on success the new files go live and pages reload, on
+/// failure the last good files stay and pages show the errors.
+fn rebuild(site: &mut Site, live: &Live, rerender: &Rerender, event: Event) {
+    if *rerender == Rerender::Nothing {
+        return;
+    }
+    let errors: Vec<String> = site
+        .problems
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    for d in site.problems.iter().filter(|d| !d.is_error()) {
+        complain(&d.to_string());
+    }
+    if !errors.is_empty() {
+        for e in &errors {
+            complain(e);
+        }
+        live.set_errors(errors);
+        return;
+    }
+    let memory = Memory::default();
+    let (problems, _) = site.render_some(rerender, &memory);
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    if errors.is_empty() {
+        live.publish(memory.into_files(), *rerender == Rerender::All, event);
+    } else {
+        for e in &errors {
+            complain(e);
+        }
+        live.set_errors(errors);
+    }
+}
+
+/// Copies changed static files and content assets into the served site. Files that are
+/// gone by now (editors' and tools' temporary files) are skipped.
+fn copy_assets(root: &Path, assets: &[(PathBuf, String, bool)], live: &Live) {
+    let mut files = Files::new();
+    for (source, rel, _) in assets {
+        if let Ok(bytes) = std::fs::read(root.join(source)) {
+            files.insert(rel.clone(), Arc::from(bytes));
+        }
+    }
+    if files.is_empty() {
+        return;
+    }
+    let css_only = assets.iter().all(|(_, _, css)| *css);
+    live.add_files(files, if css_only { Event::Css } else { Event::Reload });
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        complain(&format!("could not start a browser; open {url} yourself"));
+    }
+}
+
+fn handle(request: tiny_http::Request, live: &Live) {
+    let url = request.url().to_string();
+    if url == http::EVENTS {
+        stream_events(request, live);
+        return;
+    }
+    if url == http::SCRIPT {
+        let _ = request.respond(response(
+            SCRIPT.as_bytes().to_vec(),
+            200,
+            "text/javascript; charset=utf-8",
+        ));
+        return;
+    }
+    let files = live.files.read().map(|f| f.clone()).unwrap_or_default();
+    let reply = match http::resolve(&url, &live.base, &files) {
+        Target::File(rel) => {
+            let bytes = &files[&rel];
+            let mime = http::mime_type(&rel);
+            let body = if rel.ends_with(".html") {
+                http::inject_reload(bytes)
+            } else {
+                bytes.to_vec()
+            };
+            response(body, 200, mime)
+        }
+        Target::Redirect(to) => response(Vec::new(), 301, "text/plain; charset=utf-8")
+            .with_header(header("Location", &to)),
+        Target::Forbidden => response(b"forbidden\n".to_vec(), 403, "text/plain; charset=utf-8"),
+        Target::NotFound => match files.get("404.html") {
+            Some(page) => response(http::inject_reload(page), 404, "text/html; charset=utf-8"),
+            None => response(not_built_page(), 404, "text/html; charset=utf-8"),
+        },
+    };
+    let _ = request.respond(reply);
+}
+
+/// Shown while no build has succeeded yet, so the error overlay has a page to sit on.
+fn not_built_page() -> Vec<u8> {
+    http::inject_reload(
+        b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>chunav</title></head>\
+          <body><p>The site has not built yet.</p></body></html>",
+    )
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        tiny_http::Header::from_bytes(&b"X-Chunav"[..], &b"1"[..]).expect("a valid header")
+    })
+}
+
+fn response(
+    body: Vec<u8>,
+    status: u16,
+    mime: &str,
+) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", mime))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+/// Server-sent events. tiny_http's chunked writer would hold events back in its buffer,
+/// so the response is written by hand on the raw connection and flushed per event.
+fn stream_events(request: tiny_http::Request, live: &Live) {
+    let (tx, rx) = mpsc::channel();
+    let current = live.errors.read().map(|e| e.clone()).unwrap_or_default();
+    if let Ok(mut clients) = live.clients.lock() {
+        clients.push(tx);
+    }
+    std::thread::spawn(move || {
+        let mut out = request.into_writer();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+        let first = if current.is_empty() {
+            Event::Errors(Vec::new())
+        } else {
+            Event::Errors(current)
+        };
+        if out.write_all(head.as_bytes()).is_err() || send(&mut out, &first).is_err() {
+            return;
+        }
+        loop {
+            let event = match rx.recv_timeout(Duration::from_secs(15)) {
+                Ok(event) => send(&mut out, &event),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    out.write_all(b": keep-alive\n\n").and_then(|_| out.flush())
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            };
+            if event.is_err() {
+                return;
+            }
+        }
+    });
+}
+
+fn send(out: &mut dyn Write, event: &Event) -> std::io::Result<()> {
+    let text = match event {
+        Event::Reload => "event: reload\ndata: {}\n\n".to_string(),
+        Event::Css => "event: css\ndata: {}\n\n".to_string(),
+        Event::Errors(errors) if errors.is_empty() => "event: ok\ndata: {}\n\n".to_string(),
+        Event::Errors(errors) => {
+            let list: Vec<String> = errors
+                .iter()
+                .map(|e| crate::publish::json_string(e))
+                .collect();
+            format!("event: errors\ndata: [{}]\n\n", list.join(","))
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
