@@ -35,6 +35,8 @@ pub struct Summary {
 pub struct NavItem {
     pub title: String,
     pub path: String,
+    /// The section's language, for a `lang` attribute when it differs from the page's.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,6 +112,7 @@ impl SiteIndex {
                     .map(|&i| NavItem {
                         title: pages[i].front.title.clone(),
                         path: pages[i].path.clone(),
+                        lang: pages[i].lang.clone(),
                     })
                     .collect()
             })

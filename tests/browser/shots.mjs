@@ -25,6 +25,9 @@ try {
       for (const colorScheme of schemes) {
         const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
         await page.goto(origin + p, { waitUntil: 'networkidle' });
+        // Charts use content-visibility: auto and are drawn as a reader scrolls to them;
+        // a full-page shot does not scroll, so draw them all now.
+        await page.addStyleTag({ content: '.chart { content-visibility: visible !important; }' });
         const name = `${(p.replace(/\/$/, '').replaceAll('/', '_') || 'home')}-${width}${colorScheme === 'light' ? '' : '-' + colorScheme}.png`;
         await page.screenshot({ path: path.join(out, name), fullPage: process.env.FULL !== '0' });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
