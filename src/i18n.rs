@@ -42,7 +42,6 @@ const HI: &[(&str, &str)] = &[
     ("with_nota", "नोटा सहित"),
     ("swing", "वोट प्रतिशत में बदलाव"),
     ("only_one", "केवल एक चुनाव में"),
-    ("feed", "फ़ीड"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -84,7 +83,6 @@ const EN: &[(&str, &str)] = &[
     ("with_nota", "including NOTA"),
     ("swing", "Change in vote share"),
     ("only_one", "stood in one only"),
-    ("feed", "Feed"),
 ];
 
 /// The theme's words for `lang` ("hi" or "en"; anything else gets English).
