@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod election;
 pub mod filters;
 pub mod i18n;
+pub mod links;
 pub mod markdown;
 pub mod numfmt;
 pub mod output;

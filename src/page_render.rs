@@ -127,7 +127,10 @@ impl Hooks for PageHooks<'_> {
 }
 
 /// The HTML of page `i`, or every problem found while rendering it.
-pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnostic>> {
+pub fn render_page(
+    shared: &Shared<'_>,
+    i: usize,
+) -> Result<(String, Vec<crate::links::BodyLink>), Vec<Diagnostic>> {
     let page = &shared.pages[i];
     let root = root_prefix(page.depth());
     let mut context = Context::new();
@@ -153,6 +156,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
     if !rendered.diagnostics.is_empty() {
         return Err(rendered.diagnostics);
     }
+    let links = rendered.links;
 
     let template = match page.kind {
         PageKind::Article => {
@@ -188,10 +192,11 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
             }
         }
     };
-    shared
+    let html = shared
         .renderer
         .render(template, &context)
-        .map_err(|d| vec![d])
+        .map_err(|d| vec![d])?;
+    Ok((html, links))
 }
 
 fn page_view<'a>(

@@ -6,6 +6,7 @@ use crate::config::SiteConfig;
 use crate::content::{self, Page, PageKind, discover};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::election::{self, DataStore, PageResults};
+use crate::links::LinkRecorder;
 use crate::output::{self, Staging};
 use crate::page_render::{self, Shared};
 use crate::publish;
@@ -364,15 +365,24 @@ impl Site {
         let Some(shared) = self.shared() else {
             return (self.problems.clone(), 0);
         };
+        // Everything written passes the recorder, so links are checked against the site
+        // exactly as it was written.
+        let recorder = LinkRecorder::new(sink);
         let written = AtomicUsize::new(0);
         let all: Vec<usize> = (0..self.pages.len()).collect();
-        let mut problems = render_pages(&shared, &all, sink, &written);
-        problems.extend(self.write_listings_extras(&shared, sink, &written));
+        let mut problems = render_pages(&shared, &all, &recorder, &written, Some(&recorder));
+        problems.extend(self.write_listings_extras(&shared, &recorder, &written));
         match page_render::render_not_found(&shared, &self.config.language) {
-            Ok(html) => problems.extend(write_counted(sink, "404.html", html.as_bytes(), &written)),
+            Ok(html) => problems.extend(write_counted(
+                &recorder,
+                "404.html",
+                html.as_bytes(),
+                &written,
+            )),
             Err(d) => problems.push(d),
         }
-        problems.extend(copy_static(&self.root, sink, &written));
+        problems.extend(copy_static(&self.root, &recorder, &written));
+        problems.extend(recorder.check());
         (problems, written.load(Ordering::Relaxed))
     }
 
@@ -398,7 +408,7 @@ impl Site {
                     list.sort_unstable();
                     list.dedup();
                 }
-                let mut problems = render_pages(&shared, &list, sink, &written);
+                let mut problems = render_pages(&shared, &list, sink, &written, None);
                 if *listings {
                     problems.extend(self.write_listings_extras(&shared, sink, &written));
                 }
@@ -505,15 +515,22 @@ fn render_pages(
     which: &[usize],
     sink: &dyn Sink,
     written: &AtomicUsize,
+    links: Option<&LinkRecorder<'_>>,
 ) -> Vec<Diagnostic> {
     which
         .par_iter()
         .flat_map_iter(|&i| {
-            let rel = format!("{}index.html", shared.pages[i].path);
+            let page = &shared.pages[i];
+            let rel = format!("{}index.html", page.path);
             match page_render::render_page(shared, i) {
-                Ok(html) => write_counted(sink, &rel, html.as_bytes(), written)
-                    .into_iter()
-                    .collect(),
+                Ok((html, body_links)) => {
+                    if let Some(recorder) = links {
+                        recorder.page_links(page.file.clone(), page.path.clone(), body_links);
+                    }
+                    write_counted(sink, &rel, html.as_bytes(), written)
+                        .into_iter()
+                        .collect()
+                }
                 Err(problems) => problems,
             }
         })
