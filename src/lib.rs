@@ -27,5 +27,6 @@ pub mod serve;
 pub mod site;
 pub mod site_index;
 pub mod slug;
+pub mod taxonomy;
 pub mod theme;
 pub mod toml_errors;

@@ -16,6 +16,9 @@ pub struct Shared<'a> {
     pub pages: &'a [Page],
     pub charts: &'a crate::chart_function::ChartData,
     pub index: &'a SiteIndex,
+    pub taxonomies: &'a crate::taxonomy::Taxonomies,
+    /// The site's default language, for pages that belong to no article.
+    pub language: &'a str,
     pub renderer: &'a Renderer,
     pub base_url: &'a str,
     pub home_articles: usize,
@@ -40,6 +43,8 @@ struct PageView<'a> {
     content: String,
     headings: Vec<Heading>,
     translations: &'a [Translation],
+    /// Tags, constituencies and parties this article is listed under.
+    terms: &'a [crate::taxonomy::TermLink],
     /// schema.org NewsArticle, already escaped for a `<script>` element.
     json_ld: String,
 }
@@ -246,6 +251,7 @@ fn page_view<'a>(
         content,
         headings,
         translations: shared.index.translations_of(i),
+        terms: shared.taxonomies.terms_of_page(i),
         json_ld,
     }
 }
@@ -257,6 +263,88 @@ pub fn permalink(base_url: &str, path: &str) -> String {
     } else {
         format!("{base_url}/{path}")
     }
+}
+
+#[derive(Serialize)]
+struct TermSummary<'a> {
+    name: &'a str,
+    path: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TaxonomyView<'a> {
+    kind: crate::taxonomy::Kind,
+    title: &'a str,
+    path: &'a str,
+    terms: Vec<TermSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    kind: crate::taxonomy::Kind,
+    kind_title: &'a str,
+    kind_path: &'a str,
+    name: &'a str,
+    path: &'a str,
+    pages: Vec<&'a Summary>,
+}
+
+/// A context for pages that are not content files: taxonomy indexes and terms.
+fn listing_context(shared: &Shared<'_>, path: &str) -> Context {
+    let mut context = Context::new();
+    context.insert("lang", shared.language);
+    context.insert("root", &root_prefix(path.matches('/').count()));
+    context.insert("t", &i18n::strings(shared.language));
+    context.insert("nav", &shared.index.nav);
+    context.insert("permalink", &permalink(shared.base_url, path));
+    context
+}
+
+/// `tags/`, `constituencies/`, `parties/`: every term with its number of articles.
+pub fn render_taxonomy(
+    shared: &Shared<'_>,
+    kind: crate::taxonomy::Kind,
+    terms: &[crate::taxonomy::Term],
+) -> Result<String, Diagnostic> {
+    let mut context = listing_context(shared, kind.path());
+    context.insert(
+        "taxonomy",
+        &TaxonomyView {
+            kind,
+            title: kind.title(shared.language),
+            path: kind.path(),
+            terms: terms
+                .iter()
+                .map(|t| TermSummary {
+                    name: &t.name,
+                    path: &t.path,
+                    count: t.pages.len(),
+                })
+                .collect(),
+        },
+    );
+    shared.renderer.render("taxonomy.html", &context)
+}
+
+/// One term's page: its articles, newest first.
+pub fn render_term(
+    shared: &Shared<'_>,
+    term: &crate::taxonomy::Term,
+) -> Result<String, Diagnostic> {
+    let mut context = listing_context(shared, &term.path);
+    context.insert(
+        "term",
+        &TermView {
+            kind: term.kind,
+            kind_title: term.kind.title(shared.language),
+            kind_path: term.kind.path(),
+            name: &term.name,
+            path: &term.path,
+            pages: shared.index.summaries_of(&term.pages),
+        },
+    );
+    shared.renderer.render("term.html", &context)
 }
 
 /// The 404 page. GitHub Pages serves it at any depth, so its links start from the

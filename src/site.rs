@@ -12,6 +12,7 @@ use crate::page_render::{self, Shared};
 use crate::publish;
 use crate::render::Renderer;
 use crate::site_index::SiteIndex;
+use crate::taxonomy::Taxonomies;
 use crate::theme;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -100,6 +101,7 @@ pub struct Site {
     /// Published pages (drafts left out unless asked for), home page included.
     pub pages: Vec<Page>,
     pub index: SiteIndex,
+    pub taxonomies: Taxonomies,
     pub charts: Arc<ChartData>,
     pub renderer: Option<Renderer>,
     /// Every problem found by loading and checking, sorted.
@@ -198,6 +200,7 @@ impl Site {
             data_problems,
             pages: Vec::new(),
             index: SiteIndex::new(&[]),
+            taxonomies: Taxonomies::default(),
             charts: Arc::new(ChartData::empty()),
             renderer: None,
             problems: Vec::new(),
@@ -338,6 +341,8 @@ impl Site {
             .collect();
         problems.extend(election::check_site(&site));
         self.index = SiteIndex::new(&pages);
+        self.taxonomies = Taxonomies::new(&pages, &results, &self.config, &self.index.latest);
+        problems.extend(check_taxonomy_urls(&pages, &self.taxonomies));
         self.charts = Arc::new(ChartData::new(&pages, results, &self.config));
         self.renderer = Renderer::new(&self.root, &self.config, self.charts.clone())
             .map_err(|p| problems.extend(p))
@@ -352,6 +357,8 @@ impl Site {
             pages: &self.pages,
             charts: &self.charts,
             index: &self.index,
+            taxonomies: &self.taxonomies,
+            language: &self.config.language,
             renderer: self.renderer.as_ref()?,
             base_url: &self.config.base_url,
             home_articles: self.config.home_articles,
@@ -372,6 +379,7 @@ impl Site {
         let all: Vec<usize> = (0..self.pages.len()).collect();
         let mut problems = render_pages(&shared, &all, &recorder, &written, Some(&recorder));
         problems.extend(self.write_listings_extras(&shared, &recorder, &written));
+        problems.extend(render_taxonomies(&shared, &recorder, &written));
         match page_render::render_not_found(&shared, &self.config.language) {
             Ok(html) => problems.extend(write_counted(
                 &recorder,
@@ -411,6 +419,7 @@ impl Site {
                 let mut problems = render_pages(&shared, &list, sink, &written, None);
                 if *listings {
                     problems.extend(self.write_listings_extras(&shared, sink, &written));
+                    problems.extend(render_taxonomies(&shared, sink, &written));
                 }
                 problems
             }
@@ -537,6 +546,38 @@ fn render_pages(
         .collect()
 }
 
+/// The index page of each taxonomy and the page of each term.
+fn render_taxonomies(
+    shared: &Shared<'_>,
+    sink: &dyn Sink,
+    written: &AtomicUsize,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (kind, terms) in &shared.taxonomies.terms {
+        let rel = format!("{}index.html", kind.path());
+        match page_render::render_taxonomy(shared, *kind, terms) {
+            Ok(html) => problems.extend(write_counted(sink, &rel, html.as_bytes(), written)),
+            Err(d) => problems.push(d),
+        }
+        let rendered: Vec<Result<(String, String), Diagnostic>> = terms
+            .par_iter()
+            .map(|term| {
+                page_render::render_term(shared, term)
+                    .map(|html| (format!("{}index.html", term.path), html))
+            })
+            .collect();
+        for result in rendered {
+            match result {
+                Ok((rel, html)) => {
+                    problems.extend(write_counted(sink, &rel, html.as_bytes(), written))
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    problems
+}
+
 fn synthetic_home(config: &SiteConfig) -> Page {
     let front = content::front_matter::FrontMatter {
         title: config.title.clone(),
@@ -556,6 +597,25 @@ fn synthetic_home(config: &SiteConfig) -> Page {
         path: String::new(),
         parent: None,
     }
+}
+
+/// A content folder named like a taxonomy (`content/tags/`) would be overwritten by it.
+fn check_taxonomy_urls(pages: &[Page], taxonomies: &Taxonomies) -> Vec<Diagnostic> {
+    let taken: BTreeSet<String> = taxonomies.paths().collect();
+    pages
+        .iter()
+        .filter(|p| taken.contains(&p.path))
+        .map(|p| {
+            Diagnostic::error(
+                &p.file,
+                format!(
+                    "this page's URL /{} is where chunav lists tags, constituencies and parties; \
+                     rename the folder or give the page another `slug`",
+                    p.path
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Two files may not claim the same URL (a `slug` equal to a sibling's file name, say).
@@ -588,7 +648,7 @@ fn publish_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, Strin
     if base.is_empty() {
         return files;
     }
-    let entries: Vec<publish::SitemapEntry> = shared
+    let mut entries: Vec<publish::SitemapEntry> = shared
         .index
         .summaries
         .iter()
@@ -597,6 +657,10 @@ fn publish_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, Strin
             lastmod: s.updated.clone(),
         })
         .collect();
+    entries.extend(shared.taxonomies.paths().map(|path| publish::SitemapEntry {
+        url: format!("{base}/{path}"),
+        lastmod: String::new(),
+    }));
     files.push(("sitemap.xml".to_string(), publish::sitemap(&entries)));
     for page in shared.pages.iter().filter(|p| p.kind == PageKind::Section) {
         let listed = if page.is_home() {
@@ -616,6 +680,20 @@ fn publish_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, Strin
                 .summaries_of(&listed[..listed.len().min(FEED_ENTRIES)]),
         };
         files.push((format!("{}atom.xml", page.path), publish::atom(&feed)));
+    }
+    for term in shared.taxonomies.terms.values().flatten() {
+        let feed = publish::Feed {
+            title: &term.name,
+            lang: shared.language,
+            feed_url: format!("{base}/{}atom.xml", term.path),
+            page_url: format!("{base}/{}", term.path),
+            base_url: base,
+            authors: &config.authors,
+            entries: shared
+                .index
+                .summaries_of(&term.pages[..term.pages.len().min(FEED_ENTRIES)]),
+        };
+        files.push((format!("{}atom.xml", term.path), publish::atom(&feed)));
     }
     files
 }

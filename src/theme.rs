@@ -7,6 +7,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("section.html", include_str!("../templates/section.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("taxonomy.html", include_str!("../templates/taxonomy.html")),
+    ("term.html", include_str!("../templates/term.html")),
     (
         "partials/article_card.html",
         include_str!("../templates/partials/article_card.html"),
