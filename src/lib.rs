@@ -23,6 +23,7 @@ pub mod page_render;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod site_index;

@@ -132,10 +132,15 @@ impl Hooks for PageHooks<'_> {
 }
 
 /// The HTML of page `i`, or every problem found while rendering it.
-pub fn render_page(
-    shared: &Shared<'_>,
-    i: usize,
-) -> Result<(String, Vec<crate::links::BodyLink>), Vec<Diagnostic>> {
+/// A rendered page and what the checks and the search index need from it.
+pub struct RenderedPage {
+    pub html: String,
+    pub links: Vec<crate::links::BodyLink>,
+    /// The body's readable text, for search (articles only).
+    pub text: Option<String>,
+}
+
+pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Diagnostic>> {
     let page = &shared.pages[i];
     let root = root_prefix(page.depth());
     let mut context = Context::new();
@@ -162,6 +167,7 @@ pub fn render_page(
         return Err(rendered.diagnostics);
     }
     let links = rendered.links;
+    let text = (page.kind == PageKind::Article).then(|| crate::search::plain_text(&rendered.html));
 
     let template = match page.kind {
         PageKind::Article => {
@@ -201,7 +207,7 @@ pub fn render_page(
         .renderer
         .render(template, &context)
         .map_err(|d| vec![d])?;
-    Ok((html, links))
+    Ok(RenderedPage { html, links, text })
 }
 
 fn page_view<'a>(
@@ -346,6 +352,14 @@ pub fn render_term(
     );
     shared.renderer.render("term.html", &context)
 }
+
+/// The search page (the index itself is search-index.json).
+pub fn render_search(shared: &Shared<'_>) -> Result<String, Diagnostic> {
+    let context = listing_context(shared, SEARCH_PATH);
+    shared.renderer.render("search.html", &context)
+}
+
+pub const SEARCH_PATH: &str = "search/";
 
 /// The 404 page. GitHub Pages serves it at any depth, so its links start from the
 /// site's base path rather than being relative.

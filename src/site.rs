@@ -11,6 +11,7 @@ use crate::output::{self, Staging};
 use crate::page_render::{self, Shared};
 use crate::publish;
 use crate::render::Renderer;
+use crate::search::{self, SearchIndex};
 use crate::site_index::SiteIndex;
 use crate::taxonomy::Taxonomies;
 use crate::theme;
@@ -377,7 +378,30 @@ impl Site {
         let recorder = LinkRecorder::new(sink);
         let written = AtomicUsize::new(0);
         let all: Vec<usize> = (0..self.pages.len()).collect();
-        let mut problems = render_pages(&shared, &all, &recorder, &written, Some(&recorder));
+        let search = SearchIndex::default();
+        let mut problems = render_pages(
+            &shared,
+            &all,
+            &recorder,
+            &written,
+            Some(&recorder),
+            Some(&search),
+        );
+        problems.extend(write_counted(
+            &recorder,
+            "search-index.json",
+            search.to_json().as_bytes(),
+            &written,
+        ));
+        match page_render::render_search(&shared) {
+            Ok(html) => problems.extend(write_counted(
+                &recorder,
+                &format!("{}index.html", page_render::SEARCH_PATH),
+                html.as_bytes(),
+                &written,
+            )),
+            Err(d) => problems.push(d),
+        }
         problems.extend(self.write_listings_extras(&shared, &recorder, &written));
         problems.extend(render_taxonomies(&shared, &recorder, &written));
         match page_render::render_not_found(&shared, &self.config.language) {
@@ -416,7 +440,7 @@ impl Site {
                     list.sort_unstable();
                     list.dedup();
                 }
-                let mut problems = render_pages(&shared, &list, sink, &written, None);
+                let mut problems = render_pages(&shared, &list, sink, &written, None, None);
                 if *listings {
                     problems.extend(self.write_listings_extras(&shared, sink, &written));
                     problems.extend(render_taxonomies(&shared, sink, &written));
@@ -525,6 +549,7 @@ fn render_pages(
     sink: &dyn Sink,
     written: &AtomicUsize,
     links: Option<&LinkRecorder<'_>>,
+    search: Option<&SearchIndex>,
 ) -> Vec<Diagnostic> {
     which
         .par_iter()
@@ -532,11 +557,14 @@ fn render_pages(
             let page = &shared.pages[i];
             let rel = format!("{}index.html", page.path);
             match page_render::render_page(shared, i) {
-                Ok((html, body_links)) => {
+                Ok(rendered) => {
                     if let Some(recorder) = links {
-                        recorder.page_links(page.file.clone(), page.path.clone(), body_links);
+                        recorder.page_links(page.file.clone(), page.path.clone(), rendered.links);
                     }
-                    write_counted(sink, &rel, html.as_bytes(), written)
+                    if let (Some(index), Some(text)) = (search, rendered.text) {
+                        index.add(search_entry(shared, i, text));
+                    }
+                    write_counted(sink, &rel, rendered.html.as_bytes(), written)
                         .into_iter()
                         .collect()
                 }
@@ -544,6 +572,19 @@ fn render_pages(
             }
         })
         .collect()
+}
+
+fn search_entry(shared: &Shared<'_>, i: usize, text: String) -> search::Entry {
+    let page = &shared.pages[i];
+    search::Entry {
+        title: page.front.title.clone(),
+        description: page.front.description.clone(),
+        path: page.path.clone(),
+        lang: page.lang.clone(),
+        date: page.date.map(|d| d.iso()).unwrap_or_default(),
+        // Tags first: a reader searching a tag finds every article carrying it.
+        text: format!("{} {text}", page.front.tags.join(" ")),
+    }
 }
 
 /// The index page of each taxonomy and the page of each term.
@@ -601,7 +642,8 @@ fn synthetic_home(config: &SiteConfig) -> Page {
 
 /// A content folder named like a taxonomy (`content/tags/`) would be overwritten by it.
 fn check_taxonomy_urls(pages: &[Page], taxonomies: &Taxonomies) -> Vec<Diagnostic> {
-    let taken: BTreeSet<String> = taxonomies.paths().collect();
+    let mut taken: BTreeSet<String> = taxonomies.paths().collect();
+    taken.insert(page_render::SEARCH_PATH.to_string());
     pages
         .iter()
         .filter(|p| taken.contains(&p.path))
@@ -609,7 +651,7 @@ fn check_taxonomy_urls(pages: &[Page], taxonomies: &Taxonomies) -> Vec<Diagnosti
             Diagnostic::error(
                 &p.file,
                 format!(
-                    "this page's URL /{} is where chunav lists tags, constituencies and parties; \
+                    "this page's URL /{} is where chunav lists tags, constituencies or parties, or has its search page; \
                      rename the folder or give the page another `slug`",
                     p.path
                 ),
