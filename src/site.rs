@@ -457,7 +457,7 @@ impl Site {
         sink: &dyn Sink,
         written: &AtomicUsize,
     ) -> Vec<Diagnostic> {
-        publish_files(shared, &self.config)
+        publish::site_files(shared, &self.config)
             .into_iter()
             .filter_map(|(rel, text)| write_counted(sink, &rel, text.as_bytes(), written))
             .collect()
@@ -678,69 +678,6 @@ fn check_unique_urls(pages: &[Page]) -> Vec<Diagnostic> {
     }
     problems
 }
-
-/// sitemap.xml, robots.txt, CNAME and the Atom feeds of the site and of each section.
-/// Sitemaps and feeds need absolute URLs: without a base_url only robots.txt is written.
-fn publish_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, String)> {
-    let base = shared.base_url;
-    let mut files = vec![("robots.txt".to_string(), publish::robots(base))];
-    if let Some(cname) = &config.cname {
-        files.push(("CNAME".to_string(), format!("{}\n", cname.trim())));
-    }
-    if base.is_empty() {
-        return files;
-    }
-    let mut entries: Vec<publish::SitemapEntry> = shared
-        .index
-        .summaries
-        .iter()
-        .map(|s| publish::SitemapEntry {
-            url: format!("{base}/{}", s.path),
-            lastmod: s.updated.clone(),
-        })
-        .collect();
-    entries.extend(shared.taxonomies.paths().map(|path| publish::SitemapEntry {
-        url: format!("{base}/{path}"),
-        lastmod: String::new(),
-    }));
-    files.push(("sitemap.xml".to_string(), publish::sitemap(&entries)));
-    for page in shared.pages.iter().filter(|p| p.kind == PageKind::Section) {
-        let listed = if page.is_home() {
-            &shared.index.latest[..]
-        } else {
-            shared.index.articles_of(&page.path)
-        };
-        let feed = publish::Feed {
-            title: &page.front.title,
-            lang: &page.lang,
-            feed_url: format!("{base}/{}atom.xml", page.path),
-            page_url: format!("{base}/{}", page.path),
-            base_url: base,
-            authors: &config.authors,
-            entries: shared
-                .index
-                .summaries_of(&listed[..listed.len().min(FEED_ENTRIES)]),
-        };
-        files.push((format!("{}atom.xml", page.path), publish::atom(&feed)));
-    }
-    for term in shared.taxonomies.terms.values().flatten() {
-        let feed = publish::Feed {
-            title: &term.name,
-            lang: shared.language,
-            feed_url: format!("{base}/{}atom.xml", term.path),
-            page_url: format!("{base}/{}", term.path),
-            base_url: base,
-            authors: &config.authors,
-            entries: shared
-                .index
-                .summaries_of(&term.pages[..term.pages.len().min(FEED_ENTRIES)]),
-        };
-        files.push((format!("{}atom.xml", term.path), publish::atom(&feed)));
-    }
-    files
-}
-
-const FEED_ENTRIES: usize = 50;
 
 /// The theme's embedded static files, then the site's static/ (winning on equal names),
 /// then non-Markdown files from content/ beside their pages.
