@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod election;
+pub mod external_links;
 pub mod filters;
 pub mod i18n;
 pub mod links;

@@ -33,6 +33,14 @@ struct PageLinks {
     links: Vec<BodyLink>,
 }
 
+/// A link and where it was written, for checks that look beyond the site.
+#[derive(Debug, Clone)]
+pub struct PageLink {
+    pub file: PathBuf,
+    pub line: usize,
+    pub url: String,
+}
+
 impl Sink for LinkRecorder<'_> {
     fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
         self.inner.write(rel, bytes)?;
@@ -67,19 +75,30 @@ impl<'a> LinkRecorder<'a> {
         }
     }
 
-    /// Every broken link, with its file and line.
-    pub fn check(self) -> Vec<Diagnostic> {
+    /// Every broken link, with its file and line, and every link to another site.
+    pub fn check(self) -> (Vec<Diagnostic>, Vec<PageLink>) {
         let files = self.files.into_inner().unwrap_or_default();
         let ids = self.ids.into_inner().unwrap_or_default();
         let mut problems = Vec::new();
+        let mut external = Vec::new();
         for page in self.links.into_inner().unwrap_or_default() {
+            external.extend(
+                page.links
+                    .iter()
+                    .filter(|l| has_scheme(&l.url))
+                    .map(|l| PageLink {
+                        file: page.file.clone(),
+                        line: l.line,
+                        url: l.url.clone(),
+                    }),
+            );
             for link in &page.links {
                 if let Some(message) = broken(&page.path, &link.url, &files, &ids) {
                     problems.push(Diagnostic::error(&page.file, message).at_line(link.line));
                 }
             }
         }
-        problems
+        (problems, external)
     }
 }
 

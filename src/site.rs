@@ -30,6 +30,7 @@ pub struct BuildOptions {
     /// Warnings fail the build too.
     pub strict: bool,
     pub base_url: Option<String>,
+    pub external: bool,
 }
 
 #[derive(Debug, Default)]
@@ -79,6 +80,8 @@ impl Sink for Discard {
 pub struct LoadOptions {
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// Also ask other sites whether the links to them still work (needs the network).
+    pub external: bool,
 }
 
 /// One content file as last read: its text, the page (or why it failed) and its checked
@@ -119,6 +122,7 @@ pub fn build(options: &BuildOptions) -> Outcome {
     let load = LoadOptions {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
+        external: options.external,
     };
     let site = match Site::load(root, load) {
         Ok(site) => site,
@@ -414,7 +418,11 @@ impl Site {
             Err(d) => problems.push(d),
         }
         problems.extend(copy_static(&self.root, &recorder, &written));
-        problems.extend(recorder.check());
+        let (broken, external) = recorder.check();
+        problems.extend(broken);
+        if self.options.external {
+            problems.extend(crate::external_links::check(&external));
+        }
         (problems, written.load(Ordering::Relaxed))
     }
 

@@ -172,3 +172,37 @@ fn cname_is_written_when_configured_and_sitemaps_need_a_base_url() {
             .contains("<loc>https://chunav.example.com/kanpur/</loc>")
     );
 }
+
+#[test]
+fn external_links_are_checked_only_when_asked() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().take(4).flatten() {
+            let mut buf = [0u8; 1024];
+            let _ = stream.read(&mut buf);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 410 Gone\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    let site = Site::fixture("basic");
+    site.write(
+        "content/kanpur/result-2019.md",
+        &format!("+++\ntitle = \"x\"\ndate = 2019-05-23\n+++\n## Intro {{#intro}}\n\n[स्रोत](http://127.0.0.1:{port}/results)\n"),
+    );
+    let quiet = site.ok(&["check"]);
+    assert!(
+        !quiet.stderr.contains("warning"),
+        "no network unless asked: {}",
+        quiet.stderr
+    );
+    let run = site.ok(&["check", "--external"]);
+    assert!(
+        run.stderr.contains(&format!("warning: content/kanpur/result-2019.md:7: link http://127.0.0.1:{port}/results: the server answered 410")),
+        "{}",
+        run.stderr
+    );
+}
