@@ -33,6 +33,8 @@ pub struct Heading {
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
+    /// Every link and image source, resolved (`@/` links to URLs), with its line.
+    pub links: Vec<crate::links::BodyLink>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -104,6 +106,10 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
             }) if dest_url.starts_with("@/") => {
                 let dest_url =
                     resolve_link(file, &lines, &range, &dest_url, hooks, &mut out.diagnostics);
+                out.links.push(crate::links::BodyLink {
+                    url: dest_url.to_string(),
+                    line: lines.line_of(range.start),
+                });
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -119,6 +125,13 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
             Event::End(TagEnd::Table) => {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+                out.links.push(crate::links::BodyLink {
+                    url: dest_url.to_string(),
+                    line: lines.line_of(range.start),
+                });
+                events.push(event);
             }
             other => events.push(other),
         }

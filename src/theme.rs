@@ -7,6 +7,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("section.html", include_str!("../templates/section.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("taxonomy.html", include_str!("../templates/taxonomy.html")),
+    ("term.html", include_str!("../templates/term.html")),
+    ("search.html", include_str!("../templates/search.html")),
     (
         "partials/article_card.html",
         include_str!("../templates/partials/article_card.html"),
@@ -42,4 +45,5 @@ pub const STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../static/fonts/noto-sans-700.woff2"),
     ),
     ("fonts/OFL.txt", include_bytes!("../static/fonts/OFL.txt")),
+    ("search.js", include_bytes!("../static/search.js")),
 ];
