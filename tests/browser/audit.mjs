@@ -133,8 +133,10 @@ async function axeAndFonts() {
       for (const colorScheme of ['light', 'dark']) {
         const page = await browser.newPage({ viewport: { width: 360, height: 800 }, colorScheme });
         const fonts = new Map();
-        page.on('response', async (r) => {
-          if (r.request().resourceType() === 'font') fonts.set(r.url(), (await r.body()).length);
+        page.on('response', (r) => {
+          if (r.request().resourceType() !== 'font') return;
+          fonts.set(r.url(), 0);
+          r.body().then((b) => fonts.set(r.url(), b.length), () => {});
         });
         await page.goto(origin + p, { waitUntil: 'networkidle' });
         await page.evaluate(() => document.fonts.ready);
