@@ -61,6 +61,9 @@ pub struct CheckArgs {
     /// Treat warnings (such as unreconciled segment figures) as errors
     #[arg(long)]
     pub strict: bool,
+    /// Also check links to other sites (needs the network; dead ones are warnings)
+    #[arg(long)]
+    pub external: bool,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,21 @@ const HI: &[(&str, &str)] = &[
     ("approx", "से अधिक"),
     ("points", "अंक"),
     ("powered_by", "chunav से बनी साइट"),
+    ("result", "नतीजा"),
+    ("tie", "बराबरी"),
+    ("about", "लगभग"),
+    ("electors", "मतदाता"),
+    ("with_nota", "नोटा सहित"),
+    ("swing", "वोट प्रतिशत में बदलाव"),
+    ("only_one", "केवल एक चुनाव में"),
+    ("search", "खोजें"),
+    ("search_label", "लेखों में खोजें: नाम, जगह या शब्द"),
+    ("search_one", "{n} लेख मिला"),
+    ("search_many", "{n} लेख मिले"),
+    (
+        "search_needs_js",
+        "खोज के लिए ब्राउज़र में JavaScript चालू होना चाहिए। बाक़ी साइट उसके बिना भी पढ़ी जा सकती है।",
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -69,6 +84,24 @@ const EN: &[(&str, &str)] = &[
     ("approx", "more than"),
     ("points", "points"),
     ("powered_by", "Built with chunav"),
+    ("result", "Result"),
+    ("tie", "Tie"),
+    ("about", "about"),
+    ("electors", "electors"),
+    ("with_nota", "including NOTA"),
+    ("swing", "Change in vote share"),
+    ("only_one", "stood in one only"),
+    ("search", "Search"),
+    (
+        "search_label",
+        "Search the articles: a name, a place or a word",
+    ),
+    ("search_one", "{n} article found"),
+    ("search_many", "{n} articles found"),
+    (
+        "search_needs_js",
+        "Search needs JavaScript in your browser. The rest of the site reads without it.",
+    ),
 ];
 
 /// The theme's words for `lang` ("hi" or "en"; anything else gets English).

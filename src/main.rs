@@ -16,6 +16,7 @@ fn main() -> ExitCode {
                 drafts: args.common.drafts,
                 strict: args.common.strict,
                 base_url: args.base_url,
+                external: args.common.external,
             });
             report(
                 &outcome,
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
                 drafts: args.drafts,
                 strict: args.strict,
                 base_url: None,
+                external: args.external,
             });
             report(
                 &outcome,

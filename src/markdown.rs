@@ -33,6 +33,8 @@ pub struct Heading {
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
+    /// Every link and image source, resolved (`@/` links to URLs), with its line.
+    pub links: Vec<crate::links::BodyLink>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -44,6 +46,9 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
+
+/// Opens the box around a Markdown table (`.table-scroll` in the theme's CSS).
+const TABLE_SCROLL_START: &str = "<div class=\"table-scroll\" tabindex=\"0\">\n";
 
 /// Renders `body`, whose first line is line `body_line` of `file`.
 pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> Rendered {
@@ -101,12 +106,32 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
             }) if dest_url.starts_with("@/") => {
                 let dest_url =
                     resolve_link(file, &lines, &range, &dest_url, hooks, &mut out.diagnostics);
+                out.links.push(crate::links::BodyLink {
+                    url: dest_url.to_string(),
+                    line: lines.line_of(range.start),
+                });
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
                 }));
+            }
+            // A wide table scrolls sideways on a phone inside a box the keyboard can reach.
+            Event::Start(Tag::Table(alignments)) => {
+                events.push(Event::Html(TABLE_SCROLL_START.into()));
+                events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+                out.links.push(crate::links::BodyLink {
+                    url: dest_url.to_string(),
+                    line: lines.line_of(range.start),
+                });
+                events.push(event);
             }
             other => events.push(other),
         }
@@ -206,6 +231,22 @@ mod tests {
 
     fn md(body: &str) -> Rendered {
         render(Path::new("content/a.md"), body, 10, &NoHooks)
+    }
+
+    #[test]
+    fn tables_sit_in_a_focusable_scroll_box() {
+        let r = md("| क्षेत्र | वोट |\n|---|---|\n| कैंट | 1,15,028 |\n");
+        assert!(
+            r.html
+                .starts_with("<div class=\"table-scroll\" tabindex=\"0\">\n<table>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.trim_end().ends_with("</table>\n</div>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub struct Shared<'a> {
     pub pages: &'a [Page],
     pub charts: &'a crate::chart_function::ChartData,
     pub index: &'a SiteIndex,
+    pub taxonomies: &'a crate::taxonomy::Taxonomies,
+    /// The site's default language, for pages that belong to no article.
+    pub language: &'a str,
     pub renderer: &'a Renderer,
     pub base_url: &'a str,
     pub home_articles: usize,
@@ -40,6 +43,10 @@ struct PageView<'a> {
     content: String,
     headings: Vec<Heading>,
     translations: &'a [Translation],
+    /// Other articles on the same constituency, newest first (at most 5).
+    related: Vec<&'a Summary>,
+    /// Tags, constituencies and parties this article is listed under.
+    terms: &'a [crate::taxonomy::TermLink],
     /// schema.org NewsArticle, already escaped for a `<script>` element.
     json_ld: String,
 }
@@ -127,7 +134,15 @@ impl Hooks for PageHooks<'_> {
 }
 
 /// The HTML of page `i`, or every problem found while rendering it.
-pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnostic>> {
+/// A rendered page and what the checks and the search index need from it.
+pub struct RenderedPage {
+    pub html: String,
+    pub links: Vec<crate::links::BodyLink>,
+    /// The body's readable text, for search (articles only).
+    pub text: Option<String>,
+}
+
+pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Diagnostic>> {
     let page = &shared.pages[i];
     let root = root_prefix(page.depth());
     let mut context = Context::new();
@@ -137,6 +152,20 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
     context.insert("nav", &shared.index.nav);
     context.insert("permalink", &permalink(shared.base_url, &page.path));
     context.insert("results", &shared.charts.results[i]);
+    // Tera maps lose their order: the ids say which result comes first on the page.
+    context.insert("result_ids", &shared.charts.results[i].ids());
+    // The result a page leads with: the most recent one (the first written, on a tie).
+    let main_result = shared.charts.results[i]
+        .iter()
+        .fold(
+            None::<&crate::election::ResultFigures>,
+            |best, r| match best {
+                Some(b) if b.year >= r.year => Some(b),
+                _ => Some(r),
+            },
+        )
+        .map(|r| r.id.as_str());
+    context.insert("main_result", &main_result);
     context.insert(crate::chart_function::PAGE_INDEX, &i);
 
     let body = shared
@@ -153,6 +182,8 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
     if !rendered.diagnostics.is_empty() {
         return Err(rendered.diagnostics);
     }
+    let links = rendered.links;
+    let text = (page.kind == PageKind::Article).then(|| crate::search::plain_text(&rendered.html));
 
     let template = match page.kind {
         PageKind::Article => {
@@ -188,10 +219,11 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<String, Vec<Diagnost
             }
         }
     };
-    shared
+    let html = shared
         .renderer
         .render(template, &context)
-        .map_err(|d| vec![d])
+        .map_err(|d| vec![d])?;
+    Ok(RenderedPage { html, links, text })
 }
 
 fn page_view<'a>(
@@ -241,6 +273,10 @@ fn page_view<'a>(
         content,
         headings,
         translations: shared.index.translations_of(i),
+        related: shared
+            .index
+            .summaries_of(&shared.index.related(i, &shared.charts.results)),
+        terms: shared.taxonomies.terms_of_page(i),
         json_ld,
     }
 }
@@ -253,6 +289,96 @@ pub fn permalink(base_url: &str, path: &str) -> String {
         format!("{base_url}/{path}")
     }
 }
+
+#[derive(Serialize)]
+struct TermSummary<'a> {
+    name: &'a str,
+    path: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TaxonomyView<'a> {
+    kind: crate::taxonomy::Kind,
+    title: &'a str,
+    path: &'a str,
+    terms: Vec<TermSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    kind: crate::taxonomy::Kind,
+    kind_title: &'a str,
+    kind_path: &'a str,
+    name: &'a str,
+    path: &'a str,
+    pages: Vec<&'a Summary>,
+}
+
+/// A context for pages that are not content files: taxonomy indexes and terms.
+fn listing_context(shared: &Shared<'_>, path: &str) -> Context {
+    let mut context = Context::new();
+    context.insert("lang", shared.language);
+    context.insert("root", &root_prefix(path.matches('/').count()));
+    context.insert("t", &i18n::strings(shared.language));
+    context.insert("nav", &shared.index.nav);
+    context.insert("permalink", &permalink(shared.base_url, path));
+    context
+}
+
+/// `tags/`, `constituencies/`, `parties/`: every term with its number of articles.
+pub fn render_taxonomy(
+    shared: &Shared<'_>,
+    kind: crate::taxonomy::Kind,
+    terms: &[crate::taxonomy::Term],
+) -> Result<String, Diagnostic> {
+    let mut context = listing_context(shared, kind.path());
+    context.insert(
+        "taxonomy",
+        &TaxonomyView {
+            kind,
+            title: kind.title(shared.language),
+            path: kind.path(),
+            terms: terms
+                .iter()
+                .map(|t| TermSummary {
+                    name: &t.name,
+                    path: &t.path,
+                    count: t.pages.len(),
+                })
+                .collect(),
+        },
+    );
+    shared.renderer.render("taxonomy.html", &context)
+}
+
+/// One term's page: its articles, newest first.
+pub fn render_term(
+    shared: &Shared<'_>,
+    term: &crate::taxonomy::Term,
+) -> Result<String, Diagnostic> {
+    let mut context = listing_context(shared, &term.path);
+    context.insert(
+        "term",
+        &TermView {
+            kind: term.kind,
+            kind_title: term.kind.title(shared.language),
+            kind_path: term.kind.path(),
+            name: &term.name,
+            path: &term.path,
+            pages: shared.index.summaries_of(&term.pages),
+        },
+    );
+    shared.renderer.render("term.html", &context)
+}
+
+/// The search page (the index itself is search-index.json).
+pub fn render_search(shared: &Shared<'_>) -> Result<String, Diagnostic> {
+    let context = listing_context(shared, SEARCH_PATH);
+    shared.renderer.render("search.html", &context)
+}
+
+pub const SEARCH_PATH: &str = "search/";
 
 /// The 404 page. GitHub Pages serves it at any depth, so its links start from the
 /// site's base path rather than being relative.

@@ -2,6 +2,9 @@
 //! the JSON-LD that tells news aggregators what an article is. These need absolute URLs,
 //! so they are built from `base_url`.
 
+use crate::config::SiteConfig;
+use crate::content::PageKind;
+use crate::page_render::Shared;
 use crate::site_index::Summary;
 use std::fmt::Write;
 
@@ -195,6 +198,63 @@ pub fn news_article_json_ld(a: &NewsArticle<'_>) -> String {
     );
     json
 }
+
+/// sitemap.xml, robots.txt, CNAME and the Atom feeds of the site, each section and each
+/// taxonomy term. Sitemaps and feeds need absolute URLs: without a base_url only
+/// robots.txt (and CNAME) are written.
+pub fn site_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, String)> {
+    let base = shared.base_url;
+    let mut files = vec![("robots.txt".to_string(), robots(base))];
+    if let Some(cname) = &config.cname {
+        files.push(("CNAME".to_string(), format!("{}\n", cname.trim())));
+    }
+    if base.is_empty() {
+        return files;
+    }
+    let mut entries: Vec<SitemapEntry> = shared
+        .index
+        .summaries
+        .iter()
+        .map(|s| SitemapEntry {
+            url: format!("{base}/{}", s.path),
+            lastmod: s.updated.clone(),
+        })
+        .collect();
+    entries.extend(shared.taxonomies.paths().map(|path| SitemapEntry {
+        url: format!("{base}/{path}"),
+        lastmod: String::new(),
+    }));
+    files.push(("sitemap.xml".to_string(), sitemap(&entries)));
+    let feed = |title: &str, lang: &str, path: &str, listed: &[usize]| {
+        let feed = Feed {
+            title,
+            lang,
+            feed_url: format!("{base}/{path}atom.xml"),
+            page_url: format!("{base}/{path}"),
+            base_url: base,
+            authors: &config.authors,
+            entries: shared
+                .index
+                .summaries_of(&listed[..listed.len().min(FEED_ENTRIES)]),
+        };
+        (format!("{path}atom.xml"), atom(&feed))
+    };
+    for page in shared.pages.iter().filter(|p| p.kind == PageKind::Section) {
+        let listed = if page.is_home() {
+            &shared.index.latest[..]
+        } else {
+            shared.index.articles_of(&page.path)
+        };
+        files.push(feed(&page.front.title, &page.lang, &page.path, listed));
+    }
+    for term in shared.taxonomies.terms.values().flatten() {
+        files.push(feed(&term.name, shared.language, &term.path, &term.pages));
+    }
+    files
+}
+
+/// The most entries a feed carries (the newest).
+const FEED_ENTRIES: usize = 50;
 
 #[cfg(test)]
 mod tests {

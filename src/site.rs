@@ -6,11 +6,14 @@ use crate::config::SiteConfig;
 use crate::content::{self, Page, PageKind, discover};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::election::{self, DataStore, PageResults};
+use crate::links::LinkRecorder;
 use crate::output::{self, Staging};
 use crate::page_render::{self, Shared};
 use crate::publish;
 use crate::render::Renderer;
+use crate::search::{self, SearchIndex};
 use crate::site_index::SiteIndex;
+use crate::taxonomy::Taxonomies;
 use crate::theme;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -27,6 +30,7 @@ pub struct BuildOptions {
     /// Warnings fail the build too.
     pub strict: bool,
     pub base_url: Option<String>,
+    pub external: bool,
 }
 
 #[derive(Debug, Default)]
@@ -76,6 +80,8 @@ impl Sink for Discard {
 pub struct LoadOptions {
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// Also ask other sites whether the links to them still work (needs the network).
+    pub external: bool,
 }
 
 /// One content file as last read: its text, the page (or why it failed) and its checked
@@ -99,6 +105,7 @@ pub struct Site {
     /// Published pages (drafts left out unless asked for), home page included.
     pub pages: Vec<Page>,
     pub index: SiteIndex,
+    pub taxonomies: Taxonomies,
     pub charts: Arc<ChartData>,
     pub renderer: Option<Renderer>,
     /// Every problem found by loading and checking, sorted.
@@ -115,6 +122,7 @@ pub fn build(options: &BuildOptions) -> Outcome {
     let load = LoadOptions {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
+        external: options.external,
     };
     let site = match Site::load(root, load) {
         Ok(site) => site,
@@ -197,6 +205,7 @@ impl Site {
             data_problems,
             pages: Vec::new(),
             index: SiteIndex::new(&[]),
+            taxonomies: Taxonomies::default(),
             charts: Arc::new(ChartData::empty()),
             renderer: None,
             problems: Vec::new(),
@@ -337,6 +346,8 @@ impl Site {
             .collect();
         problems.extend(election::check_site(&site));
         self.index = SiteIndex::new(&pages);
+        self.taxonomies = Taxonomies::new(&pages, &results, &self.config, &self.index.latest);
+        problems.extend(check_taxonomy_urls(&pages, &self.taxonomies));
         self.charts = Arc::new(ChartData::new(&pages, results, &self.config));
         self.renderer = Renderer::new(&self.root, &self.config, self.charts.clone())
             .map_err(|p| problems.extend(p))
@@ -351,6 +362,8 @@ impl Site {
             pages: &self.pages,
             charts: &self.charts,
             index: &self.index,
+            taxonomies: &self.taxonomies,
+            language: &self.config.language,
             renderer: self.renderer.as_ref()?,
             base_url: &self.config.base_url,
             home_articles: self.config.home_articles,
@@ -364,15 +377,52 @@ impl Site {
         let Some(shared) = self.shared() else {
             return (self.problems.clone(), 0);
         };
+        // Everything written passes the recorder, so links are checked against the site
+        // exactly as it was written.
+        let recorder = LinkRecorder::new(sink);
         let written = AtomicUsize::new(0);
         let all: Vec<usize> = (0..self.pages.len()).collect();
-        let mut problems = render_pages(&shared, &all, sink, &written);
-        problems.extend(self.write_listings_extras(&shared, sink, &written));
-        match page_render::render_not_found(&shared, &self.config.language) {
-            Ok(html) => problems.extend(write_counted(sink, "404.html", html.as_bytes(), &written)),
+        let search = SearchIndex::default();
+        let mut problems = render_pages(
+            &shared,
+            &all,
+            &recorder,
+            &written,
+            Some(&recorder),
+            Some(&search),
+        );
+        problems.extend(write_counted(
+            &recorder,
+            "search-index.json",
+            search.to_json().as_bytes(),
+            &written,
+        ));
+        match page_render::render_search(&shared) {
+            Ok(html) => problems.extend(write_counted(
+                &recorder,
+                &format!("{}index.html", page_render::SEARCH_PATH),
+                html.as_bytes(),
+                &written,
+            )),
             Err(d) => problems.push(d),
         }
-        problems.extend(copy_static(&self.root, sink, &written));
+        problems.extend(self.write_listings_extras(&shared, &recorder, &written));
+        problems.extend(render_taxonomies(&shared, &recorder, &written));
+        match page_render::render_not_found(&shared, &self.config.language) {
+            Ok(html) => problems.extend(write_counted(
+                &recorder,
+                "404.html",
+                html.as_bytes(),
+                &written,
+            )),
+            Err(d) => problems.push(d),
+        }
+        problems.extend(copy_static(&self.root, &recorder, &written));
+        let (broken, external) = recorder.check();
+        problems.extend(broken);
+        if self.options.external {
+            problems.extend(crate::external_links::check(&external));
+        }
         (problems, written.load(Ordering::Relaxed))
     }
 
@@ -398,9 +448,10 @@ impl Site {
                     list.sort_unstable();
                     list.dedup();
                 }
-                let mut problems = render_pages(&shared, &list, sink, &written);
+                let mut problems = render_pages(&shared, &list, sink, &written, None, None);
                 if *listings {
                     problems.extend(self.write_listings_extras(&shared, sink, &written));
+                    problems.extend(render_taxonomies(&shared, sink, &written));
                 }
                 problems
             }
@@ -414,7 +465,7 @@ impl Site {
         sink: &dyn Sink,
         written: &AtomicUsize,
     ) -> Vec<Diagnostic> {
-        publish_files(shared, &self.config)
+        publish::site_files(shared, &self.config)
             .into_iter()
             .filter_map(|(rel, text)| write_counted(sink, &rel, text.as_bytes(), written))
             .collect()
@@ -505,19 +556,75 @@ fn render_pages(
     which: &[usize],
     sink: &dyn Sink,
     written: &AtomicUsize,
+    links: Option<&LinkRecorder<'_>>,
+    search: Option<&SearchIndex>,
 ) -> Vec<Diagnostic> {
     which
         .par_iter()
         .flat_map_iter(|&i| {
-            let rel = format!("{}index.html", shared.pages[i].path);
+            let page = &shared.pages[i];
+            let rel = format!("{}index.html", page.path);
             match page_render::render_page(shared, i) {
-                Ok(html) => write_counted(sink, &rel, html.as_bytes(), written)
-                    .into_iter()
-                    .collect(),
+                Ok(rendered) => {
+                    if let Some(recorder) = links {
+                        recorder.page_links(page.file.clone(), page.path.clone(), rendered.links);
+                    }
+                    if let (Some(index), Some(text)) = (search, rendered.text) {
+                        index.add(search_entry(shared, i, text));
+                    }
+                    write_counted(sink, &rel, rendered.html.as_bytes(), written)
+                        .into_iter()
+                        .collect()
+                }
                 Err(problems) => problems,
             }
         })
         .collect()
+}
+
+fn search_entry(shared: &Shared<'_>, i: usize, text: String) -> search::Entry {
+    let page = &shared.pages[i];
+    search::Entry {
+        title: page.front.title.clone(),
+        description: page.front.description.clone(),
+        path: page.path.clone(),
+        lang: page.lang.clone(),
+        date: page.date.map(|d| d.iso()).unwrap_or_default(),
+        // Tags first: a reader searching a tag finds every article carrying it.
+        text: format!("{} {text}", page.front.tags.join(" ")),
+    }
+}
+
+/// The index page of each taxonomy and the page of each term.
+fn render_taxonomies(
+    shared: &Shared<'_>,
+    sink: &dyn Sink,
+    written: &AtomicUsize,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (kind, terms) in &shared.taxonomies.terms {
+        let rel = format!("{}index.html", kind.path());
+        match page_render::render_taxonomy(shared, *kind, terms) {
+            Ok(html) => problems.extend(write_counted(sink, &rel, html.as_bytes(), written)),
+            Err(d) => problems.push(d),
+        }
+        let rendered: Vec<Result<(String, String), Diagnostic>> = terms
+            .par_iter()
+            .map(|term| {
+                page_render::render_term(shared, term)
+                    .map(|html| (format!("{}index.html", term.path), html))
+            })
+            .collect();
+        for result in rendered {
+            match result {
+                Ok((rel, html)) => {
+                    problems.extend(write_counted(sink, &rel, html.as_bytes(), written))
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    problems
 }
 
 fn synthetic_home(config: &SiteConfig) -> Page {
@@ -541,6 +648,26 @@ fn synthetic_home(config: &SiteConfig) -> Page {
     }
 }
 
+/// A content folder named like a taxonomy (`content/tags/`) would be overwritten by it.
+fn check_taxonomy_urls(pages: &[Page], taxonomies: &Taxonomies) -> Vec<Diagnostic> {
+    let mut taken: BTreeSet<String> = taxonomies.paths().collect();
+    taken.insert(page_render::SEARCH_PATH.to_string());
+    pages
+        .iter()
+        .filter(|p| taken.contains(&p.path))
+        .map(|p| {
+            Diagnostic::error(
+                &p.file,
+                format!(
+                    "this page's URL /{} is where chunav lists tags, constituencies or parties, or has its search page; \
+                     rename the folder or give the page another `slug`",
+                    p.path
+                ),
+            )
+        })
+        .collect()
+}
+
 /// Two files may not claim the same URL (a `slug` equal to a sibling's file name, say).
 fn check_unique_urls(pages: &[Page]) -> Vec<Diagnostic> {
     let mut seen: HashMap<&str, &Page> = HashMap::new();
@@ -559,51 +686,6 @@ fn check_unique_urls(pages: &[Page]) -> Vec<Diagnostic> {
     }
     problems
 }
-
-/// sitemap.xml, robots.txt, CNAME and the Atom feeds of the site and of each section.
-/// Sitemaps and feeds need absolute URLs: without a base_url only robots.txt is written.
-fn publish_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, String)> {
-    let base = shared.base_url;
-    let mut files = vec![("robots.txt".to_string(), publish::robots(base))];
-    if let Some(cname) = &config.cname {
-        files.push(("CNAME".to_string(), format!("{}\n", cname.trim())));
-    }
-    if base.is_empty() {
-        return files;
-    }
-    let entries: Vec<publish::SitemapEntry> = shared
-        .index
-        .summaries
-        .iter()
-        .map(|s| publish::SitemapEntry {
-            url: format!("{base}/{}", s.path),
-            lastmod: s.updated.clone(),
-        })
-        .collect();
-    files.push(("sitemap.xml".to_string(), publish::sitemap(&entries)));
-    for page in shared.pages.iter().filter(|p| p.kind == PageKind::Section) {
-        let listed = if page.is_home() {
-            &shared.index.latest[..]
-        } else {
-            shared.index.articles_of(&page.path)
-        };
-        let feed = publish::Feed {
-            title: &page.front.title,
-            lang: &page.lang,
-            feed_url: format!("{base}/{}atom.xml", page.path),
-            page_url: format!("{base}/{}", page.path),
-            base_url: base,
-            authors: &config.authors,
-            entries: shared
-                .index
-                .summaries_of(&listed[..listed.len().min(FEED_ENTRIES)]),
-        };
-        files.push((format!("{}atom.xml", page.path), publish::atom(&feed)));
-    }
-    files
-}
-
-const FEED_ENTRIES: usize = 50;
 
 /// The theme's embedded static files, then the site's static/ (winning on equal names),
 /// then non-Markdown files from content/ beside their pages.

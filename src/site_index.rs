@@ -1,15 +1,21 @@
 //! What listing pages and links need to know about the whole site, computed once after all
 //! pages are parsed: sections and their articles (newest first), the home page's latest
-//! articles, navigation, translations, and where each content file ends up.
+//! articles, navigation, translations, related articles (same constituency), and where
+//! each content file ends up.
 //!
 //! Templates get small summaries from here, never other pages' content, so memory stays
 //! proportional to the site rather than to pages × site.
 
 use crate::content::{Page, PageKind};
+use crate::election::PageResults;
 use crate::i18n;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// Most related articles listed under an article.
+pub const RELATED_LIMIT: usize = 5;
 
 /// One line of a listing.
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +35,8 @@ pub struct Summary {
 pub struct NavItem {
     pub title: String,
     pub path: String,
+    /// The section's language, for a `lang` attribute when it differs from the page's.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +58,9 @@ pub struct SiteIndex {
     pub latest: Vec<usize>,
     pub nav: Vec<NavItem>,
     translations: HashMap<usize, Vec<Translation>>,
+    /// constituency → positions in `latest` of the articles with a result there; built on
+    /// first use by [`SiteIndex::related`].
+    by_constituency: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 impl SiteIndex {
@@ -101,6 +112,7 @@ impl SiteIndex {
                     .map(|&i| NavItem {
                         title: pages[i].front.title.clone(),
                         path: pages[i].path.clone(),
+                        lang: pages[i].lang.clone(),
                     })
                     .collect()
             })
@@ -113,7 +125,53 @@ impl SiteIndex {
             latest,
             nav,
             translations: translations(pages),
+            by_constituency: OnceLock::new(),
         }
+    }
+
+    /// Other articles with a result in a constituency of `page`'s results, newest first,
+    /// at most [`RELATED_LIMIT`]; translations of the page are left out (they are linked
+    /// as translations). `results` are the site's results, one entry per page.
+    pub fn related(&self, page: usize, results: &[PageResults]) -> Vec<usize> {
+        // constituency → positions in `latest` (so ascending is newest first).
+        let by_constituency = self.by_constituency.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (position, &i) in self.latest.iter().enumerate() {
+                let places: BTreeSet<&str> = results
+                    .get(i)
+                    .into_iter()
+                    .flat_map(|r| r.iter())
+                    .map(|r| r.constituency.as_str())
+                    .collect();
+                for place in places {
+                    map.entry(place.to_string()).or_default().push(position);
+                }
+            }
+            map
+        });
+        let Some(own) = results.get(page) else {
+            return Vec::new();
+        };
+        let translations: BTreeSet<&str> = self
+            .translations_of(page)
+            .iter()
+            .map(|t| t.path.as_str())
+            .collect();
+        let wanted = |&&position: &&usize| {
+            let i = self.latest[position];
+            i != page && !translations.contains(self.summaries[i].path.as_str())
+        };
+        // Each list is newest first, so its first few wanted entries are all it can add.
+        let positions: BTreeSet<usize> = own
+            .iter()
+            .filter_map(|r| by_constituency.get(&r.constituency))
+            .flat_map(|list| list.iter().filter(wanted).take(RELATED_LIMIT).copied())
+            .collect();
+        positions
+            .into_iter()
+            .take(RELATED_LIMIT)
+            .map(|position| self.latest[position])
+            .collect()
     }
 
     pub fn page_for_file(&self, file: &std::path::Path) -> Option<usize> {

@@ -48,6 +48,10 @@ pub fn improve_message(message: &str) -> String {
         .replace("expected u64", "expected a whole number")
         .replace("expected i64", "expected a whole number")
         .replace("expected u32", "expected a whole number");
+    if message.contains("value was too large") || message.contains("number too large") {
+        return "this number is too large for TOML (and for any vote count); check for a typo"
+            .to_string();
+    }
     message
         .replace("invalid type: ", "")
         .replace("missing field", "missing key")

@@ -101,7 +101,7 @@ fn a_site_template_overrides_the_builtin_one_file_by_file() {
     let site = Site::fixture("basic");
     site.write(
         "templates/page.html",
-        "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page.title }}</p>{% endblock content %}",
+        "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page.title }}</p>{{ page.content | safe }}{% endblock content %}",
     );
     site.ok(&["build"]);
     let article = site.read("public/kanpur/result-2024/index.html");
@@ -281,4 +281,23 @@ fn output_is_byte_identical_run_to_run() {
     site.ok(&["build"]);
     let second = site.read("public/kanpur/index.html") + &site.read("public/index.html");
     assert_eq!(first, second);
+}
+
+#[test]
+fn broken_internal_links_and_anchors_are_errors_with_lines() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/kanpur/result-2019.md",
+        "+++\ntitle = \"x\"\ndate = 2019-05-23\n+++\n## Intro {#intro}\n[a](../result-2024/#नतीजा-1)\n\n[b](../result-2024/#no-such-heading)\n\n![map](../../images/map.png)\n\n[c](/kanpur/)\n\n[ok](https://eci.gov.in/)\n",
+    );
+    let err = site.fails(&["check"]);
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(
+        lines,
+        [
+            "error: content/kanpur/result-2019.md:8: link ../result-2024/#no-such-heading: kanpur/result-2024/index.html has no element with id \"no-such-heading\"",
+            "error: content/kanpur/result-2019.md:10: link ../../images/map.png: there is no such page or file in the site (looked for images/map.png)",
+            "error: content/kanpur/result-2019.md:12: link /kanpur/: a path from the domain root breaks when the site is published under a subpath (https://USER.github.io/REPO/); link to the file instead, e.g. @/kanpur/result-2024.md",
+        ]
+    );
 }

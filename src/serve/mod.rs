@@ -120,6 +120,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let load = LoadOptions {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
+        external: false,
     };
     let mut site = Site::load(&root, load.clone()).map_err(|p| first_problem(p, &root))?;
     let live = Arc::new(Live {
