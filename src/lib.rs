@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage:
 //! `config` (site.toml) → `content` (discover + front matter) → `election` (check + derive)
 //! → `markdown` (body → HTML, charts spliced in) → `render` (Tera) → `output` (staging + swap).
-//! `site` runs the stages in order; `cli` is the command line on top.
+//! `site` runs the stages in order; `cli` is the command line on top. `share_card` draws an
+//! article's `og:image` PNG from its title and main chart (not yet called by `site`).
 
 pub mod chart;
 pub mod chart_function;
