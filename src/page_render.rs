@@ -49,6 +49,8 @@ struct PageView<'a> {
     terms: &'a [crate::taxonomy::TermLink],
     /// schema.org NewsArticle, already escaped for a `<script>` element.
     json_ld: String,
+    /// Absolute URL of the share card (og:image), or empty.
+    card: String,
 }
 
 #[derive(Serialize)]
@@ -76,6 +78,8 @@ struct PageHooks<'a> {
     page: usize,
     /// Ids of the charts drawn so far on this page, to keep them unique.
     chart_ids: std::cell::RefCell<Vec<String>>,
+    /// The page's first chart, which its share card shows.
+    first_chart: std::cell::RefCell<Option<crate::chart::ChartSpec>>,
 }
 
 impl PageHooks<'_> {
@@ -108,7 +112,13 @@ impl Hooks for PageHooks<'_> {
             .context(self.page)
             .ok_or("no results for this page")?;
         let id = self.chart_id(options.id.as_deref())?;
-        crate::chart_kinds::figure(&options, &ctx, &id)
+        let spec = crate::chart_kinds::spec(&options, &ctx, &id)?;
+        let figure = crate::chart::render_figure(&spec).map_err(|e| e.to_string())?;
+        let mut first = self.first_chart.borrow_mut();
+        if first.is_none() {
+            *first = Some(spec);
+        }
+        Ok(figure)
     }
 
     fn internal_link(&self, target: &str) -> Result<String, String> {
@@ -140,6 +150,8 @@ pub struct RenderedPage {
     pub links: Vec<crate::links::BodyLink>,
     /// The body's readable text, for search (articles only).
     pub text: Option<String>,
+    /// The share card, for articles with results.
+    pub card: Option<Vec<u8>>,
 }
 
 pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Diagnostic>> {
@@ -177,6 +189,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
         root: &root,
         page: i,
         chart_ids: std::cell::RefCell::new(Vec::new()),
+        first_chart: std::cell::RefCell::new(None),
     };
     let rendered = markdown::render(&page.file, &body, page.body_line, &hooks);
     if !rendered.diagnostics.is_empty() {
@@ -223,7 +236,24 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
         .renderer
         .render(template, &context)
         .map_err(|d| vec![d])?;
-    Ok(RenderedPage { html, links, text })
+    let card = if has_card(shared, i) {
+        Some(
+            share_card(shared, i, hooks.first_chart.into_inner().as_ref()).map_err(|message| {
+                vec![Diagnostic::error(
+                    &page.file,
+                    format!("share card: {message}"),
+                )]
+            })?,
+        )
+    } else {
+        None
+    };
+    Ok(RenderedPage {
+        html,
+        links,
+        text,
+        card,
+    })
 }
 
 fn page_view<'a>(
@@ -241,6 +271,12 @@ fn page_view<'a>(
     let date = page.date.map(|d| d.iso()).unwrap_or_default();
     let updated = page.updated.map(|d| d.iso()).unwrap_or_default();
     let permalink = permalink(shared.base_url, &page.path);
+    // Previews need an absolute address for the image, so only with a base_url.
+    let card = if has_card(shared, i) && !permalink.is_empty() {
+        format!("{permalink}{CARD_FILE}")
+    } else {
+        String::new()
+    };
     let json_ld = crate::publish::news_article_json_ld(&crate::publish::NewsArticle {
         headline: &page.front.title,
         description: &page.front.description,
@@ -249,7 +285,7 @@ fn page_view<'a>(
         date_modified: if updated.is_empty() { &date } else { &updated },
         authors,
         lang: &page.lang,
-        image: None,
+        image: (!card.is_empty()).then_some(card.as_str()),
         publisher: shared.site_title,
     });
     PageView {
@@ -278,6 +314,7 @@ fn page_view<'a>(
             .summaries_of(&shared.index.related(i, &shared.charts.results)),
         terms: shared.taxonomies.terms_of_page(i),
         json_ld,
+        card,
     }
 }
 
@@ -370,6 +407,39 @@ pub fn render_term(
         },
     );
     shared.renderer.render("term.html", &context)
+}
+
+/// Articles with results get a share card, `card.png` beside their `index.html`.
+pub fn has_card(shared: &Shared<'_>, i: usize) -> bool {
+    shared.pages[i].kind == PageKind::Article && !shared.charts.results[i].is_empty()
+}
+
+pub const CARD_FILE: &str = "card.png";
+
+/// The 1200×630 image previews show: headline, the article's first chart, the site name.
+fn share_card(
+    shared: &Shared<'_>,
+    i: usize,
+    chart: Option<&crate::chart::ChartSpec>,
+) -> Result<Vec<u8>, String> {
+    let page = &shared.pages[i];
+    let place = shared.charts.results[i]
+        .iter()
+        .last()
+        .map(|r| r.constituency.as_str());
+    let date = page.date.map(|d| i18n::format_date(d, &page.lang));
+    let dateline = match (place, date) {
+        (Some(place), Some(date)) => Some(format!("{place} · {date}")),
+        (Some(place), None) => Some(place.to_string()),
+        (None, date) => date,
+    };
+    crate::share_card::card_png(&crate::share_card::Card {
+        headline: &page.front.title,
+        site_title: shared.site_title,
+        lang: &page.lang,
+        dateline: dateline.as_deref(),
+        chart,
+    })
 }
 
 /// The search page (the index itself is search-index.json).

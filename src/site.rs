@@ -572,8 +572,17 @@ fn render_pages(
                     if let (Some(index), Some(text)) = (search, rendered.text) {
                         index.add(search_entry(shared, i, text));
                     }
+                    let card = rendered.card.and_then(|png| {
+                        write_counted(
+                            sink,
+                            &format!("{}{}", page.path, page_render::CARD_FILE),
+                            &png,
+                            written,
+                        )
+                    });
                     write_counted(sink, &rel, rendered.html.as_bytes(), written)
                         .into_iter()
+                        .chain(card)
                         .collect()
                 }
                 Err(problems) => problems,

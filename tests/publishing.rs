@@ -206,3 +206,44 @@ fn external_links_are_checked_only_when_asked() {
         run.stderr
     );
 }
+
+#[test]
+fn articles_with_results_get_a_share_card_named_in_open_graph() {
+    let site = Site::fixture("charts");
+    site.remove("templates/page.html");
+    site.ok(&[
+        "build",
+        "--base-url",
+        "https://example.github.io/kanpur-explainers/",
+    ]);
+    let png = std::fs::read(site.root.join("public/kanpur/kshetravar/card.png")).expect("card.png");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let (width, height) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
+    assert_eq!((width, height), (1200, 630));
+    let html = site.read("public/kanpur/kshetravar/index.html");
+    assert!(
+        html.contains(&format!(
+            "<meta property=\"og:image\" content=\"{BASE}/kanpur/kshetravar/card.png\">"
+        )),
+        "og:image"
+    );
+    assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    assert!(
+        html.contains(&format!("\"image\":\"{BASE}/kanpur/kshetravar/card.png\"")),
+        "JSON-LD image"
+    );
+    let basic = Site::fixture("basic");
+    basic.ok(&["build"]);
+    assert!(
+        !basic.exists("public/kanpur/result-2024/card.png"),
+        "no results, no card"
+    );
+    assert!(
+        basic
+            .read("public/kanpur/result-2024/index.html")
+            .contains("<meta name=\"twitter:card\" content=\"summary\">")
+    );
+}
