@@ -231,15 +231,7 @@ impl ValueAxis {
     fn new(checked: &Checked<'_>, words: &Words, column: f64) -> ValueAxis {
         let spec = checked.spec;
         let measure = measure(SMALL_SIZE);
-        let numbers = || {
-            spec.series
-                .iter()
-                .flat_map(|s| s.values.iter().flatten())
-                .map(|v| v.number)
-                .filter(|n| n.is_finite())
-        };
-        let low = numbers().fold(0.0, f64::min);
-        let high = numbers().fold(0.0, f64::max);
+        let (low, high) = spec.value_range();
         let texts: Vec<Vec<String>> = spec
             .series
             .iter()

@@ -19,8 +19,9 @@ mod tests;
 
 pub use color::{MIN_MARK_CONTRAST, mark_color};
 pub use fonts::FONT_FAMILY;
-pub use spec::{ChartError, ChartSpec, Highlight, Layout, Series, Source, Value};
 /// Cluster-safe wrapping and shortening, shared with the share cards.
+pub(crate) use html::escape;
+pub use spec::{ChartError, ChartSpec, Highlight, Layout, Series, Source, Value};
 pub(crate) use text::{with_ellipsis, wrap};
 
 /// The whole figure: caption, inline SVG and data table.

@@ -225,6 +225,19 @@ impl ChartSpec {
         }
     }
 
+    /// The smallest and largest finite values, each widened to include zero (bars grow
+    /// from zero).
+    pub(crate) fn value_range(&self) -> (f64, f64) {
+        let numbers = || {
+            self.series
+                .iter()
+                .flat_map(|s| s.values.iter().flatten())
+                .map(|v| v.number)
+                .filter(|n| n.is_finite())
+        };
+        (numbers().fold(0.0, f64::min), numbers().fold(0.0, f64::max))
+    }
+
     pub(crate) fn has_data(&self) -> bool {
         self.series
             .iter()

@@ -242,15 +242,7 @@ impl Scale {
             .map(|row| names.width(&spec.row_name(row)))
             .fold(0.0, f64::max);
         let name_width = widest_name.min(area.width * NAME_SHARE).ceil();
-        let numbers = || {
-            spec.series
-                .iter()
-                .flat_map(|s| s.values.iter().flatten())
-                .map(|v| v.number)
-                .filter(|n| n.is_finite())
-        };
-        let low = numbers().fold(0.0, f64::min);
-        let high = numbers().fold(0.0, f64::max);
+        let (low, high) = spec.value_range();
         let (mut left_room, mut right_room) = (0.0_f64, 0.0_f64);
         for series in &spec.series {
             for value in &series.values {

@@ -148,21 +148,8 @@ fn num(value: f64) -> String {
     }
 }
 
-/// Text and attribute values safe inside the SVG document.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Text and attribute values safe inside the SVG document (the chart module's escaper).
+pub(crate) use crate::chart::escape;
 
 #[cfg(test)]
 mod tests {
