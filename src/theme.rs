@@ -19,6 +19,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/partials/result_box.html"),
     ),
     (
+        "partials/section_intro.html",
+        include_str!("../templates/partials/section_intro.html"),
+    ),
+    (
         "partials/toc.html",
         include_str!("../templates/partials/toc.html"),
     ),
@@ -47,3 +51,44 @@ pub const STATIC: &[(&str, &[u8])] = &[
     ("fonts/OFL.txt", include_bytes!("../static/fonts/OFL.txt")),
     ("search.js", include_bytes!("../static/search.js")),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// Every file of the repository's theme folder, as a path relative to it.
+    fn files_under(dir: &str) -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        walkdir::WalkDir::new(&root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect()
+    }
+
+    /// A theme file left out of the lists works in this repository (whose own templates/
+    /// and static/ are read) but is missing from every other site.
+    #[test]
+    fn every_theme_file_is_built_in() {
+        for file in files_under("templates") {
+            assert!(
+                TEMPLATES.iter().any(|(name, _)| *name == file),
+                "templates/{file} is not in theme::TEMPLATES"
+            );
+        }
+        for file in files_under("static") {
+            assert!(
+                STATIC.iter().any(|(name, _)| *name == file),
+                "static/{file} is not in theme::STATIC"
+            );
+        }
+    }
+}
