@@ -102,6 +102,8 @@ pub struct Site {
     entries: BTreeMap<PathBuf, Entry>,
     data: DataStore,
     data_problems: Vec<Diagnostic>,
+    /// The party codes of site.toml, which every page's results are checked against.
+    parties: BTreeSet<String>,
     /// Published pages (drafts left out unless asked for), home page included.
     pub pages: Vec<Page>,
     pub index: SiteIndex,
@@ -195,7 +197,8 @@ impl Site {
     /// itself is unusable; every other problem is in `problems`.
     pub fn load(root: &Path, options: LoadOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = load_config(root, &options)?;
-        let (data, data_problems) = load_data(root, &config);
+        let parties: BTreeSet<String> = config.parties.keys().cloned().collect();
+        let (data, data_problems) = load_data(root, &parties);
         let mut site = Site {
             root: root.to_path_buf(),
             options,
@@ -203,6 +206,7 @@ impl Site {
             entries: BTreeMap::new(),
             data,
             data_problems,
+            parties,
             pages: Vec::new(),
             index: SiteIndex::new(&[]),
             taxonomies: Taxonomies::default(),
@@ -306,7 +310,7 @@ impl Site {
         };
         let page = content::load_page(file, &text, &self.config);
         let (results, result_problems) = match &page {
-            Ok(page) => check_page_results(page, &self.data, &self.config),
+            Ok(page) => check_page_results(page, &self.data, &self.parties),
             Err(_) => (PageResults::default(), Vec::new()),
         };
         Some(Entry {
@@ -480,14 +484,10 @@ fn load_config(root: &Path, options: &LoadOptions) -> Result<SiteConfig, Vec<Dia
     Ok(config)
 }
 
-fn load_data(root: &Path, config: &SiteConfig) -> (DataStore, Vec<Diagnostic>) {
+fn load_data(root: &Path, parties: &BTreeSet<String>) -> (DataStore, Vec<Diagnostic>) {
     let (data, mut problems) = election::load_data_dir(root);
-    problems.extend(data.check(&party_codes(config)));
+    problems.extend(data.check(parties));
     (data, problems)
-}
-
-fn party_codes(config: &SiteConfig) -> BTreeSet<String> {
-    config.parties.keys().cloned().collect()
 }
 
 /// A page's election data checked against the site's parties and data/ files, and the
@@ -495,7 +495,7 @@ fn party_codes(config: &SiteConfig) -> BTreeSet<String> {
 fn check_page_results(
     page: &Page,
     data: &DataStore,
-    config: &SiteConfig,
+    parties: &BTreeSet<String>,
 ) -> (PageResults, Vec<Diagnostic>) {
     let (results, mut problems) = election::check_page(
         &page.file,
@@ -503,7 +503,7 @@ fn check_page_results(
         &page.front.results,
         &page.front.data,
         data,
-        &party_codes(config),
+        parties,
     );
     problems.extend(election::check_prose(
         &page.file,
