@@ -37,6 +37,10 @@ pub struct SiteConfig {
     pub cname: Option<String>,
     #[serde(default)]
     pub parties: BTreeMap<String, Party>,
+    /// Alliances per election year: `[alliances.2024]` `INDIA = ["INC", "SP"]`. Swings
+    /// then follow the alliance as well as the party (see docs/checks.md).
+    #[serde(default)]
+    pub alliances: crate::election::Alliances,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

@@ -42,6 +42,17 @@ const HI: &[(&str, &str)] = &[
     ("with_nota", "नोटा सहित"),
     ("swing", "वोट प्रतिशत में बदलाव"),
     ("only_one", "केवल एक चुनाव में"),
+    ("turnout_polled", "ECI की तरह: डाले गए कुल वोट ÷ कुल मतदाता"),
+    (
+        "turnout_valid",
+        "कुल वैध वोट (नोटा सहित) ÷ कुल मतदाता; ECI के आँकड़े में अमान्य डाक मत भी गिने जाते हैं",
+    ),
+    (
+        "partial_result",
+        "आंशिक नतीजा: स्रोत में सभी उम्मीदवारों के आँकड़े नहीं हैं, इसलिए प्रतिशत, अंतर और कुल वोट नहीं दिखाए गए।",
+    ),
+    ("alliance_of", "गठबंधन"),
+    ("deposit_lost", "ज़मानत ज़ब्त"),
     ("search", "खोजें"),
     ("search_label", "लेखों में खोजें: नाम, जगह या शब्द"),
     ("search_one", "{n} लेख मिला"),
@@ -91,6 +102,20 @@ const EN: &[(&str, &str)] = &[
     ("with_nota", "including NOTA"),
     ("swing", "Change in vote share"),
     ("only_one", "stood in one only"),
+    (
+        "turnout_polled",
+        "as ECI computes it: votes polled ÷ electors",
+    ),
+    (
+        "turnout_valid",
+        "valid votes (NOTA included) ÷ electors; ECI's figure also counts rejected postal ballots",
+    ),
+    (
+        "partial_result",
+        "Partial result: the source does not give every candidate, so no shares, margin or total are shown.",
+    ),
+    ("alliance_of", "alliance"),
+    ("deposit_lost", "deposit lost"),
     ("search", "Search"),
     (
         "search_label",

@@ -133,6 +133,47 @@ impl Renderer {
     }
 }
 
+/// Renders expressions in a page's `title` and `description` (`{{ results.ls2024.margin |
+/// inr }}`), so listings, feeds, share cards and the page itself show the figure, not the
+/// expression. Problems are reported at the key's line.
+pub fn render_front_texts(
+    page: &mut crate::content::Page,
+    text: &str,
+    results: &crate::election::PageResults,
+    config: &SiteConfig,
+) -> Vec<Diagnostic> {
+    let has_expression = |t: &str| t.contains("{{") || t.contains("{%");
+    if !has_expression(&page.front.title) && !has_expression(&page.front.description) {
+        return Vec::new();
+    }
+    let mut tera = Tera::new();
+    crate::filters::register(&mut tera, config);
+    insert_site(&mut tera, config);
+    let mut context = Context::new();
+    context.insert("results", results);
+    context.insert("lang", &page.lang);
+    let mut problems = Vec::new();
+    for key in ["title", "description"] {
+        let value = match key {
+            "title" => &mut page.front.title,
+            _ => &mut page.front.description,
+        };
+        if !has_expression(value) {
+            continue;
+        }
+        match tera.render_str(value, &context, false) {
+            Ok(rendered) => *value = rendered.trim().to_string(),
+            Err(err) => {
+                let line = crate::content::front_matter::key_line(text, key).unwrap_or(1);
+                let mut d = template_error(&BTreeMap::new(), &err, Some((&page.file, line)));
+                d.message = format!("`{key}`: {}", d.message);
+                problems.push(d.with_field(key));
+            }
+        }
+    }
+    problems
+}
+
 fn insert_site(tera: &mut Tera, config: &SiteConfig) {
     tera.global_context().insert(
         "site",

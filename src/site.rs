@@ -308,9 +308,19 @@ impl Site {
                 });
             }
         };
-        let page = content::load_page(file, &text, &self.config);
-        let (results, result_problems) = match &page {
-            Ok(page) => check_page_results(page, &self.data, &self.parties),
+        let mut page = content::load_page(file, &text, &self.config);
+        let (results, result_problems) = match &mut page {
+            Ok(page) => {
+                let (results, mut problems) =
+                    check_page_results(page, &text, &self.data, &self.parties, &self.config);
+                problems.extend(crate::render::render_front_texts(
+                    page,
+                    &text,
+                    &results,
+                    &self.config,
+                ));
+                (results, problems)
+            }
             Err(_) => (PageResults::default(), Vec::new()),
         };
         Some(Entry {
@@ -491,13 +501,15 @@ fn load_data(root: &Path, parties: &BTreeSet<String>) -> (DataStore, Vec<Diagnos
 }
 
 /// A page's election data checked against the site's parties and data/ files, and the
-/// numbers typed in its prose checked against that data.
+/// claims of its text (title, description, body) checked against that data.
 fn check_page_results(
     page: &Page,
+    text: &str,
     data: &DataStore,
     parties: &BTreeSet<String>,
+    config: &SiteConfig,
 ) -> (PageResults, Vec<Diagnostic>) {
-    let (results, mut problems) = election::check_page(
+    let (mut results, mut problems) = election::check_page(
         &page.file,
         &page.front_lines,
         &page.front.results,
@@ -505,11 +517,30 @@ fn check_page_results(
         data,
         parties,
     );
-    problems.extend(election::check_prose(
-        &page.file,
-        &page.body,
-        page.body_line,
-        &results,
+    results.follow_alliances(&config.alliances);
+    let names: election::prose_check::PartyNames = config
+        .parties
+        .iter()
+        .map(|(code, p)| (code.clone(), vec![p.name.clone(), p.short.clone()]))
+        .collect();
+    let mut texts = Vec::new();
+    for (key, value) in [
+        ("title", &page.front.title),
+        ("description", &page.front.description),
+    ] {
+        if let Some(line) = crate::content::front_matter::key_line(text, key) {
+            texts.push(election::prose_check::Text {
+                text: value,
+                first_line: line,
+            });
+        }
+    }
+    texts.push(election::prose_check::Text {
+        text: &page.body,
+        first_line: page.body_line,
+    });
+    problems.extend(election::prose_check::check_texts(
+        &page.file, &texts, &results, &names,
     ));
     (results, problems)
 }

@@ -210,17 +210,22 @@ fn require_segments(result: &ResultFigures, kind: Kind) -> Result<(), String> {
     }
 }
 
-/// Segment names in the order of the first result, then any others' new ones.
+/// Segment names in the order of the first result, then any others' new ones. A segment
+/// that is the same assembly segment as one already listed (same AC number, or its name
+/// spelled another way) is not a new row: `ResultFigures::segment_for_row` finds it.
 fn segment_rows(results: &[&ResultFigures]) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
+    let mut rows: Vec<&crate::election::SegmentFigures> = Vec::new();
     for r in results {
         for s in &r.segments {
-            if !rows.contains(&s.name) {
-                rows.push(s.name.clone());
+            if !rows
+                .iter()
+                .any(|row| row.name == s.name || row.same_segment(s))
+            {
+                rows.push(s);
             }
         }
     }
-    rows
+    rows.into_iter().map(|s| s.name.clone()).collect()
 }
 
 #[cfg(test)]

@@ -28,9 +28,13 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
     }
     let follow = follow(o, ctx, &results)?;
     let mut rows = segment_rows(&results);
+    let figure = |r: &ResultFigures, row: &str| {
+        let name = r.segment_for_row(row, &results).map(|s| s.name.as_str());
+        figure(follow, r, name.unwrap_or(row))
+    };
     let has_figure = |r: &&ResultFigures| {
         rows.iter()
-            .any(|s| matches!(figure(follow, r, s), Figure::Votes(_)))
+            .any(|s| matches!(figure(r, s), Figure::Votes(_)))
     };
     if !results.iter().any(has_figure) {
         let ids: Vec<&str> = results.iter().map(|r| r.id.as_str()).collect();
@@ -44,7 +48,7 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         && let Some(latest) = results.last()
     {
         // Stable: equal votes keep the result's order.
-        rows.sort_by_key(|s| std::cmp::Reverse(votes_or_zero(figure(follow, latest, s))));
+        rows.sort_by_key(|s| std::cmp::Reverse(votes_or_zero(figure(latest, s))));
     }
     let color = color(follow, ctx, &results);
     let latest = results.len() - 1;
@@ -58,10 +62,7 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
             } else {
                 earlier_tint(&color)
             },
-            values: rows
-                .iter()
-                .map(|s| value(figure(follow, r, s), ctx))
-                .collect(),
+            values: rows.iter().map(|s| value(figure(r, s), ctx)).collect(),
         })
         .collect();
     let latest = results[latest];

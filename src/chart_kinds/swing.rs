@@ -9,6 +9,7 @@ use super::{
     ChartContext, ChartOptions, Kind, Sort, require_segments, required, segment_rows, source_of,
 };
 use crate::chart::{ChartSpec, Layout, Series, Value};
+use crate::election::result::NOTA;
 use crate::election::{ResultFigures, share};
 use crate::numfmt;
 
@@ -20,7 +21,9 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         to.find_party(code)?;
     }
     let mut rows = segment_rows(&[to, from]);
-    let points = |segment: &str| points_in(code, from, to, segment);
+    let pool = [to, from];
+    let nota_in_base = nota_in_both(from, to, &rows, &pool);
+    let points = |segment: &str| points_in(code, from, to, segment, &pool, nota_in_base);
     if rows.iter().all(|s| points(s).is_none()) {
         return Err(format!(
             "no segment where both `{}` and `{}` give figures for {code}",
@@ -43,7 +46,7 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         id: String::new(),
         kind: Layout::Diverging,
         title: words.swing_title(&to.constituency, &short, &from.election, &to.election),
-        note: note(code, &short, from, to, &rows, ctx),
+        note: note(code, &short, from, to, &rows, ctx, nota_in_base),
         source: source_of(&[from, to]),
         lang: ctx.lang.to_string(),
         row_header: words.segment.to_string(),
@@ -81,24 +84,59 @@ fn two_results<'p>(
     Ok((from, to))
 }
 
+/// Whether NOTA can be in the base of both years: only when both give NOTA's figure in
+/// every segment charted. Otherwise NOTA is left out of both, so the two shares have one
+/// base and the swing is not bent by NOTA being counted in one year only.
+fn nota_in_both(
+    from: &ResultFigures,
+    to: &ResultFigures,
+    rows: &[String],
+    pool: &[&ResultFigures],
+) -> bool {
+    rows.iter().all(|row| {
+        [from, to].iter().all(|r| {
+            r.segment_for_row(row, pool)
+                .is_none_or(|s| s.parties.contains_key(NOTA))
+        })
+    })
+}
+
 /// The change in share in points, where both results give the segment a total. A party
 /// that did not stand in one result has 0 votes there; one that stood but has no figure
 /// for the segment has no swing there.
-fn points_in(code: &str, from: &ResultFigures, to: &ResultFigures, segment: &str) -> Option<f64> {
-    let (to_votes, to_total) = votes_and_total(code, to, segment)?;
-    let (from_votes, from_total) = votes_and_total(code, from, segment)?;
+fn points_in(
+    code: &str,
+    from: &ResultFigures,
+    to: &ResultFigures,
+    row: &str,
+    pool: &[&ResultFigures],
+    nota_in_base: bool,
+) -> Option<f64> {
+    let (to_votes, to_total) = votes_and_total(code, to, row, pool, nota_in_base)?;
+    let (from_votes, from_total) = votes_and_total(code, from, row, pool, nota_in_base)?;
     (to_total > 0 && from_total > 0)
         .then(|| share::points_between(to_votes, to_total, from_votes, from_total))
 }
 
-fn votes_and_total(code: &str, r: &ResultFigures, segment: &str) -> Option<(u64, u64)> {
-    let s = r.segments.iter().find(|s| s.name == segment)?;
+fn votes_and_total(
+    code: &str,
+    r: &ResultFigures,
+    row: &str,
+    pool: &[&ResultFigures],
+    nota_in_base: bool,
+) -> Option<(u64, u64)> {
+    let s = r.segment_for_row(row, pool)?;
     let votes = match s.parties.get(code) {
         Some(v) => *v,
         None if !r.parties.contains_key(code) => 0,
         None => return None,
     };
-    Some((votes, s.total))
+    let nota = if nota_in_base {
+        0
+    } else {
+        s.parties.get(NOTA).copied().unwrap_or(0)
+    };
+    Some((votes, s.total - nota))
 }
 
 /// Says when a share is counted from zero or over a partial segment total.
@@ -109,6 +147,7 @@ fn note(
     to: &ResultFigures,
     rows: &[String],
     ctx: &ChartContext<'_>,
+    nota_in_base: bool,
 ) -> Option<String> {
     let words = ctx.words();
     let mut notes = Vec::new();
@@ -118,12 +157,16 @@ fn note(
         }
     }
     let partial = [from, to].iter().any(|r| {
-        r.segments
-            .iter()
-            .any(|s| rows.contains(&s.name) && !s.complete)
+        r.segments.iter().any(|s| {
+            rows.iter().any(|row| {
+                r.segment_for_row(row, &[from, to])
+                    .is_some_and(|x| x.name == s.name)
+            }) && !s.complete
+        })
     });
+    notes.push(words.swing_base(nota_in_base).to_string());
     if partial {
         notes.push(words.partial_segments.to_string());
     }
-    (!notes.is_empty()).then(|| notes.join(" "))
+    Some(notes.join(" "))
 }

@@ -218,8 +218,10 @@ fn swing_in_points_per_segment() {
     );
     assert_eq!(
         labels(&spec.series[0]),
-        ["+13.35", "+10.27", "+8.78", "+9.57", "+8.97"]
+        ["+13.21", "+10.04", "+8.59", "+9.44", "+8.77"]
     );
+    // 2019 gives NOTA per segment, 2024 does not: both years leave NOTA out, and say so.
+    assert!(spec.note.as_deref().is_some_and(|n| n.contains("नोटा को छोड़कर")));
     assert_eq!(
         spec.title,
         "कानपुर: कांग्रेस के वोट प्रतिशत में बदलाव, लोकसभा 2019 से लोकसभा 2024"

@@ -54,6 +54,22 @@ impl Words {
         }
     }
 
+    /// Which votes a segment swing's shares are of, in both years alike.
+    pub fn swing_base(&self, nota_included: bool) -> &'static str {
+        match (self.hindi, nota_included) {
+            (true, true) => "दोनों चुनावों में प्रतिशत क्षेत्र के कुल वैध वोटों (नोटा सहित) पर निकाला गया है।",
+            (true, false) => {
+                "दोनों चुनावों में प्रतिशत एक ही आधार पर निकाला गया है: क्षेत्र के उम्मीदवारों के वोट, नोटा को छोड़कर।"
+            }
+            (false, true) => {
+                "Shares in both elections are of all valid votes in the segment, NOTA included."
+            }
+            (false, false) => {
+                "Shares in both elections are of the candidates' votes in the segment, NOTA left out of both, so they share one base."
+            }
+        }
+    }
+
     /// "लगभग 49.93%" / "about 49.93%": a share of an approximate total.
     pub fn about(&self, share: &str) -> String {
         if self.hindi {

@@ -86,6 +86,25 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<SplitFile<'a>, Diagnostic
     .at_line(1))
 }
 
+/// The file line of a top-level front matter key (`title = …`), for checks that read its
+/// value as prose. `text` is the whole file.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    let mut lines = text.lines().enumerate();
+    lines.next()?;
+    for (i, line) in lines {
+        let trimmed = line.trim_start();
+        if trimmed.trim_end() == FENCE || trimmed.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
 /// Parses the TOML between the fences.
 pub fn parse(file: &Path, split: &SplitFile<'_>) -> Result<(FrontMatter, LineIndex), Diagnostic> {
     let lines = LineIndex::new(split.front_matter, split.front_matter_line);

@@ -4,8 +4,9 @@
 //! is left out of the checked result, so later arithmetic only sees sound figures.
 
 use super::count::{printable, read_count};
+use super::fold;
 use super::model::{CandidateInput, ResultInput};
-use super::result::{Candidate, ElectionResult, IND, NOTA, Place, Source};
+use super::result::{Candidate, ElectionResult, IND, NOTA, Place, Segment, Source};
 use crate::diagnostics::{Diagnostic, LineIndex, closest};
 use crate::numfmt::inr_unsigned;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -18,6 +19,11 @@ const POSTAL_SHARE_LIMIT_PERCENT: u64 = 1;
 
 /// Lists of known names longer than this are not spelled out in messages.
 const LIST_LIMIT: usize = 12;
+
+/// Turnout (votes over electors, in percent) outside this range is implausible for an
+/// Indian general or assembly election: electors or votes are likely mistyped. The lowest
+/// Lok Sabha turnouts on record are near 9 % (Anantnag 2019), so only far lower warns.
+const TURNOUT_PLAUSIBLE_PERCENT: (u64, u64) = (5, 95);
 
 /// Checks results written in one file, reporting into `diagnostics`.
 pub struct ResultChecker<'a> {
@@ -92,9 +98,16 @@ impl<'a> ResultChecker<'a> {
                 ),
             );
         }
+        if (1900..=2100).contains(&year) {
+            self.check_year_against_labels(&path, input, year, &id);
+        }
         let segments = self.check_segments(&path, input);
         let electors = input.electors.as_ref().and_then(|value| {
             let at = self.place(value, format!("{path}.electors"));
+            self.count(&at, value)
+        });
+        let polled = input.polled.as_ref().and_then(|value| {
+            let at = self.place(value, format!("{path}.polled"));
             self.count(&at, value)
         });
         let source = input.source.as_ref().map(|source| {
@@ -121,7 +134,7 @@ impl<'a> ResultChecker<'a> {
         let mut first_line_of_name: HashMap<String, usize> = HashMap::new();
         for (i, candidate) in input.candidates.iter().enumerate() {
             let cpath = format!("{path}.candidates[{i}]");
-            let name = candidate.get_ref().name.get_ref().trim().to_string();
+            let name = fold::nfc(candidate.get_ref().name.get_ref());
             let name_place = self.place(&candidate.get_ref().name, format!("{cpath}.name"));
             if let Some(first) = first_line_of_name.get(&name) {
                 self.error(
@@ -145,19 +158,19 @@ impl<'a> ResultChecker<'a> {
                 format!("result \"{}\" has no candidates; add [[results.candidates]] tables with name, party and votes", printable(&id)),
             );
         }
+        self.check_same_party_twice(input, &candidates);
         if let Some(electors_count) = electors {
+            self.check_electors(&path, input, &place, electors_count, polled, &candidates);
+        }
+        if let (Some(polled_count), Some(value)) = (polled, &input.polled) {
             let total: u64 = candidates.iter().map(|c| c.votes).sum();
-            if total > electors_count {
-                let at = input
-                    .electors
-                    .as_ref()
-                    .map(|e| self.place(e, format!("{path}.electors")))
-                    .unwrap_or_else(|| place.clone());
+            if polled_count < total && input.complete {
+                let at = self.place(value, format!("{path}.polled"));
                 self.error(
                     &at,
                     format!(
-                        "electors ({}) is less than the {} valid votes of this result; check both figures",
-                        inr_unsigned(electors_count),
+                        "polled ({}) is less than the {} valid votes of this result; polled counts every vote cast, rejected ones included",
+                        inr_unsigned(polled_count),
                         inr_unsigned(total)
                     ),
                 );
@@ -166,12 +179,13 @@ impl<'a> ResultChecker<'a> {
 
         ElectionResult {
             id,
-            election: input.election.get_ref().trim().to_string(),
+            election: fold::nfc(input.election.get_ref()),
             year,
-            constituency: input.constituency.get_ref().trim().to_string(),
-            state: input.state.as_ref().map(|s| s.get_ref().trim().to_string()),
+            constituency: fold::nfc(input.constituency.get_ref()),
+            state: input.state.as_ref().map(|s| fold::nfc(s.get_ref())),
             segments,
             electors,
+            polled,
             source,
             note: input.note.as_ref().map(|n| n.get_ref().clone()),
             candidates,
@@ -180,8 +194,8 @@ impl<'a> ResultChecker<'a> {
         }
     }
 
-    /// The usable segment names: empty and repeated names are reported and dropped.
-    fn check_segments(&mut self, path: &str, input: &ResultInput) -> Vec<String> {
+    /// The usable segments: empty and repeated names are reported and dropped.
+    fn check_segments(&mut self, path: &str, input: &ResultInput) -> Vec<Segment> {
         let Some(list) = &input.segments else {
             return Vec::new();
         };
@@ -192,22 +206,183 @@ impl<'a> ResultChecker<'a> {
                 "segments = [] names no segments; list them in chart order or remove the key",
             );
         }
-        let mut segments: Vec<String> = Vec::new();
-        for (i, name) in list.get_ref().iter().enumerate() {
-            let at = self.place(name, format!("{path}.segments[{i}]"));
-            let trimmed = name.get_ref().trim();
-            if trimmed.is_empty() {
+        let mut segments: Vec<Segment> = Vec::new();
+        for (i, entry) in list.get_ref().iter().enumerate() {
+            let at = self.place(entry, format!("{path}.segments[{i}]"));
+            let written = &entry.get_ref().name;
+            let name = fold::nfc(written);
+            if name.is_empty() {
                 self.error(&at, "segment name is empty");
-            } else if segments.iter().any(|s| s == trimmed) {
+                continue;
+            }
+            let ac = match entry.get_ref().ac {
+                Some(n) if (1..=999).contains(&n) => Some(n as u32),
+                Some(n) => {
+                    self.error(
+                        &at,
+                        format!("ac = {n} is not an assembly-constituency number; ECI numbers them from 1 to 403"),
+                    );
+                    None
+                }
+                None => fold::split_ac_number(&name).0,
+            };
+            let segment = Segment { name, ac };
+            if let Some(first) = segments.iter().find(|s| s.name == segment.name) {
+                let _ = first;
                 self.error(
                     &at,
-                    format!("segment \"{}\" is listed twice", printable(trimmed)),
+                    format!("segment \"{}\" is listed twice", printable(&segment.name)),
+                );
+            } else if let Some(first) = segments
+                .iter()
+                .find(|s| s.ac.is_some() && s.ac == segment.ac)
+            {
+                self.error(
+                    &at,
+                    format!(
+                        "segments \"{}\" and \"{}\" both have the assembly-constituency number {}",
+                        printable(&first.name),
+                        printable(&segment.name),
+                        segment.ac.unwrap_or_default()
+                    ),
                 );
             } else {
-                segments.push(trimmed.to_string());
+                if fold::is_unusual_form(written) {
+                    self.note_unusual_form(&at, "segment", written);
+                }
+                segments.push(segment);
             }
         }
         segments
+    }
+
+    /// A name typed in a Unicode form other than NFC (or with zero-width characters): it
+    /// is used in NFC, and the editor hears of it, since other tools will not fold it.
+    fn note_unusual_form(&mut self, at: &Place, what: &str, written: &str) {
+        self.warning(
+            at,
+            format!(
+                "{what} \"{}\" is written with {}; chunav reads it as \"{}\" (Unicode NFC), so it matches the same name typed the usual way — retype it so search and other tools agree",
+                printable(written.trim()),
+                fold::describe_form(written),
+                fold::nfc(written).replace(['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'], "")
+            ),
+        );
+    }
+
+    /// `election = "लोकसभा 2019"` with `year = 2024`: one of them is wrong.
+    fn check_year_against_labels(&mut self, path: &str, input: &ResultInput, year: i64, id: &str) {
+        let label = fold::nfc(input.election.get_ref());
+        if let Some(other) = years_in(&label).into_iter().find(|y| *y != year) {
+            let at = self.place(&input.year, format!("{path}.year"));
+            self.error(
+                &at,
+                format!(
+                    "year is {year} but election \"{}\" names {other}; correct whichever is wrong",
+                    printable(&label)
+                ),
+            );
+            return;
+        }
+        let id_year = years_in(id).into_iter().find(|y| *y != year);
+        if let Some(other) = id_year {
+            let at = self.place(&input.id, format!("{path}.id"));
+            self.warning(
+                &at,
+                format!(
+                    "result id \"{}\" names {other} but its year is {year}; check the year, or rename the id",
+                    printable(id)
+                ),
+            );
+        }
+    }
+
+    /// Electors below the votes, or a turnout no Indian election has.
+    fn check_electors(
+        &mut self,
+        path: &str,
+        input: &ResultInput,
+        place: &Place,
+        electors: u64,
+        polled: Option<u64>,
+        candidates: &[Candidate],
+    ) {
+        let total: u64 = candidates.iter().map(|c| c.votes).sum();
+        let at = input
+            .electors
+            .as_ref()
+            .map(|e| self.place(e, format!("{path}.electors")))
+            .unwrap_or_else(|| place.clone());
+        let voted = polled.unwrap_or(total).max(total);
+        if voted > electors {
+            self.error(
+                &at,
+                format!(
+                    "electors ({}) is less than the {} {} of this result; check both figures",
+                    inr_unsigned(electors),
+                    inr_unsigned(voted),
+                    if polled.is_some_and(|p| p >= total) {
+                        "votes polled"
+                    } else {
+                        "valid votes"
+                    }
+                ),
+            );
+            return;
+        }
+        if !input.complete || candidates.iter().any(|c| c.approx) || electors == 0 {
+            return;
+        }
+        let (low, high) = TURNOUT_PLAUSIBLE_PERCENT;
+        let turnout = super::share::percent(voted, electors);
+        if voted * 100 < electors * low || voted * 100 > electors * high {
+            self.warning(
+                &at,
+                format!(
+                    "electors ({}) and the {} votes give a turnout of {}, outside the {low}–{high} % of Indian elections; check electors for a missing or extra digit",
+                    inr_unsigned(electors),
+                    inr_unsigned(voted),
+                    crate::numfmt::pct(turnout)
+                ),
+            );
+        }
+    }
+
+    /// Two candidates of one party (IND and NOTA aside) in one result: usually the same
+    /// person typed twice under two spellings, or a wrong party code.
+    fn check_same_party_twice(&mut self, input: &ResultInput, candidates: &[Candidate]) {
+        for (j, later) in candidates.iter().enumerate() {
+            if later.party == IND || later.party == NOTA {
+                continue;
+            }
+            let Some(first) = candidates[..j].iter().find(|c| c.party == later.party) else {
+                continue;
+            };
+            let _ = input;
+            let at = later.name_place.clone();
+            let same_person = fold::close(&fold::key(&first.name), &fold::key(&later.name))
+                || (first.votes == later.votes && first.votes > 0);
+            let message = if same_person {
+                format!(
+                    "\"{}\" and \"{}\" (line {}) are both {} with {} and {} votes: the same candidate typed twice under two spellings? Keep one",
+                    printable(&later.name),
+                    printable(&first.name),
+                    first.name_place.line,
+                    printable(&later.party),
+                    inr_unsigned(later.votes),
+                    inr_unsigned(first.votes)
+                )
+            } else {
+                format!(
+                    "\"{}\" and \"{}\" (line {}) are both {}; a party fields one candidate per seat — check the party codes (IND for an independent)",
+                    printable(&later.name),
+                    printable(&first.name),
+                    first.name_place.line,
+                    printable(&later.party)
+                )
+            };
+            self.warning(&at, message);
+        }
     }
 
     fn count(&mut self, at: &Place, value: &Spanned<toml::Value>) -> Option<u64> {
@@ -224,15 +399,17 @@ impl<'a> ResultChecker<'a> {
         &mut self,
         path: &str,
         input: &CandidateInput,
-        segments: &[String],
+        segments: &[Segment],
     ) -> Option<Candidate> {
         let name_place = self.place(&input.name, format!("{path}.name"));
-        let name = input.name.get_ref().trim().to_string();
+        let name = fold::nfc(input.name.get_ref());
         if name.is_empty() {
             self.error(&name_place, "candidate name is empty");
+        } else if fold::is_unusual_form(input.name.get_ref()) {
+            self.note_unusual_form(&name_place, "candidate name", input.name.get_ref());
         }
         let party_place = self.place(&input.party, format!("{path}.party"));
-        let party = input.party.get_ref().trim().to_string();
+        let party = fold::nfc(input.party.get_ref());
         let party_ok = self.check_party(&party_place, &party);
 
         let votes_place = self.place(&input.votes, format!("{path}.votes"));
@@ -251,15 +428,18 @@ impl<'a> ResultChecker<'a> {
         let mut by_segment_ok = true;
         if let Some(map) = &input.by_segment {
             for (key, value) in map.get_ref() {
-                let segment = key.get_ref().trim().to_string();
+                let segment = fold::nfc(key.get_ref());
                 let at = self.place(
                     key,
                     format!("{path}.by_segment[\"{}\"]", printable(&segment)),
                 );
-                if !segments.contains(&segment) {
+                if !segments.iter().any(|s| s.name == segment) {
                     self.error(&at, unknown_segment_message(&segment, segments));
                     by_segment_ok = false;
                     continue;
+                }
+                if fold::is_unusual_form(key.get_ref()) {
+                    self.note_unusual_form(&at, "segment", key.get_ref());
                 }
                 match self.count(&at, value) {
                     Some(n) => {
@@ -273,7 +453,7 @@ impl<'a> ResultChecker<'a> {
         // Chart order, not the alphabetical order of the TOML table.
         let by_segment: Vec<(String, u64)> = segments
             .iter()
-            .filter_map(|s| by_segment_values.get(s).map(|v| (s.clone(), *v)))
+            .filter_map(|s| by_segment_values.get(&s.name).map(|v| (s.name.clone(), *v)))
             .collect();
 
         let votes = votes?;
@@ -303,6 +483,7 @@ impl<'a> ResultChecker<'a> {
             by_segment,
             approx: input.approx,
             note: input.note.as_ref().map(|n| n.get_ref().clone()),
+            name_place,
             votes_place,
             postal_place,
             segment_places,
@@ -348,7 +529,7 @@ impl<'a> ResultChecker<'a> {
         votes: u64,
         postal: Option<u64>,
         by_segment: &[(String, u64)],
-        segments: &[String],
+        segments: &[Segment],
     ) {
         let sum: u64 = by_segment.iter().map(|(_, v)| v).sum();
         if sum > votes {
@@ -366,8 +547,8 @@ impl<'a> ResultChecker<'a> {
         if by_segment.len() < segments.len() {
             let missing: Vec<&str> = segments
                 .iter()
-                .filter(|s| !by_segment.iter().any(|(name, _)| name == *s))
-                .map(String::as_str)
+                .filter(|s| !by_segment.iter().any(|(name, _)| *name == s.name))
+                .map(|s| s.name.as_str())
                 .collect();
             self.warning(
                 at,
@@ -419,6 +600,37 @@ impl<'a> ResultChecker<'a> {
     }
 }
 
+/// Four-digit years (1900–2100, Latin or Devanagari digits) standing alone in `text`.
+fn years_in(text: &str) -> Vec<i64> {
+    let digits: String = text
+        .chars()
+        .map(|c| match c {
+            '०'..='९' => char::from_u32(c as u32 - '०' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let mut years = Vec::new();
+    let bytes = digits.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4
+                && let Ok(year) = digits[start..i].parse::<i64>()
+                && (1900..=2100).contains(&year)
+            {
+                years.push(year);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    years
+}
+
 /// Result ids become template paths (`results.ls2024.margin`), so they must be identifiers.
 fn check_id(id: &str) -> Result<(), String> {
     let mut chars = id.chars();
@@ -429,14 +641,24 @@ fn check_id(id: &str) -> Result<(), String> {
         return Err("result id is empty; give a short name such as \"ls2024\"".to_string());
     }
     if !starts_well || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        let suggestion: String = id
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .collect();
-        let suggestion = if suggestion.starts_with(|c: char| c.is_ascii_digit()) {
-            format!("r{suggestion}")
+        let mut suggestion = String::new();
+        for c in id.chars() {
+            if c.is_ascii_alphanumeric() {
+                suggestion.push(c.to_ascii_lowercase());
+            } else if !suggestion.ends_with('_') && !suggestion.is_empty() {
+                suggestion.push('_');
+            }
+        }
+        let suggestion = suggestion.trim_end_matches('_');
+        let suggestion = if suggestion.chars().any(|c| c.is_ascii_alphabetic()) {
+            if suggestion.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("r{suggestion}")
+            } else {
+                suggestion.to_string()
+            }
         } else {
-            suggestion
+            // Nothing ASCII to keep (an id in Devanagari): a made-up example, not "_____".
+            format!("ls{}", years_in(id).first().copied().unwrap_or(2024))
         };
         return Err(format!(
             "result id \"{}\" cannot be used in templates (results.{} would not read as one name); use ASCII letters, digits and _ only, starting with a letter, e.g. \"{suggestion}\"",
@@ -447,7 +669,7 @@ fn check_id(id: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn unknown_segment_message(segment: &str, segments: &[String]) -> String {
+fn unknown_segment_message(segment: &str, segments: &[Segment]) -> String {
     if segments.is_empty() {
         return format!(
             "by_segment names \"{}\" but this result lists no segments; add segments = [\"{}\", …] to the result",
@@ -456,11 +678,12 @@ fn unknown_segment_message(segment: &str, segments: &[String]) -> String {
         );
     }
     let mut message = format!("\"{}\" is not a segment of this result", printable(segment));
-    match closest(segment, segments.iter().map(String::as_str)) {
+    let names: Vec<&str> = segments.iter().map(|s| s.name.as_str()).collect();
+    match closest(segment, names.iter().copied()) {
         Some(suggestion) => message.push_str(&format!("; did you mean \"{suggestion}\"?")),
         None => message.push('.'),
     }
-    message.push_str(&format!(" Segments: {}", segments.join(", ")));
+    message.push_str(&format!(" Segments: {}", names.join(", ")));
     message
 }
 

@@ -7,7 +7,7 @@
 //! whole result is marked `approx` and templates must say "more than"/"about".
 
 use super::count::printable;
-use super::result::{Candidate, ElectionResult, NOTA, Source};
+use super::result::{Candidate, ElectionResult, NOTA, Segment, Source};
 use super::share::percent;
 use crate::diagnostics::closest;
 use serde::Serialize;
@@ -23,13 +23,29 @@ pub struct ResultFigures {
     pub source: Option<Source>,
     pub note: Option<String>,
     pub electors: Option<u64>,
-    /// All valid votes, NOTA included, as ECI counts them: the base of every share.
+    /// Votes polled as ECI reports them for turnout, when given.
+    pub polled: Option<u64>,
+    /// All valid votes, NOTA included, as ECI counts them: the base of every share. For an
+    /// incomplete result only the sum of the candidates given (see `complete`).
     pub total: u64,
+    /// Valid votes of all candidates, NOTA excluded: the base of the deposit rule.
+    pub total_without_nota: u64,
+    /// Postal votes of all candidates, when every candidate gives `postal`.
+    pub postal: Option<u64>,
+    /// Under RP Act s.158 a candidate who is not elected forfeits the deposit with fewer
+    /// votes than one sixth of `total_without_nota`: the least number of votes that keeps
+    /// it. Only for complete, exact results.
+    pub deposit_threshold: Option<u64>,
+    /// How many candidates forfeited their deposit (complete, exact results only).
+    pub deposits_forfeited: Option<usize>,
     /// Some candidate's votes are a "more than" figure: total, shares, ranks and margin
     /// are approximate.
     pub approx: bool,
-    /// Valid votes as a percentage of electors, when electors are given.
+    /// Turnout in percent as ECI computes it: `polled` over electors; when `polled` is not
+    /// given, valid votes (NOTA included) over electors, which is slightly lower.
     pub turnout: Option<f64>,
+    /// What `turnout` counts: "polled" (ECI's figure) or "valid" (valid votes only).
+    pub turnout_base: Option<&'static str>,
     /// Every candidate is listed. When not, there is no winner, margin, rank or share.
     pub complete: bool,
     /// Ranked candidates first (by votes, ties in the order written), then NOTA.
@@ -53,6 +69,13 @@ pub struct ResultFigures {
     pub segments_led: BTreeMap<String, usize>,
     /// Other result id (same constituency, same page) → party code → change from it.
     pub changes: BTreeMap<String, BTreeMap<String, PartyChange>>,
+    /// Alliance name → its parties here, summed (from site.toml `[alliances.YEAR]`).
+    pub alliances: BTreeMap<String, AllianceFigures>,
+    /// Party code → the alliance it belongs to in this election.
+    pub alliance_of: BTreeMap<String, String>,
+    /// Other result id → alliance name → change from it: the alliance's parties here
+    /// against the same alliance there (or, where that year defines none, the same parties).
+    pub alliance_changes: BTreeMap<String, BTreeMap<String, PartyChange>>,
     /// The checked input with its places, for later checks; not for templates.
     #[serde(skip)]
     pub result: ElectionResult,
@@ -64,8 +87,13 @@ pub struct CandidateFigures {
     pub party: String,
     pub votes: u64,
     pub postal: Option<u64>,
+    /// Votes cast on voting machines: `votes` − `postal`, when postal is given.
+    pub evm: Option<u64>,
     /// Percent of the result's total, two decimals; none for an incomplete result.
     pub share: Option<f64>,
+    /// Lost the deposit under RP Act s.158 (see `deposit_threshold`); none for NOTA and
+    /// for results whose figures cannot decide it (incomplete or "more than").
+    pub deposit_forfeited: Option<bool>,
     /// 1 for the winner; NOTA has none.
     pub rank: Option<usize>,
     /// This candidate's votes are a "more than" figure.
@@ -88,6 +116,10 @@ pub struct PartyFigures {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SegmentFigures {
     pub name: String,
+    /// ECI's assembly-constituency number, when given.
+    pub ac: Option<u32>,
+    /// What matches this segment in another election (the AC number, or the name folded).
+    pub key: String,
     /// Sum of the figures given for this segment.
     pub total: u64,
     /// Every candidate, NOTA included, has a figure here, so `total` is the segment's
@@ -107,6 +139,15 @@ pub struct SegmentFigures {
     pub approx: bool,
     /// Party code → votes in this segment, summed over the party's candidates with figures.
     pub parties: BTreeMap<String, u64>,
+}
+
+/// An alliance's parties in one result, summed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllianceFigures {
+    /// Its parties that stood here.
+    pub parties: Vec<String>,
+    pub votes: u64,
+    pub share: Option<f64>,
 }
 
 /// How a party's result changed from another result of the same constituency.
@@ -129,6 +170,16 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
     let mut order: Vec<&Candidate> = result.candidates.iter().collect();
     // Stable sort: equal votes keep the order written. NOTA goes last, unranked.
     order.sort_by_key(|c| (c.is_nota(), std::cmp::Reverse(c.votes)));
+    let total_without_nota: u64 = result
+        .candidates
+        .iter()
+        .filter(|c| !c.is_nota())
+        .map(|c| c.votes)
+        .sum();
+    let exact = result.complete && !approx && !result.candidates.is_empty();
+    // Fewer votes than one sixth forfeits: v < T/6 ⇔ 6v < T, so ⌈T/6⌉ keeps it.
+    let deposit_threshold =
+        exact.then(|| total_without_nota.div_ceil(DEPOSIT_FRACTION_DENOMINATOR));
     let mut rank = 0;
     let candidates: Vec<CandidateFigures> = order
         .iter()
@@ -144,7 +195,12 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
                 party: c.party.clone(),
                 votes: c.votes,
                 postal: c.postal,
+                evm: c.postal.map(|p| c.votes.saturating_sub(p)),
                 share: result.complete.then(|| percent(c.votes, total)),
+                deposit_forfeited: match deposit_threshold {
+                    Some(threshold) if !c.is_nota() => Some(rank != Some(1) && c.votes < threshold),
+                    _ => None,
+                },
                 rank,
                 approx: c.approx,
                 note: c.note.clone(),
@@ -183,8 +239,21 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
     let segments: Vec<SegmentFigures> = result
         .segments
         .iter()
-        .map(|name| segment_figures(name, &result.candidates, approx))
+        .map(|segment| segment_figures(segment, &result.candidates, approx))
         .collect();
+    let deposits_forfeited = deposit_threshold.map(|_| {
+        candidates
+            .iter()
+            .filter(|c| c.deposit_forfeited == Some(true))
+            .count()
+    });
+    let postal = result
+        .candidates
+        .iter()
+        .map(|c| c.postal)
+        .sum::<Option<u64>>()
+        .filter(|_| result.complete && !result.candidates.is_empty());
+    let voted = result.polled.unwrap_or(total);
     let mut segments_led: BTreeMap<String, usize> = BTreeMap::new();
     for leader in segments.iter().filter_map(|s| s.leader.as_ref()) {
         *segments_led.entry(leader.clone()).or_default() += 1;
@@ -199,12 +268,27 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         source: result.source.clone(),
         note: result.note.clone(),
         electors: result.electors,
+        polled: result.polled,
         total,
+        total_without_nota,
+        postal,
+        deposit_threshold,
+        deposits_forfeited,
         approx,
         turnout: result
             .electors
-            .filter(|e| *e > 0 && result.complete)
-            .map(|e| percent(total, e)),
+            .filter(|e| *e > 0 && (result.complete || result.polled.is_some()))
+            .map(|e| percent(voted, e)),
+        turnout_base: result
+            .electors
+            .filter(|e| *e > 0 && (result.complete || result.polled.is_some()))
+            .map(|_| {
+                if result.polled.is_some() {
+                    "polled"
+                } else {
+                    "valid"
+                }
+            }),
         complete: result.complete,
         candidates,
         tie: margin == Some(0),
@@ -217,11 +301,23 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         segments,
         segments_led,
         changes: BTreeMap::new(),
+        alliances: BTreeMap::new(),
+        alliance_of: BTreeMap::new(),
+        alliance_changes: BTreeMap::new(),
         result: result.clone(),
     }
 }
 
-fn segment_figures(name: &str, candidates: &[Candidate], result_approx: bool) -> SegmentFigures {
+/// RP Act 1951 s.158(2): a deposit is lost below one sixth of the valid votes of all
+/// candidates. Data, so that the rule is stated once.
+pub const DEPOSIT_FRACTION_DENOMINATOR: u64 = 6;
+
+fn segment_figures(
+    segment: &Segment,
+    candidates: &[Candidate],
+    result_approx: bool,
+) -> SegmentFigures {
+    let name = segment.name.as_str();
     let mut known: Vec<(&Candidate, u64)> = candidates
         .iter()
         .filter_map(|c| c.segment_votes(name).map(|v| (c, v)))
@@ -265,6 +361,8 @@ fn segment_figures(name: &str, candidates: &[Candidate], result_approx: bool) ->
     };
     SegmentFigures {
         name: name.to_string(),
+        ac: segment.ac,
+        key: segment.key(),
         total,
         complete,
         leader: leader.map(|(c, _)| c.party.clone()),
@@ -275,6 +373,17 @@ fn segment_figures(name: &str, candidates: &[Candidate], result_approx: bool) ->
         margin,
         approx: result_approx || (margin.is_some() && !margin_certain),
         parties,
+    }
+}
+
+impl SegmentFigures {
+    /// One assembly segment in two elections: by AC number when both give one, otherwise
+    /// by name folded (case, punctuation, Unicode form, a leading "175-").
+    pub fn same_segment(&self, other: &SegmentFigures) -> bool {
+        match (self.ac, other.ac) {
+            (Some(a), Some(b)) => a == b,
+            _ => super::fold::key(&self.name) == super::fold::key(&other.name),
+        }
     }
 }
 
@@ -325,6 +434,20 @@ impl ResultFigures {
                     )
                 }
             })
+    }
+
+    /// This result's segment for a chart row named `row`: the segment of that name, or
+    /// the one that is the same assembly segment as the row's segment in one of `pool`
+    /// (same AC number, or the same name spelled another way: "Cantt" / "Cantt.").
+    pub fn segment_for_row(&self, row: &str, pool: &[&ResultFigures]) -> Option<&SegmentFigures> {
+        if let Some(s) = self.segments.iter().find(|s| s.name == row) {
+            return Some(s);
+        }
+        let model = pool
+            .iter()
+            .flat_map(|r| r.segments.iter())
+            .find(|s| s.name == row)?;
+        self.segments.iter().find(|s| s.same_segment(model))
     }
 
     /// Votes of `party` in `segment`, when the data gives them.

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod count;
 pub mod data;
 pub mod derive;
+pub mod fold;
 pub mod model;
 pub mod page;
 pub mod prose_check;
@@ -18,8 +19,11 @@ pub mod result;
 pub mod share;
 pub mod site;
 
+pub use compare::Alliances;
 pub use data::{DataStore, load_data_dir};
-pub use derive::{CandidateFigures, PartyChange, PartyFigures, ResultFigures, SegmentFigures};
+pub use derive::{
+    AllianceFigures, CandidateFigures, PartyChange, PartyFigures, ResultFigures, SegmentFigures,
+};
 pub use page::{PageResults, check_page};
 pub use prose_check::check_prose;
 pub use site::check_site;

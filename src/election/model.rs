@@ -20,12 +20,17 @@ pub struct ResultInput {
     pub constituency: Spanned<String>,
     #[serde(default)]
     pub state: Option<Spanned<String>>,
-    /// Assembly segments in the order charts show them.
+    /// Assembly segments in the order charts show them: names, or `{ name = "कैंट", ac = 216 }`
+    /// with the assembly-constituency number that matches a segment across elections.
     #[serde(default)]
-    pub segments: Option<Spanned<Vec<Spanned<String>>>>,
+    pub segments: Option<Spanned<Vec<Spanned<SegmentInput>>>>,
     /// Registered electors, for turnout.
     #[serde(default)]
     pub electors: Option<Spanned<toml::Value>>,
+    /// Total votes polled as ECI reports them (EVM and postal, rejected postal ballots
+    /// included): the numerator of ECI's turnout.
+    #[serde(default)]
+    pub polled: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub source: Option<Spanned<SourceInput>>,
     #[serde(default)]
@@ -83,6 +88,52 @@ impl<'de> serde::de::Visitor<'de> for SourceVisitor {
         }
         let text = text.ok_or_else(|| A::Error::missing_field("text"))?;
         Ok(SourceInput { text, url })
+    }
+}
+
+/// One entry of `segments`: `"कैंट"` or `{ name = "कैंट", ac = 216 }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentInput {
+    pub name: String,
+    /// The assembly constituency's number (ECI's AC number).
+    pub ac: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for SegmentInput {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SegmentVisitor)
+    }
+}
+
+struct SegmentVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SegmentVisitor {
+    type Value = SegmentInput;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(r#"a segment: "कैंट" or { name = "कैंट", ac = 216 }"#)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<SegmentInput, E> {
+        Ok(SegmentInput {
+            name: name.to_string(),
+            ac: None,
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<SegmentInput, A::Error> {
+        use serde::de::Error;
+        let mut name = None;
+        let mut ac = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "name" => name = Some(map.next_value::<String>()?),
+                "ac" => ac = Some(map.next_value::<i64>()?),
+                other => return Err(A::Error::unknown_field(other, &["name", "ac"])),
+            }
+        }
+        let name = name.ok_or_else(|| A::Error::missing_field("name"))?;
+        Ok(SegmentInput { name, ac })
     }
 }
 

@@ -39,6 +39,11 @@ impl PageResults {
         PageResults { results }
     }
 
+    /// Alliance figures and swings from site.toml `[alliances.YEAR]`.
+    pub fn follow_alliances(&mut self, alliances: &super::compare::Alliances) {
+        super::compare::fill_alliances(&mut self.results, alliances);
+    }
+
     pub fn get(&self, id: &str) -> Option<&ResultFigures> {
         self.results.iter().find(|r| r.id == id)
     }
@@ -148,8 +153,97 @@ pub fn check_page(
         }
     }
 
-    let figures = results.iter().map(derive).collect();
+    let figures: Vec<ResultFigures> = results.iter().map(derive).collect();
+    diagnostics.extend(unmatched_segments(&figures));
+    diagnostics.extend(swapped_parties(&figures));
     (PageResults::new(figures), diagnostics)
+}
+
+/// Two candidates standing in two elections of one seat with their party codes exchanged
+/// (A was BJP and B INC, now A is INC and B BJP): almost always the codes were swapped
+/// when typing one of the results.
+fn swapped_parties(results: &[ResultFigures]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, a) in results.iter().enumerate() {
+        for b in &results[i + 1..] {
+            if super::fold::key(&a.constituency) != super::fold::key(&b.constituency) {
+                continue;
+            }
+            let both: Vec<(&super::result::Candidate, &super::result::Candidate)> = a
+                .result
+                .candidates
+                .iter()
+                .filter_map(|x| {
+                    b.result
+                        .candidates
+                        .iter()
+                        .find(|y| super::fold::key(&y.name) == super::fold::key(&x.name))
+                        .map(|y| (x, y))
+                })
+                .collect();
+            for (k, (x_a, x_b)) in both.iter().enumerate() {
+                for (y_a, y_b) in &both[k + 1..] {
+                    if x_a.party != x_b.party && x_a.party == y_b.party && y_a.party == x_b.party {
+                        let at = &y_b.name_place;
+                        out.push(
+                            Diagnostic::warning(
+                                &at.file,
+                                format!(
+                                    "party codes look swapped: in \"{}\" {} is {} and {} is {}, in \"{}\" the other way round; check both results' `party`",
+                                    a.id, x_a.name, x_a.party, y_a.name, y_a.party, b.id
+                                ),
+                            )
+                            .at_line(at.line)
+                            .with_field(at.field.replace(".name", ".party")),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Two results of one constituency whose segment lists do not match up: a segment of one
+/// that is no segment of the other, while the other has one of its own that is unmatched
+/// too, is most likely one assembly segment spelled two ways. Charts would show it as two.
+fn unmatched_segments(results: &[ResultFigures]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, a) in results.iter().enumerate() {
+        for b in &results[i + 1..] {
+            let same_seat = super::fold::key(&a.constituency) == super::fold::key(&b.constituency);
+            if !same_seat || a.segments.is_empty() || b.segments.is_empty() {
+                continue;
+            }
+            let lonely = |x: &ResultFigures, y: &ResultFigures| -> Vec<String> {
+                x.segments
+                    .iter()
+                    .filter(|s| !y.segments.iter().any(|t| t.same_segment(s)))
+                    .map(|s| s.name.clone())
+                    .collect()
+            };
+            let (in_a, in_b) = (lonely(a, b), lonely(b, a));
+            if in_a.is_empty() || in_b.is_empty() {
+                continue;
+            }
+            let place = &b.result.place;
+            out.push(
+                Diagnostic::warning(
+                    &place.file,
+                    format!(
+                        "segments of \"{}\" ({}) match none of \"{}\" ({}); if they are the same assembly segments spelled differently, write them as {{ name = \"…\", ac = N }} with ECI's assembly-constituency number in both results",
+                        b.id,
+                        in_b.join(", "),
+                        a.id,
+                        in_a.join(", ")
+                    ),
+                )
+                .at_line(place.line)
+                .with_field(place.field.replace(".id", ".segments")),
+            );
+        }
+    }
+    out
 }
 
 fn unknown_data_message(id: &str, data: &DataStore) -> String {

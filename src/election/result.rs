@@ -34,9 +34,11 @@ pub struct ElectionResult {
     pub year: i64,
     pub constituency: String,
     pub state: Option<String>,
-    /// Segment names in chart order, without empty or repeated names.
-    pub segments: Vec<String>,
+    /// Segments in chart order, without empty or repeated names.
+    pub segments: Vec<Segment>,
     pub electors: Option<u64>,
+    /// Votes polled as ECI counts them for turnout (rejected postal ballots included).
+    pub polled: Option<u64>,
     pub source: Option<Source>,
     pub note: Option<String>,
     pub candidates: Vec<Candidate>,
@@ -44,6 +46,26 @@ pub struct ElectionResult {
     pub complete: bool,
     /// The `[[results]]` table (its `id` line).
     pub place: Place,
+}
+
+/// An assembly segment of a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// As written (NFC), e.g. "कैंट" or "175-LUCKNOW CANTT.".
+    pub name: String,
+    /// ECI's assembly-constituency number: `ac = 216`, or the number a name starts with.
+    pub ac: Option<u32>,
+}
+
+impl Segment {
+    /// What matches this segment in another election: its AC number when known, else its
+    /// name folded (case, punctuation, Unicode form), so "Cantt" and "Cantt." are one.
+    pub fn key(&self) -> String {
+        match self.ac {
+            Some(ac) => format!("ac{ac}"),
+            None => super::fold::key(&self.name),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +80,8 @@ pub struct Candidate {
     /// A "more than" figure: `votes` is a lower bound, never to be shown as exact.
     pub approx: bool,
     pub note: Option<String>,
+    /// The candidate's `name` value.
+    pub name_place: Place,
     /// The candidate's `votes` value.
     pub votes_place: Place,
     pub postal_place: Option<Place>,

@@ -22,8 +22,9 @@ struct Figure<'a> {
 /// is one place, not several.
 pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
     let mut seen_results: BTreeSet<&Place> = BTreeSet::new();
-    // (constituency, year, name) → every occurrence of that candidate.
-    let mut occurrences: BTreeMap<(&str, i64, &str), Vec<&Candidate>> = BTreeMap::new();
+    // (constituency, year, name), each folded so that spellings of one name meet (case,
+    // punctuation, Unicode form) → every occurrence of that candidate.
+    let mut occurrences: BTreeMap<(String, i64, String), Vec<(&Candidate, &str)>> = BTreeMap::new();
     for (_, page) in pages {
         for figures in page.iter() {
             let result = &figures.result;
@@ -33,30 +34,42 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
             for candidate in &result.candidates {
                 occurrences
                     .entry((
-                        result.constituency.as_str(),
+                        super::fold::key(&result.constituency),
                         result.year,
-                        candidate.name.as_str(),
+                        super::fold::key(&candidate.name),
                     ))
                     .or_default()
-                    .push(candidate);
+                    .push((candidate, result.constituency.as_str()));
             }
         }
     }
 
     let mut diagnostics = Vec::new();
-    for ((constituency, year, name), mut list) in occurrences {
+    for ((_, year, _), mut list) in occurrences {
         if list.len() < 2 {
             continue;
         }
-        list.sort_by(|a, b| a.votes_place.cmp(&b.votes_place));
-        let first = list[0];
-        for &later in &list[1..] {
+        list.sort_by(|a, b| a.0.votes_place.cmp(&b.0.votes_place));
+        let first = list[0].0;
+        for &(later, constituency) in &list[1..] {
             let who = format!(
                 "{} ({}), {} {year}",
-                printable(name),
+                printable(&later.name),
                 printable(&later.party),
                 printable(constituency)
             );
+            if later.party != first.party {
+                diagnostics.push(
+                    Diagnostic::error(&later.votes_place.file, format!(
+                        "{who}: the party is {} here but {} at {}; the same candidate must have one party across the site",
+                        printable(&later.party),
+                        printable(&first.party),
+                        first.votes_place.short()
+                    ))
+                    .at_line(later.name_place.line)
+                    .with_field(later.name_place.field.replace(".name", ".party")),
+                );
+            }
             for (label, here, there) in figure_pairs(first, later) {
                 if disagree(&here, &there) {
                     diagnostics.push(

@@ -1,0 +1,142 @@
+//! One form for text that readers see as the same: Unicode NFC for what is stored and
+//! shown, and a looser matching key for telling whether two names mean one thing.
+//!
+//! `क़` can be typed as one code point (U+0958) or as `क` + nukta (U+093C); a zero-width
+//! joiner or non-joiner changes nothing a reader sees. Without normalising, such names are
+//! two different candidates, segments or tags. NFC keeps every visible difference and
+//! removes the invisible ones in code points, so it is what chunav stores; [`key`] goes
+//! further (case, punctuation, a leading assembly-constituency number) and is only used
+//! to compare.
+
+use unicode_normalization::UnicodeNormalization;
+
+const ZERO_WIDTH: [char; 4] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
+
+/// `text` in Unicode NFC, trimmed.
+pub fn nfc(text: &str) -> String {
+    text.trim().nfc().collect()
+}
+
+/// A whole text in NFC, untrimmed: lines and paragraphs stay as they are.
+pub fn nfc_text(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// Whether `text` is written differently from its NFC form (or carries zero-width
+/// characters): two such spellings of one name look the same but are not the same text.
+pub fn is_unusual_form(text: &str) -> bool {
+    text.trim() != nfc(text) || text.contains(ZERO_WIDTH)
+}
+
+/// What makes two spellings of one name differ, for a message: "क + nukta (U+093C)".
+pub fn describe_form(text: &str) -> &'static str {
+    if text.contains(ZERO_WIDTH) {
+        "a zero-width character"
+    } else if text.contains('\u{93c}') {
+        "a letter written as two code points (consonant + nukta U+093C)"
+    } else {
+        "characters in a decomposed Unicode form"
+    }
+}
+
+/// The matching key of a name: NFC without zero-width characters, nukta, chandrabindu (as
+/// anusvara), case, punctuation and extra spaces, and without a leading assembly
+/// constituency number ("175-LUCKNOW CANTT." → "lucknow cantt"). Two names with one key are
+/// one name typed two ways.
+pub fn key(text: &str) -> String {
+    let (_, name) = split_ac_number(text);
+    let decomposed: String = name.nfd().collect();
+    let mut out = String::with_capacity(decomposed.len());
+    let mut space = false;
+    for c in decomposed.chars() {
+        let c = match c {
+            '\u{93c}' => continue,  // nukta: क़ and क are one letter to readers here
+            '\u{901}' => '\u{902}', // chandrabindu → anusvara (पाँच / पांच)
+            c if ZERO_WIDTH.contains(&c) => continue,
+            c => c,
+        };
+        if c.is_alphanumeric() || is_mark(c) {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out.nfc().collect()
+}
+
+/// Devanagari vowel signs and other combining marks (they are not `is_alphanumeric`).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{900}'..='\u{903}' | '\u{93a}'..='\u{94f}' | '\u{951}'..='\u{957}' | '\u{962}'..='\u{963}')
+}
+
+/// "175-LUCKNOW CANTT." → (Some(175), "LUCKNOW CANTT."); "कैंट" → (None, "कैंट").
+pub fn split_ac_number(text: &str) -> (Option<u32>, &str) {
+    let text = text.trim();
+    let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return (None, text);
+    }
+    let after = &text[digits.len()..];
+    if !after.starts_with([' ', '-', '–', '.']) {
+        return (None, text);
+    }
+    let name = after.trim_start_matches([' ', '-', '–', '.']).trim();
+    if name.is_empty() {
+        return (None, text);
+    }
+    (digits.parse().ok(), name)
+}
+
+/// Whether two keys are one name with a small slip: equal, or (for names of five letters or
+/// more) one edit apart, or one the other without a final vowel sign ("मिश्र"/"मिश्रा").
+pub fn close(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    la.min(lb) >= 5 && strsim::levenshtein(a, b) <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nukta_forms_and_joiners_become_one() {
+        let composed = "\u{958}ैंट"; // क़ as one code point
+        let decomposed = "\u{915}\u{93c}ैंट"; // क + nukta
+        assert_ne!(composed, decomposed);
+        assert_eq!(nfc(composed), nfc(decomposed));
+        assert!(is_unusual_form(composed) || is_unusual_form(decomposed));
+        assert_eq!(key("कैं\u{200d}ट"), key("कैंट"));
+        assert_eq!(key(composed), key("कैंट"));
+        assert!(!is_unusual_form("कैंट"));
+    }
+
+    #[test]
+    fn segment_spellings_across_years_share_a_key() {
+        assert_eq!(key("Lucknow Cantt."), key("175-LUCKNOW CANTT."));
+        assert_eq!(key("Cantt"), key("Cantt."));
+        assert_eq!(
+            split_ac_number("175-LUCKNOW CANTT."),
+            (Some(175), "LUCKNOW CANTT.")
+        );
+        assert_eq!(
+            split_ac_number("216 - Kanpur Cantt"),
+            (Some(216), "Kanpur Cantt")
+        );
+        assert_eq!(split_ac_number("2024"), (None, "2024"));
+        assert_eq!(key("पाँच"), key("पांच"));
+    }
+
+    #[test]
+    fn close_names() {
+        assert!(close(&key("Ramesh Awasthi"), &key("Ramesh Awasthy")));
+        assert!(close(&key("आलोक मिश्रा"), &key("आलोक मिश्र")));
+        assert!(!close(&key("Ram"), &key("Rao")));
+    }
+}

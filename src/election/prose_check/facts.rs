@@ -1,0 +1,282 @@
+//! The figures of a page's results that prose may quote, each with what it is about (the
+//! result, the party and candidate, the segment), so that a number is compared with the
+//! figures of what its sentence names.
+
+use crate::election::derive::ResultFigures;
+use crate::election::page::PageResults;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A candidate's or party's votes: total, EVM or postal, in the seat or a segment.
+    Votes,
+    Margin,
+    /// Valid votes of the seat or a segment, electors, votes polled.
+    Total,
+    /// A party's gain or loss in votes between two elections.
+    Change,
+    Share,
+    Turnout,
+    /// Swing or margin in percentage points.
+    Points,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub value: f64,
+    pub kind: Kind,
+    /// Index of the result in page order.
+    pub result: usize,
+    /// Party codes and candidate names the figure is about (empty for a seat's figures).
+    pub who: Vec<String>,
+    pub segment: Option<String>,
+    /// "INC in कैंट, लोकसभा 2019"
+    pub label: String,
+    /// A "more than" figure or one computed from it.
+    pub approx: bool,
+    /// A change between two results is about the earlier one too.
+    pub also: Option<usize>,
+}
+
+pub fn facts(results: &PageResults) -> Vec<Fact> {
+    let list: Vec<&ResultFigures> = results.iter().collect();
+    let mut facts = Vec::new();
+    for (i, r) in list.iter().enumerate() {
+        add_result(&mut facts, i, r, &list);
+    }
+    facts
+}
+
+fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&ResultFigures]) {
+    let fact = |value: f64, kind: Kind, who: Vec<String>, label: String, approx: bool| Fact {
+        value,
+        kind,
+        result: i,
+        who,
+        segment: None,
+        label,
+        approx,
+        also: None,
+    };
+    for c in &r.candidates {
+        let who = vec![c.party.clone(), c.name.clone()];
+        let label = format!("{} ({}), {}", c.name, c.party, r.election);
+        facts.push(fact(
+            c.votes as f64,
+            Kind::Votes,
+            who.clone(),
+            label.clone(),
+            c.approx,
+        ));
+        if let (Some(evm), Some(postal)) = (c.evm, c.postal) {
+            facts.push(fact(
+                evm as f64,
+                Kind::Votes,
+                who.clone(),
+                format!("the EVM votes of {label}"),
+                false,
+            ));
+            facts.push(fact(
+                postal as f64,
+                Kind::Votes,
+                who.clone(),
+                format!("the postal votes of {label}"),
+                false,
+            ));
+        }
+        let segment_sum: u64 = c.by_segment.values().sum();
+        if c.by_segment.len() > 1 {
+            facts.push(fact(
+                segment_sum as f64,
+                Kind::Votes,
+                who.clone(),
+                format!("{label} in its segments"),
+                false,
+            ));
+        }
+        if let Some(share) = c.share {
+            facts.push(fact(
+                share,
+                Kind::Share,
+                who.clone(),
+                format!("the share of {label}"),
+                r.approx,
+            ));
+        }
+        for (segment, votes) in &c.by_segment {
+            facts.push(Fact {
+                segment: Some(segment.clone()),
+                ..fact(
+                    *votes as f64,
+                    Kind::Votes,
+                    who.clone(),
+                    format!("{} in {segment}, {}", c.party, r.election),
+                    false,
+                )
+            });
+        }
+    }
+    for (code, party) in &r.parties {
+        let label = format!("{code} (all its candidates), {}", r.election);
+        facts.push(fact(
+            party.votes as f64,
+            Kind::Votes,
+            vec![code.clone()],
+            label.clone(),
+            party.approx,
+        ));
+        if let Some(share) = party.share {
+            facts.push(fact(
+                share,
+                Kind::Share,
+                vec![code.clone()],
+                format!("the share of {code}, {}", r.election),
+                party.approx,
+            ));
+        }
+    }
+    for s in &r.segments {
+        let at = |f: Fact| Fact {
+            segment: Some(s.name.clone()),
+            ..f
+        };
+        if s.complete {
+            facts.push(at(fact(
+                s.total as f64,
+                Kind::Total,
+                Vec::new(),
+                format!("all valid votes in {}, {}", s.name, r.election),
+                false,
+            )));
+        }
+        if let Some(margin) = s.margin {
+            let who = [&s.leader, &s.leader_name, &s.runner_up, &s.runner_up_name]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect();
+            facts.push(at(fact(
+                margin as f64,
+                Kind::Margin,
+                who,
+                format!("the margin in {}, {}", s.name, r.election),
+                s.approx,
+            )));
+        }
+        if let Some(points) = s.margin_points {
+            facts.push(at(fact(
+                points,
+                Kind::Points,
+                Vec::new(),
+                format!("the margin in {}, {}", s.name, r.election),
+                s.approx,
+            )));
+        }
+    }
+    if !r.complete {
+        return;
+    }
+    let seat = |what: &str| format!("{what} of {}", r.election);
+    facts.push(fact(
+        r.total as f64,
+        Kind::Total,
+        Vec::new(),
+        seat("the valid votes"),
+        r.approx,
+    ));
+    facts.push(fact(
+        r.total_without_nota as f64,
+        Kind::Total,
+        Vec::new(),
+        seat("the valid votes without NOTA"),
+        r.approx,
+    ));
+    if let Some(postal) = r.postal {
+        facts.push(fact(
+            postal as f64,
+            Kind::Total,
+            Vec::new(),
+            seat("the postal votes"),
+            false,
+        ));
+        facts.push(fact(
+            (r.total - postal) as f64,
+            Kind::Total,
+            Vec::new(),
+            seat("the EVM votes"),
+            false,
+        ));
+    }
+    for (value, what) in [
+        (r.electors, "the electors"),
+        (r.polled, "the votes polled"),
+        (r.deposit_threshold, "the votes needed to keep the deposit"),
+    ] {
+        if let Some(v) = value {
+            facts.push(fact(
+                v as f64,
+                Kind::Total,
+                Vec::new(),
+                seat(what),
+                r.approx,
+            ));
+        }
+    }
+    if let Some(t) = r.turnout {
+        facts.push(fact(
+            t,
+            Kind::Turnout,
+            Vec::new(),
+            seat("the turnout"),
+            r.approx,
+        ));
+    }
+    if let (Some(margin), Some(w), Some(ru)) = (r.margin, &r.winner, &r.runner_up) {
+        let who = vec![
+            w.party.clone(),
+            w.name.clone(),
+            ru.party.clone(),
+            ru.name.clone(),
+        ];
+        facts.push(fact(
+            margin as f64,
+            Kind::Margin,
+            who.clone(),
+            seat("the margin"),
+            r.approx,
+        ));
+        if let Some(p) = r.margin_points {
+            facts.push(fact(p, Kind::Points, who, seat("the margin"), r.approx));
+        }
+    }
+    for (other, parties) in &r.changes {
+        let Some(j) = all.iter().position(|x| &x.id == other) else {
+            continue;
+        };
+        if all[j].year >= r.year {
+            continue;
+        }
+        for (code, change) in parties {
+            let label = format!("{code} from {} to {}", all[j].election, r.election);
+            facts.push(Fact {
+                also: Some(j),
+                ..fact(
+                    change.votes.unsigned_abs() as f64,
+                    Kind::Change,
+                    vec![code.clone()],
+                    format!("the change in votes of {label}"),
+                    change.approx,
+                )
+            });
+            facts.push(Fact {
+                also: Some(j),
+                ..fact(
+                    change.share_points,
+                    Kind::Points,
+                    vec![code.clone()],
+                    format!("the swing of {label}"),
+                    change.approx,
+                )
+            });
+        }
+    }
+}

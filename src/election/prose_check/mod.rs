@@ -1,0 +1,1216 @@
+//! Claims in a page's text that its data contradicts.
+//!
+//! Editors retype figures, and a retyped figure drifts. This check reads the text readers
+//! see — the body with its headings, the `title` and `description`, the `title` and `note`
+//! of each chart — sentence by sentence. A number is judged by its sentence: the years and
+//! elections, candidates, parties and segments it names, and the words around the number
+//! (वोट, अंतर, कुल, मतदान, अंक, "से ज़्यादा", "लगभग"). Only what the sentence makes a
+//! claim about the data is compared, so a count of polling stations or a candidate's age
+//! is left alone; an editor can also mark any number `{! nocheck !}`.
+//!
+//! Besides figures, a sentence that names a winner, a runner-up or a place (तीसरे स्थान)
+//! is checked against the ranks.
+
+mod facts;
+mod mask;
+mod numbers;
+
+use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::election::fold;
+use crate::election::page::PageResults;
+use crate::numfmt::inr_unsigned;
+use facts::{Fact, Kind};
+use numbers::{Measure, Quoted, is_word_char};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use mask::NOCHECK;
+
+/// A count near a data value (within this share of it) without stating it is a likely
+/// typo, when the sentence names nothing more specific.
+const NEAR_MISS_PERCENT: f64 = 5.0;
+
+/// Characters around a number within which a word says what the number is.
+const REACH: usize = 40;
+
+/// Words after a count that make it a count of votes.
+const VOTE_WORDS: &[&str] = &[
+    "वोट",
+    "वोटों",
+    "वोटो",
+    "मत",
+    "मतों",
+    "votes",
+    "vote",
+    "ballots",
+    "डाक",
+    "मतपत्र",
+];
+/// Words after a number that make it something else than a data figure.
+const OTHER_NOUNS: &[&str] = &[
+    "साल",
+    "वर्ष",
+    "वर्षों",
+    "सालों",
+    "years",
+    "year",
+    "सीट",
+    "सीटें",
+    "सीटों",
+    "seats",
+    "seat",
+    "केंद्र",
+    "केंद्रों",
+    "बूथ",
+    "booths",
+    "stations",
+    "उम्मीदवार",
+    "उम्मीदवारों",
+    "candidates",
+    "रुपये",
+    "रुपए",
+    "rupees",
+    "करोड़ रुपये",
+    "किलोमीटर",
+    "km",
+    "दिन",
+    "days",
+    "महीने",
+    "months",
+    "गाँव",
+    "गांव",
+    "villages",
+    "वार्ड",
+    "wards",
+    "राउंड",
+    "rounds",
+    "दौर",
+    "मंत्री",
+    "ministers",
+    "जिलों",
+    "ज़िलों",
+    "districts",
+    "बार",
+    "times",
+];
+const MARGIN_WORDS: &[&str] = &[
+    "अंतर",
+    "अन्तर",
+    "margin",
+    "won by",
+    "lost by",
+    "हराया",
+    "हराकर",
+    "हार",
+    "बढ़त",
+    "lead",
+];
+const TOTAL_WORDS: &[&str] = &[
+    "कुल",
+    "total",
+    "वैध",
+    "valid",
+    "मतदाता",
+    "मतदाताओं",
+    "electors",
+    "voters",
+    "polled",
+];
+const TURNOUT_WORDS: &[&str] = &["मतदान", "turnout", "polling", "वोटिंग"];
+const CHANGE_WORDS: &[&str] = &[
+    "बढ़े",
+    "बढ़ा",
+    "बढ़",
+    "घटे",
+    "घटा",
+    "घट",
+    "ज़्यादा मिले",
+    "more than in",
+    "gained",
+    "lost",
+    "rose",
+    "fell",
+    "increase",
+    "decrease",
+    "बदला",
+    "बदले",
+];
+const SHARE_WORDS: &[&str] = &[
+    "हिस्सा",
+    "हिस्से",
+    "वोट शेयर",
+    "वोट प्रतिशत",
+    "वोट-प्रतिशत",
+    "share",
+    "मत प्रतिशत",
+];
+/// Words before a number that say it is not exact.
+const APPROX_BEFORE: &[&str] = &[
+    "लगभग",
+    "करीब",
+    "क़रीब",
+    "तकरीबन",
+    "तक़रीबन",
+    "अनुमानित",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "some",
+    "~",
+    "कोई",
+];
+const APPROX_AFTER: &[&str] = &["के आसपास", "के करीब", "के क़रीब"];
+const MORE_BEFORE: &[&str] = &["more than", "over", "above", "at least", "exceeding"];
+const MORE_AFTER: &[&str] = &[
+    "से ज़्यादा",
+    "से ज्यादा",
+    "से अधिक",
+    "से ऊपर",
+    "से ज़ियादा",
+    "+",
+    "से भी ज़्यादा",
+    "से भी अधिक",
+    "plus",
+    "से पार",
+];
+const LESS_BEFORE: &[&str] = &["less than", "fewer than", "under", "below", "just under"];
+const LESS_AFTER: &[&str] = &["से कम", "से नीचे", "से भी कम"];
+
+const WIN_WORDS: &[&str] = &[
+    "जीते",
+    "जीती",
+    "जीता",
+    "जीतीं",
+    "जीत गए",
+    "जीत गई",
+    "विजयी",
+    "विजेता",
+    "won",
+    "wins",
+    "winner",
+    "retained",
+    "बचा ली",
+    "बचाई",
+    "जीत दर्ज",
+];
+const LOSE_WORDS: &[&str] = &[
+    "हारे",
+    "हार गए",
+    "हार गई",
+    "हारी",
+    "हारीं",
+    "lost to",
+    "was defeated",
+];
+const DEFEAT_WORDS: &[&str] = &["को हराया", "को हराकर", "को मात", "defeated", "beat"];
+/// Ordinal places: the words and the rank they name.
+const PLACE_WORDS: &[(&str, usize)] = &[
+    ("दूसरे स्थान", 2),
+    ("दूसरे नंबर", 2),
+    ("उपविजेता", 2),
+    ("runner-up", 2),
+    ("second place", 2),
+    ("तीसरे स्थान", 3),
+    ("तीसरे नंबर", 3),
+    ("third place", 3),
+    ("third", 3),
+    ("चौथे स्थान", 4),
+    ("चौथे नंबर", 4),
+    ("fourth place", 4),
+    ("fourth", 4),
+    ("पाँचवें स्थान", 5),
+    ("पांचवें स्थान", 5),
+    ("fifth place", 5),
+];
+
+/// Other names of common party codes, for sites whose site.toml gives only one name.
+const PARTY_ALIASES: &[(&str, &[&str])] = &[
+    ("BJP", &["भाजपा", "बीजेपी", "भारतीय जनता पार्टी"]),
+    ("INC", &["कांग्रेस", "काँग्रेस", "Congress"]),
+    ("SP", &["सपा", "समाजवादी पार्टी", "Samajwadi"]),
+    ("BSP", &["बसपा", "बहुजन समाज पार्टी"]),
+    ("AAP", &["आप", "आम आदमी पार्टी"]),
+    ("TMC", &["AITC", "तृणमूल", "Trinamool"]),
+    ("AITC", &["TMC", "तृणमूल", "Trinamool"]),
+    ("NOTA", &["नोटा"]),
+];
+
+/// A piece of a page's text and the file line it starts on.
+pub struct Text<'a> {
+    pub text: &'a str,
+    pub first_line: usize,
+}
+
+/// Names of parties as prose writes them: code → names (site.toml `name`, `short`).
+pub type PartyNames = BTreeMap<String, Vec<String>>;
+
+/// Warns about numbers in `body` that disagree with `results` (body only, no site party
+/// names; see [`check_texts`]).
+pub fn check_prose(
+    file: &Path,
+    body: &str,
+    body_first_line: usize,
+    results: &PageResults,
+) -> Vec<Diagnostic> {
+    check_texts(
+        file,
+        &[Text {
+            text: body,
+            first_line: body_first_line,
+        }],
+        results,
+        &PartyNames::new(),
+    )
+}
+
+/// Warns about claims in `texts` (title, description, body …) that `results` contradict.
+pub fn check_texts(
+    file: &Path,
+    texts: &[Text<'_>],
+    results: &PageResults,
+    parties: &PartyNames,
+) -> Vec<Diagnostic> {
+    if results.is_empty() {
+        return Vec::new();
+    }
+    let checker = Checker::new(results, parties);
+    let mut out = Vec::new();
+    for piece in texts {
+        let text = fold::nfc_text(piece.text);
+        let masked = mask::mask(&text);
+        let lines = LineIndex::new(&text, piece.first_line);
+        for (start, end) in sentences(&masked.text) {
+            for (offset, message) in checker.sentence(&masked.text, start, end, &masked.marks) {
+                out.push(Diagnostic::warning(file, message).at_line(lines.line_of(offset)));
+            }
+        }
+    }
+    out
+}
+
+struct Checker<'a> {
+    results: &'a PageResults,
+    facts: Vec<Fact>,
+    /// (result index, candidate name or party code, names to look for in lower case)
+    names: Vec<(String, Vec<String>)>,
+}
+
+/// What a sentence names.
+#[derive(Default, Debug, Clone)]
+struct Named {
+    /// Result indexes the sentence is about (years, elections named); empty: all.
+    results: Vec<usize>,
+    /// Where each result is named (result index, byte offset of its year or election).
+    mentions: Vec<(usize, usize)>,
+    /// Candidate names and party codes, with the byte offset of their first mention.
+    who: Vec<(String, usize)>,
+    segments: Vec<String>,
+    /// The sentence names a year of no result on the page, and none of theirs: it is
+    /// about another election (a mayor's race, a past one), whose figures are not here.
+    elsewhere: bool,
+}
+
+impl<'a> Checker<'a> {
+    fn new(results: &'a PageResults, parties: &PartyNames) -> Self {
+        let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for r in results.iter() {
+            for c in &r.candidates {
+                let list = names.entry(c.name.clone()).or_default();
+                list.push(c.name.to_lowercase());
+                let tokens: Vec<&str> = c.name.split_whitespace().collect();
+                // A surname alone names the candidate when no other candidate has it.
+                if tokens.len() > 1
+                    && let Some(last) = tokens.last()
+                    && last.chars().count() >= 4
+                    && r.candidates
+                        .iter()
+                        .filter(|o| o.name.split_whitespace().any(|t| t == *last))
+                        .count()
+                        == 1
+                {
+                    list.push(last.to_lowercase());
+                }
+                let code = names.entry(c.party.clone()).or_default();
+                code.push(c.party.to_lowercase());
+                for (alias_code, aliases) in PARTY_ALIASES {
+                    if *alias_code == c.party {
+                        code.extend(aliases.iter().map(|a| a.to_lowercase()));
+                    }
+                }
+                if let Some(site_names) = parties.get(&c.party) {
+                    code.extend(
+                        site_names
+                            .iter()
+                            .filter(|n| !n.trim().is_empty())
+                            .map(|n| n.to_lowercase()),
+                    );
+                }
+            }
+        }
+        for list in names.values_mut() {
+            list.sort();
+            list.dedup();
+        }
+        Checker {
+            results,
+            facts: facts::facts(results),
+            names: names.into_iter().collect(),
+        }
+    }
+
+    fn result(&self, i: usize) -> &crate::election::ResultFigures {
+        self.results.iter().nth(i).expect("result index from facts")
+    }
+
+    fn named(&self, sentence: &str) -> Named {
+        let lower = sentence.to_lowercase();
+        let mut named = Named::default();
+        for (i, r) in self.results.iter().enumerate() {
+            let year = r.year.to_string();
+            let at = [
+                find_word(&lower, &year),
+                find_word(&lower, &crate::numfmt::devanagari_digits(&year)),
+                lower.find(&r.election.to_lowercase()),
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            if let Some(at) = at {
+                named.results.push(i);
+                named.mentions.push((i, at));
+            }
+        }
+        if named.results.is_empty() {
+            let years: Vec<i64> = numbers::numbers(&lower)
+                .iter()
+                .filter(|q| q.year)
+                .map(|q| q.value as i64)
+                .collect();
+            named.elsewhere = !years.is_empty();
+        }
+        for (who, forms) in &self.names {
+            if let Some(at) = forms.iter().filter_map(|f| find_word(&lower, f)).min() {
+                named.who.push((who.clone(), at));
+            }
+        }
+        named.who.sort_by_key(|(_, at)| *at);
+        for r in self.results.iter() {
+            for s in &r.segments {
+                let name = s.name.to_lowercase();
+                let (_, bare) = fold::split_ac_number(&name);
+                if (lower.contains(&name) || lower.contains(&bare.to_lowercase()))
+                    && !named.segments.contains(&s.name)
+                {
+                    named.segments.push(s.name.clone());
+                }
+            }
+        }
+        named
+    }
+
+    /// Problems in the sentence `text[start..end]`: (byte offset, message).
+    fn sentence(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        marks: &[usize],
+    ) -> Vec<(usize, String)> {
+        let sentence = &text[start..end];
+        let named = self.named(sentence);
+        let paragraph_marked = marks.iter().any(|m| {
+            let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..*m].trim().is_empty()
+                && paragraph_of(text, *m) == paragraph_of(text, start)
+        });
+        let mut out = Vec::new();
+        if paragraph_marked || named.elsewhere {
+            return out;
+        }
+        for q in numbers::numbers(sentence) {
+            if q.year && q.measure == Measure::Count {
+                continue;
+            }
+            let abs_start = start + q.start;
+            let abs_end = start + q.end;
+            let marked = marks
+                .iter()
+                .any(|m| *m >= abs_end && text[abs_end..*m].trim().is_empty());
+            if marked {
+                continue;
+            }
+            let context = Context::around(sentence, &q);
+            let scoped = scope_for(&named, sentence, &q);
+            let message = match q.measure {
+                Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
+                Measure::Percent | Measure::Points => {
+                    self.percent_claim(&q, &context, &scoped, sentence)
+                }
+            };
+            if let Some(message) = message {
+                out.push((abs_start, message));
+            }
+        }
+        if let Some(message) = self.rank_claim(sentence, &named) {
+            out.push((
+                start + sentence.len() - sentence.trim_start().len(),
+                message,
+            ));
+        }
+        out
+    }
+
+    /// Facts of the results the sentence is about.
+    fn in_scope<'f>(&'f self, named: &'f Named) -> impl Iterator<Item = &'f Fact> + 'f {
+        self.facts.iter().filter(move |f| {
+            named.results.is_empty()
+                || named.results.contains(&f.result)
+                || f.also.is_some_and(|a| named.results.contains(&a))
+        })
+    }
+
+    fn about_named(f: &Fact, named: &Named) -> bool {
+        let who_ok = named.who.is_empty()
+            || f.who.is_empty()
+            || f.who.iter().any(|w| named.who.iter().any(|(n, _)| n == w));
+        let segment_ok = match (&f.segment, named.segments.is_empty()) {
+            (Some(s), false) => named.segments.contains(s),
+            (Some(_), true) => true,
+            (None, _) => true,
+        };
+        who_ok && segment_ok
+    }
+
+    fn count_claim(
+        &self,
+        q: &Quoted,
+        c: &Context,
+        named: &Named,
+        sentence: &str,
+    ) -> Option<String> {
+        if c.other_noun {
+            return None;
+        }
+        let kind = c.kind();
+        let sentence_votes = VOTE_WORDS
+            .iter()
+            .any(|w| find_word(&sentence.to_lowercase(), w).is_some());
+        let vote_claim = c.vote_word
+            || kind.is_some()
+            || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
+        if !vote_claim {
+            return None;
+        }
+        let kinds: &[Kind] = match kind {
+            Some(Kind::Margin) => &[Kind::Margin, Kind::Change],
+            Some(Kind::Total) => &[Kind::Total, Kind::Votes],
+            Some(Kind::Change) => &[Kind::Change, Kind::Votes, Kind::Margin],
+            _ => &[Kind::Votes, Kind::Margin, Kind::Total, Kind::Change],
+        };
+        let all_counts = |f: &&Fact| {
+            matches!(
+                f.kind,
+                Kind::Votes | Kind::Margin | Kind::Total | Kind::Change
+            )
+        };
+        // Stated exactly by any count of the page that fits what the sentence names: fine,
+        // unless the sentence is about another election than the figure's.
+        let fits: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| kinds.contains(&f.kind) && Self::about_named(f, named))
+            .collect();
+        let specific = !named.who.is_empty() || !named.segments.is_empty() || kind.is_some();
+        if let Some(bound) = c.bound {
+            return self.bound_claim(q, bound, &fits, specific, sentence);
+        }
+        // Any count about what the sentence names, whatever the words around say it is.
+        let stated = |f: &&Fact| all_counts(f) && Self::about_named(f, named) && q.states(f.value);
+        if fits.iter().any(|f| f.approx) || self.in_scope(named).any(|f| stated(&f)) {
+            return None;
+        }
+        if self
+            .facts
+            .iter()
+            .filter(all_counts)
+            .any(|f| q.states(f.value) && f.approx)
+        {
+            return None;
+        }
+        // Quoted from another election of the page: "the 2019 margin as this one's".
+        if !named.results.is_empty()
+            && let Some(other) = self
+                .facts
+                .iter()
+                .filter(|f| !named.results.contains(&f.result) && kinds.contains(&f.kind))
+                .filter(|f| Self::about_named(f, named) && f.value >= 1000.0)
+                .find(|f| q.states(f.value))
+        {
+            let meant = fits
+                .iter()
+                .filter(|f| {
+                    f.kind == other.kind && f.segment == other.segment && f.who == other.who
+                })
+                .min_by(|a, b| ratio(q.value, a.value).total_cmp(&ratio(q.value, b.value)));
+            let this = named
+                .results
+                .iter()
+                .map(|i| self.result(*i).election.clone())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Some(match meant {
+                Some(m) => format!(
+                    "{} in the text is {}, but the sentence is about {this}: the data says {} for {}",
+                    quoted_text(sentence, q),
+                    other.label,
+                    show(m.value, m.kind),
+                    m.label
+                ),
+                None => format!(
+                    "{} in the text is {}, but the sentence is about {this}",
+                    quoted_text(sentence, q),
+                    other.label
+                ),
+            });
+        }
+        if self
+            .facts
+            .iter()
+            .filter(all_counts)
+            .any(|f| q.states(f.value))
+            && !specific
+        {
+            return None;
+        }
+        if c.approx {
+            // "लगभग 4,20,000": fine within a tenth of the figure meant.
+            if fits.iter().any(|f| ratio(q.value, f.value) <= 1.1) || !specific {
+                return None;
+            }
+        }
+        // The keyword's own kind first ("अंतर" → margins), then the others.
+        let primary: Vec<&&Fact> = fits
+            .iter()
+            .filter(|f| f.kind == kinds[0] && !f.approx)
+            .collect();
+        let pool: Vec<&&Fact> = if primary.iter().any(|f| ratio(q.value, f.value) <= 2.0) {
+            primary
+        } else {
+            fits.iter().filter(|f| !f.approx).collect()
+        };
+        // A sentence that names a segment means its figures; one that names none, the seat's.
+        let wants_segment = !named.segments.is_empty();
+        let level: Vec<&&Fact> = pool
+            .iter()
+            .copied()
+            .filter(|f| f.segment.is_some() == wants_segment)
+            .collect();
+        let pool = if level.iter().any(|f| ratio(q.value, f.value) <= 2.0) {
+            level
+        } else {
+            pool
+        };
+        let nearest = pool
+            .into_iter()
+            .min_by(|a, b| ratio(q.value, a.value).total_cmp(&ratio(q.value, b.value)))?;
+        let r = ratio(q.value, nearest.value);
+        let warn = if specific {
+            r <= 2.0
+        } else {
+            r <= 1.0 + NEAR_MISS_PERCENT / 100.0
+        };
+        if !warn || q.value < 100.0 {
+            return None;
+        }
+        let as_what = match kind {
+            Some(Kind::Margin) if nearest.kind == Kind::Margin => " as a margin",
+            Some(Kind::Total) if nearest.kind == Kind::Total => " as a total",
+            _ => "",
+        };
+        Some(format!(
+            "{} in the text{as_what}, the data says {} for {}",
+            quoted_text(sentence, q),
+            show(nearest.value, nearest.kind),
+            nearest.label
+        ))
+    }
+
+    /// "4 लाख से ज़्यादा", "less than 50%": wrong when no figure the sentence can mean is
+    /// on the stated side.
+    fn bound_claim(
+        &self,
+        q: &Quoted,
+        bound: Bound,
+        fits: &[&Fact],
+        specific: bool,
+        sentence: &str,
+    ) -> Option<String> {
+        if !specific || fits.is_empty() || fits.iter().any(|f| f.approx) {
+            return None;
+        }
+        let holds = |f: &&&Fact| match bound {
+            Bound::More => f.value.abs() > q.value,
+            Bound::Less => f.value.abs() < q.value,
+        };
+        if fits.iter().any(|f| holds(&f)) {
+            return None;
+        }
+        let nearest = fits
+            .iter()
+            .min_by(|a, b| ratio(q.value, a.value).total_cmp(&ratio(q.value, b.value)))?;
+        if ratio(q.value, nearest.value) > 2.0 {
+            return None;
+        }
+        let (what, not) = match bound {
+            Bound::More => ("more than", "not more"),
+            Bound::Less => ("less than", "not less"),
+        };
+        Some(format!(
+            "{} in the text claims {what} {}, but the data says {} for {}: {not}",
+            quoted_text(sentence, q),
+            show(q.value, nearest.kind),
+            show(nearest.value, nearest.kind),
+            nearest.label
+        ))
+    }
+
+    fn percent_claim(
+        &self,
+        q: &Quoted,
+        c: &Context,
+        named: &Named,
+        sentence: &str,
+    ) -> Option<String> {
+        let kinds: &[Kind] = if c.turnout_word {
+            &[Kind::Turnout]
+        } else if q.measure == Measure::Points {
+            &[Kind::Points]
+        } else if named.who.is_empty() && !c.share_word {
+            return None;
+        } else {
+            &[Kind::Share, Kind::Points, Kind::Turnout]
+        };
+        let fits: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| kinds.contains(&f.kind) && Self::about_named(f, named))
+            .filter(|f| f.kind != Kind::Share || !named.who.is_empty() || c.share_word)
+            .collect();
+        if fits.is_empty() {
+            return None;
+        }
+        if let Some(bound) = c.bound {
+            return self.bound_claim(q, bound, &fits, true, sentence);
+        }
+        if fits.iter().any(|f| q.states(f.value) || f.approx) {
+            return None;
+        }
+        if c.approx && fits.iter().any(|f| (f.value.abs() - q.value).abs() <= 1.0) {
+            return None;
+        }
+        let nearest = fits.iter().min_by(|a, b| {
+            (a.value.abs() - q.value)
+                .abs()
+                .total_cmp(&(b.value.abs() - q.value).abs())
+        })?;
+        let off = (nearest.value.abs() - q.value).abs();
+        if off > 10.0_f64.max(nearest.value.abs() / 2.0) {
+            return None;
+        }
+        Some(format!(
+            "{} in the text, the data says {} for {}",
+            quoted_text(sentence, q),
+            show(nearest.value, nearest.kind),
+            nearest.label
+        ))
+    }
+
+    /// "X जीते", "X ने Y को हराया", "X तीसरे स्थान पर रहे": the named candidate or party
+    /// must hold that rank in a result the sentence can be about.
+    fn rank_claim(&self, sentence: &str, named: &Named) -> Option<String> {
+        if named.who.is_empty() {
+            return None;
+        }
+        let lower = sentence.to_lowercase();
+        let scope: Vec<usize> = if named.results.is_empty() {
+            (0..self.results.len()).collect()
+        } else {
+            named.results.clone()
+        };
+        let scope: Vec<usize> = scope
+            .into_iter()
+            .filter(|i| self.result(*i).winner.is_some())
+            .collect();
+        if scope.is_empty() {
+            return None;
+        }
+        let rank_of = |who: &str, i: usize| {
+            self.result(i)
+                .candidates
+                .iter()
+                .filter(|c| c.name == who || c.party == who)
+                .filter_map(|c| c.rank)
+                .min()
+        };
+        let claim = |who: &str, rank: usize| scope.iter().any(|i| rank_of(who, *i) == Some(rank));
+        let stood = |who: &str| scope.iter().any(|i| rank_of(who, *i).is_some());
+        let describe = |rank: usize| {
+            let r = self.result(scope[scope.len() - 1]);
+            r.candidates
+                .iter()
+                .find(|c| c.rank == Some(rank))
+                .map(|c| {
+                    format!(
+                        "{} ({}) came {} in {}",
+                        c.name,
+                        c.party,
+                        ordinal(rank),
+                        r.election
+                    )
+                })
+                .unwrap_or_default()
+        };
+        // One side of the sentence: the entities (grouped by candidate) before `at`.
+        let people = |from: usize, to: usize| -> Vec<&str> {
+            named
+                .who
+                .iter()
+                .filter(|(_, at)| *at >= from && *at < to)
+                .map(|(w, _)| w.as_str())
+                .collect()
+        };
+        let consistent_group = |group: &[&str], rank: usize| {
+            // "भाजपा के रमेश अवस्थी": party and candidate of one candidate count once.
+            !group.is_empty() && group.iter().filter(|w| stood(w)).all(|w| claim(w, rank))
+        };
+        if let Some((at, len)) = DEFEAT_WORDS
+            .iter()
+            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .min()
+        {
+            let (winners, losers) = if lower.is_char_boundary(at) && lower[..at].contains(" ने ")
+            {
+                let ne = lower[..at].rfind(" ने ").unwrap_or(0);
+                (people(0, ne + 1), people(ne, at))
+            } else {
+                (people(0, at), people(at + len, lower.len()))
+            };
+            if !winners.is_empty()
+                && winners.iter().any(|w| stood(w))
+                && !consistent_group(&winners, 1)
+            {
+                return Some(format!(
+                    "the text names {} as the winner, but {}",
+                    winners.join(" / "),
+                    describe(1)
+                ));
+            }
+            if losers.iter().any(|w| claim(w, 1)) && !winners.is_empty() {
+                return Some(format!(
+                    "the text says {} lost, but {}",
+                    losers.join(" / "),
+                    describe(1)
+                ));
+            }
+            return None;
+        }
+        let single = self.one_candidate(&named.who, &scope);
+        // "won 4,22,087 votes" is about votes, not about who won.
+        let win_claim = WIN_WORDS.iter().any(|w| {
+            find_word(&lower, w).is_some_and(|at| {
+                let next: String = lower[at + w.len()..]
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                !VOTE_WORDS.iter().any(|v| find_word(&next, v).is_some())
+            })
+        });
+        if win_claim {
+            if let Some(group) = &single
+                && !consistent_group(group, 1)
+                && !LOSE_WORDS.iter().any(|w| lower.contains(w))
+            {
+                return Some(format!(
+                    "the text names {} as the winner, but {}",
+                    group.join(" / "),
+                    describe(1)
+                ));
+            }
+            return None;
+        }
+        if LOSE_WORDS.iter().any(|w| lower.contains(w)) {
+            if let Some(group) = &single
+                && group.iter().filter(|w| stood(w)).all(|w| claim(w, 1))
+            {
+                return Some(format!(
+                    "the text says {} lost, but {}",
+                    group.join(" / "),
+                    describe(1)
+                ));
+            }
+            return None;
+        }
+        for (word, rank) in PLACE_WORDS {
+            if find_word(&lower, word).is_some()
+                && let Some(group) = &single
+                && !consistent_group(group, *rank)
+            {
+                return Some(format!(
+                    "the text places {} {}, but {}",
+                    group.join(" / "),
+                    ordinal(*rank),
+                    describe(*rank)
+                ));
+            }
+        }
+        None
+    }
+
+    /// The named entities when they all belong to one candidate of the results in scope
+    /// (a candidate and their party), else none.
+    fn one_candidate<'n>(
+        &self,
+        who: &'n [(String, usize)],
+        scope: &[usize],
+    ) -> Option<Vec<&'n str>> {
+        let names: Vec<&str> = who.iter().map(|(w, _)| w.as_str()).collect();
+        for i in scope {
+            let r = self.result(*i);
+            let owners: Vec<usize> = r
+                .candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| names.iter().any(|n| *n == c.name || *n == c.party))
+                .map(|(k, _)| k)
+                .collect();
+            let parties: Vec<&str> = owners
+                .iter()
+                .map(|k| r.candidates[*k].party.as_str())
+                .collect();
+            let one_person = names.iter().all(|n| {
+                owners
+                    .iter()
+                    .any(|k| r.candidates[*k].name == *n || r.candidates[*k].party == *n)
+            }) && {
+                let mut p = parties.clone();
+                p.sort();
+                p.dedup();
+                p.len() == 1
+                    && (parties.len() == 1
+                        || names
+                            .iter()
+                            .filter(|n| r.candidates.iter().any(|c| c.name == **n))
+                            .count()
+                            <= 1)
+            };
+            if !one_person {
+                return None;
+            }
+        }
+        Some(names)
+    }
+}
+
+/// The results a number is about: those named nearest before it in the sentence, else
+/// those named after it in the same clause, else every result of the page ("कैंट में 1,15,028
+/// वोट मिले, 2019 में 88,489": the first figure is not about 2019).
+fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
+    let mut scoped = named.clone();
+    let before = named
+        .mentions
+        .iter()
+        .filter(|(_, at)| *at < q.start)
+        .map(|(_, at)| *at)
+        .max();
+    let chosen: Vec<usize> = match before {
+        Some(last) => {
+            // Every result named at that last place ("2019 और 2024 में" names two).
+            let from = sentence[..last].rfind([',', ';']).map_or(0, |i| i + 1);
+            named
+                .mentions
+                .iter()
+                .filter(|(_, at)| *at >= from && *at <= last)
+                .map(|(i, _)| *i)
+                .collect()
+        }
+        None => {
+            let clause_end = sentence[q.end..]
+                .find([',', ';', '—'])
+                .map_or(sentence.len(), |i| q.end + i);
+            named
+                .mentions
+                .iter()
+                .filter(|(_, at)| *at >= q.end && *at < clause_end)
+                .map(|(i, _)| *i)
+                .collect()
+        }
+    };
+    scoped.results = chosen;
+    scoped.results.sort_unstable();
+    scoped.results.dedup();
+    // Who: those named in the number's clause, else in the nearest clause before it.
+    let clauses = clauses(sentence);
+    let clause_of = |offset: usize| {
+        clauses
+            .iter()
+            .position(|(a, b)| offset >= *a && offset < *b)
+    };
+    if let Some(k) = clause_of(q.start) {
+        let in_clause = |c: usize| -> Vec<(String, usize)> {
+            named
+                .who
+                .iter()
+                .filter(|(_, at)| clause_of(*at) == Some(c))
+                .cloned()
+                .collect()
+        };
+        scoped.who = (0..=k)
+            .rev()
+            .map(in_clause)
+            .find(|w| !w.is_empty())
+            .unwrap_or_default();
+    }
+    scoped
+}
+
+/// Clauses of a sentence as byte ranges, cut at commas, semicolons, dashes and "और",
+/// "and", "जबकि", "while", "but", "लेकिन".
+fn clauses(sentence: &str) -> Vec<(usize, usize)> {
+    const CUTS: &[&str] = &[
+        ",",
+        ";",
+        "—",
+        " और ",
+        " and ",
+        " जबकि ",
+        " while ",
+        " but ",
+        " लेकिन ",
+        " against ",
+    ];
+    let mut cuts: Vec<usize> = CUTS
+        .iter()
+        .flat_map(|c| sentence.match_indices(c).map(|(i, _)| i))
+        .collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        if cut > start {
+            out.push((start, cut));
+            start = cut;
+        }
+    }
+    out.push((start, sentence.len().max(start + 1)));
+    out
+}
+
+fn ordinal(rank: usize) -> &'static str {
+    match rank {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        4 => "fourth",
+        5 => "fifth",
+        _ => "lower",
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Bound {
+    More,
+    Less,
+}
+
+/// The words around one number.
+struct Context {
+    vote_word: bool,
+    other_noun: bool,
+    margin_word: Option<usize>,
+    total_word: Option<usize>,
+    change_word: Option<usize>,
+    turnout_word: bool,
+    share_word: bool,
+    approx: bool,
+    bound: Option<Bound>,
+}
+
+impl Context {
+    fn around(sentence: &str, q: &Quoted) -> Context {
+        let before_all = sentence[..q.start].to_lowercase();
+        let after_all = sentence[q.end..].to_lowercase();
+        let before: String = {
+            let chars: Vec<char> = before_all.chars().collect();
+            chars[chars.len().saturating_sub(REACH)..].iter().collect()
+        };
+        let after: String = after_all.chars().take(REACH).collect();
+        let next = after.trim_start_matches([' ', '\u{a0}', '(', ')', ',']);
+        let starts_next = |w: &&str| numbers::word_at(next, w);
+        let ends_before = |w: &&str| {
+            let b = before.trim_end();
+            b.ends_with(*w)
+                && !b[..b.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char)
+        };
+        // The next few words after the number.
+        let next_words: String = next
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let distance = |words: &[&str]| {
+            words
+                .iter()
+                .flat_map(|w| {
+                    let b = find_word_last(&before, w).map(|i| before.len() - i);
+                    let a = find_word(&after, w);
+                    [b, a]
+                })
+                .flatten()
+                .min()
+        };
+        let after_words = next.strip_prefix("से ").map(|_| next).unwrap_or(next);
+        let bound = if MORE_BEFORE.iter().any(ends_before)
+            || MORE_AFTER.iter().any(|w| after_words.starts_with(w))
+        {
+            Some(Bound::More)
+        } else if LESS_BEFORE.iter().any(ends_before)
+            || LESS_AFTER.iter().any(|w| after_words.starts_with(w))
+        {
+            Some(Bound::Less)
+        } else {
+            None
+        };
+        Context {
+            vote_word: VOTE_WORDS
+                .iter()
+                .any(|w| find_word(&next_words, w).is_some()),
+            other_noun: OTHER_NOUNS.iter().any(starts_next),
+            margin_word: distance(MARGIN_WORDS),
+            total_word: distance(TOTAL_WORDS),
+            change_word: distance(CHANGE_WORDS),
+            turnout_word: distance(TURNOUT_WORDS).is_some(),
+            share_word: distance(SHARE_WORDS).is_some(),
+            approx: APPROX_BEFORE.iter().any(ends_before)
+                || APPROX_AFTER.iter().any(|w| next.starts_with(w)),
+            bound,
+        }
+    }
+
+    /// Margin, total or change, by the nearest such word.
+    fn kind(&self) -> Option<Kind> {
+        [
+            (self.margin_word, Kind::Margin),
+            (self.total_word, Kind::Total),
+            (self.change_word.filter(|d| *d < 20), Kind::Change),
+        ]
+        .into_iter()
+        .filter_map(|(d, k)| d.map(|d| (d, k)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+    }
+}
+
+/// How far apart two positive figures are, as a factor ≥ 1.
+fn ratio(a: f64, b: f64) -> f64 {
+    let (a, b) = (a.abs().max(1e-9), b.abs().max(1e-9));
+    if a > b { a / b } else { b / a }
+}
+
+fn show(value: f64, kind: Kind) -> String {
+    match kind {
+        Kind::Share | Kind::Turnout => crate::numfmt::pct(value),
+        Kind::Points => format!("{} points", crate::numfmt::signed(value, 2)),
+        _ => inr_unsigned(value.round().max(0.0) as u64),
+    }
+}
+
+fn quoted_text<'s>(sentence: &'s str, q: &Quoted) -> &'s str {
+    sentence[q.start..q.end].trim()
+}
+
+/// Byte offset of the word `w` in `text` (not inside a longer word), if any.
+fn find_word(text: &str, w: &str) -> Option<usize> {
+    if w.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = text[from..].find(w) {
+        let at = from + i;
+        let before_ok = !text[..at].chars().next_back().is_some_and(is_word_char);
+        let after_ok = !text[at + w.len()..]
+            .chars()
+            .next()
+            .is_some_and(is_word_char)
+            || w.chars().last().is_some_and(|c| !c.is_alphanumeric())
+            || is_hindi_suffix(&text[at + w.len()..]);
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + w.len();
+    }
+    None
+}
+
+/// "वोटों", "कांग्रेस" + "ी": Hindi endings that leave a word the same word.
+fn is_hindi_suffix(rest: &str) -> bool {
+    ["ों", "ो", "ी", "े"]
+        .iter()
+        .any(|s| rest.starts_with(s) && !rest[s.len()..].chars().next().is_some_and(is_word_char))
+}
+
+fn find_word_last(text: &str, w: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = find_word(&text[from..], w) {
+        last = Some(from + i);
+        from += i + w.len();
+    }
+    last
+}
+
+fn paragraph_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches("\n\n").count()
+}
+
+/// Sentences as byte ranges: ended by । ? ! , a full stop before a space, a blank line,
+/// or a line that starts a heading, list item or table row.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|(_, c)| *c);
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let end = match c {
+            '।' | '?' | '!' | '|' => true,
+            '.' => {
+                next.is_none_or(char::is_whitespace)
+                    && !prev.is_some_and(|p| p.is_ascii_digit() && next.is_none())
+            }
+            '\n' => {
+                let rest = text[i + 1..].trim_start_matches([' ', '\t']);
+                next == Some('\n')
+                    || rest.starts_with(['#', '-', '*', '|', '>'])
+                    || rest.starts_with(|c: char| c.is_ascii_digit() && rest.contains(". "))
+                    || text[start..i].trim_start().starts_with('#')
+            }
+            _ => false,
+        };
+        if end {
+            out.push((start, i + c.len_utf8()));
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

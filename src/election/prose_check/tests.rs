@@ -1,0 +1,129 @@
+use super::*;
+use crate::election::testutil::{KANPUR_2019, KANPUR_2024, check, shown};
+
+fn kanpur() -> PageResults {
+    check(&format!("{KANPUR_2019}\n{KANPUR_2024}")).0
+}
+
+/// The warnings for `body`, as shown, with the body starting on line 40 of the file.
+fn warnings(body: &str) -> Vec<String> {
+    shown(&check_prose(
+        Path::new("content/kanpur.md"),
+        body,
+        40,
+        &kanpur(),
+    ))
+}
+
+#[test]
+fn the_reports_cantt_figure_disagrees_with_the_data() {
+    let body = "# कांग्रेस का प्रदर्शन\n\n2019 में कैंट से श्रीप्रकाश जायसवाल को 88,313 वोट मिले थे।\n";
+    assert_eq!(
+        warnings(body),
+        [
+            "warning: content/kanpur.md:42: 88,313 in the text, the data says 88,489 for INC in कैंट, लोकसभा 2019"
+        ]
+    );
+}
+
+#[test]
+fn exact_figures_in_any_notation_are_quiet() {
+    let body = concat!(
+        "रमेश अवस्थी को 4,43,055 वोट मिले और आलोक मिश्रा को 422087; अंतर 20,968 रहा।\n",
+        "कांग्रेस को पहली बार 4.22 लाख वोट मिले, कुल ८,८७,३९६ वैध मत पड़े।\n",
+        "Western grouping works too: 443,055 votes. Rounded: 4,22,000 votes, 21 हज़ार का अंतर.\n",
+    );
+    assert_eq!(warnings(body), Vec::<String>::new());
+}
+
+#[test]
+fn years_shares_codes_and_far_numbers_are_quiet() {
+    let body = concat!(
+        "1984 से 2024 तक, 49.93% वोट, S24-43, ls2024 और 1,77,000 (महापौर चुनाव 2023)।\n",
+        "मतदान केंद्र 1500 से ज़्यादा थे और लगभग 4,20,000 लोग आए।\n",
+    );
+    assert_eq!(warnings(body), Vec::<String>::new());
+}
+
+#[test]
+fn code_and_template_expressions_are_not_prose() {
+    let body = concat!(
+        "```chart\nkind = \"segments\"\nvotes = 88313\n```\n",
+        "`88,313` in code, {{ results.ls2019.total | default(value=88313) }} in a template,\n",
+        "{% if x > 88313 %}{% endif %}{# 88313 #}\n",
+        "~~~\n88313\n~~~\n",
+    );
+    assert_eq!(warnings(body), Vec::<String>::new());
+}
+
+#[test]
+fn heading_ids_and_stray_braces_do_not_hide_the_prose_after_them() {
+    let body = "## कैंट {#cantt}\n\nकैंट में 2019 में कांग्रेस को 88,313 वोट मिले। {# टिप्पणी #}\n{{ unclosed\n";
+    assert_eq!(
+        warnings(body),
+        [
+            "warning: content/kanpur.md:42: 88,313 in the text, the data says 88,489 for INC in कैंट, लोकसभा 2019"
+        ]
+    );
+}
+
+#[test]
+fn a_stated_margin_or_total_the_data_contradicts() {
+    let body = "भाजपा 25,000 वोटों के अंतर से जीती।\n\nकुल 9,10,000 वोट पड़े।\n";
+    assert_eq!(
+        warnings(body),
+        [
+            "warning: content/kanpur.md:40: 25,000 in the text as a margin, the data says 20,968 for the margin of लोकसभा 2024",
+            "warning: content/kanpur.md:42: 9,10,000 in the text as a total, the data says 8,87,396 for the valid votes of लोकसभा 2024",
+        ]
+    );
+}
+
+#[test]
+fn lakh_and_devanagari_digits_are_read() {
+    let body = "कांग्रेस को ४,२२,८७० वोट मिले, यानी 4.3 लाख।\n";
+    assert_eq!(
+        warnings(body),
+        [
+            "warning: content/kanpur.md:40: ४,२२,८७० in the text, the data says 4,22,087 for आलोक मिश्रा (INC), लोकसभा 2024",
+            "warning: content/kanpur.md:40: 4.3 लाख in the text, the data says 4,22,087 for आलोक मिश्रा (INC), लोकसभा 2024",
+        ]
+    );
+}
+
+#[test]
+fn the_line_context_picks_the_value_meant() {
+    // 87,400 is near both INC सीसामऊ 2024 (87,323) and INC कैंट 2019 (88,489).
+    let body = "सीसामऊ में 2024 में कांग्रेस को 87,400 वोट।\nकैंट में 2019 में कांग्रेस को 87,400 वोट।\n";
+    assert_eq!(
+        warnings(body),
+        [
+            "warning: content/kanpur.md:40: 87,400 in the text, the data says 87,323 for INC in सीसामऊ, लोकसभा 2024",
+            "warning: content/kanpur.md:41: 87,400 in the text, the data says 88,489 for INC in कैंट, लोकसभा 2019",
+        ]
+    );
+}
+
+#[test]
+fn hostile_prose_does_not_panic() {
+    let body = "99999999999999999999999999 लाख, ,,,, 1,,2 .5 ९९९९९९९९९९९९९९९९९९९९९९९ KRORE \u{212a}rore 12\u{212a} {{ unclosed `tick ```\n";
+    let _ = warnings(body);
+    assert!(check_prose(Path::new("x.md"), "88,313", 1, &PageResults::default()).is_empty());
+}
+
+#[test]
+fn debug_probe() {
+    let text = std::fs::read_to_string("tests/fixtures/trust/clean/data/mandi-2024.toml").unwrap();
+    let (results, _) = crate::election::testutil::check(&text);
+    let body = "winner's margin was 74,755 votes, 7.36 points. Postal ballots made up 18,332 of the 10,15,810\nvalid votes, close to 1.8 per cent.";
+    let checker = Checker::new(&results, &PartyNames::new());
+    for (a, b) in sentences(body) {
+        let named = checker.named(&body[a..b]);
+        eprintln!("{:?} {named:?}", &body[a..b]);
+    }
+    for f in &checker.facts {
+        if f.value == 18332.0 {
+            eprintln!("{f:?}");
+        }
+    }
+}
