@@ -27,9 +27,23 @@ pub fn register(tera: &mut Tera, config: &SiteConfig) {
     });
     tera.register_filter("signed", move |v: &Value, kw: Kwargs, _: &State| {
         let x = number(v, "signed")?;
-        let decimals = kw
-            .get::<usize>("decimals")?
-            .unwrap_or(if v.is_i64() || v.is_u64() { 0 } else { 2 });
+        let decimals = match kw.get::<Value>("decimals")? {
+            None => {
+                if v.is_i64() || v.is_u64() {
+                    0
+                } else {
+                    2
+                }
+            }
+            Some(d) => match d.as_i64() {
+                Some(n) if (0..=6).contains(&n) => n as usize,
+                _ => {
+                    return Err(tera::Error::message(format!(
+                        "`signed(decimals=…)` takes a whole number of decimals from 0 to 6, e.g. signed(decimals=2); got {d}"
+                    )));
+                }
+            },
+        };
         Ok::<_, tera::Error>(localise(digits, numfmt::signed(x, decimals)))
     });
 }

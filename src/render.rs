@@ -127,9 +127,11 @@ impl Renderer {
         if !body.contains("{{") && !body.contains("{%") {
             return Ok(body.to_string());
         }
-        self.prose
-            .render_str(body, context, true)
-            .map_err(|e| template_error(&BTreeMap::new(), &e, Some((file, body_line))))
+        self.prose.render_str(body, context, true).map_err(|e| {
+            let mut d = template_error(&BTreeMap::new(), &e, Some((file, body_line)));
+            name_unknown_tag(&mut d, body, body_line);
+            d
+        })
     }
 }
 
@@ -172,6 +174,41 @@ pub fn render_front_texts(
         }
     }
     problems
+}
+
+/// Tera says only "Unknown tag": name the tag (`{% macro … %}`) from the line it is on,
+/// and say what prose allows.
+fn name_unknown_tag(d: &mut Diagnostic, body: &str, body_line: usize) {
+    if !d.message.ends_with("Unknown tag") {
+        return;
+    }
+    let line = d.line.unwrap_or(body_line).saturating_sub(body_line);
+    let Some(text) = body.lines().nth(line) else {
+        return;
+    };
+    let tags: Vec<&str> = text
+        .split("{%")
+        .skip(1)
+        .filter_map(|t| t.trim_start_matches('-').split_whitespace().next())
+        .collect();
+    let allowed = [
+        "if",
+        "elif",
+        "else",
+        "endif",
+        "for",
+        "endfor",
+        "set",
+        "filter",
+        "endfilter",
+        "raw",
+        "endraw",
+    ];
+    if let Some(tag) = tags.iter().find(|t| !allowed.contains(t)) {
+        d.message = format!(
+            "in an expression: `{{% {tag} %}}` is not a tag prose can use (macros, blocks and includes belong in templates/); prose may use if, for, set, filter and raw"
+        );
+    }
 }
 
 fn insert_site(tera: &mut Tera, config: &SiteConfig) {

@@ -18,10 +18,27 @@ pub fn to_diagnostic(
     err: &toml::de::Error,
 ) -> Diagnostic {
     let message = improve_message(err.message().trim());
+    let missing = message
+        .strip_prefix("missing key `")
+        .and_then(|rest| rest.split('`').next())
+        .map(str::to_string);
     let mut diagnostic = Diagnostic::error(file, message);
     if let Some(span) = err.span() {
         diagnostic = diagnostic.at_line(lines.line_of(span.start));
-        if let Some(path) = field_path_at(text, span) {
+        let path = field_path_at(text, span.clone());
+        // A missing key is missing from the table the span covers, not the key at it:
+        // name the missing key (inside its table's path, when it is not the top level).
+        let path = match (missing, path) {
+            (Some(key), Some(at)) if span.start == 0 || !at.contains(['.', '[']) => Some(key),
+            (Some(key), Some(at)) if at.ends_with(']') => Some(format!("{at}.{key}")),
+            (Some(key), Some(at)) => Some(match at.rsplit_once('.') {
+                Some((table, _)) => format!("{table}.{key}"),
+                None => key,
+            }),
+            (Some(key), None) => Some(key),
+            (None, path) => path,
+        };
+        if let Some(path) = path {
             diagnostic = diagnostic.with_field(path);
         }
     }
@@ -48,7 +65,10 @@ pub fn improve_message(message: &str) -> String {
         .replace("expected u64", "expected a whole number")
         .replace("expected i64", "expected a whole number")
         .replace("expected u32", "expected a whole number");
-    if message.contains("value was too large") || message.contains("number too large") {
+    if message.contains("value was too large")
+        || message.contains("number too large")
+        || message.contains("as i128")
+    {
         return "this number is too large for TOML (and for any vote count); check for a typo"
             .to_string();
     }

@@ -221,7 +221,11 @@ fn swing_in_points_per_segment() {
         ["+13.21", "+10.04", "+8.59", "+9.44", "+8.77"]
     );
     // 2019 gives NOTA per segment, 2024 does not: both years leave NOTA out, and say so.
-    assert!(spec.note.as_deref().is_some_and(|n| n.contains("नोटा को छोड़कर")));
+    assert!(
+        spec.note
+            .as_deref()
+            .is_some_and(|n| n.contains("नोटा को छोड़कर"))
+    );
     assert_eq!(
         spec.title,
         "कानपुर: कांग्रेस के वोट प्रतिशत में बदलाव, लोकसभा 2019 से लोकसभा 2024"

@@ -190,6 +190,10 @@ impl<'a> ResultChecker<'a> {
             note: input.note.as_ref().map(|n| n.get_ref().clone()),
             candidates,
             complete: input.complete,
+            segments_place: input
+                .segments
+                .as_ref()
+                .map(|s| self.place(s, format!("{path}.segments"))),
             place,
         }
     }

@@ -73,11 +73,9 @@ impl DataStore {
             let parsed: DataFileInput = match toml::from_str(&text) {
                 Ok(parsed) => parsed,
                 Err(err) => {
-                    let mut diagnostic = Diagnostic::error(&path, err.message().trim().to_string());
-                    if let Some(span) = err.span() {
-                        diagnostic = diagnostic.at_line(lines.line_of(span.start));
-                    }
-                    diagnostics.push(diagnostic);
+                    diagnostics.push(crate::toml_errors::to_diagnostic(
+                        &path, &text, &lines, &err,
+                    ));
                     continue;
                 }
             };
@@ -260,7 +258,8 @@ mod tests {
             "[[results]]\nid = \"x\"\nelection = \"e\"\nyear = 2024\nconstituency = \"c\"\ncolour = 1\n",
         )]);
         assert!(
-            only(&diagnostics).starts_with("error: data/extra.toml:6: unknown field `colour`"),
+            only(&diagnostics)
+                .starts_with("error: data/extra.toml:6: results[0].colour: unknown key `colour`"),
             "{diagnostics:?}"
         );
     }

@@ -32,8 +32,8 @@ pub fn is_unusual_form(text: &str) -> bool {
 pub fn describe_form(text: &str) -> &'static str {
     if text.contains(ZERO_WIDTH) {
         "a zero-width character"
-    } else if text.contains('\u{93c}') {
-        "a letter written as two code points (consonant + nukta U+093C)"
+    } else if text.contains(|c| ('\u{958}'..='\u{95f}').contains(&c)) {
+        "a nukta letter typed as one code point (U+0958–U+095F), which Unicode NFC writes as letter + nukta"
     } else {
         "characters in a decomposed Unicode form"
     }

@@ -226,7 +226,7 @@ fn unmatched_segments(results: &[ResultFigures]) -> Vec<Diagnostic> {
             if in_a.is_empty() || in_b.is_empty() {
                 continue;
             }
-            let place = &b.result.place;
+            let place = b.result.segments_place.as_ref().unwrap_or(&b.result.place);
             out.push(
                 Diagnostic::warning(
                     &place.file,
@@ -239,7 +239,7 @@ fn unmatched_segments(results: &[ResultFigures]) -> Vec<Diagnostic> {
                     ),
                 )
                 .at_line(place.line)
-                .with_field(place.field.replace(".id", ".segments")),
+                .with_field(&place.field),
             );
         }
     }

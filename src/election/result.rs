@@ -46,6 +46,8 @@ pub struct ElectionResult {
     pub complete: bool,
     /// The `[[results]]` table (its `id` line).
     pub place: Place,
+    /// The `segments` list, when given.
+    pub segments_place: Option<Place>,
 }
 
 /// An assembly segment of a result.

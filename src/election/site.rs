@@ -9,6 +9,9 @@ use crate::numfmt::inr_unsigned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+/// (constituency, year, candidate name), the names folded.
+type CandidateKey = (String, i64, String);
+
 /// One figure as written somewhere: the value, whether it is a "more than" figure, where.
 struct Figure<'a> {
     value: u64,
@@ -24,7 +27,7 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
     let mut seen_results: BTreeSet<&Place> = BTreeSet::new();
     // (constituency, year, name), each folded so that spellings of one name meet (case,
     // punctuation, Unicode form) → every occurrence of that candidate.
-    let mut occurrences: BTreeMap<(String, i64, String), Vec<(&Candidate, &str)>> = BTreeMap::new();
+    let mut occurrences: BTreeMap<CandidateKey, Vec<(&Candidate, &str)>> = BTreeMap::new();
     for (_, page) in pages {
         for figures in page.iter() {
             let result = &figures.result;
@@ -49,7 +52,13 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
         if list.len() < 2 {
             continue;
         }
-        list.sort_by(|a, b| a.0.votes_place.cmp(&b.0.votes_place));
+        // Shared data/ files are the reference: a page that disagrees is the place to fix.
+        list.sort_by_key(|(c, _)| {
+            (
+                !c.votes_place.file.starts_with("data"),
+                c.votes_place.clone(),
+            )
+        });
         let first = list[0].0;
         for &(later, constituency) in &list[1..] {
             let who = format!(

@@ -35,6 +35,9 @@ pub struct Fact {
     pub approx: bool,
     /// A change between two results is about the earlier one too.
     pub also: Option<usize>,
+    /// A part of a figure (EVM or postal votes, votes without NOTA, segments summed): a
+    /// number is compared with it only when its sentence says so (ईवीएम, postal, …).
+    pub part: bool,
 }
 
 pub fn facts(results: &PageResults) -> Vec<Fact> {
@@ -56,7 +59,9 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         label,
         approx,
         also: None,
+        part: false,
     };
+    let part = |f: Fact| Fact { part: true, ..f };
     for c in &r.candidates {
         let who = vec![c.party.clone(), c.name.clone()];
         let label = format!("{} ({}), {}", c.name, c.party, r.election);
@@ -68,30 +73,30 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
             c.approx,
         ));
         if let (Some(evm), Some(postal)) = (c.evm, c.postal) {
-            facts.push(fact(
+            facts.push(part(fact(
                 evm as f64,
                 Kind::Votes,
                 who.clone(),
                 format!("the EVM votes of {label}"),
                 false,
-            ));
-            facts.push(fact(
+            )));
+            facts.push(part(fact(
                 postal as f64,
                 Kind::Votes,
                 who.clone(),
                 format!("the postal votes of {label}"),
                 false,
-            ));
+            )));
         }
         let segment_sum: u64 = c.by_segment.values().sum();
         if c.by_segment.len() > 1 {
-            facts.push(fact(
+            facts.push(part(fact(
                 segment_sum as f64,
                 Kind::Votes,
                 who.clone(),
                 format!("{label} in its segments"),
                 false,
-            ));
+            )));
         }
         if let Some(share) = c.share {
             facts.push(fact(
@@ -116,14 +121,16 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         }
     }
     for (code, party) in &r.parties {
-        let label = format!("{code} (all its candidates), {}", r.election);
-        facts.push(fact(
-            party.votes as f64,
-            Kind::Votes,
-            vec![code.clone()],
-            label.clone(),
-            party.approx,
-        ));
+        if party.candidates > 1 {
+            let label = format!("{code} (all its candidates), {}", r.election);
+            facts.push(fact(
+                party.votes as f64,
+                Kind::Votes,
+                vec![code.clone()],
+                label.clone(),
+                party.approx,
+            ));
+        }
         if let Some(share) = party.share {
             facts.push(fact(
                 share,
@@ -183,28 +190,28 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         seat("the valid votes"),
         r.approx,
     ));
-    facts.push(fact(
+    facts.push(part(fact(
         r.total_without_nota as f64,
         Kind::Total,
         Vec::new(),
         seat("the valid votes without NOTA"),
         r.approx,
-    ));
+    )));
     if let Some(postal) = r.postal {
-        facts.push(fact(
+        facts.push(part(fact(
             postal as f64,
             Kind::Total,
             Vec::new(),
             seat("the postal votes"),
             false,
-        ));
-        facts.push(fact(
+        )));
+        facts.push(part(fact(
             (r.total - postal) as f64,
             Kind::Total,
             Vec::new(),
             seat("the EVM votes"),
             false,
-        ));
+        )));
     }
     for (value, what) in [
         (r.electors, "the electors"),

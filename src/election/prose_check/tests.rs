@@ -110,20 +110,3 @@ fn hostile_prose_does_not_panic() {
     let _ = warnings(body);
     assert!(check_prose(Path::new("x.md"), "88,313", 1, &PageResults::default()).is_empty());
 }
-
-#[test]
-fn debug_probe() {
-    let text = std::fs::read_to_string("tests/fixtures/trust/clean/data/mandi-2024.toml").unwrap();
-    let (results, _) = crate::election::testutil::check(&text);
-    let body = "winner's margin was 74,755 votes, 7.36 points. Postal ballots made up 18,332 of the 10,15,810\nvalid votes, close to 1.8 per cent.";
-    let checker = Checker::new(&results, &PartyNames::new());
-    for (a, b) in sentences(body) {
-        let named = checker.named(&body[a..b]);
-        eprintln!("{:?} {named:?}", &body[a..b]);
-    }
-    for f in &checker.facts {
-        if f.value == 18332.0 {
-            eprintln!("{f:?}");
-        }
-    }
-}
