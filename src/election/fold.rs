@@ -101,6 +101,60 @@ pub fn close(a: &str, b: &str) -> bool {
     la.min(lb) >= 5 && strsim::levenshtein(a, b) <= 1
 }
 
+/// A rough consonant skeleton of a name, the same for its Devanagari and its Latin
+/// spelling: "नरेंद्र मोदी" and "NARENDRA MODI" are both "nrndr md". Vowels, h and y are
+/// dropped (they are spelt too many ways: Rai/राय, Awasthi/Avasthi), aspirates lose their
+/// h, and repeated letters collapse. Only for telling which candidate a sentence names.
+pub fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    let mut push = |c: char| {
+        if out.chars().last() != Some(c) {
+            out.push(c);
+        }
+    };
+    let decomposed: String = word.nfd().collect();
+    let mut chars = decomposed.chars().peekable();
+    while let Some(c) = chars.next() {
+        let latin = match c.to_ascii_lowercase() {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' => None,
+            'w' | 'v' => Some('w'),
+            'f' => Some('p'),
+            'q' => Some('k'),
+            'z' => Some('j'),
+            'x' => {
+                push('k');
+                Some('s')
+            }
+            c if c.is_ascii_lowercase() => Some(c),
+            _ => devanagari_consonant(c),
+        };
+        if let Some(l) = latin {
+            push(l);
+        }
+    }
+    out
+}
+
+fn devanagari_consonant(c: char) -> Option<char> {
+    Some(match c {
+        'क' | 'ख' => 'k',
+        'ग' | 'घ' => 'g',
+        'ङ' | 'ञ' | 'ण' | 'न' | '\u{902}' => 'n',
+        'च' | 'छ' => 'c',
+        'ज' | 'झ' => 'j',
+        'ट' | 'ठ' | 'त' | 'थ' => 't',
+        'ड' | 'ढ' | 'द' | 'ध' => 'd',
+        'प' | 'फ' => 'p',
+        'ब' | 'भ' => 'b',
+        'म' => 'm',
+        'र' | 'ऋ' | '\u{943}' => 'r',
+        'ल' => 'l',
+        'व' => 'w',
+        'श' | 'ष' | 'स' => 's',
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +185,24 @@ mod tests {
         );
         assert_eq!(split_ac_number("2024"), (None, "2024"));
         assert_eq!(key("पाँच"), key("पांच"));
+    }
+
+    #[test]
+    fn skeletons_match_across_scripts() {
+        let both = |hi: &str, en: &str| {
+            let a: Vec<String> = hi.split_whitespace().map(skeleton).collect();
+            let b: Vec<String> = en.split_whitespace().map(skeleton).collect();
+            assert_eq!(a, b, "{hi} / {en}");
+        };
+        both("नरेंद्र मोदी", "NARENDRA MODI");
+        both("अजय राय", "AJAY RAI");
+        both("स्मृति ईरानी", "SMRITI IRANI");
+        both("किशोरी लाल", "KISHORI LAL");
+        both("कंगना रनौत", "KANGNA RANAUT");
+        both("राजीव चंद्रशेखर", "RAJEEV CHANDRASEKHAR");
+        both("शशि थरूर", "SHASHI THAROOR");
+        both("कुलदीप भदौरिया", "KULDEEP BHADAURIYA");
+        both("प्रवीण खंडेलवाल", "PRAVEEN KHANDELWAL");
     }
 
     #[test]

@@ -339,6 +339,9 @@ struct Checker<'a> {
     facts: Vec<Fact>,
     /// (result index, candidate name or party code, names to look for in lower case)
     names: Vec<(String, Vec<String>)>,
+    /// Candidate name → the skeletons of its words, to find it written in the other
+    /// script ("अजय राय" for "AJAY RAI").
+    skeletons: Vec<(String, Vec<String>)>,
 }
 
 /// What a sentence names.
@@ -400,6 +403,17 @@ impl<'a> Checker<'a> {
         Checker {
             results,
             facts: facts::facts(results),
+            skeletons: results
+                .iter()
+                .flat_map(|r| r.candidates.iter())
+                .filter(|c| c.party != crate::election::result::NOTA)
+                .map(|c| {
+                    let words: Vec<String> =
+                        c.name.split_whitespace().map(fold::skeleton).collect();
+                    (c.name.clone(), words)
+                })
+                .filter(|(_, w)| w.len() >= 2 && w.iter().all(|s| !s.is_empty()))
+                .collect(),
             names: names.into_iter().collect(),
         }
     }
@@ -437,6 +451,24 @@ impl<'a> Checker<'a> {
         for (who, forms) in &self.names {
             if let Some(at) = forms.iter().filter_map(|f| find_word(&lower, f)).min() {
                 named.who.push((who.clone(), at));
+            }
+        }
+        let words: Vec<(usize, String)> = sentence_words(&lower)
+            .into_iter()
+            .map(|(at, w)| (at, fold::skeleton(w)))
+            .collect();
+        for (name, wanted) in &self.skeletons {
+            if named.who.iter().any(|(w, _)| w == name) {
+                continue;
+            }
+            let found = words
+                .windows(wanted.len())
+                .find(|win| win.iter().zip(wanted).all(|((_, a), b)| a == b));
+            // A name already found there in its own script wins over a namesake.
+            if let Some(win) = found
+                && !named.who.iter().any(|(_, at)| *at == win[0].0)
+            {
+                named.who.push((name.clone(), win[0].0));
             }
         }
         named.who.sort_by_key(|(_, at)| *at);
@@ -918,10 +950,31 @@ impl<'a> Checker<'a> {
             }
             return None;
         }
-        let single = self.one_candidate(&named.who, &scope);
+        // Who a claim word is about: those named in its clause ("मोदी जीते, अजय राय को …":
+        // the win is not Ajay Rai's).
+        let clauses = clauses(sentence);
+        let single_at = |at: usize| {
+            let clause = clauses.iter().find(|(a, b)| at >= *a && at < *b).copied();
+            let who: Vec<(String, usize)> = named
+                .who
+                .iter()
+                .filter(|(_, w)| clause.is_some_and(|(a, b)| *w >= a && *w < b))
+                .cloned()
+                .collect();
+            if who.is_empty() {
+                None
+            } else {
+                self.one_candidate(&who, &scope)
+                    .map(|g| g.into_iter().map(str::to_string).collect::<Vec<_>>())
+            }
+        };
+        let consistent = |group: &[String], rank: usize| {
+            let refs: Vec<&str> = group.iter().map(String::as_str).collect();
+            consistent_group(&refs, rank)
+        };
         // "won 4,22,087 votes" is about votes, not about who won.
-        let win_claim = WIN_WORDS.iter().any(|w| {
-            find_word(&lower, w).is_some_and(|at| {
+        let win_at = WIN_WORDS.iter().find_map(|w| {
+            find_word(&lower, w).filter(|at| {
                 let next: String = lower[at + w.len()..]
                     .split_whitespace()
                     .take(6)
@@ -930,10 +983,11 @@ impl<'a> Checker<'a> {
                 !VOTE_WORDS.iter().any(|v| find_word(&next, v).is_some())
             })
         });
-        if win_claim {
-            if let Some(group) = &single
-                && !consistent_group(group, 1)
-                && !LOSE_WORDS.iter().any(|w| lower.contains(w))
+        let lose_at = LOSE_WORDS.iter().find_map(|w| lower.find(w));
+        if let Some(at) = win_at {
+            if let Some(group) = single_at(at)
+                && !consistent(&group, 1)
+                && lose_at.is_none()
             {
                 return Some(format!(
                     "the text names {} as the winner, but {}",
@@ -943,8 +997,8 @@ impl<'a> Checker<'a> {
             }
             return None;
         }
-        if LOSE_WORDS.iter().any(|w| lower.contains(w)) {
-            if let Some(group) = &single
+        if let Some(at) = lose_at {
+            if let Some(group) = single_at(at)
                 && group.iter().filter(|w| stood(w)).all(|w| claim(w, 1))
             {
                 return Some(format!(
@@ -956,9 +1010,9 @@ impl<'a> Checker<'a> {
             return None;
         }
         for (word, rank) in PLACE_WORDS {
-            if find_word(&lower, word).is_some()
-                && let Some(group) = &single
-                && !consistent_group(group, *rank)
+            if let Some(at) = find_word(&lower, word)
+                && let Some(group) = single_at(at)
+                && !consistent(&group, *rank)
             {
                 return Some(format!(
                     "the text places {} {}, but {}",
@@ -1267,6 +1321,26 @@ fn preference(f: &Fact, named: &Named) -> (usize, usize) {
         .count();
     let extra = f.who.len() - matched;
     (extra, usize::MAX - matched)
+}
+
+/// Words of a text with their byte offsets.
+fn sentence_words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
 }
 
 /// How far apart two positive figures are, as a factor ≥ 1.
