@@ -108,13 +108,12 @@ pub fn close(a: &str, b: &str) -> bool {
 pub fn skeleton(word: &str) -> String {
     let mut out = String::new();
     let mut push = |c: char| {
-        if out.chars().last() != Some(c) {
+        if !out.ends_with(c) {
             out.push(c);
         }
     };
     let decomposed: String = word.nfd().collect();
-    let mut chars = decomposed.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in decomposed.chars() {
         let latin = match c.to_ascii_lowercase() {
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' => None,
             'w' | 'v' => Some('w'),
