@@ -55,7 +55,15 @@ fn main() -> ExitCode {
             })
             .map(|()| String::new()),
         ),
-        Command::Init { dir } => done(scaffold::init(&cli.root.join(dir))),
+        Command::Init { dir } => {
+            // `--root` only when given: `chunav init my-site` says "my-site", not "./my-site".
+            let dir = if cli.root == std::path::Path::new(".") {
+                dir
+            } else {
+                cli.root.join(dir)
+            };
+            done(scaffold::init(&dir))
+        }
         Command::New { path } => done(scaffold::new_article(&cli.root, &path)),
     }
 }

@@ -96,6 +96,20 @@ impl Site {
         }
     }
 
+    /// Runs `chunav ARGS…` inside the site's folder, as a user in a terminal does.
+    pub fn run_inside(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_chunav"))
+            .current_dir(&self.root)
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     /// Runs a command that must succeed.
     pub fn ok(&self, args: &[&str]) -> Run {
         let run = self.run(args);
