@@ -185,8 +185,8 @@ impl SiteConfig {
                 CONFIG_FILE,
                 format!(
                     "cannot read {} ({e}); is {} a chunav site? `chunav init DIR` creates one",
-                    path.display(),
-                    root.display()
+                    crate::diagnostics::path_for_people(&path),
+                    crate::diagnostics::path_for_people(root)
                 ),
             )]
         })?;

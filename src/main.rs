@@ -1,5 +1,5 @@
 use chunav::cli::{Cli, Command};
-use chunav::diagnostics::Diagnostic;
+use chunav::diagnostics::{Diagnostic, path_for_people};
 use chunav::scaffold;
 use chunav::site::{self, BuildOptions, Outcome};
 use clap::Parser;
@@ -24,7 +24,7 @@ fn main() -> ExitCode {
                     "built {} pages, {} files into {}",
                     outcome.pages,
                     outcome.files,
-                    output.display()
+                    path_for_people(&output)
                 ),
                 args.common.strict,
             )
