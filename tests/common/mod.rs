@@ -54,6 +54,28 @@ impl Site {
         Site { root }
     }
 
+    /// A copy of this repository's example Kanpur site, or `None` (with a note on stderr)
+    /// when `content/` is no longer the example: a desk that keeps its own site in a copy
+    /// of chunav replaces it, and the tests about the example's figures then have nothing
+    /// to check. Everything else is tested on fixtures.
+    pub fn example() -> Option<Site> {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let marks = ["content/kanpur/result-2024.md", "data/kanpur-ls2024.toml"];
+        if !marks.iter().all(|m| repo.join(m).is_file()) {
+            eprintln!("content/ is not the example Kanpur site; the example's tests are skipped");
+            return None;
+        }
+        let root = fresh_dir("example");
+        fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
+        for dir in ["content", "data", "templates", "static"] {
+            if repo.join(dir).is_dir() {
+                fs::create_dir_all(root.join(dir)).unwrap();
+                copy_tree(&repo.join(dir), &root.join(dir));
+            }
+        }
+        Some(Site { root })
+    }
+
     /// An empty folder, for `init`.
     pub fn empty(label: &str) -> Site {
         Site {
