@@ -287,6 +287,23 @@ mod tests {
         assert_eq!(c.parties["NOTA"].names("hi").short, "नोटा");
     }
 
+    /// Every key of site.toml, as a filled-in config serialises it, is in the docs' table.
+    #[test]
+    fn every_key_is_documented() {
+        let docs = include_str!("../docs/site-config.md");
+        let mut config = SiteConfig::parse("title = \"x\"\ncname = \"a.example\"\n").unwrap();
+        config.authors = vec!["a".into()];
+        let value = toml::Value::try_from(&config).unwrap();
+        let party = value["parties"]["NOTA"].as_table().unwrap().clone();
+        let keys = value.as_table().unwrap().keys().chain(party.keys());
+        for key in keys {
+            assert!(
+                docs.contains(&format!("| `{key}` |")),
+                "docs/site-config.md has no row for `{key}`"
+            );
+        }
+    }
+
     #[test]
     fn bad_colour_names_the_party() {
         let errs =

@@ -262,6 +262,36 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 mod tests {
     use super::*;
 
+    /// The project's address is written once, in Cargo.toml; the README and docs that show
+    /// it (install commands, `uses:` lines) must name the same repository.
+    #[test]
+    fn docs_name_the_repository_of_cargo_toml() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let own = action_ref();
+        let own = own.split('@').next().unwrap();
+        let mut files = vec![root.join("README.md"), root.join("action.yml")];
+        for entry in fs::read_dir(root.join("docs")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+        for file in files {
+            let text = fs::read_to_string(&file).unwrap();
+            for (at, _) in text.match_indices("/chunav") {
+                let before = &text[..at];
+                let owner_start = before
+                    .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                    .map_or(0, |i| i + 1);
+                let pointer = &before[..owner_start];
+                if pointer.ends_with("github.com/") || pointer.ends_with("uses: ") {
+                    let named = &text[owner_start..at + "/chunav".len()];
+                    assert_eq!(named, own, "{} names {named}", file.display());
+                }
+            }
+        }
+    }
+
     #[test]
     fn civil_dates() {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
