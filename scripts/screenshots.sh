@@ -15,8 +15,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" build -o "$work/public"
 
-(cd tests/browser && [ -d node_modules/playwright-core ] ||
-  npm ci --no-audit --no-fund --loglevel=error --ignore-scripts)
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts)
+fi
 FULL=0 node tests/browser/shots.mjs "$work/public" "$work/shots" kanpur/result-2024/ ''
 
 cp "$work/shots/kanpur_result-2024-360.png" docs/screenshots/article-360.png
