@@ -51,9 +51,7 @@ pub fn init(dir: &Path) -> Result<String, Diagnostic> {
         (".github/workflows/check.yml", fill(CHECK_WORKFLOW)),
         ("README.md", readme),
     ];
-    for (rel, text) in &files {
-        create_new(&dir.join(rel), text)?;
-    }
+    write_all_or_nothing(dir, &files)?;
     let shown = dir.display().to_string();
     let here = dir.components().all(|c| matches!(c, Component::CurDir));
     let cd = if here {
@@ -72,6 +70,41 @@ pub fn init(dir: &Path) -> Result<String, Diagnostic> {
             shown.as_str()
         },
     ))
+}
+
+/// Writes every file or, when one cannot be written (a full disk, no permission), removes
+/// what it wrote, folders included, so that a failed `init` leaves no half a site.
+fn write_all_or_nothing(dir: &Path, files: &[(&str, String)]) -> Result<(), Diagnostic> {
+    let mut new_dirs: Vec<std::path::PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    let mut written = Vec::new();
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            new_dirs.extend(
+                parent
+                    .ancestors()
+                    .take_while(|d| d.starts_with(dir) && d != &dir && !d.exists())
+                    .map(Path::to_path_buf),
+            );
+        }
+        if let Err(problem) = create_new(&path, text) {
+            for file in &written {
+                let _ = fs::remove_file(file);
+            }
+            // Deepest first, and only folders this run created (they are empty by now).
+            new_dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+            for folder in &new_dirs {
+                let _ = fs::remove_dir(folder);
+            }
+            return Err(problem);
+        }
+        written.push(path);
+    }
+    Ok(())
 }
 
 /// `init` never writes into a folder that holds anything but `.git`, nor over a file.
@@ -290,6 +323,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_failed_init_leaves_nothing_behind() {
+        let base = std::env::temp_dir().join(format!("chunav-init-undo-{}", std::process::id()));
+        let dir = base.join("new-site");
+        let files = [
+            ("site.toml", "title = \"x\"\n".to_string()),
+            ("content/a.md", "a".to_string()),
+            (
+                "content/deeper/b\0.md",
+                "a NUL cannot be in a file name".to_string(),
+            ),
+        ];
+        fs::create_dir_all(&base).unwrap();
+        assert!(write_all_or_nothing(&dir, &files).is_err());
+        assert!(!dir.exists(), "the new folder is gone again");
+        assert!(base.exists(), "folders that were there stay");
+        let _ = fs::remove_dir_all(&base);
     }
 
     #[test]
