@@ -521,7 +521,14 @@ fn check_page_results(
     let names: election::prose_check::PartyNames = config
         .parties
         .iter()
-        .map(|(code, p)| (code.clone(), vec![p.name.clone(), p.short.clone()]))
+        .map(|(code, p)| {
+            let mut names = vec![p.name.clone(), p.short.clone()];
+            for forms in [&p.hi, &p.en].into_iter().flatten() {
+                names.push(forms.name.clone());
+                names.push(forms.short.clone());
+            }
+            (code.clone(), names)
+        })
         .collect();
     let mut texts = Vec::new();
     for (key, value) in [
