@@ -53,6 +53,10 @@ const HI: &[(&str, &str)] = &[
     ),
     ("alliance_of", "गठबंधन"),
     ("deposit_lost", "ज़मानत ज़ब्त"),
+    (
+        "deposit_rule",
+        "उम्मीदवारों की; ज़मानत बचाने को कम से कम {n} वोट चाहिए थे (कुल वैध वोटों का छठा हिस्सा, नोटा छोड़कर; जन प्रतिनिधित्व अधिनियम, धारा 158)",
+    ),
     ("search", "खोजें"),
     ("search_label", "लेखों में खोजें: नाम, जगह या शब्द"),
     ("search_one", "{n} लेख मिला"),
@@ -115,7 +119,11 @@ const EN: &[(&str, &str)] = &[
         "Partial result: the source does not give every candidate, so no shares, margin or total are shown.",
     ),
     ("alliance_of", "alliance"),
-    ("deposit_lost", "deposit lost"),
+    ("deposit_lost", "Deposits lost"),
+    (
+        "deposit_rule",
+        "candidates; keeping it took at least {n} votes (one sixth of the valid votes, NOTA excluded; RP Act, s.158)",
+    ),
     ("search", "Search"),
     (
         "search_label",

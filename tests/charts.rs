@@ -214,7 +214,9 @@ fn swing_chart_shows_signed_points_per_segment() {
     assert!(table.iter().all(|row| row[1].starts_with('+')), "{table:?}");
     assert!(texts(&svg, "text").contains(&"+8.59".to_string()));
     assert!(
-        page.contains("2024 में निर्दलीयों और नोटा के क्षेत्रवार आँकड़े नहीं हैं। दोनों चुनावों में प्रतिशत एक ही आधार पर"),
+        page.contains(
+            "2024 में निर्दलीयों और नोटा के क्षेत्रवार आँकड़े नहीं हैं। दोनों चुनावों में प्रतिशत एक ही आधार पर"
+        ),
         "the editor's note comes before the automatic one"
     );
 }

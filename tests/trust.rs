@@ -126,3 +126,98 @@ fn planted_mistakes_are_each_caught_with_message_file_and_line() {
         "missed: {missed:#?}\nunexpected: {unexpected:#?}\nall found: {found:#?}"
     );
 }
+
+/// The text of the page's result box, tags stripped and spaces collapsed.
+fn result_box(html: &str) -> String {
+    let start = html
+        .find("<section class=\"result-box\"")
+        .expect("a result box");
+    let end = start + html[start..].find("</section>").expect("closed");
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_result_box_shows_deposits_alliance_swings_and_no_partial_arithmetic() {
+    let site = Site::fixture("trust/clean");
+    site.ok(&["build"]);
+    let kanpur = result_box(&site.read("public/kanpur-2024/index.html"));
+    // RP Act s.158: under one sixth of 8,83,279 (valid votes without NOTA) loses the deposit.
+    assert!(
+        kanpur.contains("ज़मानत ज़ब्त 9 उम्मीदवारों की; ज़मानत बचाने को कम से कम 1,47,214 वोट"),
+        "{kanpur}"
+    );
+    // site.toml puts INC in INDIA for 2024: the swing follows INC + SP of 2019.
+    assert!(kanpur.contains("INDIA (कांग्रेस) +4.71 अंक"), "{kanpur}");
+    assert!(kanpur.contains("भाजपा -5.70 अंक"), "{kanpur}");
+    // A result marked incomplete: no shares, margin or "total valid votes" from the list.
+    let partial = result_box(&site.read("public/kanpur-partial/index.html"));
+    assert!(partial.contains("आंशिक नतीजा"), "{partial}");
+    for absent in ["कुल वैध वोट", "नोटा सहित", "जीत का अंतर", "%", "बदलाव"]
+    {
+        assert!(!partial.contains(absent), "{absent} in {partial}");
+    }
+}
+
+#[test]
+fn an_expression_in_the_title_is_rendered_wherever_the_title_is_shown() {
+    let site = Site::fixture("trust/clean");
+    site.ok(&["build"]);
+    let page = site.read("public/chandni-chowk/index.html");
+    assert!(
+        page.contains("<title>चांदनी चौक: 89,325 वोटों से भाजपा की जीत"),
+        "{page}"
+    );
+    assert!(!page.contains("{{"), "an expression left in the page");
+    for listing in ["public/index.html", "public/atom.xml"] {
+        let text = site.read(listing);
+        assert!(
+            text.contains("चांदनी चौक: 89,325 वोटों से भाजपा की जीत"),
+            "{listing}"
+        );
+        assert!(!text.contains("results.chandnichowk2024"), "{listing}");
+    }
+    assert!(site.exists("public/chandni-chowk/card.png"));
+}
+
+#[test]
+fn turnout_is_computed_and_labelled_as_eci_does() {
+    let site = Site::fixture("trust/clean");
+    // Synthetic seat (not an election): 60,000 valid votes, 60,150 polled, 1,00,000 electors.
+    site.write(
+        "content/turnout.md",
+        "+++\ntitle = \"t\"\ndate = 2024-06-05\n\n[[results]]\nid = \"t2024\"\nelection = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"परीक्षा\"\nelectors = 100000\npolled = 60150\n\n[[results.candidates]]\nname = \"क\"\nparty = \"BJP\"\nvotes = 40000\n\n[[results.candidates]]\nname = \"ख\"\nparty = \"INC\"\nvotes = 20000\n+++\n\nमतदान 60.15% रहा।\n",
+    );
+    let run = site.ok(&["build", "--strict"]);
+    assert!(diagnostics(&run.stderr).is_empty(), "{}", run.stderr);
+    let text = result_box(&site.read("public/turnout/index.html"));
+    assert!(
+        text.contains("मतदान 60.15% 1.00 लाख मतदाता; ECI की तरह: डाले गए कुल वोट ÷ कुल मतदाता"),
+        "{text}"
+    );
+    site.write(
+        "content/turnout.md",
+        &site
+            .read("content/turnout.md")
+            .replace("मतदान 60.15%", "मतदान 61.5%"),
+    );
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("content/turnout.md:24: 61.5% in the text, the data says 60.15% for the turnout of लोकसभा 2024"),
+        "{}",
+        run.stderr
+    );
+}
