@@ -342,6 +342,8 @@ struct Checker<'a> {
     /// Candidate name → the skeletons of its words, to find it written in the other
     /// script ("अजय राय" for "AJAY RAI").
     skeletons: Vec<(String, Vec<String>)>,
+    /// Candidate name → the skeleton of a surname no other candidate shares.
+    surnames: Vec<(String, String)>,
 }
 
 /// What a sentence names.
@@ -414,6 +416,34 @@ impl<'a> Checker<'a> {
                 })
                 .filter(|(_, w)| w.len() >= 2 && w.iter().all(|s| !s.is_empty()))
                 .collect(),
+            surnames: {
+                // A surname names its candidate in either script when no other candidate
+                // of the page has a word with its skeleton ("Modi" for NARENDRA MODI).
+                let all: Vec<(&str, Vec<String>)> = results
+                    .iter()
+                    .flat_map(|r| r.candidates.iter())
+                    .filter(|c| c.party != crate::election::result::NOTA)
+                    .map(|c| {
+                        (
+                            c.name.as_str(),
+                            c.name.split_whitespace().map(fold::skeleton).collect(),
+                        )
+                    })
+                    .collect();
+                all.iter()
+                    .filter_map(|(name, words)| {
+                        let last = words.last()?;
+                        let unique = all
+                            .iter()
+                            .filter(|(other, w)| other != name && w.contains(last))
+                            .count()
+                            == 0;
+                        let long = name.split_whitespace().last()?.chars().count() >= 4;
+                        (words.len() >= 2 && last.len() >= 2 && unique && long)
+                            .then(|| (name.to_string(), last.clone()))
+                    })
+                    .collect()
+            },
             names: names.into_iter().collect(),
         }
     }
@@ -469,6 +499,16 @@ impl<'a> Checker<'a> {
                 && !named.who.iter().any(|(_, at)| *at == win[0].0)
             {
                 named.who.push((name.clone(), win[0].0));
+            }
+        }
+        for (name, surname) in &self.surnames {
+            if named.who.iter().any(|(w, _)| w == name) {
+                continue;
+            }
+            if let Some((at, _)) = words.iter().find(|(_, w)| w == surname)
+                && !named.who.iter().any(|(_, other)| other == at)
+            {
+                named.who.push((name.clone(), *at));
             }
         }
         named.who.sort_by_key(|(_, at)| *at);
@@ -674,7 +714,9 @@ impl<'a> Checker<'a> {
             .iter()
             .filter(|f| f.kind == kinds[0] && !f.approx)
             .collect();
-        let pool: Vec<&&Fact> = if primary.iter().any(|f| ratio(q.value, f.value) <= 2.0) {
+        // A change word (घटे, rose) means a change even when the slip is large.
+        let reach = if kinds[0] == Kind::Change { 3.0 } else { 2.0 };
+        let pool: Vec<&&Fact> = if primary.iter().any(|f| ratio(q.value, f.value) <= reach) {
             primary
         } else {
             fits.iter().filter(|f| !f.approx).collect()
@@ -686,11 +728,7 @@ impl<'a> Checker<'a> {
             .copied()
             .filter(|f| f.segment.is_some() == wants_segment)
             .collect();
-        let pool = if level.iter().any(|f| ratio(q.value, f.value) <= 2.0) {
-            level
-        } else {
-            pool
-        };
+        let pool = if level.is_empty() { pool } else { level };
         let nearest = pool.into_iter().min_by(|a, b| {
             ratio(q.value, a.value)
                 .total_cmp(&ratio(q.value, b.value))
@@ -705,7 +743,7 @@ impl<'a> Checker<'a> {
             NEAR_MISS_PERCENT
         };
         let warn = if specific {
-            r <= 2.0
+            r <= reach
         } else {
             r <= 1.0 + near / 100.0
         };
@@ -869,7 +907,12 @@ impl<'a> Checker<'a> {
         let claim = |who: &str, rank: usize| scope.iter().any(|i| rank_of(who, *i) == Some(rank));
         let stood = |who: &str| scope.iter().any(|i| rank_of(who, *i).is_some());
         let describe = |rank: usize| {
-            let r = self.result(scope[scope.len() - 1]);
+            let latest = scope
+                .iter()
+                .copied()
+                .max_by_key(|i| self.result(*i).year)
+                .unwrap_or(scope[0]);
+            let r = self.result(latest);
             r.candidates
                 .iter()
                 .find(|c| c.rank == Some(rank))
@@ -902,7 +945,15 @@ impl<'a> Checker<'a> {
             .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
             .min()
         {
-            let (losers, winners) = (people(0, at), people(at + len, lower.len()));
+            let (mut losers, mut winners) = (people(0, at), people(at + len, lower.len()));
+            // "A, B से हार गए": A and its party lost; B, named before से too, won.
+            if winners.is_empty() && losers.len() > 1 {
+                let first = losers[0];
+                let same_side = |w: &str| w == first || self.same_candidate(first, w, &scope);
+                let (lost, won): (Vec<&str>, Vec<&str>) = losers.iter().partition(|w| same_side(w));
+                losers = lost;
+                winners = won;
+            }
             if losers.iter().any(|w| claim(w, 1)) {
                 return Some(format!(
                     "the text says {} lost, but {}",
@@ -1023,6 +1074,16 @@ impl<'a> Checker<'a> {
             }
         }
         None
+    }
+
+    /// Whether `a` and `b` (names or party codes) are one candidate in a result in scope.
+    fn same_candidate(&self, a: &str, b: &str, scope: &[usize]) -> bool {
+        scope.iter().any(|i| {
+            self.result(*i).candidates.iter().any(|c| {
+                let is = |w: &str| c.name == w || c.party == w;
+                is(a) && is(b)
+            })
+        })
     }
 
     /// The named entities when they all belong to one candidate of the results in scope
