@@ -66,7 +66,11 @@ impl Page {
 /// Reads and parses one content file. `text` is the file's contents.
 pub fn load_page(file: &Path, text: &str, config: &SiteConfig) -> Result<Page, Vec<Diagnostic>> {
     let split = front_matter::split(file, text).map_err(|d| vec![d])?;
-    let (front, front_lines) = front_matter::parse(file, &split).map_err(|d| vec![d])?;
+    let (mut front, front_lines) = front_matter::parse(file, &split).map_err(|d| vec![d])?;
+    // Tags typed in two Unicode forms (क़ as one code point or as क + nukta) are one tag.
+    for tag in &mut front.tags {
+        *tag = crate::election::fold::nfc(tag);
+    }
     let kind = if file.file_name().is_some_and(|n| n == "_index.md") {
         PageKind::Section
     } else {

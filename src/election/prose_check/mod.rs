@@ -325,6 +325,9 @@ pub fn check_texts(
         let text = fold::nfc_text(piece.text);
         let masked = mask::mask(&text);
         let lines = LineIndex::new(&text, piece.first_line);
+        for (offset, message) in approx_expressions(&text, results) {
+            out.push(Diagnostic::warning(file, message).at_line(lines.line_of(offset)));
+        }
         for (start, end) in sentences(&masked.text) {
             for (offset, message) in checker.sentence(&masked.text, start, end, &masked.marks) {
                 out.push(Diagnostic::warning(file, message).at_line(lines.line_of(offset)));
@@ -1382,6 +1385,101 @@ fn preference(f: &Fact, named: &Named) -> (usize, usize) {
         .count();
     let extra = f.who.len() - matched;
     (extra, usize::MAX - matched)
+}
+
+/// Expressions that print a "more than" figure (`approx = true`, or a total, share or
+/// margin computed from one) with no "से अधिक"/"more than"/"लगभग" around them: the page
+/// would show a lower bound as an exact count.
+fn approx_expressions(text: &str, results: &PageResults) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{{") {
+        let start = from + i;
+        let Some(j) = text[start..].find("}}") else {
+            break;
+        };
+        let end = start + j + 2;
+        from = end;
+        let inner = text[start + 2..end - 2].trim();
+        let path = inner.split('|').next().unwrap_or("").trim();
+        let Some(rest) = path.strip_prefix("results.") else {
+            continue;
+        };
+        let id: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let Some(r) = results.get(&id) else {
+            continue;
+        };
+        let field = path
+            .rsplit(['.', '['])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(']');
+        let approx = match field {
+            "votes" => {
+                let candidate = if let Some(k) = rest.split("candidates[").nth(1) {
+                    k.split(']')
+                        .next()
+                        .and_then(|n| n.trim().parse::<usize>().ok())
+                        .and_then(|n| r.candidates.get(n))
+                        .map(|c| c.approx)
+                } else if rest.contains(".winner.") {
+                    r.winner.as_ref().map(|c| c.approx)
+                } else if rest.contains(".runner_up.") {
+                    r.runner_up.as_ref().map(|c| c.approx)
+                } else {
+                    None
+                };
+                candidate.unwrap_or(r.approx)
+            }
+            "total" | "margin" | "margin_points" | "share" | "turnout" | "share_points" => r.approx,
+            _ => false,
+        };
+        if !approx {
+            continue;
+        }
+        let before: String = text[..start]
+            .chars()
+            .rev()
+            .take(30)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = text[end..].chars().take(40).collect();
+        let (before, after) = (before.to_lowercase(), after.to_lowercase());
+        let said = APPROX_BEFORE
+            .iter()
+            .chain(MORE_BEFORE)
+            .any(|w| before.contains(w))
+            || APPROX_AFTER
+                .iter()
+                .chain(MORE_AFTER)
+                .any(|w| after.contains(w))
+            || [
+                "से अधिक",
+                "से ज़्यादा",
+                "से ज्यादा",
+                "more than",
+                "over",
+                "लगभग",
+                "about",
+            ]
+            .iter()
+            .any(|w| after.contains(w) || before.contains(w));
+        if !said {
+            out.push((
+                start,
+                format!(
+                    "`{{{{ {inner} }}}}` prints a \"more than\" figure of {} as if it were exact; write \"से अधिक\" / \"more than\" (or \"लगभग\" / \"about\" for a share or total) next to it",
+                    r.election
+                ),
+            ));
+        }
+    }
+    out
 }
 
 /// Words of a text with their byte offsets.
