@@ -29,6 +29,7 @@ fn site_parties() -> BTreeMap<String, Party> {
                 name: short.clone(),
                 short,
                 color: color.to_string(),
+                aliases: Vec::new(),
             };
             (code, party)
         })
