@@ -611,3 +611,65 @@ fn existing_files_are_never_overwritten_without_force() {
     site.ok(&forced);
     assert!(site.read("data/kanpur.toml").contains("votes = 443055"));
 }
+
+#[test]
+fn a_segment_file_alone_says_its_votes_leave_out_postal_ballots() {
+    let site = Site::fixture("import");
+    let run = site.ok(&[
+        "import",
+        &arg(&site, "sources/eci-segments-kanpur-2024.csv"),
+        "--constituency",
+        "43",
+        "--year",
+        "2024",
+        "-o",
+        &arg(&site, "data/kanpur-evm.toml"),
+    ]);
+    assert!(
+        run.stderr.contains("the file has no postal ballots"),
+        "{}",
+        run.stderr
+    );
+    let data = site.read("data/kanpur-evm.toml");
+    assert!(
+        data.contains("note = \"डाक मतपत्र इस स्रोत में नहीं हैं: वोट केवल ईवीएम के हैं।\""),
+        "{data}"
+    );
+    assert!(
+        data.contains("name = \"ALOK MISRA\"\nparty = \"INC\"\nvotes = 419469\nby_segment"),
+        "EVM sum, no postal: {data}"
+    );
+    site.ok(&["check"]);
+    // Its provenance is checked like any other.
+    site.write(
+        "data/kanpur-evm.toml",
+        &data.replacen("votes = 419469", "votes = 419470", 1),
+    );
+    let stderr = site.fails(&["check"]);
+    assert!(stderr.contains("4,19,470 here but 4,19,469 in sources/eci-segments-kanpur-2024.csv:3 (ALOK MISRA, Indian National Congress)"), "{stderr}");
+}
+
+#[test]
+fn uncontested_and_reserved_results_are_checked() {
+    let site = Site::fixture("import");
+    let base = "[[results]]\nid = \"surat\"\nelection = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"सूरत\"\n";
+    let one = "\n[[results.candidates]]\nname = \"मुकेश दलाल\"\nparty = \"BJP\"\n";
+    site.write("data/a.toml", &format!("{base}uncontested = true\nreserved = \"GEN\"\n{one}votes = 0\n\n[[results.candidates]]\nname = \"नोटा\"\nparty = \"NOTA\"\nvotes = 10\n"));
+    let stderr = site.fails(&["check"]);
+    assert!(stderr.contains("data/a.toml:2: results[0].id: uncontested = true means one candidate was elected unopposed, but this result lists 2"), "{stderr}");
+    assert!(stderr.contains("results[0].reserved: reserved \"GEN\" is not a kind of reserved seat; write \"SC\" or \"ST\""), "{stderr}");
+    assert!(stderr.contains("results[0].candidates[0].votes: this result is uncontested (elected unopposed, no poll): remove votes, there were none"), "{stderr}");
+    site.write("data/a.toml", &format!("{base}{one}"));
+    let stderr = site.fails(&["check"]);
+    assert!(
+        stderr.contains(
+            "results[0].candidates[0].votes: votes is missing; give the candidate's total votes"
+        ),
+        "{stderr}"
+    );
+    site.write(
+        "data/a.toml",
+        &format!("{base}uncontested = true\nreserved = \"SC\"\n{one}"),
+    );
+    site.ok(&["check"]);
+}

@@ -23,6 +23,8 @@ pub struct ImportedSeat {
     pub electors: Option<u64>,
     /// Elected unopposed: every vote cell of the seat is `-`.
     pub uncontested: bool,
+    /// The candidates come from a segment file alone: votes are EVM votes, no postal.
+    pub evm_only: bool,
     /// Assembly segments by number, in number order.
     pub segments: Vec<(u32, String)>,
     pub candidates: Vec<ImportedCandidate>,
@@ -190,6 +192,7 @@ impl Assembler<'_> {
             reserved,
             electors,
             uncontested,
+            evm_only: false,
             segments: Vec::new(),
             candidates,
             notes: Vec::new(),
@@ -358,6 +361,64 @@ impl Assembler<'_> {
             Err(problems)
         }
     }
+}
+
+/// The candidates of a segment file that names them, one row each with the EVM votes of
+/// all segments summed: the k-th row of a party in a segment is that party's k-th
+/// candidate. Postal votes are unknown (left empty).
+pub fn candidates_from_segments(
+    path: &Path,
+    rows: &[SegmentRow],
+) -> Result<Vec<CandidateRow>, Diagnostic> {
+    use super::select::SeatKey;
+    use std::collections::HashMap;
+    if let Some(row) = rows.iter().find(|r| r.candidate.is_none()) {
+        return Err(Diagnostic::error(
+            path,
+            "this segment file gives votes by party, not by candidate, so it cannot stand alone; import it together with the constituency-wise file, e.g. `chunav import results.csv segments.csv --constituency 43`",
+        )
+        .at_line(row.line));
+    }
+    let mut out: Vec<CandidateRow> = Vec::new();
+    let mut seen: HashMap<(SeatKey, Option<i64>, u32, String), usize> = HashMap::new();
+    let mut index: HashMap<(SeatKey, Option<i64>, String, usize), usize> = HashMap::new();
+    for row in rows {
+        let seat = SeatKey::of(&row.seat);
+        let party = crate::config::fold_name(&row.party);
+        let k = seen
+            .entry((seat.clone(), row.year, row.ac_number, party.clone()))
+            .or_default();
+        let at = *index.entry((seat, row.year, party, *k)).or_insert_with(|| {
+            out.push(CandidateRow {
+                line: row.line,
+                seat: row.seat.clone(),
+                year: row.year,
+                poll: 0,
+                position: None,
+                candidate: row.candidate.clone().unwrap_or_default(),
+                party: row.party.clone(),
+                party_column: row.party_column,
+                evm: Count::Value(0),
+                postal: Count::Empty,
+                total: Count::Value(0),
+                electors: None,
+                seat_type: None,
+                valid_votes: None,
+                election_type: None,
+                citation: None,
+                is_total_row: false,
+            });
+            out.len() - 1
+        });
+        *k += 1;
+        let candidate = &mut out[at];
+        for count in [&mut candidate.evm, &mut candidate.total] {
+            if let Count::Value(n) = count {
+                *n += row.evm;
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Names must be unique within a result: a namesake gets the party code after the name,

@@ -136,6 +136,10 @@ pub fn run(options: &ImportOptions) -> Result<Outcome, Vec<Diagnostic>> {
         segment_path: segments.as_ref().map(|s| s.shown.as_path()),
         parties: &parties,
     };
+    // Candidates taken from the segment file itself: votes are EVM votes only.
+    let evm_only = segments
+        .as_ref()
+        .is_some_and(|s| s.shown == candidates.shown);
     let mut imported = Vec::new();
     let mut problems = Vec::new();
     for seat in &chosen {
@@ -159,6 +163,12 @@ pub fn run(options: &ImportOptions) -> Result<Outcome, Vec<Diagnostic>> {
         match assembler.seat(&seat.rows, &seat.totals, &seat_segments) {
             Ok(mut result) => {
                 result.year = Some(year);
+                if evm_only {
+                    result.evm_only = true;
+                    result.notes.push(
+                        "the file has no postal ballots: votes are the EVM votes of the segments only; import it with the constituency-wise file for the official totals".to_string(),
+                    );
+                }
                 imported.push(result);
             }
             Err(mut more) => problems.append(&mut more),
@@ -372,13 +382,23 @@ fn read_sources(options: &ImportOptions) -> Result<(Source, Option<Source>), Vec
         }
         *slot = Some(source);
     }
-    match candidates {
-        Some(c) => Ok((c, segments)),
-        None => Err(vec![Diagnostic::error(
-            &options.files[0],
-            "a segment file gives EVM votes per segment only; import it together with the constituency-wise file (total and postal votes), e.g. `chunav import results.csv segments.csv --constituency 43`",
-        )]),
+    if let Some(c) = candidates {
+        return Ok((c, segments));
     }
+    // A segment file alone: its candidates, with their EVM votes summed as the only
+    // votes there are. The missing postal ballots are said, not invented.
+    let segments = segments.expect("at least one file was read");
+    let Records::Segments(rows) = &segments.records else {
+        unreachable!("sorted into the segment slot")
+    };
+    let synthesized =
+        assemble::candidates_from_segments(&segments.shown, rows).map_err(|d| vec![d])?;
+    let candidates = Source {
+        shown: segments.shown.clone(),
+        recorded: segments.recorded.clone(),
+        records: Records::Candidates(synthesized),
+    };
+    Ok((candidates, Some(segments)))
 }
 
 pub fn read_source(root: &Path, file: &Path, format: Option<Format>) -> Result<Source, Diagnostic> {
@@ -488,11 +508,20 @@ fn labels(
         Some(citation) => format!("{citation}, via {file_name}"),
         None => format!("{publisher} ({file_name})"),
     };
+    // Readers must know when a total leaves out postal ballots.
+    let note = seat.evm_only.then(|| {
+        if hi {
+            "डाक मतपत्र इस स्रोत में नहीं हैं: वोट केवल ईवीएम के हैं।".to_string()
+        } else {
+            "Postal ballots are not in the source: votes are EVM votes only.".to_string()
+        }
+    });
     Labels {
         id,
         election,
         year,
         source,
+        note,
     }
 }
 

@@ -215,8 +215,29 @@ impl ResultPlace<'_> {
                 }
             }
         }
-        let Some(candidate_rows) = candidate_rows else {
-            return;
+        // A segment file imported alone gave the candidates too. (When a constituency
+        // file was recorded but is absent, there is nothing to put the seat together
+        // from: the segment file alone has no totals to compare.)
+        let segments_alone = result
+            .imported
+            .iter()
+            .all(|e| Format::from_name(&e.get_ref().format).is_some_and(Format::is_segments));
+        let synthesized;
+        let candidate_rows = match (candidate_rows, &segment_rows, &shown.1) {
+            (Some(rows), _, _) => rows,
+            (None, Some(rows), Some(file)) if segments_alone => {
+                let rows: Vec<_> = rows.iter().map(|r| (*r).clone()).collect();
+                match super::assemble::candidates_from_segments(file, &rows) {
+                    Ok(rows) => synthesized = rows,
+                    Err(d) => {
+                        self.diagnostics.push(d);
+                        return;
+                    }
+                }
+                shown.0 = file.clone();
+                synthesized.iter().collect()
+            }
+            _ => return,
         };
         let (rows, totals): (Vec<_>, Vec<_>) =
             candidate_rows.into_iter().partition(|r| !r.is_total_row);

@@ -19,6 +19,8 @@ pub struct Labels {
     pub election: String,
     pub year: i64,
     pub source: String,
+    /// Shown to readers (e.g. that votes leave out postal ballots).
+    pub note: Option<String>,
 }
 
 /// A TOML basic string: `"…"` with `\`, `"` and control characters escaped.
@@ -119,13 +121,18 @@ pub fn result_toml(
         out.push_str(&format!("segments = [{}]\n", names.join(", ")));
     }
     out.push_str(&format!("source = {}\n", quote(&labels.source)));
+    if let Some(note) = &labels.note {
+        out.push_str(&format!("note = {}\n", quote(note)));
+    }
 
-    out.push_str(&imported_table(
-        constituency_source,
-        &seat.seat.label(),
-        &seat.candidate_lines,
-        &[],
-    ));
+    if !seat.evm_only {
+        out.push_str(&imported_table(
+            constituency_source,
+            &seat.seat.label(),
+            &seat.candidate_lines,
+            &[],
+        ));
+    }
     if let Some(segment_source) = segment_source {
         let numbers: Vec<u32> = seat.segments.iter().map(|(n, _)| *n).collect();
         out.push_str(&imported_table(
