@@ -283,6 +283,15 @@ fn a_hand_edited_figure_is_named_with_its_toml_line_and_csv_row() {
         "{stderr}"
     );
 
+    // A candidate deleted by hand is named with its source row.
+    let nota = data.rfind("\n[[results.candidates]]").unwrap();
+    site.write("data/kanpur.toml", &data[..nota]);
+    let stderr = site.fails(&["check"]);
+    assert!(
+        stderr.contains("results[0].candidates: NOTA (None of the Above) at sources/eci-constituency-kanpur-2024.csv:13 is in the source but not in this result"),
+        "{stderr}"
+    );
+
     // A changed source file says so, and its new figure is compared.
     site.write("data/kanpur.toml", &data);
     let source = site

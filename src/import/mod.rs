@@ -175,7 +175,9 @@ pub fn run(options: &ImportOptions) -> Result<Outcome, Vec<Diagnostic>> {
         }
     }
     if !problems.is_empty() {
-        problems.dedup_by(|a, b| a.message == b.message && a.file == b.file);
+        // One error per unmapped party (or other repeated problem), at its first row.
+        let mut seen = std::collections::HashSet::new();
+        problems.retain(|d| seen.insert((d.file.clone(), d.message.clone())));
         return Err(problems);
     }
     if options.id.is_some() && imported.len() > 1 {

@@ -76,7 +76,12 @@ impl PartyMap {
             .filter_map(|w| w.chars().next())
             .collect();
         let mut best: Option<(f64, &str)> = None;
-        for (code, party) in &self.parties {
+        // IND and NOTA are known by their own names; no other name is one of them.
+        let candidates = self
+            .parties
+            .iter()
+            .filter(|(code, _)| !["IND", "NOTA"].contains(&code.as_str()));
+        for (code, party) in candidates {
             let code_folded = code.to_lowercase();
             let mut score = strsim::jaro_winkler(&initials, &code_folded) * 0.8;
             if is_abbreviation(&code_folded, &folded) {
