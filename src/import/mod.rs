@@ -64,8 +64,9 @@ pub fn run(options: &ImportOptions) -> Result<Outcome, Vec<Diagnostic>> {
     let Records::Candidates(rows) = records else {
         unreachable!("read_sources puts the constituency-level file first")
     };
-    let (rows, year) = select::filter_year(&candidates.shown, rows, options.year, &mut messages)
-        .map_err(|d| vec![d])?;
+    let (mut rows, year) =
+        select::filter_year(&candidates.shown, rows, options.year, &mut messages)
+            .map_err(|d| vec![d])?;
     let segment_rows: Vec<SegmentRow> = match &segments {
         Some(Source {
             records: Records::Segments(rows),
@@ -74,80 +75,131 @@ pub fn run(options: &ImportOptions) -> Result<Outcome, Vec<Diagnostic>> {
         _ => Vec::new(),
     };
     if options.add_parties {
-        return Ok(suggest_parties(
-            &parties,
-            &rows,
-            &segment_rows,
-            &mut messages,
-        ));
+        return Ok(suggest_parties(&parties, &rows, &segment_rows, messages));
     }
+    let unnamed = name_unnamed_table(options, &candidates.shown, &mut rows)?;
+    let seats = select::group(&rows);
+    let chosen = choose_seats(options, &candidates.shown, &seats, unnamed)?;
+    let assembler = Assembler {
+        path: &candidates.shown,
+        segment_path: segments.as_ref().map(|s| s.shown.as_path()),
+        parties: &parties,
+    };
+    let imported = assemble_all(
+        &assembler,
+        &chosen,
+        segments.as_ref(),
+        &segment_rows,
+        year,
+        &candidates,
+    )?;
+    if options.id.is_some() && imported.len() > 1 {
+        return Err(vec![Diagnostic::error(
+            &candidates.shown,
+            "--id names one result; with several seats each gets an id from its state and number",
+        )]);
+    }
+    let texts: Vec<(ImportedSeat, String)> = imported
+        .into_iter()
+        .map(|seat| {
+            let labels = labels(&seat, year, options, &config, &candidates);
+            let text = write::result_toml(
+                &seat,
+                &labels,
+                &candidates.recorded,
+                segments.as_ref().map(|s| &s.recorded),
+            );
+            (seat, text)
+        })
+        .collect();
+    tell_what_was_found(&texts, &mut messages);
+    let stdout = write_out(options, &candidates, texts, &mut messages)?;
+    Ok(Outcome { stdout, messages })
+}
 
-    let mut rows = rows;
+/// ECI's one-seat table does not say which seat it is: `--constituency` names it. Returns
+/// whether the table was such a one.
+fn name_unnamed_table(
+    options: &ImportOptions,
+    file: &Path,
+    rows: &mut [layout::CandidateRow],
+) -> Result<bool, Vec<Diagnostic>> {
     let unnamed = rows
         .iter()
         .all(|r| r.is_total_row || r.seat == layout::SeatId::default());
-    if unnamed {
-        let Some(name) = options
-            .constituency
-            .as_deref()
-            .filter(|c| c.parse::<u32>().is_err())
-        else {
-            return Err(vec![Diagnostic::error(
-                &candidates.shown,
-                "this table does not say which seat it is; name it with --constituency NAME (and --state)",
-            )]);
-        };
-        for row in rows.iter_mut().filter(|r| !r.is_total_row) {
-            row.seat.name = Some(name.to_string());
-            row.seat.state = options.state.clone();
-        }
+    if !unnamed {
+        return Ok(false);
     }
-    let seats = select::group(&rows);
+    let Some(name) = options
+        .constituency
+        .as_deref()
+        .filter(|c| c.parse::<u32>().is_err())
+    else {
+        return Err(vec![Diagnostic::error(
+            file,
+            "this table does not say which seat it is; name it with --constituency NAME (and --state)",
+        )]);
+    };
+    for row in rows.iter_mut().filter(|r| !r.is_total_row) {
+        row.seat.name = Some(name.to_string());
+        row.seat.state = options.state.clone();
+    }
+    Ok(true)
+}
+
+/// The seat `--constituency` names, or every seat of the file.
+fn choose_seats<'s, 'a>(
+    options: &ImportOptions,
+    file: &Path,
+    seats: &'s [select::SeatRows<'a>],
+    unnamed: bool,
+) -> Result<Vec<&'s select::SeatRows<'a>>, Vec<Diagnostic>> {
     if seats.is_empty() {
         return Err(vec![Diagnostic::error(
-            &candidates.shown,
+            file,
             "the file has a header but no rows of candidates",
         )]);
     }
-    let chosen: Vec<&select::SeatRows> = match &options.constituency {
+    match &options.constituency {
         Some(c) if !unnamed => {
-            vec![
-                select::pick(&candidates.shown, &seats, c, options.state.as_deref())
-                    .map_err(|d| vec![d])?,
-            ]
+            let seat =
+                select::pick(file, seats, c, options.state.as_deref()).map_err(|d| vec![d])?;
+            Ok(vec![seat])
         }
-        _ => seats.iter().collect(),
-    };
-    let segment_file_has_seats = segment_rows
-        .iter()
-        .any(|r| r.seat != layout::SeatId::default());
-    if let Some(segments) = &segments
+        _ => Ok(seats.iter().collect()),
+    }
+}
+
+/// Every chosen seat put together, or every problem of every seat.
+fn assemble_all(
+    assembler: &Assembler,
+    chosen: &[&select::SeatRows],
+    segments: Option<&Source>,
+    segment_rows: &[SegmentRow],
+    year: i64,
+    candidates: &Source,
+) -> Result<Vec<ImportedSeat>, Vec<Diagnostic>> {
+    if let Some(segments) = segments
         && chosen.len() > 1
-        && !segment_file_has_seats
+        && segment_rows
+            .iter()
+            .all(|r| r.seat == layout::SeatId::default())
     {
         return Err(vec![Diagnostic::error(
             &segments.shown,
             "this segment file does not say which seat its rows belong to; import one seat at a time with --constituency",
         )]);
     }
-
-    let assembler = Assembler {
-        path: &candidates.shown,
-        segment_path: segments.as_ref().map(|s| s.shown.as_path()),
-        parties: &parties,
-    };
     // Candidates taken from the segment file itself: votes are EVM votes only.
-    let evm_only = segments
-        .as_ref()
-        .is_some_and(|s| s.shown == candidates.shown);
+    let evm_only = segments.is_some_and(|s| s.shown == candidates.shown);
     let mut imported = Vec::new();
     let mut problems = Vec::new();
-    for seat in &chosen {
+    for seat in chosen {
         let seat_segments: Vec<&SegmentRow> = segment_rows
             .iter()
             .filter(|r| seat.key.covers(&r.seat))
             .collect();
-        if let Some(segments) = &segments
+        if let Some(segments) = segments
             && seat_segments.is_empty()
             && chosen.len() == 1
         {
@@ -174,57 +226,39 @@ pub fn run(options: &ImportOptions) -> Result<Outcome, Vec<Diagnostic>> {
             Err(mut more) => problems.append(&mut more),
         }
     }
-    if !problems.is_empty() {
-        // One error per unmapped party (or other repeated problem), at its first row.
-        let mut seen = std::collections::HashSet::new();
-        problems.retain(|d| seen.insert((d.file.clone(), d.message.clone())));
-        return Err(problems);
+    if problems.is_empty() {
+        return Ok(imported);
     }
-    if options.id.is_some() && imported.len() > 1 {
-        return Err(vec![Diagnostic::error(
-            &candidates.shown,
-            "--id names one result; with several seats each gets an id from its state and number",
-        )]);
-    }
+    // One error per unmapped party (or other repeated problem), at its first row.
+    let mut seen = std::collections::HashSet::new();
+    problems.retain(|d| seen.insert((d.file.clone(), d.message.clone())));
+    Err(problems)
+}
 
-    let texts: Vec<(ImportedSeat, String)> = imported
-        .into_iter()
-        .map(|seat| {
-            let labels = labels(&seat, year, options, &config, &candidates);
-            let text = write::result_toml(
-                &seat,
-                &labels,
-                &candidates.recorded,
-                segments.as_ref().map(|s| &s.recorded),
-            );
-            (seat, text)
-        })
-        .collect();
-    if texts.len() == 1 {
-        let seat = &texts[0].0;
+/// For one seat: its notes and how its figures reconcile. For many: what stands out.
+fn tell_what_was_found(texts: &[(ImportedSeat, String)], messages: &mut Vec<String>) {
+    if let [(seat, _)] = texts {
         messages.extend(seat.notes.iter().cloned());
         messages.extend(assemble::reconciliation(seat));
-    } else {
-        let noted = texts.iter().filter(|(s, _)| !s.notes.is_empty()).count();
-        if noted > 0 {
-            messages.push(format!(
-                "{noted} seat(s) carry notes; see the comments at the top of their files"
-            ));
-        }
-        let unopposed: Vec<String> = texts
-            .iter()
-            .filter(|(s, _)| s.uncontested)
-            .map(|(s, _)| s.seat.label())
-            .collect();
-        if !unopposed.is_empty() {
-            messages.push(format!(
-                "elected unopposed (no votes): {}",
-                unopposed.join(", ")
-            ));
-        }
+        return;
     }
-    let stdout = write_out(options, &candidates, texts, &mut messages)?;
-    Ok(Outcome { stdout, messages })
+    let noted = texts.iter().filter(|(s, _)| !s.notes.is_empty()).count();
+    if noted > 0 {
+        messages.push(format!(
+            "{noted} seat(s) carry notes; see the comments at the top of their files"
+        ));
+    }
+    let unopposed: Vec<String> = texts
+        .iter()
+        .filter(|(s, _)| s.uncontested)
+        .map(|(s, _)| s.seat.label())
+        .collect();
+    if !unopposed.is_empty() {
+        messages.push(format!(
+            "elected unopposed (no votes): {}",
+            unopposed.join(", ")
+        ));
+    }
 }
 
 /// Writes the results where they belong and returns what goes to stdout: one seat's
@@ -322,7 +356,7 @@ fn suggest_parties(
     parties: &PartyMap,
     rows: &[layout::CandidateRow],
     segment_rows: &[SegmentRow],
-    messages: &mut Vec<String>,
+    mut messages: Vec<String>,
 ) -> Outcome {
     let mut unmapped: Vec<String> = Vec::new();
     let names = rows
@@ -341,7 +375,7 @@ fn suggest_parties(
             .push("every party in the file has a code in site.toml; nothing to add".to_string());
         return Outcome {
             stdout: String::new(),
-            messages: std::mem::take(messages),
+            messages,
         };
     }
     messages.push(format!(
@@ -351,7 +385,7 @@ fn suggest_parties(
     ));
     Outcome {
         stdout: parties.suggested_tables(&unmapped),
-        messages: std::mem::take(messages),
+        messages,
     }
 }
 

@@ -121,7 +121,6 @@ pub fn filter_year(
             ),
         ));
     }
-    let before = rows.len();
     let rows: Vec<CandidateRow> = rows
         .into_iter()
         .filter(|r| r.is_total_row || r.year.is_none_or(|y| y == chosen))
@@ -133,7 +132,6 @@ pub fn filter_year(
             "left out {by_elections} by-election row(s) (Poll_No above 0); the general election's are imported"
         ));
     }
-    let _ = before;
     Ok((general, chosen))
 }
 
