@@ -31,6 +31,15 @@ impl PartyMap {
                 by_name.insert(fold_name(alias), code.clone());
             }
         }
+        // A party's names in each language ("Bharatiya Janata Party" as its `en` name)
+        // are aliases too, where no code or alias claims them already.
+        for (code, party) in &config.parties {
+            for lang in crate::config::LANGUAGES {
+                by_name
+                    .entry(fold_name(&party.names(lang).name))
+                    .or_insert_with(|| code.clone());
+            }
+        }
         PartyMap {
             by_name,
             parties: config.parties.clone(),
