@@ -682,3 +682,41 @@ fn uncontested_and_reserved_results_are_checked() {
     );
     site.ok(&["check"]);
 }
+
+#[test]
+fn an_english_site_gets_english_labels() {
+    let site = Site::fixture("import");
+    let config = site
+        .read("site.toml")
+        .replace("language = \"hi\"", "language = \"en\"");
+    site.write("site.toml", &config);
+    let out = site
+        .ok(&[
+            "import",
+            &arg(&site, "sources/eci-country-excerpt.csv"),
+            "--year",
+            "2024",
+            "--constituency",
+            "Kanpur",
+        ])
+        .stdout;
+    assert!(out.contains("election = \"Lok Sabha 2024\""), "{out}");
+    assert!(
+        out.contains("source = \"Election Commission of India (eci-country-excerpt.csv)\""),
+        "{out}"
+    );
+    let out = site
+        .ok(&[
+            "import",
+            &arg(&site, "sources/eci-segments-kanpur-2024.csv"),
+            "--year",
+            "2024",
+            "--constituency",
+            "43",
+        ])
+        .stdout;
+    assert!(
+        out.contains("note = \"Postal ballots are not in the source: votes are EVM votes only.\""),
+        "{out}"
+    );
+}
