@@ -311,7 +311,17 @@ impl Site {
         };
         let page = content::load_page(file, &text, &self.config);
         let (results, result_problems) = match &page {
-            Ok(page) => check_page_results(page, &self.data, &self.parties),
+            Ok(page) => {
+                let (results, mut problems) = check_page_results(page, &self.data, &self.parties);
+                problems.extend(crate::import::provenance::check_page(
+                    &self.root,
+                    &page.file,
+                    &page.front_lines,
+                    &page.front.results,
+                    &self.config,
+                ));
+                (results, problems)
+            }
             Err(_) => (PageResults::default(), Vec::new()),
         };
         Some(Entry {

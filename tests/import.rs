@@ -720,3 +720,29 @@ fn an_english_site_gets_english_labels() {
         "{out}"
     );
 }
+
+#[test]
+fn an_import_pasted_into_an_article_is_checked_against_its_source_too() {
+    let site = Site::fixture("import");
+    let out = site
+        .ok(&[
+            "import",
+            &arg(&site, "sources/eci-constituency-kanpur-2024.csv"),
+            "--constituency",
+            "Kanpur",
+            "--year",
+            "2024",
+        ])
+        .stdout;
+    let page = format!("+++\ntitle = \"कानपुर\"\ndate = 2024-06-05\n{out}+++\n\nनतीजा।\n");
+    site.write("content/kanpur.md", &page);
+    site.ok(&["check"]);
+    let edited = page.replacen("postal = 2618", "postal = 2681", 1);
+    site.write("content/kanpur.md", &edited);
+    let line = edited.lines().position(|l| l == "postal = 2681").unwrap() + 1;
+    let stderr = site.fails(&["check"]);
+    assert!(
+        stderr.contains(&format!("error: content/kanpur.md:{line}: results[0].candidates[1].postal: 2,681 here but 2,618 in sources/eci-constituency-kanpur-2024.csv:3 (ALOK MISRA, Indian National Congress)")),
+        "{stderr}"
+    );
+}

@@ -3,7 +3,7 @@
 //! the recorded rows, and reports every figure of the data that no longer matches it, with
 //! the line in the TOML and the line in the CSV. A source whose SHA-256 changed since the
 //! import is reported too. A recorded file that is absent (not kept beside the site) is
-//! skipped: there is nothing to compare with.
+//! skipped: there is nothing to compare with. Results in data/ and in front matter alike.
 
 use super::assemble::{Assembler, ImportedCandidate, ImportedSeat};
 use super::layout::{Format, Records};
@@ -20,10 +20,48 @@ use toml::Spanned;
 
 /// Checks the provenance of every imported result in data/.
 pub fn check(root: &Path, data: &DataStore, config: &SiteConfig) -> Vec<Diagnostic> {
-    let parties = PartyMap::new(config);
-    let mut sources = SourceCache::default();
-    let mut diagnostics = Vec::new();
+    let mut checker = Checker::new(root, config);
     for (file, lines, results) in data.files() {
+        checker.check_file(file, lines, results);
+    }
+    checker.diagnostics
+}
+
+/// Checks the imported results of one page's front matter (an import printed to stdout
+/// and pasted into an article).
+pub fn check_page(
+    root: &Path,
+    file: &Path,
+    lines: &LineIndex,
+    results: &[ResultInput],
+    config: &SiteConfig,
+) -> Vec<Diagnostic> {
+    if results.iter().all(|r| r.imported.is_empty()) {
+        return Vec::new();
+    }
+    let mut checker = Checker::new(root, config);
+    checker.check_file(file, lines, results);
+    checker.diagnostics
+}
+
+struct Checker<'a> {
+    root: &'a Path,
+    parties: PartyMap,
+    sources: SourceCache,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(root: &'a Path, config: &SiteConfig) -> Self {
+        Checker {
+            root,
+            parties: PartyMap::new(config),
+            sources: SourceCache::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn check_file(&mut self, file: &Path, lines: &LineIndex, results: &[ResultInput]) {
         for (i, result) in results.iter().enumerate() {
             if result.imported.is_empty() {
                 continue;
@@ -32,12 +70,11 @@ pub fn check(root: &Path, data: &DataStore, config: &SiteConfig) -> Vec<Diagnost
                 file,
                 lines,
                 index: i,
-                diagnostics: &mut diagnostics,
+                diagnostics: &mut self.diagnostics,
             };
-            at.check_result(root, result, &parties, &mut sources);
+            at.check_result(self.root, result, &self.parties, &mut self.sources);
         }
     }
-    diagnostics
 }
 
 /// Each source file is read and parsed once per check, however many results cite it.
