@@ -20,6 +20,10 @@ pub struct ResultFigures {
     pub year: i64,
     pub constituency: String,
     pub state: Option<String>,
+    /// "SC" or "ST" for a reserved seat.
+    pub reserved: Option<String>,
+    /// Elected unopposed: the winner has no votes, and there is no total, share or margin.
+    pub uncontested: bool,
     pub source: Option<Source>,
     pub note: Option<String>,
     pub electors: Option<u64>,
@@ -166,6 +170,8 @@ pub struct PartyChange {
 pub fn derive(result: &ElectionResult) -> ResultFigures {
     let total: u64 = result.candidates.iter().map(|c| c.votes).sum();
     let approx = result.candidates.iter().any(|c| c.approx);
+    // No share of an uncontested seat: nobody voted.
+    let shares = result.complete && !result.uncontested;
 
     let mut order: Vec<&Candidate> = result.candidates.iter().collect();
     // Stable sort: equal votes keep the order written. NOTA goes last, unranked.
@@ -176,7 +182,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         .filter(|c| !c.is_nota())
         .map(|c| c.votes)
         .sum();
-    let exact = result.complete && !approx && !result.candidates.is_empty();
+    let exact = shares && !approx && !result.candidates.is_empty();
     // Fewer votes than one sixth forfeits: v < T/6 ⇔ 6v < T, so ⌈T/6⌉ keeps it.
     let deposit_threshold =
         exact.then(|| total_without_nota.div_ceil(DEPOSIT_FRACTION_DENOMINATOR));
@@ -196,7 +202,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
                 votes: c.votes,
                 postal: c.postal,
                 evm: c.postal.map(|p| c.votes.saturating_sub(p)),
-                share: result.complete.then(|| percent(c.votes, total)),
+                share: shares.then(|| percent(c.votes, total)),
                 deposit_forfeited: match deposit_threshold {
                     Some(threshold) if !c.is_nota() => Some(rank != Some(1) && c.votes < threshold),
                     _ => None,
@@ -229,7 +235,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         entry.approx |= c.approx;
     }
     for party in parties.values_mut() {
-        party.share = result.complete.then(|| percent(party.votes, total));
+        party.share = shares.then(|| percent(party.votes, total));
     }
 
     let mut party_order: Vec<String> = parties.keys().cloned().collect();
@@ -265,6 +271,8 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         year: result.year,
         constituency: result.constituency.clone(),
         state: result.state.clone(),
+        reserved: result.reserved.clone(),
+        uncontested: result.uncontested,
         source: result.source.clone(),
         note: result.note.clone(),
         electors: result.electors,
@@ -277,11 +285,11 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         approx,
         turnout: result
             .electors
-            .filter(|e| *e > 0 && (result.complete || result.polled.is_some()))
+            .filter(|e| *e > 0 && ((shares) || result.polled.is_some()))
             .map(|e| percent(voted, e)),
         turnout_base: result
             .electors
-            .filter(|e| *e > 0 && (result.complete || result.polled.is_some()))
+            .filter(|e| *e > 0 && ((shares) || result.polled.is_some()))
             .map(|_| {
                 if result.polled.is_some() {
                     "polled"
