@@ -124,7 +124,9 @@ impl Renderer {
         body_line: usize,
         context: &Context,
     ) -> Result<String, Diagnostic> {
-        if !body.contains("{{") && !body.contains("{%") {
+        // A body with no expression, tag or comment (`{! … !}`, which must never reach a
+        // reader) is copied as it is; anything else goes through the prose engine.
+        if !body.contains("{{") && !body.contains("{%") && !body.contains("{!") {
             return Ok(body.to_string());
         }
         self.prose
