@@ -193,6 +193,7 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
+        302 => "Found",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
