@@ -658,7 +658,7 @@ const EXPRESSIONS_AND_TEMPLATES: &[Case] = &[
         |s| {
             s.write("templates/page.html", "{% extends \"gone.html\" %}\n");
         },
-        &["page.html", "gone.html"],
+        &["error: templates/page.html: Template 'page.html' is inheriting from 'gone.html'"],
     ),
     fails(
         "template_non_utf8",
@@ -969,6 +969,15 @@ const FILES: &[Case] = &[
             s.write("data/x.toml", "[[results]\nid = 1\n");
         },
         &["data/x.toml:1:"],
+    ),
+    fails(
+        "data_file_control_char",
+        |s| {
+            s.write("data/x.toml", "[[results]]\nid = \"d1\"\nelection = \"लोकसभा 2019\"\nyear = 2019\nconstituency = \"क\"\n[[results.candidates]]\nname = \"क\\u0007ख\"\nparty = \"BJP\"\nvotes = 5\n");
+        },
+        &[
+            "data/x.toml:7: results[0].candidates[0].name: contains the invisible control character U+0007",
+        ],
     ),
     fails(
         "data_file_unknown_party",
