@@ -79,7 +79,12 @@ struct Base {
 fn base() -> &'static Base {
     static BASE: OnceLock<Base> = OnceLock::new();
     BASE.get_or_init(|| {
-        let site = Site::empty("bad-base");
+        // A static is never dropped: the base site lives in cargo's folder for test
+        // files, replaced on each run, rather than piling up in /tmp.
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-input-base");
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(&root).unwrap();
+        let site = Site { root };
         site.write("site.toml", SITE_TOML)
             .write("content/_index.md", HOME)
             .write(
