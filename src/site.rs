@@ -217,7 +217,8 @@ impl Site {
         };
         let mut problems = Vec::new();
         match discover::discover(root) {
-            Ok(files) => {
+            Ok(mut files) => {
+                problems.append(&mut files.skipped);
                 let entries: Vec<(PathBuf, Entry)> = files
                     .markdown
                     .par_iter()
@@ -244,7 +245,8 @@ impl Site {
             .collect();
         let mut touched = Vec::new();
         for file in changed {
-            let entry = if self.root.join(file).is_file() {
+            let readable = discover::readable_source(&self.root, discover::CONTENT_DIR, file);
+            let entry = if readable.is_ok() {
                 self.read_entry(file)
             } else {
                 None
@@ -297,10 +299,9 @@ impl Site {
     }
 
     fn read_entry(&self, file: &Path) -> Option<Entry> {
-        let text = match std::fs::read_to_string(self.root.join(file)) {
+        let text = match content::text_check::read_text(&self.root.join(file), file) {
             Ok(text) => text,
-            Err(e) => {
-                let problem = Diagnostic::error(file, format!("cannot read: {e}"));
+            Err(problem) => {
                 return Some(Entry {
                     text: String::new(),
                     page: Err(vec![problem]),
@@ -361,6 +362,7 @@ impl Site {
             results.push(PageResults::default());
         }
         problems.extend(check_unique_urls(&pages));
+        problems.extend(content::check_translation_keys(&pages));
         let site: Vec<(&Path, &PageResults)> = pages
             .iter()
             .map(|p| p.file.as_path())
@@ -497,7 +499,7 @@ impl Site {
 fn load_config(root: &Path, options: &LoadOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
     let mut config = SiteConfig::load(root)?;
     if let Some(url) = &options.base_url {
-        config.base_url = url.trim_end_matches('/').to_string();
+        config.set_base_url(url).map_err(|d| vec![d])?;
     }
     Ok(config)
 }
@@ -556,6 +558,17 @@ fn check_page_results(
     });
     problems.extend(election::prose_check::check_texts(
         &page.file, &texts, &results, &names,
+    ));
+    let incomplete: Vec<&str> = results
+        .iter()
+        .filter(|r| !r.complete)
+        .map(|r| r.id.as_str())
+        .collect();
+    problems.extend(content::expr_check::incomplete_quotes(
+        &page.file,
+        &page.body,
+        page.body_line,
+        &incomplete,
     ));
     (results, problems)
 }
@@ -766,14 +779,17 @@ fn copy_static(root: &Path, sink: &dyn Sink, written: &AtomicUsize) -> Vec<Diagn
             .into_iter()
             .filter_map(Result::ok)
         {
-            if !entry.file_type().is_file()
-                || discover::is_ignored(&entry.file_name().to_string_lossy())
-            {
+            if discover::is_ignored(&entry.file_name().to_string_lossy()) {
                 continue;
             }
-            if entry.path().extension().is_some_and(|e| e == "md")
-                && dir.ends_with(discover::CONTENT_DIR)
-            {
+            if entry.path_is_symlink() && dir.ends_with(STATIC_DIR) {
+                let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                problems.push(discover::link_warning(rel));
+            }
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if discover::is_markdown(entry.path()) && dir.ends_with(discover::CONTENT_DIR) {
                 continue;
             }
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());

@@ -359,6 +359,11 @@ struct Named {
     /// Candidate names and party codes, with the byte offset of their first mention.
     who: Vec<(String, usize)>,
     segments: Vec<String>,
+    /// The sentence's clauses (byte ranges), a vote word in it, a win or lose word in it:
+    /// found once per sentence, not once per number.
+    clauses: Vec<(usize, usize)>,
+    votes_word: bool,
+    win_word: bool,
     /// The sentence names a year of no result on the page, and none of theirs: it is
     /// about another election (a mayor's race, a past one), whose figures are not here.
     elsewhere: bool,
@@ -457,7 +462,17 @@ impl<'a> Checker<'a> {
 
     fn named(&self, sentence: &str) -> Named {
         let lower = sentence.to_lowercase();
-        let mut named = Named::default();
+        let mut named = Named {
+            clauses: clauses(sentence),
+            votes_word: VOTE_WORDS.iter().any(|w| find_word(&lower, w).is_some()),
+            win_word: WIN_WORDS
+                .iter()
+                .chain(LOSE_WORDS)
+                .chain(DEFEAT_WORDS)
+                .chain(["हराया", "हारे", "हारी", "जीत"].iter())
+                .any(|w| lower.contains(w)),
+            ..Named::default()
+        };
         for (i, r) in self.results.iter().enumerate() {
             let year = r.year.to_string();
             let at = [
@@ -482,9 +497,16 @@ impl<'a> Checker<'a> {
             named.elsewhere = !years.is_empty();
         }
         for (who, forms) in &self.names {
-            if let Some(at) = forms.iter().filter_map(|f| find_word(&lower, f)).min() {
-                named.who.push((who.clone(), at));
-            }
+            // Every mention (up to a bound), so that each clause knows whom it names.
+            let mut ats: Vec<usize> = forms
+                .iter()
+                .flat_map(|f| find_words(&lower, f, MENTIONS_LIMIT))
+                .collect();
+            ats.sort_unstable();
+            ats.dedup();
+            named
+                .who
+                .extend(ats.into_iter().map(|at| (who.clone(), at)));
         }
         let words: Vec<(usize, String)> = sentence_words(&lower)
             .into_iter()
@@ -560,7 +582,7 @@ impl<'a> Checker<'a> {
             if marked {
                 continue;
             }
-            let context = Context::around(sentence, &q);
+            let context = Context::around(sentence, &q, &named);
             let scoped = scope_for(&named, sentence, &q);
             let message = match q.measure {
                 Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
@@ -613,9 +635,7 @@ impl<'a> Checker<'a> {
             return None;
         }
         let kind = c.kind();
-        let sentence_votes = VOTE_WORDS
-            .iter()
-            .any(|w| find_word(&sentence.to_lowercase(), w).is_some());
+        let sentence_votes = named.votes_word;
         let vote_claim = c.vote_word
             || kind.is_some()
             || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
@@ -932,12 +952,13 @@ impl<'a> Checker<'a> {
         };
         // One side of the sentence: the entities (grouped by candidate) before `at`.
         let people = |from: usize, to: usize| -> Vec<&str> {
-            named
-                .who
-                .iter()
-                .filter(|(_, at)| *at >= from && *at < to)
-                .map(|(w, _)| w.as_str())
-                .collect()
+            let mut list: Vec<&str> = Vec::new();
+            for (w, _) in named.who.iter().filter(|(_, at)| *at >= from && *at < to) {
+                if !list.contains(&w.as_str()) {
+                    list.push(w);
+                }
+            }
+            list
         };
         let consistent_group = |group: &[&str], rank: usize| {
             // "भाजपा के रमेश अवस्थी": party and candidate of one candidate count once.
@@ -1006,7 +1027,7 @@ impl<'a> Checker<'a> {
         }
         // Who a claim word is about: those named in its clause ("मोदी जीते, अजय राय को …":
         // the win is not Ajay Rai's).
-        let clauses = clauses(sentence);
+        let clauses = &named.clauses;
         let single_at = |at: usize| {
             let clause = clauses.iter().find(|(a, b)| at >= *a && at < *b).copied();
             let who: Vec<(String, usize)> = named
@@ -1096,7 +1117,9 @@ impl<'a> Checker<'a> {
         who: &'n [(String, usize)],
         scope: &[usize],
     ) -> Option<Vec<&'n str>> {
-        let names: Vec<&str> = who.iter().map(|(w, _)| w.as_str()).collect();
+        let mut names: Vec<&str> = who.iter().map(|(w, _)| w.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
         for i in scope {
             let r = self.result(*i);
             let owners: Vec<usize> = r
@@ -1138,21 +1161,23 @@ impl<'a> Checker<'a> {
 /// those named after it in the same clause, else every result of the page ("कैंट में 1,15,028
 /// वोट मिले, 2019 में 88,489": the first figure is not about 2019).
 fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
-    let mut scoped = named.clone();
+    // Clauses are sorted and contiguous: a binary search finds a number's clause, so a
+    // sentence of many numbers stays linear.
+    let clauses = &named.clauses;
+    let clause_of = |offset: usize| {
+        let k = clauses.partition_point(|(a, _)| *a <= offset);
+        k.checked_sub(1).filter(|k| offset < clauses[*k].1)
+    };
     let before = named
         .mentions
         .iter()
         .filter(|(_, at)| *at < q.start)
         .map(|(_, at)| *at)
         .max();
-    let chosen: Vec<usize> = match before {
+    let mut results: Vec<usize> = match before {
         Some(last) => {
-            // Every result named at that last place ("2019 और 2024 में" names two).
-            let from = clause_cuts(sentence)
-                .into_iter()
-                .filter(|c| *c < last)
-                .max()
-                .map_or(0, |i| i + 1);
+            // Every result named in that clause up to there ("2019 और 2024 में" names two).
+            let from = clause_of(last).map_or(0, |k| clauses[k].0);
             named
                 .mentions
                 .iter()
@@ -1161,10 +1186,7 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
                 .collect()
         }
         None => {
-            let clause_end = clause_cuts(sentence)
-                .into_iter()
-                .find(|c| *c >= q.end)
-                .unwrap_or(sentence.len());
+            let clause_end = clause_of(q.start).map_or(sentence.len(), |k| clauses[k].1);
             named
                 .mentions
                 .iter()
@@ -1173,38 +1195,34 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
                 .collect()
         }
     };
-    scoped.results = chosen;
-    scoped.results.sort_unstable();
-    scoped.results.dedup();
-    // Who: those named in the number's clause, else in the nearest clause before it.
-    let clauses = clauses(sentence);
-    let clause_of = |offset: usize| {
-        clauses
-            .iter()
-            .position(|(a, b)| offset >= *a && offset < *b)
-    };
-    if let Some(k) = clause_of(q.start) {
-        let in_clause = |c: usize| -> Vec<(String, usize)> {
-            named
-                .who
-                .iter()
-                .filter(|(_, at)| clause_of(*at) == Some(c))
-                .cloned()
-                .collect()
-        };
-        scoped.who = (0..=k)
+    results.sort_unstable();
+    results.dedup();
+    // Who: those named in the number's clause, else in the nearest of the three clauses
+    // before it that names someone.
+    let who = match clause_of(q.start) {
+        Some(k) => (k.saturating_sub(3)..=k)
             .rev()
-            .map(in_clause)
+            .map(|c| {
+                // `who` is sorted by offset: the clause's names are one slice of it.
+                let (a, b) = clauses[c];
+                let from = named.who.partition_point(|(_, at)| *at < a);
+                let to = named.who.partition_point(|(_, at)| *at < b);
+                named.who[from..to].to_vec()
+            })
             .find(|w| !w.is_empty())
-            .unwrap_or_default();
+            .unwrap_or_default(),
+        None => named.who.clone(),
+    };
+    Named {
+        results,
+        mentions: Vec::new(),
+        who,
+        segments: named.segments.clone(),
+        clauses: Vec::new(),
+        votes_word: named.votes_word,
+        win_word: named.win_word,
+        elsewhere: named.elsewhere,
     }
-    scoped
-}
-
-fn clause_cuts(sentence: &str) -> Vec<usize> {
-    let mut cuts: Vec<usize> = clauses(sentence).iter().map(|(a, _)| *a).skip(1).collect();
-    cuts.sort_unstable();
-    cuts
 }
 
 /// Clauses of a sentence as byte ranges, cut at commas, semicolons, dashes and "और",
@@ -1278,14 +1296,22 @@ struct Context {
 }
 
 impl Context {
-    fn around(sentence: &str, q: &Quoted) -> Context {
-        let before_all = sentence[..q.start].to_lowercase();
-        let after_all = sentence[q.end..].to_lowercase();
-        let before: String = {
-            let chars: Vec<char> = before_all.chars().collect();
-            chars[chars.len().saturating_sub(REACH)..].iter().collect()
-        };
-        let after: String = after_all.chars().take(REACH).collect();
+    fn around(sentence: &str, q: &Quoted, named: &Named) -> Context {
+        // Windows around the number, lower-cased: never the whole sentence per number (a
+        // sentence of 200,000 numbers would take minutes).
+        let head = &sentence[..q.start];
+        let from = head
+            .char_indices()
+            .rev()
+            .nth(REACH - 1)
+            .map_or(0, |(i, _)| i);
+        let before = head[from..].to_lowercase();
+        let tail = &sentence[q.end..];
+        let to = tail
+            .char_indices()
+            .nth(REACH)
+            .map_or(tail.len(), |(i, _)| i);
+        let after = tail[..to].to_lowercase();
         let next = after.trim_start_matches([' ', '\u{a0}', '(', ')', ',']);
         let starts_next = |w: &&str| numbers::word_at(next, w);
         let ends_before = |w: &&str| {
@@ -1349,7 +1375,7 @@ impl Context {
                     next.strip_prefix(v)
                         .is_some_and(|r| r.trim_start().starts_with("से ") && wins(r))
                 });
-                let english = before.trim_end().ends_with(" by") && wins(&before_all);
+                let english = before.trim_end().ends_with(" by") && named.win_word;
                 hindi || english
             },
             approx: APPROX_BEFORE.iter().any(ends_before)
@@ -1548,6 +1574,22 @@ fn is_hindi_suffix(rest: &str) -> bool {
     ["ों", "ो", "ी", "े"]
         .iter()
         .any(|s| rest.starts_with(s) && !rest[s.len()..].chars().next().is_some_and(is_word_char))
+}
+
+/// How many mentions of one name in one sentence are noted.
+const MENTIONS_LIMIT: usize = 10_000;
+
+/// Offsets of up to `limit` occurrences of the word `w` in `text`.
+fn find_words(text: &str, w: &str, limit: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while out.len() < limit
+        && let Some(i) = find_word(&text[from..], w)
+    {
+        out.push(from + i);
+        from += i + w.len();
+    }
+    out
 }
 
 fn find_word_last(text: &str, w: &str) -> Option<usize> {

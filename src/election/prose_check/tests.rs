@@ -110,3 +110,13 @@ fn hostile_prose_does_not_panic() {
     let _ = warnings(body);
     assert!(check_prose(Path::new("x.md"), "88,313", 1, &PageResults::default()).is_empty());
 }
+
+#[test]
+fn each_clause_of_a_long_sentence_knows_whom_it_names() {
+    // One sentence naming the same parties again and again: every clause is judged by
+    // its own names, and each number by a window around it (never the whole sentence).
+    let body = "कांग्रेस को 4,22,087 वोट, भाजपा को 4,43,055 वोट, ".repeat(500);
+    assert_eq!(warnings(&body), Vec::<String>::new());
+    let wrong = format!("{body}कांग्रेस को 4,20,087 वोट।");
+    assert_eq!(warnings(&wrong).len(), 1, "{:?}", warnings(&wrong));
+}
