@@ -8,7 +8,7 @@
 //! folded, so कैंट finds कैंट whichever way it was typed), which fits in a few hundred bytes
 //! of JavaScript over an index that is small for a newsroom microsite.
 
-use crate::publish::json_string;
+use crate::escape::json_string;
 use std::sync::Mutex;
 
 /// One article as search sees it.
@@ -59,6 +59,16 @@ impl SearchIndex {
         format!("[{}]\n", items.join(",\n"))
     }
 }
+
+/// The search files of a site whose articles are `entries` (in any order): today one,
+/// `search-index.json`. The build writes whatever this returns.
+pub fn index_files(entries: Vec<Entry>) -> Vec<(String, String)> {
+    let index = SearchIndex(Mutex::new(entries));
+    vec![(INDEX_FILE.to_string(), index.to_json())]
+}
+
+/// The index the search page loads.
+pub const INDEX_FILE: &str = "search-index.json";
 
 /// The readable text of an HTML fragment: tags dropped (with the contents of `<svg>`,
 /// whose labels repeat the table beside it, and of `<script>`/`<style>`), entities decoded,

@@ -17,8 +17,19 @@ use std::sync::OnceLock;
 /// Most related articles listed under an article.
 pub const RELATED_LIMIT: usize = 5;
 
+/// Where the search page lives.
+pub const SEARCH_PATH: &str = "search/";
+
+/// An article's share card, beside its `index.html`.
+pub const CARD_FILE: &str = "card.png";
+
+/// Articles with results get a share card.
+pub fn has_card(page: &Page, results: &PageResults) -> bool {
+    page.kind == PageKind::Article && !results.is_empty()
+}
+
 /// One line of a listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Summary {
     pub title: String,
     pub description: String,
@@ -31,7 +42,7 @@ pub struct Summary {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct NavItem {
     pub title: String,
     pub path: String,
@@ -39,7 +50,7 @@ pub struct NavItem {
     pub lang: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Translation {
     pub lang: String,
     pub language_name: String,
