@@ -33,7 +33,11 @@ impl ChartData {
         }
     }
 
-    pub fn new(pages: &[Page], results: Vec<PageResults>, config: &SiteConfig) -> ChartData {
+    pub fn new(
+        pages: &[std::sync::Arc<Page>],
+        results: Vec<PageResults>,
+        config: &SiteConfig,
+    ) -> ChartData {
         ChartData {
             results,
             langs: pages.iter().map(|p| p.lang.clone()).collect(),

@@ -75,7 +75,7 @@ const PARTIES_PER_RESULT: usize = 3;
 impl Taxonomies {
     /// `newest_first` is the site's article order (from the index).
     pub fn new(
-        pages: &[Page],
+        pages: &[std::sync::Arc<Page>],
         results: &[PageResults],
         config: &SiteConfig,
         newest_first: &[usize],

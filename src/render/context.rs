@@ -5,10 +5,11 @@ use super::templates::Renderer;
 use crate::config::SiteConfig;
 use crate::content::Page;
 use crate::site::listings::SiteIndex;
+use std::sync::Arc;
 
 /// Everything a page render reads that is shared by all pages.
 pub struct Shared<'a> {
-    pub pages: &'a [Page],
+    pub pages: &'a [Arc<Page>],
     pub charts: &'a crate::chart_function::ChartData,
     pub index: &'a SiteIndex,
     pub taxonomies: &'a crate::taxonomy::Taxonomies,

@@ -7,7 +7,7 @@ use crate::taxonomy::Taxonomies;
 use std::collections::{BTreeSet, HashMap};
 
 /// A content folder named like a taxonomy (`content/tags/`) would be overwritten by it.
-pub fn taxonomy_urls(pages: &[Page], taxonomies: &Taxonomies) -> Vec<Diagnostic> {
+pub fn taxonomy_urls(pages: &[std::sync::Arc<Page>], taxonomies: &Taxonomies) -> Vec<Diagnostic> {
     let mut taken: BTreeSet<String> = taxonomies.paths().collect();
     taken.insert(crate::site::listings::SEARCH_PATH.to_string());
     pages
@@ -27,7 +27,7 @@ pub fn taxonomy_urls(pages: &[Page], taxonomies: &Taxonomies) -> Vec<Diagnostic>
 }
 
 /// Two files may not claim the same URL (a `slug` equal to a sibling's file name, say).
-pub fn unique_urls(pages: &[Page]) -> Vec<Diagnostic> {
+pub fn unique_urls(pages: &[std::sync::Arc<Page>]) -> Vec<Diagnostic> {
     let mut seen: HashMap<&str, &Page> = HashMap::new();
     let mut problems = Vec::new();
     for page in pages {

@@ -75,8 +75,8 @@ pub struct SiteIndex {
 }
 
 impl SiteIndex {
-    pub fn new(pages: &[Page]) -> SiteIndex {
-        let summaries: Vec<Summary> = pages.iter().map(summary).collect();
+    pub fn new(pages: &[std::sync::Arc<Page>]) -> SiteIndex {
+        let summaries: Vec<Summary> = pages.iter().map(|p| summary(p)).collect();
         let by_file = pages
             .iter()
             .enumerate()
@@ -251,7 +251,7 @@ fn summary(page: &Page) -> Summary {
 }
 
 /// Pages sharing a `translation_key` link to each other.
-fn translations(pages: &[Page]) -> HashMap<usize, Vec<Translation>> {
+fn translations(pages: &[std::sync::Arc<Page>]) -> HashMap<usize, Vec<Translation>> {
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         if let Some(key) = &page.front.translation_key {

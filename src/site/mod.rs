@@ -37,8 +37,7 @@ pub struct LoadOptions {
 /// results, with fingerprints of both for the plan.
 #[derive(Debug, Clone)]
 struct Entry {
-    text: String,
-    page: Result<Page, Vec<Diagnostic>>,
+    page: Result<Arc<Page>, Vec<Diagnostic>>,
     results: PageResults,
     result_problems: Vec<Diagnostic>,
     facts: PageFacts,
@@ -84,8 +83,9 @@ pub struct Site {
     data_problems: Vec<Diagnostic>,
     /// The party codes of site.toml, which every page's results are checked against.
     parties: BTreeSet<String>,
-    /// Published pages (drafts left out unless asked for), home page included.
-    pub pages: Vec<Page>,
+    /// Published pages (drafts left out unless asked for), home page included; shared
+    /// with the entries, never copied.
+    pub pages: Vec<Arc<Page>>,
     /// Fingerprints of each page's file and results, in the order of `pages`.
     pub facts: Vec<PageFacts>,
     pub index: SiteIndex,
@@ -156,7 +156,7 @@ impl Site {
                 None
             };
             let unchanged = match (&entry, self.entries.get(file)) {
-                (Some(new), Some(old)) => new.text == old.text,
+                (Some(new), Some(old)) => new.facts.source == old.facts.source,
                 (None, None) => true,
                 _ => false,
             };
@@ -194,7 +194,6 @@ impl Site {
             Err(e) => {
                 let problem = Diagnostic::error(file, format!("cannot read: {e}"));
                 return Some(Entry {
-                    text: String::new(),
                     page: Err(vec![problem]),
                     results: PageResults::default(),
                     result_problems: Vec::new(),
@@ -202,7 +201,7 @@ impl Site {
                 });
             }
         };
-        let page = content::load_page(file, &text, &self.config);
+        let page = content::load_page(file, &text, &self.config).map(Arc::new);
         let (results, result_problems) = match &page {
             Ok(page) => check_page_results(page, &self.data, &self.parties),
             Err(_) => (PageResults::default(), Vec::new()),
@@ -212,7 +211,6 @@ impl Site {
             results: fingerprint::of_debug(&results),
         };
         Some(Entry {
-            text,
             page,
             results,
             result_problems,
@@ -230,7 +228,7 @@ impl Site {
             match &entry.page {
                 Ok(page) if page.front.draft && !self.options.drafts => {}
                 Ok(page) => {
-                    pages.push(page.clone());
+                    pages.push(Arc::clone(page));
                     results.push(entry.results.clone());
                     facts.push(entry.facts);
                     problems.extend(entry.result_problems.iter().cloned());
@@ -238,8 +236,8 @@ impl Site {
                 Err(p) => problems.extend(p.iter().cloned()),
             }
         }
-        if !pages.iter().any(Page::is_home) {
-            pages.push(synthetic_home(&self.config));
+        if !pages.iter().any(|p| p.is_home()) {
+            pages.push(Arc::new(synthetic_home(&self.config)));
             results.push(PageResults::default());
             facts.push(PageFacts {
                 source: fingerprint::of(&(&self.config.title, &self.config.description)),
