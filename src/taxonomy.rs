@@ -76,7 +76,7 @@ impl Taxonomies {
     /// `newest_first` is the site's article order (from the index).
     pub fn new(
         pages: &[std::sync::Arc<Page>],
-        results: &[PageResults],
+        results: &[std::sync::Arc<PageResults>],
         config: &SiteConfig,
         newest_first: &[usize],
     ) -> Taxonomies {

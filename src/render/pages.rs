@@ -149,7 +149,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
     context.insert("t", &i18n::strings(&page.lang));
     context.insert("nav", &shared.index.nav);
     context.insert("permalink", &permalink(shared.base_url, &page.path));
-    context.insert("results", &shared.charts.results[i]);
+    context.insert("results", shared.charts.results[i].as_ref());
     // Tera maps lose their order: the ids say which result comes first on the page.
     context.insert("result_ids", &shared.charts.results[i].ids());
     // The result a page leads with: the most recent one (the first written, on a tie).

@@ -143,7 +143,7 @@ impl SiteIndex {
     /// Other articles with a result in a constituency of `page`'s results, newest first,
     /// at most [`RELATED_LIMIT`]; translations of the page are left out (they are linked
     /// as translations). `results` are the site's results, one entry per page.
-    pub fn related(&self, page: usize, results: &[PageResults]) -> Vec<usize> {
+    pub fn related(&self, page: usize, results: &[std::sync::Arc<PageResults>]) -> Vec<usize> {
         // constituency → positions in `latest` (so ascending is newest first).
         let by_constituency = self.by_constituency.get_or_init(|| {
             let mut map: HashMap<String, Vec<usize>> = HashMap::new();

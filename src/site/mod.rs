@@ -38,7 +38,7 @@ pub struct LoadOptions {
 #[derive(Debug, Clone)]
 struct Entry {
     page: Result<Arc<Page>, Vec<Diagnostic>>,
-    results: PageResults,
+    results: Arc<PageResults>,
     result_problems: Vec<Diagnostic>,
     facts: PageFacts,
 }
@@ -195,7 +195,7 @@ impl Site {
                 let problem = Diagnostic::error(file, format!("cannot read: {e}"));
                 return Some(Entry {
                     page: Err(vec![problem]),
-                    results: PageResults::default(),
+                    results: Arc::default(),
                     result_problems: Vec::new(),
                     facts: PageFacts::default(),
                 });
@@ -212,7 +212,7 @@ impl Site {
         };
         Some(Entry {
             page,
-            results,
+            results: Arc::new(results),
             result_problems,
             facts,
         })
@@ -229,7 +229,7 @@ impl Site {
                 Ok(page) if page.front.draft && !self.options.drafts => {}
                 Ok(page) => {
                     pages.push(Arc::clone(page));
-                    results.push(entry.results.clone());
+                    results.push(Arc::clone(&entry.results));
                     facts.push(entry.facts);
                     problems.extend(entry.result_problems.iter().cloned());
                 }
@@ -238,7 +238,7 @@ impl Site {
         }
         if !pages.iter().any(|p| p.is_home()) {
             pages.push(Arc::new(synthetic_home(&self.config)));
-            results.push(PageResults::default());
+            results.push(Arc::default());
             facts.push(PageFacts {
                 source: fingerprint::of(&(&self.config.title, &self.config.description)),
                 results: fingerprint::of_debug(&PageResults::default()),
@@ -248,7 +248,7 @@ impl Site {
         let site: Vec<(&Path, &PageResults)> = pages
             .iter()
             .map(|p| p.file.as_path())
-            .zip(results.iter())
+            .zip(results.iter().map(|r| r.as_ref()))
             .collect();
         problems.extend(election::check_site(&site));
         self.index = SiteIndex::new(&pages);
