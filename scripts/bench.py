@@ -211,6 +211,9 @@ def main():
     parser.add_argument("--compile", action="store_true",
                         help="also time a clean release build of chunav (several minutes)")
     args = parser.parse_args()
+    # Hugo resolves -d against its --source: every path is made absolute.
+    args.work = os.path.abspath(args.work)
+    args.chunav = os.path.abspath(args.chunav)
     results = [bench_size(args, int(n)) for n in args.sizes.split(",")]
     compile_time = clean_release_build(args) if args.compile else None
     report(results, compile_time, args.runs)

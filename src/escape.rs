@@ -26,22 +26,29 @@ pub fn xml_escape(text: &str) -> String {
 pub fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+    // Runs that need no escape (nearly all of an article's text) are copied whole.
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let escaped = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => None,
+            c if (c as u32) < 0x20 => None,
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        match escaped {
+            Some(escape) => out.push_str(escape),
+            None => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
         }
+        start = i + c.len_utf8();
     }
+    out.push_str(&text[start..]);
     out.push('"');
     out
 }
@@ -57,6 +64,14 @@ mod tests {
         assert_eq!(
             s,
             "\"a\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\\"\\\\\\n\""
+        );
+    }
+
+    #[test]
+    fn json_strings_keep_devanagari_and_escape_controls() {
+        assert_eq!(
+            json_string("कानपुर\u{2028}ख\u{1}\"ग\""),
+            "\"कानपुर\\u2028ख\\u0001\\\"ग\\\"\""
         );
     }
 

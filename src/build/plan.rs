@@ -228,7 +228,7 @@ fn collisions(outputs: &[Output]) -> Vec<Diagnostic> {
 /// Lists outputs, computing each one's dependencies from fingerprints taken once.
 struct Planner<'a> {
     site: &'a Site,
-    /// Site-wide inputs: site.toml, the templates, chunav's version.
+    /// Site-wide inputs: site.toml, data/, the templates, chunav's version.
     everywhere: u64,
     /// One per page: what listings show of it.
     summaries: Vec<u64>,
@@ -239,7 +239,7 @@ impl<'a> Planner<'a> {
     fn new(site: &'a Site, renderer: &Renderer) -> Planner<'a> {
         let everywhere = Fingerprinter::new()
             .add(env!("CARGO_PKG_VERSION"))
-            .add(&format!("{:?}", site.config))
+            .add(&site.inputs)
             .add(&renderer.fingerprint())
             .finish();
         Planner {
@@ -260,10 +260,7 @@ impl<'a> Planner<'a> {
                     path: format!("{}{CARD_FILE}", page.path),
                     origin: Origin::Card(page.file.clone()),
                     job: Job::Card(i),
-                    deps: self.deps(&[
-                        ("source", site.facts[i].source),
-                        ("results", site.facts[i].results),
-                    ]),
+                    deps: self.deps(&[("source", site.facts[i].source)]),
                 });
             }
         }
@@ -294,7 +291,6 @@ impl<'a> Planner<'a> {
         let index = &site.index;
         let mut inputs = vec![
             ("source", site.facts[i].source),
-            ("results", site.facts[i].results),
             ("nav", self.nav),
             ("links", self.link_targets(page)),
         ];
@@ -398,10 +394,7 @@ impl<'a> Planner<'a> {
         });
         let mut search = Fingerprinter::new();
         for &i in &site.index.latest {
-            search
-                .add(&self.summaries[i])
-                .add(&site.facts[i].source)
-                .add(&site.facts[i].results);
+            search.add(&self.summaries[i]).add(&site.facts[i].source);
         }
         outputs.push(Output {
             path: crate::search::INDEX_FILE.into(),

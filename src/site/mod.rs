@@ -43,13 +43,12 @@ struct Entry {
     facts: PageFacts,
 }
 
-/// Fingerprints of what a page is made of, taken when its file is read.
+/// Fingerprints of what a page is made of, taken when its file is read. (Its checked
+/// results follow from its text, data/ and site.toml: `Site::inputs` covers the rest.)
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct PageFacts {
     /// The file's text: front matter and body.
     pub source: u64,
-    /// Its checked and derived results (which also reflect data/ files it refers to).
-    pub results: u64,
 }
 
 /// Where a copied file comes from.
@@ -81,6 +80,9 @@ pub struct Site {
     entries: BTreeMap<PathBuf, Entry>,
     data: DataStore,
     data_problems: Vec<Diagnostic>,
+    /// Of site.toml and data/: what every page's checked results follow from besides
+    /// the page's own text.
+    pub inputs: u64,
     /// The party codes of site.toml, which every page's results are checked against.
     parties: BTreeSet<String>,
     /// Published pages (drafts left out unless asked for), home page included; shared
@@ -104,6 +106,7 @@ impl Site {
         let config = load_config(root, &options)?;
         let parties: BTreeSet<String> = config.parties.keys().cloned().collect();
         let (data, data_problems) = load_data(root, &parties);
+        let inputs = fingerprint::of_debug(&(&config, &data));
         let mut site = Site {
             root: root.to_path_buf(),
             options,
@@ -111,6 +114,7 @@ impl Site {
             entries: BTreeMap::new(),
             data,
             data_problems,
+            inputs,
             parties,
             pages: Vec::new(),
             facts: Vec::new(),
@@ -208,7 +212,6 @@ impl Site {
         };
         let facts = PageFacts {
             source: fingerprint::of(&text),
-            results: fingerprint::of_debug(&results),
         };
         Some(Entry {
             page,
@@ -241,7 +244,6 @@ impl Site {
             results.push(Arc::default());
             facts.push(PageFacts {
                 source: fingerprint::of(&(&self.config.title, &self.config.description)),
-                results: fingerprint::of_debug(&PageResults::default()),
             });
         }
         problems.extend(checks::unique_urls(&pages));
