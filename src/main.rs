@@ -1,6 +1,6 @@
 use chunav::build::{self, BuildOptions, Outcome};
 use chunav::cli::{Cli, Command};
-use chunav::diagnostics::Diagnostic;
+use chunav::diagnostics::{Diagnostic, path_for_people};
 use chunav::scaffold;
 use clap::Parser;
 use std::process::ExitCode;
@@ -25,7 +25,7 @@ fn main() -> ExitCode {
                     "built {} pages, {} files into {}",
                     outcome.pages,
                     outcome.files,
-                    output.display()
+                    path_for_people(&output)
                 ),
                 args.common.strict,
             )
@@ -57,7 +57,15 @@ fn main() -> ExitCode {
             })
             .map(|()| String::new()),
         ),
-        Command::Init { dir } => done(scaffold::init(&cli.root.join(dir))),
+        Command::Init { dir } => {
+            // `--root` only when given: `chunav init my-site` says "my-site", not "./my-site".
+            let dir = if cli.root == std::path::Path::new(".") {
+                dir
+            } else {
+                cli.root.join(dir)
+            };
+            done(scaffold::init(&dir))
+        }
         Command::New { path } => done(scaffold::new_article(&cli.root, &path)),
     }
 }
