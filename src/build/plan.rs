@@ -90,26 +90,6 @@ impl fmt::Display for Origin {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Deps(Vec<(&'static str, u64)>);
 
-impl Deps {
-    /// The names of the inputs that differ from `before`'s (all of them if the set changed).
-    pub fn changed_since(&self, before: &Deps) -> Vec<&'static str> {
-        let mut names: Vec<&'static str> = self
-            .0
-            .iter()
-            .filter(|input| !before.0.contains(input))
-            .map(|(name, _)| *name)
-            .collect();
-        names.extend(
-            before
-                .0
-                .iter()
-                .filter(|(name, _)| !self.0.iter().any(|(n, _)| n == name))
-                .map(|(name, _)| *name),
-        );
-        names
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Output {
     /// Where it goes in the built site: `kanpur/result-2024/index.html`.
@@ -177,10 +157,6 @@ impl Plan {
             .map(|o| o.path.clone())
             .collect();
         Diff { changed, gone }
-    }
-
-    pub fn output_at(&self, path: &str) -> Option<&Output> {
-        self.outputs.iter().find(|o| o.path == path)
     }
 }
 
@@ -525,14 +501,6 @@ mod tests {
             ),
             vec!["kanpur/result-2024.md", "a.md", ""]
         );
-    }
-
-    #[test]
-    fn deps_name_what_changed() {
-        let before = Deps(vec![("site", 1), ("source", 2), ("nav", 3)]);
-        let after = Deps(vec![("site", 1), ("source", 5), ("nav", 3)]);
-        assert_eq!(after.changed_since(&before), vec!["source"]);
-        assert!(before.changed_since(&before).is_empty());
     }
 
     fn output(path: &str, origin: Origin, deps: u64) -> Output {
