@@ -8,6 +8,8 @@
 //! into a sink: staging folder via `output`, memory for `serve`, nothing for `check`).
 //! `build` runs the stages in order; `serve` re-plans after an edit and writes only what
 //! changed; `cli` is the command line on top.
+//! `import` turns official result files into data files and re-checks them against their
+//! sources on every build (`import::provenance`).
 
 pub mod build;
 pub mod chart;
@@ -22,6 +24,7 @@ pub mod escape;
 pub mod filters;
 pub mod fingerprint;
 pub mod i18n;
+pub mod import;
 pub mod markdown;
 pub mod numfmt;
 pub mod output;

@@ -247,8 +247,17 @@ impl<'a> Writer<'a> {
             Job::ThemeFile(k) => theme::STATIC[k].1.to_vec(),
             Job::Copy(k) => {
                 let asset = &self.site.assets[k];
-                std::fs::read(self.site.root.join(&asset.source))
-                    .map_err(|e| Diagnostic::error(&asset.source, format!("cannot copy: {e}")))?
+                // Checked when read, not when listed: a link or a FIFO may have taken
+                // the file's place since (a FIFO would block the read for good).
+                let top = match asset.dir {
+                    crate::site::AssetDir::Static => crate::site::STATIC_DIR,
+                    crate::site::AssetDir::Content => crate::content::discover::CONTENT_DIR,
+                };
+                crate::content::discover::readable_source(&self.site.root, top, &asset.source)
+                    .and_then(|path| std::fs::read(path).map_err(|e| e.to_string()))
+                    .map_err(|why| {
+                        Diagnostic::error(&asset.source, format!("cannot copy: {why}"))
+                    })?
             }
             Job::Page(_) | Job::Card(_) | Job::SearchIndex => Vec::new(),
         };

@@ -8,6 +8,9 @@ use crate::election::result::NOTA;
 use crate::election::{CandidateFigures, ResultFigures, share};
 use crate::numfmt;
 
+/// The most candidates a chart draws one by one.
+pub const MAX_ROWS: usize = 30;
+
 /// The rows of the chart, top to bottom.
 struct Rows<'r> {
     shown: Vec<&'r CandidateFigures>,
@@ -25,7 +28,13 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
             result.id
         ));
     }
-    let rows = split_rows(result, o.top, o.others_below);
+    // A result with hundreds of candidates (or `top = 100000`) would make a chart taller
+    // than any screen: past the limit, candidates are folded into "Others", and the note
+    // says so.
+    let ranked = result.candidates.iter().filter(|c| c.party != NOTA).count();
+    let capped = ranked > MAX_ROWS && o.top.is_none_or(|t| t > MAX_ROWS);
+    let top = if capped { Some(MAX_ROWS) } else { o.top };
+    let rows = split_rows(result, top, o.others_below);
     let mut names = Vec::new();
     let mut values = Vec::new();
     for c in &rows.shown {
@@ -50,7 +59,23 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         id: String::new(),
         kind: Layout::Grouped,
         title: words.candidates_title(&result.constituency, &result.election),
-        note: result.tie.then(|| words.tie.to_string()),
+        note: match (result.tie, capped) {
+            (tie, true) => Some(
+                [
+                    tie.then(|| words.tie.to_string()),
+                    Some(words.capped(
+                        &ctx.digits(MAX_ROWS.to_string()),
+                        &ctx.digits(rows.folded.len().to_string()),
+                    )),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+            ),
+            (true, false) => Some(words.tie.to_string()),
+            (false, false) => None,
+        },
         source: source_of(&[result]),
         lang: ctx.lang.to_string(),
         row_header: words.candidate.to_string(),

@@ -50,7 +50,13 @@ pub fn load_data_dir(root: &Path) -> (DataStore, Vec<Diagnostic>) {
         }
         let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
         match std::fs::read_to_string(path) {
-            Ok(text) => texts.push((relative, text)),
+            Ok(text) => {
+                // Control characters in a name break feeds, SVG and share cards.
+                diagnostics.extend(crate::content::text_check::check_front_matter(
+                    &relative, &text, 1,
+                ));
+                texts.push((relative, text))
+            }
             Err(err) => {
                 diagnostics.push(Diagnostic::error(&relative, format!("cannot read: {err}")))
             }
@@ -111,6 +117,14 @@ impl DataStore {
             });
         }
         (store, diagnostics)
+    }
+
+    /// Every data file as written: its path, line index and parsed results, for checks
+    /// that compare the input with something outside the site (import provenance).
+    pub fn files(&self) -> impl Iterator<Item = (&Path, &LineIndex, &[ResultInput])> {
+        self.files
+            .iter()
+            .map(|f| (f.path.as_path(), &f.lines, f.results.as_slice()))
     }
 
     /// The ids of all data results, sorted.

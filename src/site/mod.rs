@@ -80,6 +80,8 @@ pub struct Site {
     entries: BTreeMap<PathBuf, Entry>,
     data: DataStore,
     data_problems: Vec<Diagnostic>,
+    /// Files skipped while listing content/ and static/ (hidden names, links).
+    file_problems: Vec<Diagnostic>,
     /// Of site.toml and data/: what every page's checked results follow from besides
     /// the page's own text.
     pub inputs: u64,
@@ -105,7 +107,8 @@ impl Site {
     pub fn load(root: &Path, options: LoadOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = load_config(root, &options)?;
         let parties: BTreeSet<String> = config.parties.keys().cloned().collect();
-        let (data, data_problems) = load_data(root, &parties);
+        let (data, mut data_problems) = load_data(root, &parties);
+        data_problems.extend(crate::import::provenance::check(root, &data, &config));
         let inputs = fingerprint::of_debug(&(&config, &data));
         let mut site = Site {
             root: root.to_path_buf(),
@@ -114,6 +117,7 @@ impl Site {
             entries: BTreeMap::new(),
             data,
             data_problems,
+            file_problems: Vec::new(),
             inputs,
             parties,
             pages: Vec::new(),
@@ -133,7 +137,7 @@ impl Site {
                     .filter_map(|file| site.read_entry(file).map(|e| (file.clone(), e)))
                     .collect();
                 site.entries = entries.into_iter().collect();
-                site.assets = list_assets(root, &files.assets);
+                site.set_assets(files);
             }
             Err(e) => problems.push(Diagnostic::error(
                 discover::CONTENT_DIR,
@@ -154,7 +158,8 @@ impl Site {
     pub fn reload_content(&mut self, changed: &[PathBuf]) -> bool {
         let mut touched = false;
         for file in changed {
-            let entry = if self.root.join(file).is_file() {
+            let readable = discover::readable_source(&self.root, discover::CONTENT_DIR, file);
+            let entry = if readable.is_ok() {
                 self.read_entry(file)
             } else {
                 None
@@ -182,8 +187,16 @@ impl Site {
     /// Lists static/ and content/'s other files again (one was added, changed or removed).
     pub fn reload_assets(&mut self) {
         if let Ok(files) = discover::discover(&self.root) {
-            self.assets = list_assets(&self.root, &files.assets);
+            self.set_assets(files);
+            self.assemble(Vec::new());
         }
+    }
+
+    fn set_assets(&mut self, files: discover::ContentFiles) {
+        let (assets, links) = list_assets(&self.root, &files.assets);
+        self.assets = assets;
+        self.file_problems = files.skipped;
+        self.file_problems.extend(links);
     }
 
     /// Loads everything again (site.toml, data/ or templates changed).
@@ -193,10 +206,9 @@ impl Site {
     }
 
     fn read_entry(&self, file: &Path) -> Option<Entry> {
-        let text = match std::fs::read_to_string(self.root.join(file)) {
+        let text = match content::text_check::read_text(&self.root.join(file), file) {
             Ok(text) => text,
-            Err(e) => {
-                let problem = Diagnostic::error(file, format!("cannot read: {e}"));
+            Err(problem) => {
                 return Some(Entry {
                     page: Err(vec![problem]),
                     results: Arc::default(),
@@ -207,7 +219,17 @@ impl Site {
         };
         let page = content::load_page(file, &text, &self.config).map(Arc::new);
         let (results, result_problems) = match &page {
-            Ok(page) => check_page_results(page, &self.data, &self.parties),
+            Ok(page) => {
+                let (results, mut problems) = check_page_results(page, &self.data, &self.parties);
+                problems.extend(crate::import::provenance::check_page(
+                    &self.root,
+                    &page.file,
+                    &page.front_lines,
+                    &page.front.results,
+                    &self.config,
+                ));
+                (results, problems)
+            }
             Err(_) => (PageResults::default(), Vec::new()),
         };
         let facts = PageFacts {
@@ -224,6 +246,7 @@ impl Site {
     /// Builds the published page list, the index and the problem list from the entries.
     fn assemble(&mut self, mut problems: Vec<Diagnostic>) {
         problems.extend(self.data_problems.iter().cloned());
+        problems.extend(self.file_problems.iter().cloned());
         let mut pages = Vec::new();
         let mut results = Vec::new();
         let mut facts = Vec::new();
@@ -247,6 +270,7 @@ impl Site {
             });
         }
         problems.extend(checks::unique_urls(&pages));
+        problems.extend(content::check_translation_keys(&pages));
         let site: Vec<(&Path, &PageResults)> = pages
             .iter()
             .map(|p| p.file.as_path())
@@ -272,7 +296,7 @@ impl Site {
 fn load_config(root: &Path, options: &LoadOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
     let mut config = SiteConfig::load(root)?;
     if let Some(url) = &options.base_url {
-        config.base_url = url.trim_end_matches('/').to_string();
+        config.set_base_url(url).map_err(|d| vec![d])?;
     }
     Ok(config)
 }
@@ -304,6 +328,17 @@ fn check_page_results(
         page.body_line,
         &results,
     ));
+    let incomplete: Vec<&str> = results
+        .iter()
+        .filter(|r| !r.complete)
+        .map(|r| r.id.as_str())
+        .collect();
+    problems.extend(content::expr_check::incomplete_quotes(
+        &page.file,
+        &page.body,
+        page.body_line,
+        &incomplete,
+    ));
     (results, problems)
 }
 
@@ -330,9 +365,11 @@ fn synthetic_home(config: &SiteConfig) -> Page {
 }
 
 /// static/'s files (symbolic links are not followed: a link out of static/ is never
-/// copied), then content/'s other files (`content_assets`, relative to content/).
-fn list_assets(root: &Path, content_assets: &[PathBuf]) -> Vec<Asset> {
+/// copied, and each is reported), then content/'s other files (`content_assets`, relative
+/// to content/).
+fn list_assets(root: &Path, content_assets: &[PathBuf]) -> (Vec<Asset>, Vec<Diagnostic>) {
     let mut assets = Vec::new();
+    let mut links = Vec::new();
     let static_dir = root.join(STATIC_DIR);
     if static_dir.is_dir() {
         for entry in WalkDir::new(&static_dir)
@@ -340,9 +377,14 @@ fn list_assets(root: &Path, content_assets: &[PathBuf]) -> Vec<Asset> {
             .into_iter()
             .filter_map(Result::ok)
         {
-            if !entry.file_type().is_file()
-                || discover::is_ignored(&entry.file_name().to_string_lossy())
-            {
+            if discover::is_ignored(&entry.file_name().to_string_lossy()) {
+                continue;
+            }
+            if entry.path_is_symlink() {
+                let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                links.push(discover::link_warning(rel));
+            }
+            if !entry.file_type().is_file() {
                 continue;
             }
             let inner = entry
@@ -360,7 +402,7 @@ fn list_assets(root: &Path, content_assets: &[PathBuf]) -> Vec<Asset> {
             AssetDir::Content,
         ));
     }
-    assets
+    (assets, links)
 }
 
 fn asset(root: &Path, dir: &Path, inner: &Path, kind: AssetDir) -> Asset {
