@@ -162,7 +162,8 @@ const chunavSearch = (() => {
     if (!/^[a-zA-Z0-9]*$/.test(k)) return '~';
     return k.replace(/[aeiou]/g, '') || k;
   };
-  return { fold, words, spans, asWord, key, skeleton };
+  const shardKey = (k) => `${skeleton(k)} ${k}`;
+  return { fold, words, spans, asWord, key, skeleton, shardKey };
 })();
 
 // Part two: the search page.
@@ -173,7 +174,7 @@ const chunavSearch = (() => {
   const out = document.getElementById('search-results');
   const status = document.getElementById('search-status');
   if (!form || !input || !out || !status) return;
-  const { fold, words, spans, asWord, key, skeleton } = chunavSearch;
+  const { fold, words, spans, asWord, key, shardKey } = chunavSearch;
   const base = `${form.dataset.root}search/`;
   const PAGE = 10;
 
@@ -188,7 +189,7 @@ const chunavSearch = (() => {
     return files.get(name);
   };
 
-  // The shard holding skeleton `s`: the last one starting at or before it.
+  // The shard holding shard key `s`: the last one starting at or before it.
   const shardOf = (starts, s) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -215,7 +216,7 @@ const chunavSearch = (() => {
   // how well: the word itself 1, the same loose key 0.7–0.8, a prefix or a typo less).
   const lookup = async (meta, q) => {
     const k = key(q);
-    const terms = await get(`t/${shardOf(meta.shards, skeleton(k))}.json`);
+    const terms = await get(`t/${shardOf(meta.shards, shardKey(k))}.json`);
     // Romanised or English (letters, perhaps digits): loose keys and one typo may match.
     const latin = /^[a-z0-9]*[a-z][a-z0-9]*$/.test(q);
     const scores = new Map();

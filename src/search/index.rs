@@ -1,8 +1,9 @@
 //! The index's files, as the browser reads them (docs/search.md has the format):
 //!
-//! - `search/meta.json`: `{"v":1,"docs":N,"shards":[first skeleton of each shard …]}`;
-//! - `search/t/<n>.json`: shard n, `[[word, key, [postings]], …]` ordered by the key's
-//!   skeleton (latin.rs), so every spelling a query may meet sits in one shard;
+//! - `search/meta.json`: `{"v":1,"docs":N,"shards":[the shard key each shard starts at …]}`;
+//! - `search/t/<n>.json`: shard n, `[[word, key, [postings]], …]` ordered by shard key
+//!   (latin::shard_key: the key's skeleton, then the key), so that the words a query can
+//!   meet through its key, and most of those one typo away, sit in one shard;
 //! - `search/d/<id>.json`: article `id` (0 = newest): title, URL, language, date,
 //!   description, tags and text, fetched only for the results shown.
 //!
@@ -19,10 +20,11 @@ use std::fmt::Write;
 pub const META_FILE: &str = "search/meta.json";
 const FORMAT_VERSION: u32 = 1;
 
-/// A shard is closed once it holds this many bytes of JSON (before gzip, which shrinks a
-/// shard to about a fifth): small enough that a query stays far below 100 KB on the wire,
-/// large enough that a 10,000-article site has a few hundred shards, not thousands.
-const SHARD_BYTES: usize = 60_000;
+/// The most bytes of JSON a shard holds, unless the words of one key alone hold more (the
+/// commonest words of a large site): about 8 KB once gzipped, so a query of a few words stays
+/// far below 100 KB on the wire, while a 10,000-article site has hundreds of shards, not
+/// thousands.
+const SHARD_BYTES: usize = 24_000;
 
 const TITLE: u8 = 4;
 const HEADING: u8 = 2;
@@ -31,7 +33,7 @@ const BODY: u8 = 1;
 struct Term {
     word: String,
     key: String,
-    skeleton: String,
+    shard_key: String,
     postings: Vec<(u32, u8)>,
 }
 
@@ -50,22 +52,27 @@ pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
         .map(|(word, postings)| {
             let key = latin::key(&word);
             Term {
-                skeleton: latin::skeleton(&key),
+                shard_key: latin::shard_key(&key),
                 word,
                 key,
                 postings,
             }
         })
         .collect();
-    terms.sort_by(|a, b| (&a.skeleton, &a.word).cmp(&(&b.skeleton, &b.word)));
+    terms.sort_by(|a, b| (&a.shard_key, &a.word).cmp(&(&b.shard_key, &b.word)));
 
     let mut files = Vec::with_capacity(entries.len() + 64);
     let mut starts = Vec::new();
     let mut shard = String::new();
     let mut previous: Option<&str> = None;
+    let mut json = String::new();
     for term in &terms {
-        let new_skeleton = previous != Some(term.skeleton.as_str());
-        if new_skeleton && shard.len() >= SHARD_BYTES {
+        json.clear();
+        write_term(&mut json, term);
+        // A shard closes where a new key starts, before it would grow past the limit: a very
+        // common word then gets a shard of its own rather than swelling another.
+        let new_key = previous != Some(term.shard_key.as_str());
+        if new_key && !shard.is_empty() && shard.len() + json.len() > SHARD_BYTES {
             files.push(shard_file(starts.len() - 1, &shard));
             shard.clear();
         }
@@ -73,13 +80,13 @@ pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
             starts.push(if starts.is_empty() {
                 String::new()
             } else {
-                term.skeleton.clone()
+                term.shard_key.clone()
             });
         } else {
             shard.push(',');
         }
-        write_term(&mut shard, term);
-        previous = Some(&term.skeleton);
+        shard.push_str(&json);
+        previous = Some(&term.shard_key);
     }
     if !shard.is_empty() || starts.is_empty() {
         if starts.is_empty() {
@@ -220,7 +227,7 @@ mod tests {
     }
 
     #[test]
-    fn shards_split_between_skeletons_and_say_where_they_start() {
+    fn shards_split_between_keys_and_say_where_they_start() {
         let words: Vec<String> = (0..4000).map(|n| format!("शब्द{n} kanpur{n}")).collect();
         let files = build_files(vec![entry("2024-01-01", "t", &words.join(" "))]);
         let meta: serde_json::Value = serde_json::from_str(file(&files, META_FILE)).unwrap();
@@ -236,7 +243,7 @@ mod tests {
             } else {
                 first[1].as_str().unwrap()
             };
-            assert!(latin::skeleton(key).as_str() >= start.as_str().unwrap());
+            assert!(latin::shard_key(key).as_str() >= start.as_str().unwrap());
         }
     }
 }

@@ -24,8 +24,8 @@ pub fn key(word: &str) -> String {
     }
 }
 
-/// What shards are ordered by: the key's consonants (its vowels are the part romanisations
-/// disagree on), the digits of a number, or the key itself for a word of vowels only.
+/// The key's consonants (its vowels are the part romanisations disagree on), the digits of
+/// a number, or the key itself for a word of vowels only: shards are ordered by it.
 pub fn skeleton(key: &str) -> String {
     if is_number(key) {
         return key.chars().filter(char::is_ascii_digit).collect();
@@ -39,6 +39,12 @@ pub fn skeleton(key: &str) -> String {
     } else {
         consonants
     }
+}
+
+/// What shards are ordered and cut by: the skeleton, a space (which sorts below every
+/// letter and digit), then the key itself.
+pub fn shard_key(key: &str) -> String {
+    format!("{} {key}", skeleton(key))
 }
 
 fn is_number(word: &str) -> bool {

@@ -16,7 +16,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const binary = process.env.CHUNAV_BIN || path.join(repo, 'target/debug/chunav');
 const context = vm.createContext({});
 vm.runInContext(fs.readFileSync(path.join(repo, 'static/search.js'), 'utf8'), context);
-const { fold, words, key, skeleton } = vm.runInContext('chunavSearch', context);
+const { fold, words, key, shardKey } = vm.runInContext('chunavSearch', context);
 let browser;
 let server;
 let origin;
@@ -186,7 +186,7 @@ test('every word of the index gets the same key and shard from search.js as from
       const k = wordKey || word;
       assert.equal(key(word), k, `${word}: search.js ${key(word)}, build ${k}`);
       assert.deepEqual([...words(fold(word))], [word], `${word} folds to itself`);
-      const s = skeleton(k);
+      const s = shardKey(k);
       assert.ok(s >= start && (next === undefined || s < next), `${word} in shard ${n}`);
       checked += 1;
     }
