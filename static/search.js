@@ -174,7 +174,7 @@ const chunavSearch = (() => {
   const out = document.getElementById('search-results');
   const status = document.getElementById('search-status');
   if (!form || !input || !out || !status) return;
-  const { fold, words, spans, asWord, key, shardKey } = chunavSearch;
+  const { fold, words, spans, asWord, key, skeleton, shardKey } = chunavSearch;
   const base = `${form.dataset.root}search/`;
   const PAGE = 10;
 
@@ -228,7 +228,7 @@ const chunavSearch = (() => {
       else if (wk === k) weight = latin ? 0.8 : 0.7;
       else if (q.length >= 3 && word.startsWith(q)) weight = 0.5;
       else if (latin && k.length >= 3 && wk.startsWith(k)) weight = 0.4;
-      else if (latin && q.length >= 5 && withinOne(wk, k)) weight = 0.3;
+      else if (latin && q.length >= 5 && (withinOne(wk, k) || skeleton(wk) === skeleton(k))) weight = 0.3;
       if (!weight) continue;
       matched.set(word, weight);
       let id = 0;

@@ -128,7 +128,7 @@ for (let i = 0; i < N; i += 1) {
   const votes = 200000 + ((i * 7919) % 400000); // 7919 is prime: distinct below 400,000 articles
   const margin = 1000 + ((i * 104729) % 90000);
   const year = 2014 + 5 * (i % 3);
-  const english = i % 10 === 9;
+  const english = (i + Math.floor(i / places.length)) % 10 === 9; // one in ten, for every place
   const state = STATES[i % STATES.length];
   const slug = `${english ? 'en-' : ''}${place.en.toLowerCase()}-${i}`;
   const date = `${year}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;
