@@ -408,12 +408,9 @@ impl Site {
             Some(&recorder),
             Some(&search),
         );
-        problems.extend(write_counted(
-            &recorder,
-            "search-index.json",
-            search.to_json().as_bytes(),
-            &written,
-        ));
+        for (path, bytes) in search.files() {
+            problems.extend(write_counted(&recorder, &path, &bytes, &written));
+        }
         match page_render::render_search(&shared) {
             Ok(html) => problems.extend(write_counted(
                 &recorder,
@@ -615,7 +612,7 @@ fn render_pages(
         .collect()
 }
 
-fn search_entry(shared: &Shared<'_>, i: usize, text: String) -> search::Entry {
+fn search_entry(shared: &Shared<'_>, i: usize, text: search::PageText) -> search::Entry {
     let page = &shared.pages[i];
     search::Entry {
         title: page.front.title.clone(),
@@ -623,8 +620,8 @@ fn search_entry(shared: &Shared<'_>, i: usize, text: String) -> search::Entry {
         path: page.path.clone(),
         lang: page.lang.clone(),
         date: page.date.map(|d| d.iso()).unwrap_or_default(),
-        // Tags first: a reader searching a tag finds every article carrying it.
-        text: format!("{} {text}", page.front.tags.join(" ")),
+        tags: page.front.tags.clone(),
+        text,
     }
 }
 
