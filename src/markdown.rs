@@ -227,7 +227,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
 /// Ids the theme's pages carry themselves: exact ones, and the prefixes of result boxes
 /// and charts (`result-ls2024`, `chart-1-title`). A test reads the theme to keep this
 /// list complete.
-const THEME_IDS: [&str; 7] = [
+const THEME_IDS: [&str; 8] = [
     "main",
     "toc-title",
     "related-title",
@@ -235,6 +235,7 @@ const THEME_IDS: [&str; 7] = [
     "search-input",
     "search-results",
     "search-status",
+    "search-browse",
 ];
 const THEME_ID_PREFIXES: [&str; 2] = ["result-", "chart-"];
 

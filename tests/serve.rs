@@ -256,7 +256,7 @@ fn a_title_edit_reaches_the_hub_the_home_page_related_boxes_and_search() {
     let server = serve(&site);
     let mut events = events(&server);
     let page = |path: &str| get(server.port, &encoded(path)).2;
-    for path in ["/", "/kanpur/", "/kanpur/kshetravar/", "/search-index.json"] {
+    for path in ["/", "/kanpur/", "/kanpur/kshetravar/", "/search/d/1.json"] {
         assert!(page(path).contains("दूसरा लेख: पुराना शीर्षक"), "{path}");
     }
 
@@ -269,7 +269,7 @@ fn a_title_edit_reaches_the_hub_the_home_page_related_boxes_and_search() {
         "/kanpur/",
         "/kanpur/dusra/",
         "/kanpur/kshetravar/",
-        "/search-index.json",
+        "/search/d/1.json",
         "/tags/कानपुर/",
         "/constituencies/कानपुर/",
     ] {

@@ -41,7 +41,7 @@ pub enum Job {
     Sitemap,
     Robots,
     Cname,
-    /// The search index files (what `search::index_files` returns).
+    /// The search index files (what `search::build_files` returns).
     SearchIndex,
     SearchPage,
     NotFound,
@@ -373,7 +373,9 @@ impl<'a> Planner<'a> {
             search.add(&self.summaries[i]).add(&site.facts[i].source);
         }
         outputs.push(Output {
-            path: crate::search::INDEX_FILE.into(),
+            // The index is many files under search/ (shards, one per article, this one);
+            // the writer writes whatever `search::build_files` returns.
+            path: crate::search::META_FILE.into(),
             origin: made("the search index"),
             job: Job::SearchIndex,
             deps: self.deps(&[("articles", search.finish())]),

@@ -223,10 +223,7 @@ impl<'a> Writer<'a> {
             }
             Err(_) => Vec::new(),
         };
-        Ok(search::index_files(entries)
-            .into_iter()
-            .map(|(rel, text)| (rel, text.into_bytes()))
-            .collect())
+        Ok(search::build_files(entries))
     }
 
     /// Every output other than pages, cards and the search index: one file each.
@@ -269,7 +266,7 @@ fn cannot_write(rel: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(rel, format!("cannot write: {e}"))
 }
 
-fn search_entry(shared: &Shared<'_>, i: usize, text: String) -> search::Entry {
+fn search_entry(shared: &Shared<'_>, i: usize, text: search::PageText) -> search::Entry {
     let page = &shared.pages[i];
     search::Entry {
         title: page.front.title.clone(),
@@ -277,7 +274,7 @@ fn search_entry(shared: &Shared<'_>, i: usize, text: String) -> search::Entry {
         path: page.path.clone(),
         lang: page.lang.clone(),
         date: page.date.map(|d| d.iso()).unwrap_or_default(),
-        // Tags first: a reader searching a tag finds every article carrying it.
-        text: format!("{} {text}", page.front.tags.join(" ")),
+        tags: page.front.tags.clone(),
+        text,
     }
 }

@@ -134,7 +134,7 @@ pub struct RenderedPage {
     pub html: String,
     pub links: Vec<crate::markdown::BodyLink>,
     /// The body's readable text, for search (articles only).
-    pub text: Option<String>,
+    pub text: Option<crate::search::PageText>,
     /// The page's first chart, which its share card shows.
     pub first_chart: Option<crate::chart::ChartSpec>,
 }
@@ -383,9 +383,23 @@ pub fn render_term(
     shared.renderer.render("term.html", &context)
 }
 
-/// The search page (the index itself is search-index.json).
+/// The search page (the index is in search/, see crate::search). It also links the
+/// taxonomy pages, which is what the page offers when JavaScript is off.
 pub fn render_search(shared: &Shared<'_>) -> Result<String, Diagnostic> {
-    let context = listing_context(shared, SEARCH_PATH);
+    let mut context = listing_context(shared, SEARCH_PATH);
+    let browse: Vec<std::collections::BTreeMap<&str, &str>> = shared
+        .taxonomies
+        .terms
+        .iter()
+        .filter(|(_, terms)| !terms.is_empty())
+        .map(|(kind, _)| {
+            std::collections::BTreeMap::from([
+                ("title", kind.title(shared.language)),
+                ("path", kind.path()),
+            ])
+        })
+        .collect();
+    context.insert("browse", &browse);
     shared.renderer.render("search.html", &context)
 }
 
