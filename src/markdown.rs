@@ -22,6 +22,13 @@ pub trait Hooks {
     fn internal_link(&self, target: &str) -> Result<String, String>;
 }
 
+/// A link or image source written in a page's Markdown, for the link check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLink {
+    pub url: String,
+    pub line: usize,
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Heading {
     pub level: u8,
@@ -34,7 +41,7 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     /// Every link and image source, resolved (`@/` links to URLs), with its line.
-    pub links: Vec<crate::links::BodyLink>,
+    pub links: Vec<BodyLink>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -125,7 +132,7 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
             }) if dest_url.starts_with("@/") => {
                 let dest_url =
                     resolve_link(file, &lines, &range, &dest_url, hooks, &mut out.diagnostics);
-                out.links.push(crate::links::BodyLink {
+                out.links.push(BodyLink {
                     url: dest_url.to_string(),
                     line: lines.line_of(range.start),
                 });
@@ -146,7 +153,7 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
                 events.push(Event::Html("</div>\n".into()));
             }
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
-                out.links.push(crate::links::BodyLink {
+                out.links.push(BodyLink {
                     url: dest_url.to_string(),
                     line: lines.line_of(range.start),
                 });
@@ -220,7 +227,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
 /// Ids the theme's pages carry themselves: exact ones, and the prefixes of result boxes
 /// and charts (`result-ls2024`, `chart-1-title`). A test reads the theme to keep this
 /// list complete.
-const THEME_IDS: [&str; 7] = [
+const THEME_IDS: [&str; 8] = [
     "main",
     "toc-title",
     "related-title",
@@ -228,6 +235,7 @@ const THEME_IDS: [&str; 7] = [
     "search-input",
     "search-results",
     "search-status",
+    "search-browse",
 ];
 const THEME_ID_PREFIXES: [&str; 2] = ["result-", "chart-"];
 
