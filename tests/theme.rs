@@ -139,3 +139,23 @@ fn theme_ships_fonts_licence_and_icons() {
     let article = site.read("public/kanpur/result-2024/index.html");
     assert!(article.contains("href=\"../../favicon.ico\""));
 }
+
+#[test]
+fn signed_figures_read_with_a_minus_sign_and_changes_read_as_words() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/kanpur/signs.md",
+        "+++\ntitle = \"चिह्न\"\ndate = 2024-06-08\n+++\n\nक {{ -5.7 | signed }} ख {{ -5.7 | signed(ascii=true) }} ग {{ -21344 | inr }}।\n\nभाजपा का वोट प्रतिशत {{ -5.7 | points_change }} और कांग्रेस का {{ 10.434 | points_change }}; English: {{ -5.7 | points_change(lang=\"en\") }}.\n",
+    );
+    site.ok(&["build"]);
+    let html = site.read("public/kanpur/signs/index.html");
+    assert!(
+        html.contains("क \u{2212}5.70 ख -5.70 ग \u{2212}21,344।"),
+        "{html}"
+    );
+    assert!(
+        html.contains("भाजपा का वोट प्रतिशत 5.70 अंक घटा और कांग्रेस का 10.43 अंक बढ़ा"),
+        "{html}"
+    );
+    assert!(html.contains("English: down 5.70 points."), "{html}");
+}

@@ -1,13 +1,15 @@
 //! The HTML around the drawing: `<figure>`, caption, the data table and the description.
 //!
 //! The table carries the same figures as the bars, as the caller formatted them, for
-//! screen readers and copy-paste; it sits in a keyboard-scrollable region so a wide table
+//! screen readers and copy-paste (signed figures with the ASCII hyphen-minus there, U+2212
+//! in the drawing and the description); it sits in a keyboard-scrollable region so a wide table
 //! scrolls instead of widening the page on a phone.
 
 use std::fmt::Write as _;
 
 use super::spec::Checked;
 use super::words::Words;
+use crate::numfmt::ascii_minus;
 
 /// Escapes text for HTML/XML content and double- or single-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -117,7 +119,8 @@ fn table(out: &mut String, checked: &Checked<'_>, words: &Words, id: &str) {
         for series in &spec.series {
             let value = series.values.get(row).and_then(Option::as_ref);
             let text = value.map_or(words.not_available, |v| v.label.as_str());
-            let _ = write!(out, "<td>{}</td>", escape(text));
+            // The table is what readers copy: a plain hyphen-minus pastes as a number.
+            let _ = write!(out, "<td>{}</td>", escape(&ascii_minus(text)));
         }
         out.push_str("</tr>\n");
     }
