@@ -121,7 +121,6 @@ fn theme_ships_fonts_licence_and_icons() {
     site.ok(&["build"]);
     for file in [
         "public/fonts/noto-sans-devanagari-400.woff2",
-        "public/fonts/noto-sans-devanagari-700.woff2",
         "public/fonts/noto-sans-400.woff2",
         "public/fonts/noto-sans-700.woff2",
         "public/fonts/OFL.txt",
@@ -132,6 +131,10 @@ fn theme_ships_fonts_licence_and_icons() {
     }
     let css = site.read("public/style.css");
     assert!(css.contains("url(\"fonts/noto-sans-devanagari-400.woff2\")"));
+    assert!(
+        !site.exists("public/fonts/noto-sans-devanagari-700.woff2"),
+        "one Devanagari face: bold is drawn from it (docs/theme.md)"
+    );
     assert!(
         !css.contains("letter-spacing"),
         "never letter-space Devanagari"
