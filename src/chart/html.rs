@@ -63,6 +63,7 @@ pub fn figure(checked: &Checked<'_>, words: &Words, svg: &str) -> String {
     out.push_str(svg);
     out.push('\n');
     if !spec.rows.is_empty() && !spec.series.is_empty() {
+        table_switch(&mut out, words);
         table(&mut out, checked, words, &id);
     }
     out.push_str("</figure>\n");
@@ -96,6 +97,19 @@ fn caption(out: &mut String, checked: &Checked<'_>, words: &Words, id: &str) {
         };
     }
     out.push_str("</figcaption>\n");
+}
+
+/// A switch for eyes only: the theme shows the table on screen while it is open (or while
+/// the table has keyboard focus) and otherwise draws it off-screen, so a phone reader does
+/// not scroll past every figure twice. The table itself is always in the accessibility
+/// tree, so the switch is hidden from assistive technology and kept out of the tab order:
+/// for a screen reader the table is always "open".
+fn table_switch(out: &mut String, words: &Words) {
+    let _ = writeln!(
+        out,
+        "<details class=\"chart-table-switch\" aria-hidden=\"true\"><summary tabindex=\"-1\">{}</summary></details>",
+        words.show_table
+    );
 }
 
 fn table(out: &mut String, checked: &Checked<'_>, words: &Words, id: &str) {
