@@ -42,6 +42,7 @@ const HI: &[(&str, &str)] = &[
     ("with_nota", "नोटा सहित"),
     ("swing", "वोट प्रतिशत में बदलाव"),
     ("only_one", "केवल एक चुनाव में"),
+    ("named_in_source", "स्रोत में दिए आँकड़े"),
     ("search", "खोजें"),
     ("search_label", "लेखों में खोजें: नाम, जगह या शब्द"),
     ("search_one", "{n} लेख मिला"),
@@ -91,6 +92,7 @@ const EN: &[(&str, &str)] = &[
     ("with_nota", "including NOTA"),
     ("swing", "Change in vote share"),
     ("only_one", "stood in one only"),
+    ("named_in_source", "as the source gives it"),
     ("search", "Search"),
     (
         "search_label",

@@ -162,3 +162,60 @@ fn signed_figures_read_with_a_minus_sign_and_changes_read_as_words() {
     );
     assert!(html.contains("English: down 5.70 points."), "{html}");
 }
+
+#[test]
+fn an_incomplete_result_shows_whom_the_source_names_and_charts_them_as_approximate() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/kanpur/nikay.md",
+        r#"+++
+title = "निकाय"
+date = 2023-05-20
+
+[[results]]
+id = "m"
+election = "महापौर चुनाव 2023"
+year = 2023
+constituency = "कानपुर नगर निगम"
+complete = false
+
+[[results.candidates]]
+name = "सपा प्रत्याशी"
+party = "INC"
+votes = 250000
+approx = true
+note = "दूसरा स्थान"
++++
+
+```chart
+kind = "candidates"
+result = "m"
+```
+"#,
+    );
+    site.ok(&["build"]);
+    let html = site.read("public/kanpur/nikay/index.html");
+    let start = html
+        .find("<section class=\"result-box\"")
+        .expect("a result box");
+    let render = &html[start..html[start..].find("</section>").unwrap() + start];
+    for expected in ["सपा प्रत्याशी", "2,50,000 से अधिक वोट", "दूसरा स्थान", "कांग्रेस"]
+    {
+        assert!(render.contains(expected), "{expected} in {render}");
+    }
+    assert!(
+        !render.contains("कुल वैध वोट"),
+        "the sum of the named candidates is not the total: {render}"
+    );
+    let figure = &html[html.find("<figure").expect("a chart")..];
+    assert!(
+        figure.contains("<th scope=\"col\">वोट, लगभग</th>"),
+        "{figure}"
+    );
+    assert!(figure.contains("<td>2,50,000 से अधिक</td>"), "{figure}");
+    assert!(figure.contains("आँकड़े लगभग हैं"), "{figure}");
+    assert!(
+        !figure.contains("(प्रतिशत)"),
+        "no shares in an incomplete result"
+    );
+}

@@ -50,13 +50,13 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         id: String::new(),
         kind: Layout::Grouped,
         title: words.candidates_title(&result.constituency, &result.election),
-        note: result.tie.then(|| words.tie.to_string()),
+        note: note(result, words),
         source: source_of(&[result]),
         lang: ctx.lang.to_string(),
         row_header: words.candidate.to_string(),
         rows: names,
         series: vec![Series {
-            label: words.votes_and_share.to_string(),
+            label: words.votes_column(result.complete, result.approx),
             color: NEUTRAL.to_string(),
             values,
         }],
@@ -65,6 +65,18 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
             label: words.winner.to_string(),
         }),
     })
+}
+
+/// A tie, and whether the figures are "more than" ones, said in words under the title.
+fn note(result: &ResultFigures, words: &super::words::Words) -> Option<String> {
+    let notes: Vec<&str> = [
+        result.tie.then_some(words.tie),
+        result.approx.then_some(words.approx_note),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!notes.is_empty()).then(|| notes.join(" "))
 }
 
 /// Candidates in order of votes, the ones past `top` or under `others_below` folded (never

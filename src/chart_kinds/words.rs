@@ -11,6 +11,8 @@ pub struct Words {
     pub swing_series: &'static str,
     pub partial_segments: &'static str,
     pub tie: &'static str,
+    /// Said under a chart with "more than" figures.
+    pub approx_note: &'static str,
     hindi: bool,
 }
 
@@ -24,6 +26,7 @@ const HINDI: Words = Words {
     swing_series: "वोट प्रतिशत में बदलाव (अंक)",
     partial_segments: "क्षेत्रवार प्रतिशत उन्हीं वोटों पर निकाला गया है जिनका क्षेत्रवार ब्योरा उपलब्ध है।",
     tie: "पहले दो उम्मीदवारों को बराबर वोट मिले।",
+    approx_note: "आँकड़े लगभग हैं: स्रोत केवल निचली सीमा बताता है (\"से अधिक\"), इसलिए पट्टी असली संख्या से छोटी हो सकती है।",
     hindi: true,
 };
 
@@ -37,6 +40,7 @@ const ENGLISH: Words = Words {
     swing_series: "Change in vote share (points)",
     partial_segments: "Segment shares are computed over the votes for which segment figures are given.",
     tie: "The first two candidates have the same number of votes.",
+    approx_note: "Approximate figures: the source gives only a lower bound (\"more than\"), so a bar may be shorter than the true count.",
     hindi: false,
 };
 
@@ -51,6 +55,23 @@ impl Words {
             format!("{number} से अधिक")
         } else {
             format!("more than {number}")
+        }
+    }
+
+    /// The candidates chart's series (its table's column): "वोट (प्रतिशत)", without the
+    /// share when the result has none, and saying "लगभग" when its figures are "more than".
+    pub fn votes_column(&self, shares: bool, approx: bool) -> String {
+        let base = if shares {
+            self.votes_and_share
+        } else if self.hindi {
+            "वोट"
+        } else {
+            "Votes"
+        };
+        match (approx, self.hindi) {
+            (false, _) => base.to_string(),
+            (true, true) => format!("{base}, लगभग"),
+            (true, false) => format!("{base}, approximate"),
         }
     }
 
