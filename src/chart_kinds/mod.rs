@@ -9,6 +9,7 @@
 mod candidates;
 mod contest;
 mod options;
+mod reported;
 mod segments;
 mod swing;
 mod words;
@@ -55,6 +56,7 @@ pub fn spec(
         Kind::Candidates => candidates::spec(options, ctx)?,
         Kind::Contest => contest::spec(options, ctx)?,
         Kind::Swing => swing::spec(options, ctx)?,
+        Kind::Reported => reported::spec(options, ctx)?,
     };
     spec.id = options.id.clone().unwrap_or_else(|| default_id.to_string());
     if let Some(title) = &options.title {
