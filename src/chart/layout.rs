@@ -20,7 +20,7 @@ const INNER: f64 = WIDTH as f64 - 2.0 * PAD;
 
 const ROW_SIZE: u32 = 16;
 const ROW_LINE: f64 = 24.0;
-const ROW_MAX_LINES: usize = 2;
+const ROW_MAX_LINES: usize = 3;
 /// The smallest text: 13.7 px on a 360 px phone (at least 13, the theme's floor).
 const SMALL_SIZE: u32 = 15;
 const LEGEND_LINE: f64 = 24.0;
