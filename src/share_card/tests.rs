@@ -344,7 +344,7 @@ const LONGEST_PARTY_CANDIDATE: &str = "BUGATHA BANGARRAO";
 /// A candidates chart (one series, each bar in its party's colour, the winner marked) with
 /// these row names.
 fn candidates(lang: &str, rows: &[String]) -> ChartSpec {
-    let votes: [u32; 5] = [4_43_055, 4_22_087, 12_032, 6_105, 4_117];
+    let votes: [u32; 5] = [443_055, 422_087, 12_032, 6_105, 4_117];
     ChartSpec {
         id: "candidates".to_string(),
         kind: Layout::Grouped,
