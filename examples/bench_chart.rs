@@ -183,6 +183,8 @@ fn kanpur_parties() -> BTreeMap<String, Party> {
         name: short.to_string(),
         short: short.to_string(),
         color: color.to_string(),
+        hi: None,
+        en: None,
     };
     let mut parties: BTreeMap<String, Party> = [
         "SABJANP", "AIFB", "PBI", "SUCI", "BSCP", "SHS", "SFP", "BRM", "IND", "NOTA",

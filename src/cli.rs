@@ -1,4 +1,5 @@
-//! The command line: `chunav build | check | init | new` (and, later, `serve`).
+//! The command line: `chunav build | check | serve | init | new`. docs/commands.md names every
+//! flag (a test checks it).
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -27,9 +28,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Run every parse and check of a build without writing anything
     Check(CheckArgs),
-    /// Create a small buildable site in DIR
+    /// Create a site in DIR that builds as it is, with GitHub workflows to publish and check it
     Init {
-        /// Folder to create the site in (must be empty or not exist)
+        /// Folder to create the site in (must not exist, or be empty but for .git)
         dir: PathBuf,
     },
     /// Build the site into memory, serve it locally and rebuild on every change
@@ -83,4 +84,43 @@ pub struct ServeArgs {
     /// Override site.toml's base_url (its path is where the site is served)
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// docs/commands.md has a section per command naming each of its flags.
+    #[test]
+    fn every_flag_is_documented() {
+        let docs = include_str!("../docs/commands.md");
+        let cli = Cli::command();
+        for global in cli.get_arguments().filter_map(|a| a.get_long()) {
+            assert!(
+                docs.contains(&format!("--{global}")),
+                "docs/commands.md lacks --{global}"
+            );
+        }
+        for command in cli.get_subcommands() {
+            let name = command.get_name();
+            let heading = format!("## `chunav {name}");
+            let start = docs
+                .find(&heading)
+                .unwrap_or_else(|| panic!("docs/commands.md has no section {heading}`"));
+            let section = &docs[start + heading.len()..];
+            let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+            for arg in command.get_arguments() {
+                if arg.is_global_set() {
+                    continue;
+                }
+                if let Some(long) = arg.get_long() {
+                    assert!(
+                        section.contains(&format!("--{long}")),
+                        "docs/commands.md, `chunav {name}`: no `--{long}`"
+                    );
+                }
+            }
+        }
+    }
 }

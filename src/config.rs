@@ -47,6 +47,10 @@ pub enum Digits {
     Devanagari,
 }
 
+/// A party of `[parties]`. `name` and `short` are in the site's `language`; `hi` and `en`
+/// give the forms for pages in that language (`en = { name = "Indian National Congress",
+/// short = "Congress" }`). After loading, both are filled in, so templates can always
+/// write `site.parties[code][lang].short`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
@@ -56,6 +60,63 @@ pub struct Party {
     /// Colour of the party's marks in charts, `#RRGGBB`.
     #[serde(default = "default_party_color")]
     pub color: String,
+    #[serde(default)]
+    pub hi: Option<PartyNames>,
+    #[serde(default)]
+    pub en: Option<PartyNames>,
+}
+
+/// A party's full and short name in one language.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyNames {
+    pub name: String,
+    #[serde(default)]
+    pub short: String,
+}
+
+impl Party {
+    /// The names to show on a page in `lang` ("hi" or "en").
+    pub fn names(&self, lang: &str) -> PartyNames {
+        let form = if lang == "en" { &self.en } else { &self.hi };
+        form.clone().unwrap_or_else(|| PartyNames {
+            name: self.name.clone(),
+            short: self.short.clone(),
+        })
+    }
+
+    /// Fills in `short` and both languages' forms. A language the site does not name the
+    /// party in falls back to the site's own names, except that an English page falls back
+    /// to the party's code (BJP, INC: the Election Commission's Latin abbreviations) when
+    /// those names are not in Latin letters.
+    fn complete(&mut self, code: &str, site_language: &str) {
+        if self.short.is_empty() {
+            self.short = self.name.clone();
+        }
+        let own = PartyNames {
+            name: self.name.clone(),
+            short: self.short.clone(),
+        };
+        for lang in LANGUAGES {
+            let form = if lang == "en" {
+                &mut self.en
+            } else {
+                &mut self.hi
+            };
+            if let Some(names) = form.as_mut() {
+                if names.short.is_empty() {
+                    names.short = names.name.clone();
+                }
+            } else if lang == site_language || lang == "hi" || own.name.is_ascii() {
+                *form = Some(own.clone());
+            } else {
+                *form = Some(PartyNames {
+                    name: code.to_string(),
+                    short: code.to_string(),
+                });
+            }
+        }
+    }
 }
 
 fn default_language() -> String {
@@ -70,16 +131,46 @@ fn default_party_color() -> String {
     "#7a7a7a".to_string()
 }
 
-/// Parties every site has, so that independents and NOTA need no configuration.
-fn builtin_parties() -> [(&'static str, Party); 2] {
-    let grey = |name: &str, short: &str, color: &str| Party {
-        name: name.to_string(),
-        short: short.to_string(),
-        color: color.to_string(),
+/// Parties every site has, so that independents and NOTA need no configuration, named in
+/// both languages.
+fn builtin_parties(site_language: &str) -> [(&'static str, Party); 2] {
+    let names = |name: &str, short: &str| {
+        Some(PartyNames {
+            name: name.to_string(),
+            short: short.to_string(),
+        })
+    };
+    let grey = |hi: Option<PartyNames>, en: Option<PartyNames>, color: &str| {
+        let own = if site_language == "en" { &en } else { &hi };
+        let own = own.clone().unwrap_or_else(|| PartyNames {
+            name: String::new(),
+            short: String::new(),
+        });
+        Party {
+            name: own.name,
+            short: own.short,
+            color: color.to_string(),
+            hi,
+            en,
+        }
     };
     [
-        ("IND", grey("निर्दलीय", "निर्दलीय", "#6b6b6b")),
-        ("NOTA", grey("इनमें से कोई नहीं (नोटा)", "नोटा", "#9a9a9a")),
+        (
+            "IND",
+            grey(
+                names("निर्दलीय", "निर्दलीय"),
+                names("Independent", "Independent"),
+                "#6b6b6b",
+            ),
+        ),
+        (
+            "NOTA",
+            grey(
+                names("इनमें से कोई नहीं (नोटा)", "नोटा"),
+                names("None of the above (NOTA)", "NOTA"),
+                "#9a9a9a",
+            ),
+        ),
     ]
 }
 
@@ -94,8 +185,8 @@ impl SiteConfig {
                 CONFIG_FILE,
                 format!(
                     "cannot read {} ({e}); is {} a chunav site? `chunav init DIR` creates one",
-                    path.display(),
-                    root.display()
+                    crate::diagnostics::path_for_people(&path),
+                    crate::diagnostics::path_for_people(root)
                 ),
             )]
         })?;
@@ -137,13 +228,11 @@ impl SiteConfig {
         if !problems.is_empty() {
             return Err(problems);
         }
-        for (code, party) in builtin_parties() {
+        for (code, party) in builtin_parties(&config.language) {
             config.parties.entry(code.to_string()).or_insert(party);
         }
-        for party in config.parties.values_mut() {
-            if party.short.is_empty() {
-                party.short = party.name.clone();
-            }
+        for (code, party) in config.parties.iter_mut() {
+            party.complete(code, &config.language);
         }
         config.base_url = config.base_url.trim_end_matches('/').to_string();
         Ok(config)
@@ -172,6 +261,47 @@ mod tests {
             errs[0].to_string(),
             "error: site.toml:2: languge: unknown key `languge`; did you mean `language`?"
         );
+    }
+
+    #[test]
+    fn parties_have_names_in_both_languages() {
+        let c = SiteConfig::parse(
+            "title = \"x\"\n[parties.INC]\nname = \"भारतीय राष्ट्रीय कांग्रेस\"\nshort = \"कांग्रेस\"\n\
+             en = { name = \"Indian National Congress\", short = \"Congress\" }\n\
+             [parties.BJP]\nname = \"भारतीय जनता पार्टी\"\nshort = \"भाजपा\"\n",
+        )
+        .unwrap();
+        let short = |code: &str, lang: &str| c.parties[code].names(lang).short;
+        assert_eq!(short("INC", "hi"), "कांग्रेस");
+        assert_eq!(short("INC", "en"), "Congress");
+        assert_eq!(short("BJP", "en"), "BJP", "no English form: the code");
+        assert_eq!(short("NOTA", "hi"), "नोटा");
+        assert_eq!(short("NOTA", "en"), "NOTA");
+        assert_eq!(c.parties["IND"].names("en").name, "Independent");
+    }
+
+    #[test]
+    fn an_english_site_names_the_builtin_parties_in_english() {
+        let c = SiteConfig::parse("title = \"x\"\nlanguage = \"en\"\n").unwrap();
+        assert_eq!(c.parties["NOTA"].short, "NOTA");
+        assert_eq!(c.parties["NOTA"].names("hi").short, "नोटा");
+    }
+
+    /// Every key of site.toml, as a filled-in config serialises it, is in the docs' table.
+    #[test]
+    fn every_key_is_documented() {
+        let docs = include_str!("../docs/site-config.md");
+        let mut config = SiteConfig::parse("title = \"x\"\ncname = \"a.example\"\n").unwrap();
+        config.authors = vec!["a".into()];
+        let value = toml::Value::try_from(&config).unwrap();
+        let party = value["parties"]["NOTA"].as_table().unwrap().clone();
+        let keys = value.as_table().unwrap().keys().chain(party.keys());
+        for key in keys {
+            assert!(
+                docs.contains(&format!("| `{key}` |")),
+                "docs/site-config.md has no row for `{key}`"
+            );
+        }
     }
 
     #[test]

@@ -8,6 +8,20 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// A path as a message shows it: without a leading `./`, and `.` as "this folder", so that
+/// `chunav build` says "into public", not "into ./public".
+pub fn path_for_people(path: &Path) -> String {
+    let rest: PathBuf = path
+        .components()
+        .skip_while(|c| matches!(c, std::path::Component::CurDir))
+        .collect();
+    if rest.as_os_str().is_empty() {
+        "this folder".to_string()
+    } else {
+        rest.display().to_string()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Warning,
@@ -66,11 +80,20 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+        // A problem of the whole site (named by its root, `.`) needs no file in front.
+        let whole_site = self
+            .file
+            .components()
+            .all(|c| matches!(c, std::path::Component::CurDir));
+        if whole_site {
+            write!(f, "{label}: ")?;
+        } else {
+            write!(f, "{label}: {}", self.file.display())?;
+            if let Some(line) = self.line {
+                write!(f, ":{line}")?;
+            }
+            write!(f, ": ")?;
         }
-        write!(f, ": ")?;
         if let Some(field) = &self.field {
             write!(f, "{field}: ")?;
         }
@@ -147,6 +170,15 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_in_messages_have_no_stray_dots() {
+        assert_eq!(path_for_people(Path::new(".")), "this folder");
+        assert_eq!(path_for_people(Path::new("./public")), "public");
+        assert_eq!(path_for_people(Path::new("/tmp/site")), "/tmp/site");
+        let whole_site = Diagnostic::error(".", "port 1111 is already in use");
+        assert_eq!(whole_site.to_string(), "error: port 1111 is already in use");
+    }
 
     #[test]
     fn line_index_counts_from_first_line() {

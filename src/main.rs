@@ -1,5 +1,5 @@
 use chunav::cli::{Cli, Command};
-use chunav::diagnostics::Diagnostic;
+use chunav::diagnostics::{Diagnostic, path_for_people};
 use chunav::scaffold;
 use chunav::site::{self, BuildOptions, Outcome};
 use clap::Parser;
@@ -24,7 +24,7 @@ fn main() -> ExitCode {
                     "built {} pages, {} files into {}",
                     outcome.pages,
                     outcome.files,
-                    output.display()
+                    path_for_people(&output)
                 ),
                 args.common.strict,
             )
@@ -55,7 +55,15 @@ fn main() -> ExitCode {
             })
             .map(|()| String::new()),
         ),
-        Command::Init { dir } => done(scaffold::init(&cli.root.join(dir))),
+        Command::Init { dir } => {
+            // `--root` only when given: `chunav init my-site` says "my-site", not "./my-site".
+            let dir = if cli.root == std::path::Path::new(".") {
+                dir
+            } else {
+                cli.root.join(dir)
+            };
+            done(scaffold::init(&dir))
+        }
         Command::New { path } => done(scaffold::new_article(&cli.root, &path)),
     }
 }

@@ -69,6 +69,15 @@ pub struct Taxonomies {
     by_page: BTreeMap<usize, Vec<TermLink>>,
 }
 
+/// The full name of the party whose term slug is `slug` (its code in lower case), in `lang`.
+fn party_name(config: &SiteConfig, slug: &str, lang: &str) -> Option<String> {
+    config
+        .parties
+        .iter()
+        .find(|(code, _)| code.to_lowercase() == slug)
+        .map(|(_, party)| party.names(lang).name)
+}
+
 /// How many leading candidates of a result make an article "about" their party.
 const PARTIES_PER_RESULT: usize = 3;
 
@@ -121,12 +130,19 @@ impl Taxonomies {
             }
         }
         let mut taxonomies = Taxonomies::default();
-        for ((kind, slug), (name, pages)) in found {
+        for ((kind, slug), (name, term_pages)) in found {
             let path = format!("{}{slug}/", kind.path());
-            for &i in &pages {
+            for &i in &term_pages {
+                // A party's link under an article is named in the article's language.
+                let name = match kind {
+                    Kind::Parties => {
+                        party_name(config, &slug, &pages[i].lang).unwrap_or_else(|| name.clone())
+                    }
+                    _ => name.clone(),
+                };
                 taxonomies.by_page.entry(i).or_default().push(TermLink {
                     kind,
-                    name: name.clone(),
+                    name,
                     path: path.clone(),
                 });
             }
@@ -134,7 +150,7 @@ impl Taxonomies {
                 kind,
                 name,
                 path,
-                pages,
+                pages: term_pages,
             });
         }
         taxonomies

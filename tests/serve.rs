@@ -206,3 +206,58 @@ fn edits_reach_open_pages_and_errors_keep_the_last_good_page() {
     let (_, _, body) = get(server.port, &format!("{BASE}/kanpur/result-2024/"));
     assert!(body.contains("पहला खंड।"));
 }
+
+#[test]
+fn the_root_leads_to_the_base_path() {
+    let site = Site::fixture("basic");
+    let server = serve(&site);
+    for path in ["/", "/?utm=x"] {
+        let (status, head, _) = get(server.port, path);
+        assert_eq!(status, 302, "{path}: {head}");
+        assert!(
+            head.contains(&format!("Location: {BASE}/\r\n")),
+            "{path}: {head}"
+        );
+    }
+    let (status, _, _) = get(server.port, &format!("{BASE}/"));
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn a_port_in_use_says_so_and_suggests_another() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let site = Site::fixture("basic");
+    let run = site.run(&["serve", "--port", &port]);
+    assert!(!run.ok);
+    let next = (port.parse::<u16>().unwrap() + 1).to_string();
+    assert_eq!(
+        run.stderr.trim(),
+        format!(
+            "error: port {port} is already in use (another `chunav serve`?); stop that server \
+             or choose another port: `chunav serve --port {next}` (--port 0 takes any free one)"
+        )
+    );
+}
+
+#[test]
+fn serving_the_current_folder_has_no_stray_dot() {
+    let site = Site::fixture("basic");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chunav"))
+        .current_dir(&site.root)
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        line.starts_with("serving this folder at http://127.0.0.1:"),
+        "{line}"
+    );
+}

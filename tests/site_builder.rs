@@ -138,17 +138,91 @@ fn check_writes_nothing() {
 #[test]
 fn init_then_build_gives_a_working_site() {
     let site = Site::empty("init");
-    site.ok(&["init", "mysite"]);
+    let run = site.run_inside(&["init", "mysite"]);
+    assert!(
+        run.ok && run.stdout.contains("cd mysite") && run.stdout.contains("chunav serve"),
+        "{}",
+        run.stdout
+    );
     let built = Site {
         root: site.root.join("mysite"),
     };
-    assert!(built.exists("site.toml"));
     assert!(!built.exists("templates"));
-    built.ok(&["build"]);
-    assert!(built.read("public/index.html").contains("कानपुर 2024"));
+    // What a desk pushes: the site, what git leaves out, the two workflows, a README.
+    let ignored = built.read(".gitignore");
+    assert!(ignored.contains("/public/") && ignored.contains("/.chunav/"));
+    let action = format!(
+        "uses: {}@v{}",
+        env!("CARGO_PKG_REPOSITORY").trim_start_matches("https://github.com/"),
+        env!("CARGO_PKG_VERSION")
+    );
+    let pages = built.read(".github/workflows/pages.yml");
+    assert!(pages.contains(&action), "{pages}");
+    assert!(pages.contains("actions/deploy-pages") && pages.contains("branches: [main]"));
+    let check = built.read(".github/workflows/check.yml");
+    assert!(check.contains(&action) && check.contains("pull_request:"));
+    assert!(check.contains("build: \"false\""), "{check}");
+    assert!(built.read("README.md").contains("chunav serve"));
+    assert!(
+        built
+            .read("site.toml")
+            .contains("base_url = \"https://example.github.io/mysite/\"")
+    );
+    // It passes the check its own workflows run, and builds with the address Pages gives.
+    built.ok(&["check", "--strict"]);
+    built.ok(&[
+        "build",
+        "--strict",
+        "--base-url",
+        "https://desk.github.io/mysite/",
+    ]);
+    let home = built.read("public/index.html");
+    assert!(home.contains("कानपुर 2024"), "{home}");
+    let article = built.read("public/kanpur-2024/index.html");
+    assert!(
+        article.contains("20,968"),
+        "the sample's margin is worked out"
+    );
+    assert!(
+        built
+            .read("public/sitemap.xml")
+            .contains("https://desk.github.io/mysite/kanpur-2024/")
+    );
     std::mem::forget(built);
-    let again = site.fails(&["init", "mysite"]);
-    assert!(again.contains("not empty"), "{again}");
+    let again = site.run_inside(&["init", "mysite"]).stderr;
+    assert!(
+        again.contains(
+            "error: mysite: this folder is not empty (it holds .github, .gitignore, README.md and "
+        ),
+        "{again}"
+    );
+}
+
+#[test]
+fn init_refuses_a_file_and_accepts_a_fresh_clone() {
+    let site = Site::empty("init-file");
+    site.write("notes.txt", "mine");
+    let err = site.run_inside(&["init", "notes.txt"]);
+    assert!(!err.ok);
+    let err = err.stderr;
+    assert!(
+        err.contains("error: notes.txt: this is a file, not a folder"),
+        "{err}"
+    );
+    assert_eq!(site.read("notes.txt"), "mine");
+    // `git clone` of an empty repository, then `chunav init .` inside it.
+    site.write("clone/.git/HEAD", "ref: refs/heads/main\n");
+    let clone = Site {
+        root: site.root.join("clone"),
+    };
+    let run = clone.run_inside(&["init", "."]);
+    assert!(
+        run.ok && run.stdout.contains("created a site in this folder"),
+        "{}",
+        run.stdout
+    );
+    assert!(clone.exists(".github/workflows/pages.yml"));
+    std::mem::forget(clone);
 }
 
 #[test]

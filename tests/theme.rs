@@ -219,3 +219,149 @@ result = "m"
         "no shares in an incomplete result"
     );
 }
+
+/// Every run of Devanagari in the HTML a reader sees, leaving out scripts, styles and the
+/// text of elements marked `lang="hi"` (a link to the Hindi version or a Hindi section).
+fn devanagari_runs(html: &str) -> Vec<String> {
+    let mut unmarked = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" lang=\"hi\"") {
+        let text_start = rest[at..].find('>').map_or(rest.len(), |i| at + i + 1);
+        unmarked.push_str(&rest[..text_start]);
+        rest = rest[text_start..]
+            .find("</")
+            .map_or("", |end| &rest[text_start + end..]);
+    }
+    unmarked.push_str(rest);
+    let mut visible = String::new();
+    let mut rest = unmarked.as_str();
+    while let Some(start) = rest.find("<script").or_else(|| rest.find("<style")) {
+        visible.push_str(&rest[..start]);
+        let close = if rest[start..].starts_with("<script") {
+            "</script>"
+        } else {
+            "</style>"
+        };
+        rest = rest[start..]
+            .find(close)
+            .map_or("", |end| &rest[start + end..]);
+    }
+    visible.push_str(rest);
+    let is_deva = |c: char| ('\u{0900}'..='\u{097F}').contains(&c);
+    let mut runs = Vec::new();
+    let mut current = String::new();
+    for c in visible.chars() {
+        if is_deva(c) || (!current.is_empty() && (c == ' ' || c == '़')) {
+            current.push(c);
+        } else if !current.is_empty() {
+            runs.push(current.trim().to_string());
+            current.clear();
+        }
+    }
+    runs
+}
+
+/// An English article on a Hindi site, with Hindi party names in site.toml (one with an
+/// English form, one without): no Hindi theme word, party name or "नोटा" on the page.
+#[test]
+fn an_english_page_is_in_english() {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.toml",
+        r##"title = "Test site"
+base_url = "https://example.github.io/kanpur-explainers/"
+language = "hi"
+
+[parties.BJP]
+name = "भारतीय जनता पार्टी"
+short = "भाजपा"
+color = "#FF9933"
+
+[parties.INC]
+name = "भारतीय राष्ट्रीय कांग्रेस"
+short = "कांग्रेस"
+color = "#19AAED"
+en = { name = "Indian National Congress", short = "Congress" }
+"##,
+    );
+    site.write(
+        "content/en/result.md",
+        r#"+++
+title = "Kanpur 2024"
+date = 2024-06-05
+lang = "en"
+tags = ["Kanpur"]
+translation_key = "kanpur-2024"
+
+[[results]]
+id = "ls2024"
+election = "Lok Sabha 2024"
+year = 2024
+constituency = "Kanpur"
+electors = 1650000
+segments = ["Govind Nagar", "Cantt"]
+source = { text = "ECI", url = "https://results.eci.gov.in/" }
+
+[[results.candidates]]
+name = "Ramesh Awasthi"
+party = "BJP"
+votes = 443055
+by_segment = { "Govind Nagar" = 300000, "Cantt" = 140000 }
+
+[[results.candidates]]
+name = "Alok Mishra"
+party = "INC"
+votes = 422087
+by_segment = { "Govind Nagar" = 200000, "Cantt" = 220000 }
+
+[[results.candidates]]
+name = "Manoj Kumar"
+party = "IND"
+votes = 778
+
+[[results.candidates]]
+name = "None of the above"
+party = "NOTA"
+votes = 4117
++++
+
+Awasthi won by {{ results.ls2024.margin | inr }} votes.
+
+```chart
+kind = "candidates"
+result = "ls2024"
+title = "Votes per candidate"
+```
+
+```chart
+kind = "segments"
+party = "INC"
+results = ["ls2024"]
+title = "Congress by segment"
+```
+"#,
+    );
+    site.write(
+        "content/kanpur/result-2024.md",
+        "+++\ntitle = \"कानपुर 2024\"\ndate = 2024-06-05\ntranslation_key = \"kanpur-2024\"\n+++\nपाठ।\n",
+    );
+    site.ok(&["build"]);
+    let page = site.read("public/en/result/index.html");
+    assert!(page.contains("<html lang=\"en\">"));
+    for english in ["Congress", "BJP", "NOTA", "Independent", "Winner", "Margin"] {
+        assert!(page.contains(english), "the English page lacks {english}");
+    }
+    let runs = devanagari_runs(&page);
+    assert!(runs.is_empty(), "Devanagari on an English page: {runs:?}");
+    assert!(
+        page.contains("lang=\"hi\">हिन्दी</a>"),
+        "the Hindi version is linked"
+    );
+    // The check itself sees Hindi where there is some.
+    let hindi = site.read("public/kanpur/result-2024/index.html");
+    assert!(
+        devanagari_runs(&hindi)
+            .iter()
+            .any(|run| run.contains("विजेता") || run.contains("पाठ"))
+    );
+}

@@ -123,10 +123,11 @@ impl ChartContext<'_> {
         })
     }
 
+    /// The party's short name in the page's language.
     fn short(&self, code: &str) -> String {
         self.parties
             .get(code)
-            .map_or_else(|| code.to_string(), |p| p.short.clone())
+            .map_or_else(|| code.to_string(), |p| p.names(self.lang).short)
     }
 
     fn color(&self, code: &str) -> String {

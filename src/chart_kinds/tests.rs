@@ -29,6 +29,8 @@ fn site_parties() -> BTreeMap<String, Party> {
                 name: short.clone(),
                 short,
                 color: color.to_string(),
+                hi: None,
+                en: None,
             };
             (code, party)
         })

@@ -1,4 +1,5 @@
 //! `chunav init` and `chunav new`: files a newcomer starts from. Neither overwrites anything.
+//! The files `init` writes are the .md, .toml, .yml, gitignore and README.md beside this one.
 
 use crate::diagnostics::Diagnostic;
 use std::fs::{self, OpenOptions};
@@ -8,31 +9,174 @@ use std::path::{Component, Path};
 const SITE_TOML: &str = include_str!("site.toml");
 const HOME: &str = include_str!("_index.md");
 const ARTICLE: &str = include_str!("article.md");
+const GITIGNORE: &str = include_str!("gitignore");
+const PAGES_WORKFLOW: &str = include_str!("pages.yml");
+const CHECK_WORKFLOW: &str = include_str!("check.yml");
+const README: &str = include_str!("README.md");
 
-/// Creates a small site in `dir`: site.toml, a home page and one article with data.
+/// Where chunav lives (Cargo.toml's `repository`): the workflows `init` writes use the
+/// action of this repository, pinned to the version of the running chunav.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The action's `uses:` line, e.g. `chunav-dev/chunav@v0.1.0`.
+pub fn action_ref() -> String {
+    let owner_repo = REPOSITORY
+        .trim_end_matches('/')
+        .trim_end_matches(".git")
+        .trim_start_matches("https://github.com/");
+    format!("{owner_repo}@v{VERSION}")
+}
+
+/// Creates a site in `dir` that can be pushed to GitHub as it is: site.toml, a home page
+/// and one article with data, `.gitignore`, a Pages workflow and a pull-request check,
+/// and a README for the desk. `dir` must not exist, or be an empty folder (a fresh
+/// `git clone` of an empty repository, holding only `.git`, counts as empty).
 pub fn init(dir: &Path) -> Result<String, Diagnostic> {
-    if dir.exists()
-        && fs::read_dir(dir)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
+    refuse_unless_empty(dir)?;
+    let folder = site_folder_name(dir);
+    let fill = |text: &str| {
+        text.replace("CHUNAV_ACTION", &action_ref())
+            .replace("CHUNAV_VERSION", VERSION)
+            .replace("CHUNAV_REPOSITORY", REPOSITORY)
+            .replace("SITE_FOLDER", &folder)
+    };
+    let readme = fill(README).replace("SITE_TITLE", &title_of(SITE_TOML));
+    let files = [
+        ("site.toml", fill(SITE_TOML)),
+        ("content/_index.md", HOME.to_string()),
+        ("content/kanpur-2024.md", ARTICLE.to_string()),
+        (".gitignore", GITIGNORE.to_string()),
+        (".github/workflows/pages.yml", fill(PAGES_WORKFLOW)),
+        (".github/workflows/check.yml", fill(CHECK_WORKFLOW)),
+        ("README.md", readme),
+    ];
+    write_all_or_nothing(dir, &files)?;
+    let shown = dir.display().to_string();
+    let here = dir.components().all(|c| matches!(c, Component::CurDir));
+    let cd = if here {
+        String::new()
+    } else {
+        format!("  cd {shown}\n")
+    };
+    Ok(format!(
+        "created a site in {where_}: site.toml, content/, .gitignore, README.md and \
+         .github/workflows/ (pages.yml publishes, check.yml checks pull requests)\n\
+         next:\n{cd}  chunav serve\n\
+         then push it to GitHub and choose Settings → Pages → Source: GitHub Actions",
+        where_ = if cd.is_empty() {
+            "this folder"
+        } else {
+            shown.as_str()
+        },
+    ))
+}
+
+/// Writes every file or, when one cannot be written (a full disk, no permission), removes
+/// what it wrote, folders included, so that a failed `init` leaves no half a site.
+fn write_all_or_nothing(dir: &Path, files: &[(&str, String)]) -> Result<(), Diagnostic> {
+    let mut new_dirs: Vec<std::path::PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    let mut written = Vec::new();
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            new_dirs.extend(
+                parent
+                    .ancestors()
+                    .take_while(|d| d.starts_with(dir) && d != &dir && !d.exists())
+                    .map(Path::to_path_buf),
+            );
+        }
+        if let Err(problem) = create_new(&path, text) {
+            for file in &written {
+                let _ = fs::remove_file(file);
+            }
+            // Deepest first, and only folders this run created (they are empty by now).
+            new_dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+            for folder in &new_dirs {
+                let _ = fs::remove_dir(folder);
+            }
+            return Err(problem);
+        }
+        written.push(path);
+    }
+    Ok(())
+}
+
+/// `init` never writes into a folder that holds anything but `.git`, nor over a file.
+fn refuse_unless_empty(dir: &Path) -> Result<(), Diagnostic> {
+    let Ok(meta) = fs::metadata(dir) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
         return Err(Diagnostic::error(
             dir,
-            "this folder exists and is not empty; `chunav init` only creates new sites",
+            "this is a file, not a folder; give `chunav init` the name of a new folder, e.g. `chunav init my-site`",
         ));
     }
-    let files = [
-        ("site.toml", SITE_TOML),
-        ("content/_index.md", HOME),
-        ("content/kanpur-2024.md", ARTICLE),
-    ];
-    for (rel, text) in files {
-        create_new(&dir.join(rel), text)?;
+    let entries = fs::read_dir(dir)
+        .map_err(|e| Diagnostic::error(dir, format!("cannot read this folder: {e}")))?;
+    let mut found: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".git")
+        .collect();
+    if found.is_empty() {
+        return Ok(());
     }
-    Ok(format!(
-        "created a site in {0}\nnext: chunav --root {0} build, then open {0}/public/index.html",
-        dir.display()
+    found.sort();
+    let more = found.len().saturating_sub(3);
+    found.truncate(3);
+    let listed = if more > 0 {
+        format!("{} and {more} more", found.join(", "))
+    } else {
+        found.join(", ")
+    };
+    Err(Diagnostic::error(
+        dir,
+        format!(
+            "this folder is not empty (it holds {listed}); `chunav init` only creates new sites: \
+             give it a new folder, e.g. `chunav init my-site`"
+        ),
     ))
+}
+
+/// The folder's own name, as the site's likely repository name in `base_url`.
+fn site_folder_name(dir: &Path) -> String {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let name: String = absolute
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim_matches(['-', '.']).to_string();
+    if name.is_empty() {
+        "my-site".to_string()
+    } else {
+        name
+    }
+}
+
+/// The `title = "…"` of a site.toml.
+fn title_of(site_toml: &str) -> String {
+    site_toml
+        .lines()
+        .find_map(|l| l.strip_prefix("title = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or("chunav site")
+        .to_string()
 }
 
 /// Writes an article skeleton at `path` (relative to the site root, under content/).
@@ -150,6 +294,55 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The project's address is written once, in Cargo.toml; the README and docs that show
+    /// it (install commands, `uses:` lines) must name the same repository.
+    #[test]
+    fn docs_name_the_repository_of_cargo_toml() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let own = action_ref();
+        let own = own.split('@').next().unwrap();
+        let mut files = vec![root.join("README.md"), root.join("action.yml")];
+        for entry in fs::read_dir(root.join("docs")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+        for file in files {
+            let text = fs::read_to_string(&file).unwrap();
+            for (at, _) in text.match_indices("/chunav") {
+                let before = &text[..at];
+                let owner_start = before
+                    .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                    .map_or(0, |i| i + 1);
+                let pointer = &before[..owner_start];
+                if pointer.ends_with("github.com/") || pointer.ends_with("uses: ") {
+                    let named = &text[owner_start..at + "/chunav".len()];
+                    assert_eq!(named, own, "{} names {named}", file.display());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_init_leaves_nothing_behind() {
+        let base = std::env::temp_dir().join(format!("chunav-init-undo-{}", std::process::id()));
+        let dir = base.join("new-site");
+        let files = [
+            ("site.toml", "title = \"x\"\n".to_string()),
+            ("content/a.md", "a".to_string()),
+            (
+                "content/deeper/b\0.md",
+                "a NUL cannot be in a file name".to_string(),
+            ),
+        ];
+        fs::create_dir_all(&base).unwrap();
+        assert!(write_all_or_nothing(&dir, &files).is_err());
+        assert!(!dir.exists(), "the new folder is gone again");
+        assert!(base.exists(), "folders that were there stay");
+        let _ = fs::remove_dir_all(&base);
+    }
 
     #[test]
     fn civil_dates() {

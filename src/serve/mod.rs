@@ -132,8 +132,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     rebuild(&mut site, &live, &Rerender::All, Event::Reload);
 
     let address = format!("{}:{}", options.bind, options.port);
-    let server = tiny_http::Server::http(&address)
-        .map_err(|e| Diagnostic::error(&root, format!("cannot listen on {address}: {e}")))?;
+    let server = tiny_http::Server::http(&address).map_err(|e| listen_error(&options, &*e))?;
     let server = Arc::new(server);
     let url = match server.server_addr().to_ip() {
         Some(addr) => format!("http://{addr}{}", live.base),
@@ -148,7 +147,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     }
     say(&format!(
         "serving {} at {url} (Ctrl+C stops)",
-        root.display()
+        crate::diagnostics::path_for_people(&root)
     ));
 
     let (changes_tx, changes_rx) = mpsc::channel();
@@ -197,6 +196,26 @@ fn say(line: &str) {
 fn complain(line: &str) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{line}");
+}
+
+/// Why the server could not start, and what to do: a port in use is the usual case.
+fn listen_error(options: &ServeOptions, e: &(dyn std::error::Error + 'static)) -> Diagnostic {
+    let address = format!("{}:{}", options.bind, options.port);
+    let in_use = e
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse);
+    let message = if in_use {
+        format!(
+            "port {} is already in use (another `chunav serve`?); stop that server or choose \
+             another port: `chunav serve --port {}` (--port 0 takes any free one)",
+            options.port,
+            options.port.saturating_add(1)
+        )
+    } else {
+        format!("cannot listen on {address}: {e}")
+    };
+    // Not a problem of any file: no path in front of the message.
+    Diagnostic::error(".", message)
 }
 
 fn first_problem(mut problems: Vec<Diagnostic>, root: &Path) -> Diagnostic {
@@ -361,6 +380,15 @@ fn open_browser(url: &str) {
 
 fn handle(request: tiny_http::Request, live: &Live) {
     let url = request.url().to_string();
+    // The site lives under its base path, as it will when published: `/` leads there.
+    if live.base != "/" && url.split(['?', '#']).next() == Some("/") {
+        let to = live.base.clone();
+        let _ = request.respond(
+            response(Vec::new(), 302, "text/plain; charset=utf-8")
+                .with_header(header("Location", &to)),
+        );
+        return;
+    }
     if url == http::EVENTS {
         stream_events(request, live);
         return;

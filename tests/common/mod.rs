@@ -54,6 +54,28 @@ impl Site {
         Site { root }
     }
 
+    /// A copy of this repository's example Kanpur site, or `None` (with a note on stderr)
+    /// when `content/` is no longer the example: a desk that keeps its own site in a copy
+    /// of chunav replaces it, and the tests about the example's figures then have nothing
+    /// to check. Everything else is tested on fixtures.
+    pub fn example() -> Option<Site> {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let marks = ["content/kanpur/result-2024.md", "data/kanpur-ls2024.toml"];
+        if !marks.iter().all(|m| repo.join(m).is_file()) {
+            eprintln!("content/ is not the example Kanpur site; the example's tests are skipped");
+            return None;
+        }
+        let root = fresh_dir("example");
+        fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
+        for dir in ["content", "data", "templates", "static"] {
+            if repo.join(dir).is_dir() {
+                fs::create_dir_all(root.join(dir)).unwrap();
+                copy_tree(&repo.join(dir), &root.join(dir));
+            }
+        }
+        Some(Site { root })
+    }
+
     /// An empty folder, for `init`.
     pub fn empty(label: &str) -> Site {
         Site {
@@ -86,6 +108,20 @@ impl Site {
         let out = Command::new(env!("CARGO_BIN_EXE_chunav"))
             .arg("--root")
             .arg(&self.root)
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs `chunav ARGS…` inside the site's folder, as a user in a terminal does.
+    pub fn run_inside(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_chunav"))
+            .current_dir(&self.root)
             .args(args)
             .output()
             .unwrap();
