@@ -196,6 +196,10 @@ async function articleWithFonts() {
     await page.evaluate(() => document.fonts.ready);
     const fetched = [];
     for (const [url, bytes] of fonts) fetched.push([path.basename(url), await bytes]);
+    // How far a phone reader scrolls: charts drawn (they are laid out lazily otherwise).
+    await page.addStyleTag({ content: '.chart { content-visibility: visible !important; }' });
+    const height = await page.evaluate(() => Math.round(document.body.getBoundingClientRect().height));
+    console.log(`${article}: ${height} px tall at 360 px`);
     await fontFiles(page);
     const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
     const html = gz(path.join(dir, article, 'index.html'));
