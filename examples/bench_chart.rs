@@ -185,6 +185,7 @@ fn kanpur_parties() -> BTreeMap<String, Party> {
         color: color.to_string(),
         hi: None,
         en: None,
+        aliases: Vec::new(),
     };
     let mut parties: BTreeMap<String, Party> = [
         "SABJANP", "AIFB", "PBI", "SUCI", "BSCP", "SHS", "SFP", "BRM", "IND", "NOTA",

@@ -1,5 +1,5 @@
-//! The command line: `chunav build | check | serve | init | new`. docs/commands.md names every
-//! flag (a test checks it).
+//! The command line: `chunav build | check | serve | init | new | import`. docs/commands.md
+//! names every flag (a test checks it).
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -40,6 +40,64 @@ pub enum Command {
         /// Path of the new Markdown file, relative to the site root
         path: PathBuf,
     },
+    /// Turn official result files (ECI, TCPD) into [[results]] data with provenance
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The result file (CSV), and optionally a segment-wise file for the same election
+    #[arg(required = true, num_args = 1..=2, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The seat, by name (Kanpur) or number (43); without it, every seat of the file
+    #[arg(long, value_name = "NAME_OR_NUMBER")]
+    pub constituency: Option<String>,
+    /// The state, where a name or number alone is ambiguous (two Aurangabads)
+    #[arg(long, value_name = "NAME")]
+    pub state: Option<String>,
+    /// The election year, when the file holds several or does not say
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+    /// The file's layout (once for all files, or once per file); auto reads the header
+    #[arg(long, value_name = "FORMAT", default_value = "auto")]
+    pub format: Vec<FormatArg>,
+    /// The result's id (one seat only); default like ls2024_uttar_pradesh_43
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Write to this file (one seat) or folder (every seat; default data/FILE-NAME/)
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace files that already exist
+    #[arg(long)]
+    pub force: bool,
+    /// Print [parties.X] tables for the file's parties that site.toml has no code for, and import nothing
+    #[arg(long)]
+    pub add_parties: bool,
+}
+
+/// `--format`: a layout, or `auto` to recognise it by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Auto,
+    EciConstituency,
+    EciCountry,
+    EciSegments,
+    Tcpd,
+    EciStatistical,
+}
+
+impl FormatArg {
+    pub fn format(self) -> Option<crate::import::layout::Format> {
+        use crate::import::layout::Format;
+        match self {
+            FormatArg::Auto => None,
+            FormatArg::EciConstituency => Some(Format::EciConstituency),
+            FormatArg::EciCountry => Some(Format::EciCountry),
+            FormatArg::EciSegments => Some(Format::EciSegments),
+            FormatArg::Tcpd => Some(Format::Tcpd),
+            FormatArg::EciStatistical => Some(Format::EciStatistical),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

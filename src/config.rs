@@ -60,6 +60,10 @@ pub struct Party {
     /// Colour of the party's marks in charts, `#RRGGBB`.
     #[serde(default = "default_party_color")]
     pub color: String,
+    /// Names official files use for the party ("Bharatiya Janata Party"), which
+    /// `chunav import` maps to this code; compared with case and spacing folded.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub hi: Option<PartyNames>,
     #[serde(default)]
@@ -152,6 +156,7 @@ fn builtin_parties(site_language: &str) -> [(&'static str, Party); 2] {
             color: color.to_string(),
             hi,
             en,
+            aliases: Vec::new(),
         }
     };
     [
@@ -225,6 +230,7 @@ impl SiteConfig {
                 );
             }
         }
+        problems.extend(check_aliases(&config.parties, file));
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -237,6 +243,47 @@ impl SiteConfig {
         config.base_url = config.base_url.trim_end_matches('/').to_string();
         Ok(config)
     }
+}
+
+/// How party names are compared: case and runs of whitespace folded, so that ECI's
+/// "Janata Dal  (United)" (two spaces) and "JANATA DAL (UNITED)" are one name.
+pub fn fold_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// An alias may name one party only, and never another party's code.
+fn check_aliases(parties: &BTreeMap<String, Party>, file: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut owner: BTreeMap<String, &str> = parties
+        .keys()
+        .map(|code| (fold_name(code), code.as_str()))
+        .collect();
+    for (code, party) in parties {
+        for (i, alias) in party.aliases.iter().enumerate() {
+            let field = format!("parties.{code}.aliases[{i}]");
+            let folded = fold_name(alias);
+            if folded.is_empty() {
+                problems.push(Diagnostic::error(file, "alias is empty").with_field(field));
+                continue;
+            }
+            match owner.get(&folded) {
+                Some(other) if *other != code.as_str() => problems.push(
+                    Diagnostic::error(
+                        file,
+                        format!("alias \"{alias}\" also names party {other}; an alias must name one party"),
+                    )
+                    .with_field(field),
+                ),
+                _ => {
+                    owner.insert(folded, code);
+                }
+            }
+        }
+    }
+    problems
 }
 
 fn is_hex_color(s: &str) -> bool {
@@ -260,6 +307,22 @@ mod tests {
         assert_eq!(
             errs[0].to_string(),
             "error: site.toml:2: languge: unknown key `languge`; did you mean `language`?"
+        );
+    }
+
+    #[test]
+    fn an_alias_names_one_party() {
+        let errs = SiteConfig::parse(
+            "title = \"x\"\n[parties.BJP]\nname = \"B\"\naliases = [\"Bharatiya  Janata Party\"]\n[parties.JP]\nname = \"J\"\naliases = [\"bharatiya janata party\", \"bjp\"]\n",
+        )
+        .unwrap_err();
+        let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "error: site.toml: parties.JP.aliases[0]: alias \"bharatiya janata party\" also names party BJP; an alias must name one party",
+                "error: site.toml: parties.JP.aliases[1]: alias \"bjp\" also names party BJP; an alias must name one party",
+            ]
         );
     }
 

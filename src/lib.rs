@@ -5,6 +5,8 @@
 //! → `markdown` (body → HTML, charts spliced in) → `render` (Tera) → `output` (staging + swap).
 //! `site` runs the stages in order; `cli` is the command line on top. `share_card` draws an
 //! article's `og:image` PNG from its title and main chart (not yet called by `site`).
+//! `import` turns official result files into data files and re-checks them against their
+//! sources on every build (`import::provenance`).
 
 pub mod chart;
 pub mod chart_function;
@@ -17,6 +19,7 @@ pub mod election;
 pub mod external_links;
 pub mod filters;
 pub mod i18n;
+pub mod import;
 pub mod links;
 pub mod markdown;
 pub mod numfmt;

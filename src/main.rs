@@ -65,6 +65,50 @@ fn main() -> ExitCode {
             done(scaffold::init(&dir))
         }
         Command::New { path } => done(scaffold::new_article(&cli.root, &path)),
+        Command::Import(args) => import(&cli.root, args),
+    }
+}
+
+fn import(root: &std::path::Path, args: chunav::cli::ImportArgs) -> ExitCode {
+    let options = chunav::import::ImportOptions {
+        root: root.to_path_buf(),
+        files: args.files,
+        // "auto" among named formats means "recognise this one".
+        formats: if args.format.iter().all(|f| f.format().is_none()) {
+            Vec::new()
+        } else {
+            args.format
+                .iter()
+                .map(|f| f.format())
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default()
+        },
+        constituency: args.constituency,
+        state: args.state,
+        year: args.year,
+        id: args.id,
+        output: args.output,
+        force: args.force,
+        add_parties: args.add_parties,
+    };
+    match chunav::import::run(&options) {
+        Ok(outcome) => {
+            print!("{}", outcome.stdout);
+            for message in &outcome.messages {
+                eprintln!("chunav import: {message}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for d in &problems {
+                eprintln!("{d}");
+            }
+            eprintln!(
+                "chunav import: {} problem(s); nothing was written",
+                problems.len()
+            );
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -198,7 +198,8 @@ impl Site {
     pub fn load(root: &Path, options: LoadOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = load_config(root, &options)?;
         let parties: BTreeSet<String> = config.parties.keys().cloned().collect();
-        let (data, data_problems) = load_data(root, &parties);
+        let (data, mut data_problems) = load_data(root, &parties);
+        data_problems.extend(crate::import::provenance::check(root, &data, &config));
         let mut site = Site {
             root: root.to_path_buf(),
             options,
@@ -310,7 +311,17 @@ impl Site {
         };
         let page = content::load_page(file, &text, &self.config);
         let (results, result_problems) = match &page {
-            Ok(page) => check_page_results(page, &self.data, &self.parties),
+            Ok(page) => {
+                let (results, mut problems) = check_page_results(page, &self.data, &self.parties);
+                problems.extend(crate::import::provenance::check_page(
+                    &self.root,
+                    &page.file,
+                    &page.front_lines,
+                    &page.front.results,
+                    &self.config,
+                ));
+                (results, problems)
+            }
             Err(_) => (PageResults::default(), Vec::new()),
         };
         Some(Entry {

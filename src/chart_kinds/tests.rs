@@ -31,6 +31,7 @@ fn site_parties() -> BTreeMap<String, Party> {
                 color: color.to_string(),
                 hi: None,
                 en: None,
+                aliases: Vec::new(),
             };
             (code, party)
         })

@@ -93,6 +93,7 @@ impl<'a> ResultChecker<'a> {
             );
         }
         let segments = self.check_segments(&path, input);
+        let reserved = self.check_seat_kind(&path, input, &place);
         let electors = input.electors.as_ref().and_then(|value| {
             let at = self.place(value, format!("{path}.electors"));
             self.count(&at, value)
@@ -135,7 +136,9 @@ impl<'a> ResultChecker<'a> {
                 continue;
             }
             first_line_of_name.insert(name, name_place.line);
-            if let Some(checked) = self.check_candidate(&cpath, candidate.get_ref(), &segments) {
+            if let Some(checked) =
+                self.check_candidate(&cpath, candidate.get_ref(), &segments, input.uncontested)
+            {
                 candidates.push(checked);
             }
         }
@@ -176,8 +179,42 @@ impl<'a> ResultChecker<'a> {
             note: input.note.as_ref().map(|n| n.get_ref().clone()),
             candidates,
             complete: input.complete,
+            reserved,
+            uncontested: input.uncontested,
             place,
         }
+    }
+
+    /// `reserved` is "SC" or "ST"; an uncontested result has exactly one candidate.
+    fn check_seat_kind(
+        &mut self,
+        path: &str,
+        input: &ResultInput,
+        place: &Place,
+    ) -> Option<String> {
+        if input.uncontested && input.candidates.len() != 1 {
+            self.error(
+                place,
+                format!(
+                    "uncontested = true means one candidate was elected unopposed, but this result lists {}; remove uncontested or the other candidates",
+                    input.candidates.len()
+                ),
+            );
+        }
+        let reserved = input.reserved.as_ref()?;
+        let value = reserved.get_ref().trim().to_uppercase();
+        if value == "SC" || value == "ST" {
+            return Some(value);
+        }
+        let at = self.place(reserved, format!("{path}.reserved"));
+        self.error(
+            &at,
+            format!(
+                "reserved \"{}\" is not a kind of reserved seat; write \"SC\" or \"ST\", or leave it out for a general seat",
+                printable(reserved.get_ref())
+            ),
+        );
+        None
     }
 
     /// The usable segment names: empty and repeated names are reported and dropped.
@@ -225,6 +262,7 @@ impl<'a> ResultChecker<'a> {
         path: &str,
         input: &CandidateInput,
         segments: &[String],
+        uncontested: bool,
     ) -> Option<Candidate> {
         let name_place = self.place(&input.name, format!("{path}.name"));
         let name = input.name.get_ref().trim().to_string();
@@ -235,8 +273,7 @@ impl<'a> ResultChecker<'a> {
         let party = input.party.get_ref().trim().to_string();
         let party_ok = self.check_party(&party_place, &party);
 
-        let votes_place = self.place(&input.votes, format!("{path}.votes"));
-        let votes = self.count(&votes_place, &input.votes);
+        let (votes_place, votes) = self.candidate_votes(path, input, &name_place, uncontested);
         let postal_place = input
             .postal
             .as_ref()
@@ -307,6 +344,41 @@ impl<'a> ResultChecker<'a> {
             postal_place,
             segment_places,
         })
+    }
+
+    /// Where the candidate's votes are and what they are. An uncontested candidate has
+    /// none (0 internally, flagged by the result's `uncontested`); anyone else must.
+    fn candidate_votes(
+        &mut self,
+        path: &str,
+        input: &CandidateInput,
+        name_place: &Place,
+        uncontested: bool,
+    ) -> (Place, Option<u64>) {
+        let Some(value) = &input.votes else {
+            let at = Place {
+                field: format!("{path}.votes"),
+                ..name_place.clone()
+            };
+            if uncontested {
+                return (at, Some(0));
+            }
+            self.error(
+                &at,
+                "votes is missing; give the candidate's total votes (or uncontested = true on the result for a candidate elected unopposed)",
+            );
+            return (at, None);
+        };
+        let at = self.place(value, format!("{path}.votes"));
+        if uncontested {
+            self.error(
+                &at,
+                "this result is uncontested (elected unopposed, no poll): remove votes, there were none",
+            );
+            return (at, None);
+        }
+        let votes = self.count(&at, value);
+        (at, votes)
     }
 
     fn check_party(&mut self, at: &Place, party: &str) -> bool {

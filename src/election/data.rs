@@ -113,6 +113,14 @@ impl DataStore {
         (store, diagnostics)
     }
 
+    /// Every data file as written: its path, line index and parsed results, for checks
+    /// that compare the input with something outside the site (import provenance).
+    pub fn files(&self) -> impl Iterator<Item = (&Path, &LineIndex, &[ResultInput])> {
+        self.files
+            .iter()
+            .map(|f| (f.path.as_path(), &f.lines, f.results.as_slice()))
+    }
+
     /// The ids of all data results, sorted.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.ids.keys().map(String::as_str)

@@ -20,6 +20,10 @@ pub struct ResultFigures {
     pub year: i64,
     pub constituency: String,
     pub state: Option<String>,
+    /// "SC" or "ST" for a reserved seat.
+    pub reserved: Option<String>,
+    /// Elected unopposed: the winner has no votes, and there is no total, share or margin.
+    pub uncontested: bool,
     pub source: Option<Source>,
     pub note: Option<String>,
     pub electors: Option<u64>,
@@ -125,6 +129,8 @@ pub struct PartyChange {
 pub fn derive(result: &ElectionResult) -> ResultFigures {
     let total: u64 = result.candidates.iter().map(|c| c.votes).sum();
     let approx = result.candidates.iter().any(|c| c.approx);
+    // No share of an uncontested seat: nobody voted.
+    let shares = result.complete && !result.uncontested;
 
     let mut order: Vec<&Candidate> = result.candidates.iter().collect();
     // Stable sort: equal votes keep the order written. NOTA goes last, unranked.
@@ -144,7 +150,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
                 party: c.party.clone(),
                 votes: c.votes,
                 postal: c.postal,
-                share: result.complete.then(|| percent(c.votes, total)),
+                share: shares.then(|| percent(c.votes, total)),
                 rank,
                 approx: c.approx,
                 note: c.note.clone(),
@@ -173,7 +179,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         entry.approx |= c.approx;
     }
     for party in parties.values_mut() {
-        party.share = result.complete.then(|| percent(party.votes, total));
+        party.share = shares.then(|| percent(party.votes, total));
     }
 
     let mut party_order: Vec<String> = parties.keys().cloned().collect();
@@ -196,6 +202,8 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         year: result.year,
         constituency: result.constituency.clone(),
         state: result.state.clone(),
+        reserved: result.reserved.clone(),
+        uncontested: result.uncontested,
         source: result.source.clone(),
         note: result.note.clone(),
         electors: result.electors,
@@ -203,7 +211,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         approx,
         turnout: result
             .electors
-            .filter(|e| *e > 0 && result.complete)
+            .filter(|e| *e > 0 && shares)
             .map(|e| percent(total, e)),
         complete: result.complete,
         candidates,

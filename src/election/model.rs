@@ -34,8 +34,37 @@ pub struct ResultInput {
     /// figure): no winner, margin, ranks or shares are derived from such a result.
     #[serde(default = "complete_by_default")]
     pub complete: bool,
+    /// Reserved seat: "SC" or "ST" (none for a general seat).
+    #[serde(default)]
+    pub reserved: Option<Spanned<String>>,
+    /// The only candidate was elected unopposed: there was no poll, so no candidate has
+    /// votes (Surat 2024). Never write zero votes for such a seat.
+    #[serde(default)]
+    pub uncontested: bool,
+    /// Where `chunav import` took the figures from; `check` re-reads these files.
+    #[serde(default)]
+    pub imported: Vec<Spanned<ImportedInput>>,
     #[serde(default)]
     pub candidates: Vec<Spanned<CandidateInput>>,
+}
+
+/// One `[[results.imported]]` table: a source file `chunav import` read for this result.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedInput {
+    /// Relative to the site root (may start with `../`).
+    pub file: String,
+    /// SHA-256 of the file's bytes at import time, hex.
+    pub sha256: String,
+    /// The layout it was read as, e.g. "eci-country".
+    pub format: String,
+    /// The seat as the file names it, e.g. "UTTAR PRADESH 43 KANPUR".
+    pub seat: String,
+    /// The file lines of the rows used, e.g. "6650-6661".
+    pub rows: String,
+    /// For a segment file: the assembly segment numbers, in the order of `segments`.
+    #[serde(default)]
+    pub segments: Vec<u32>,
 }
 
 /// A citation: `source = "ECI Form 21"` or `source = { text = "…", url = "…" }`.
@@ -95,7 +124,9 @@ pub struct CandidateInput {
     pub name: Spanned<String>,
     /// A key of `[parties]` in site.toml; `NOTA` for None of the Above.
     pub party: Spanned<String>,
-    pub votes: Spanned<toml::Value>,
+    /// Absent only in an `uncontested` result.
+    #[serde(default)]
+    pub votes: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub postal: Option<Spanned<toml::Value>>,
     /// Segment name → votes.
@@ -165,7 +196,10 @@ mod tests {
         );
         let file = parse(&text).expect("parses");
         let candidate = file.results[0].candidates[0].get_ref();
-        assert_eq!(candidate.votes.get_ref().as_str(), Some("4,22,087"));
+        assert_eq!(
+            candidate.votes.as_ref().expect("votes").get_ref().as_str(),
+            Some("4,22,087")
+        );
         let by_segment = candidate.by_segment.as_ref().expect("by_segment").get_ref();
         let (name, votes) = by_segment.iter().next().expect("one entry");
         assert_eq!(name.get_ref(), "कैंट");

@@ -42,6 +42,10 @@ pub struct ElectionResult {
     pub candidates: Vec<Candidate>,
     /// Every candidate is listed; `false` for partial reports.
     pub complete: bool,
+    /// "SC" or "ST" for a reserved seat.
+    pub reserved: Option<String>,
+    /// Elected unopposed: the one candidate has no votes (0 here, never shown as a count).
+    pub uncontested: bool,
     /// The `[[results]]` table (its `id` line).
     pub place: Place,
 }
