@@ -185,6 +185,13 @@ impl SiteConfig {
     /// Reads and checks `site.toml` under `root`.
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
+        // A FIFO or device named site.toml would block the read for good.
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(vec![Diagnostic::error(
+                CONFIG_FILE,
+                "is not a regular file (a folder, FIFO or device); site.toml must be a TOML text file",
+            )]);
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             vec![Diagnostic::error(
                 CONFIG_FILE,
@@ -204,6 +211,24 @@ impl SiteConfig {
         let mut config: SiteConfig = toml::from_str(text)
             .map_err(|e| vec![toml_errors::to_diagnostic(file, text, &lines, &e)])?;
         let mut problems = Vec::new();
+        if config.title.trim().is_empty() {
+            problems.push(
+                at_key(
+                    Diagnostic::error(
+                        file,
+                        "the site's title is empty; it names the site in every page's title and feed, e.g. title = \"कानपुर चुनाव\"",
+                    ),
+                    text,
+                    "title",
+                )
+                .with_field("title"),
+            );
+        }
+        if let Err(why) = check_base_url(&config.base_url) {
+            problems.push(
+                at_key(Diagnostic::error(file, why), text, "base_url").with_field("base_url"),
+            );
+        }
         if !LANGUAGES.contains(&config.language.as_str()) {
             problems.push(
                 Diagnostic::error(
@@ -243,6 +268,87 @@ impl SiteConfig {
         config.base_url = config.base_url.trim_end_matches('/').to_string();
         Ok(config)
     }
+}
+
+/// The diagnostic at the line of top-level `key` in `text`, when it is there.
+fn at_key(d: Diagnostic, text: &str, key: &str) -> Diagnostic {
+    let line = text
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        });
+    match line {
+        Some(i) => d.at_line(i + 1),
+        None => d,
+    }
+}
+
+impl SiteConfig {
+    /// `--base-url` given on the command line, checked like site.toml's.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        check_base_url(url).map_err(|why| Diagnostic::error("--base-url", why))?;
+        self.base_url = url.trim_end_matches('/').to_string();
+        Ok(())
+    }
+}
+
+/// Where the site is published: empty (no absolute URLs), or an `http(s)://host/path/`
+/// URL. Anything else would end up in every page's links, feeds, the sitemap and
+/// robots.txt: `javascript:` or `data:` URLs, a query or fragment, a line break.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    if url.is_empty() {
+        return Ok(());
+    }
+    let example =
+        "write the address the site is published at, e.g. \"https://USER.github.io/REPO/\"";
+    if let Some(c) = url.chars().find(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!(
+            "the base URL contains {}; {example}",
+            match c {
+                '\n' | '\r' => "a line break".to_string(),
+                ' ' => "a space".to_string(),
+                c => format!("the control character U+{:04X}", c as u32),
+            }
+        ));
+    }
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return Err(format!(
+            "\"{url}\" is not an http:// or https:// address; {example}"
+        ));
+    };
+    if url.contains(['?', '#']) {
+        return Err(format!(
+            "\"{url}\" has a query (?) or fragment (#), which would be glued to every page's address; {example}"
+        ));
+    }
+    let host = rest.split('/').next().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '[' | ']'));
+    if !host_ok {
+        return Err(format!(
+            "\"{url}\" has no valid host name after the scheme; {example}"
+        ));
+    }
+    if let Some(c) = url.chars().find(|c| {
+        matches!(
+            c,
+            '"' | '\'' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^'
+        )
+    }) {
+        return Err(format!(
+            "\"{url}\" contains `{c}`, which has no place in an address; {example}"
+        ));
+    }
+    Ok(())
 }
 
 /// How party names are compared: case and runs of whitespace folded, so that ECI's
@@ -311,6 +417,40 @@ mod tests {
     }
 
     #[test]
+    fn base_url_is_an_http_address_or_nothing() {
+        for ok in [
+            "",
+            "https://example.github.io/kanpur/",
+            "http://localhost:1111",
+            "https://news.example.com/चुनाव/",
+            "http://[::1]:8080/",
+        ] {
+            assert!(check_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "example.com/site/",
+            "//example.com/",
+            "https://example.com/?x=1",
+            "https://example.com/#top",
+            "https://example.com/\nDisallow: /",
+            "https://",
+            "https://user@example.com/",
+            "https://example.com/\"onload=\"x",
+            "ftp://example.com/",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad:?}");
+        }
+        let errs =
+            SiteConfig::parse("title = \"x\"\nbase_url = \"javascript:alert(1)\"\n").unwrap_err();
+        assert_eq!(
+            errs[0].to_string(),
+            "error: site.toml:2: base_url: \"javascript:alert(1)\" is not an http:// or https:// address; write the address the site is published at, e.g. \"https://USER.github.io/REPO/\""
+        );
+    }
+
+    #[test]
     fn an_alias_names_one_party() {
         let errs = SiteConfig::parse(
             "title = \"x\"\n[parties.BJP]\nname = \"B\"\naliases = [\"Bharatiya  Janata Party\"]\n[parties.JP]\nname = \"J\"\naliases = [\"bharatiya janata party\", \"bjp\"]\n",
@@ -324,6 +464,13 @@ mod tests {
                 "error: site.toml: parties.JP.aliases[1]: alias \"bjp\" also names party BJP; an alias must name one party",
             ]
         );
+    }
+
+    #[test]
+    fn an_empty_title_is_an_error_at_its_line() {
+        let errs = SiteConfig::parse("language = \"hi\"\ntitle = \"  \"\n").unwrap_err();
+        assert_eq!(errs[0].line, Some(2));
+        assert_eq!(errs[0].field.as_deref(), Some("title"));
     }
 
     #[test]

@@ -50,8 +50,11 @@ const HI: &[(&str, &str)] = &[
     ("search_many", "{n} लेख मिले"),
     (
         "search_needs_js",
-        "खोज के लिए ब्राउज़र में JavaScript चालू होना चाहिए। बाक़ी साइट उसके बिना भी पढ़ी जा सकती है।",
+        "खोज के लिए ब्राउज़र में JavaScript चालू होना चाहिए। उसके बिना लेख यहाँ से देखें:",
     ),
+    ("search_browse", "विषय के हिसाब से लेख"),
+    ("search_more", "और लेख दिखाएँ"),
+    ("search_failed", "खोज अभी नहीं चल सकी। पन्ना दोबारा खोलकर देखें।"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -104,7 +107,13 @@ const EN: &[(&str, &str)] = &[
     ("search_many", "{n} articles found"),
     (
         "search_needs_js",
-        "Search needs JavaScript in your browser. The rest of the site reads without it.",
+        "Search needs JavaScript in your browser. Without it, browse the articles here:",
+    ),
+    ("search_browse", "Articles by subject"),
+    ("search_more", "Show more articles"),
+    (
+        "search_failed",
+        "Search could not run just now. Try reloading the page.",
     ),
 ];
 

@@ -71,7 +71,26 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
             }) => {
                 let inner = collect_until_end(&mut parser);
                 let text = plain_text(&inner);
-                let wanted = id.map(|i| i.to_string()).unwrap_or_else(|| slugify(&text));
+                if let Some(explicit) = id.as_deref().filter(|i| is_theme_id(i)) {
+                    out.diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            format!(
+                                "heading id `{explicit}` is one the theme uses (the skip link, a result box or a chart); choose another, e.g. {{#{explicit}-section}}"
+                            ),
+                        )
+                        .at_line(lines.line_of(range.start)),
+                    );
+                }
+                let wanted = id.map(|i| i.to_string()).unwrap_or_else(|| {
+                    // `## main` or `## chart-1` would duplicate an id of the page itself.
+                    let slug = slugify(&text);
+                    if is_theme_id(&slug) {
+                        format!("h-{slug}")
+                    } else {
+                        slug
+                    }
+                });
                 let id = unique_id(
                     &mut ids,
                     if wanted.is_empty() {
@@ -231,6 +250,24 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
+/// Ids the theme's pages carry themselves: exact ones, and the prefixes of result boxes
+/// and charts (`result-ls2024`, `chart-1-title`). A test reads the theme to keep this
+/// list complete.
+const THEME_IDS: [&str; 7] = [
+    "main",
+    "toc-title",
+    "related-title",
+    "search-form",
+    "search-input",
+    "search-results",
+    "search-status",
+];
+const THEME_ID_PREFIXES: [&str; 2] = ["result-", "chart-"];
+
+fn is_theme_id(id: &str) -> bool {
+    THEME_IDS.contains(&id) || THEME_ID_PREFIXES.iter().any(|p| id.starts_with(p))
+}
+
 fn unique_id(used: &mut HashSet<String>, wanted: String) -> String {
     let mut id = wanted.clone();
     let mut n = 1;
@@ -312,6 +349,37 @@ mod tests {
         let r = md("## नतीजा\n\n## नतीजा\n\n## नतीजा\n");
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["नतीजा", "नतीजा-1", "नतीजा-2"]);
+    }
+
+    #[test]
+    fn headings_never_take_the_themes_ids() {
+        let r = md("## main\n\n## result-r1\n\n## chart-1\n\n## Main Points\n");
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["h-main", "h-result-r1", "h-chart-1", "main-points"]);
+        let r = md("## Intro {#main}\n");
+        assert!(
+            r.diagnostics[0].message.contains("`main`"),
+            "{:?}",
+            r.diagnostics
+        );
+    }
+
+    #[test]
+    fn every_id_of_the_theme_is_known() {
+        for (name, text) in crate::theme::TEMPLATES {
+            for part in text.split("id=\"").skip(1) {
+                let id = part.split('"').next().unwrap_or_default();
+                let literal = id.split("{{").next().unwrap_or_default();
+                if literal.is_empty() {
+                    continue;
+                }
+                assert!(
+                    is_theme_id(literal)
+                        || (id.contains("{{") && THEME_ID_PREFIXES.contains(&literal)),
+                    "{name}: id `{id}` missing from THEME_IDS"
+                );
+            }
+        }
     }
 
     #[test]

@@ -153,7 +153,7 @@ pub struct RenderedPage {
     pub html: String,
     pub links: Vec<crate::links::BodyLink>,
     /// The body's readable text, for search (articles only).
-    pub text: Option<String>,
+    pub text: Option<crate::search::PageText>,
     /// The share card, for articles with results.
     pub card: Option<Vec<u8>>,
 }
@@ -446,9 +446,23 @@ fn share_card(
     })
 }
 
-/// The search page (the index itself is search-index.json).
+/// The search page (the index is in search/, see crate::search). It also links the
+/// taxonomy pages, which is what the page offers when JavaScript is off.
 pub fn render_search(shared: &Shared<'_>) -> Result<String, Diagnostic> {
-    let context = listing_context(shared, SEARCH_PATH);
+    let mut context = listing_context(shared, SEARCH_PATH);
+    let browse: Vec<std::collections::BTreeMap<&str, &str>> = shared
+        .taxonomies
+        .terms
+        .iter()
+        .filter(|(_, terms)| !terms.is_empty())
+        .map(|(kind, _)| {
+            std::collections::BTreeMap::from([
+                ("title", kind.title(shared.language)),
+                ("path", kind.path()),
+            ])
+        })
+        .collect();
+    context.insert("browse", &browse);
     shared.renderer.render("search.html", &context)
 }
 

@@ -124,7 +124,9 @@ impl Renderer {
         body_line: usize,
         context: &Context,
     ) -> Result<String, Diagnostic> {
-        if !body.contains("{{") && !body.contains("{%") {
+        // A body with no expression, tag or comment (`{! … !}`, which must never reach a
+        // reader) is copied as it is; anything else goes through the prose engine.
+        if !body.contains("{{") && !body.contains("{%") && !body.contains("{!") {
             return Ok(body.to_string());
         }
         self.prose
@@ -221,8 +223,15 @@ fn unstructured_error(
             Diagnostic::error(file, format!("in an expression: {message}")).at_line(line)
         }
         None => {
+            // "Template 'page.html' is inheriting from 'gone.html'…" names no place: the
+            // template it names first is the one to fix.
+            let named = message
+                .split_once("Template '")
+                .and_then(|(_, rest)| rest.split_once('\''))
+                .map(|(n, _)| n.to_string());
             let file = name
                 .as_ref()
+                .or(named.as_ref())
                 .and_then(|n| origins.get(n).cloned())
                 .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR));
             let d = Diagnostic::error(file, message);

@@ -217,7 +217,8 @@ impl Site {
         };
         let mut problems = Vec::new();
         match discover::discover(root) {
-            Ok(files) => {
+            Ok(mut files) => {
+                problems.append(&mut files.skipped);
                 let entries: Vec<(PathBuf, Entry)> = files
                     .markdown
                     .par_iter()
@@ -244,7 +245,8 @@ impl Site {
             .collect();
         let mut touched = Vec::new();
         for file in changed {
-            let entry = if self.root.join(file).is_file() {
+            let readable = discover::readable_source(&self.root, discover::CONTENT_DIR, file);
+            let entry = if readable.is_ok() {
                 self.read_entry(file)
             } else {
                 None
@@ -297,10 +299,9 @@ impl Site {
     }
 
     fn read_entry(&self, file: &Path) -> Option<Entry> {
-        let text = match std::fs::read_to_string(self.root.join(file)) {
+        let text = match content::text_check::read_text(&self.root.join(file), file) {
             Ok(text) => text,
-            Err(e) => {
-                let problem = Diagnostic::error(file, format!("cannot read: {e}"));
+            Err(problem) => {
                 return Some(Entry {
                     text: String::new(),
                     page: Err(vec![problem]),
@@ -354,6 +355,7 @@ impl Site {
             results.push(PageResults::default());
         }
         problems.extend(check_unique_urls(&pages));
+        problems.extend(content::check_translation_keys(&pages));
         let site: Vec<(&Path, &PageResults)> = pages
             .iter()
             .map(|p| p.file.as_path())
@@ -406,12 +408,9 @@ impl Site {
             Some(&recorder),
             Some(&search),
         );
-        problems.extend(write_counted(
-            &recorder,
-            "search-index.json",
-            search.to_json().as_bytes(),
-            &written,
-        ));
+        for (path, bytes) in search.files() {
+            problems.extend(write_counted(&recorder, &path, &bytes, &written));
+        }
         match page_render::render_search(&shared) {
             Ok(html) => problems.extend(write_counted(
                 &recorder,
@@ -490,7 +489,7 @@ impl Site {
 fn load_config(root: &Path, options: &LoadOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
     let mut config = SiteConfig::load(root)?;
     if let Some(url) = &options.base_url {
-        config.base_url = url.trim_end_matches('/').to_string();
+        config.set_base_url(url).map_err(|d| vec![d])?;
     }
     Ok(config)
 }
@@ -521,6 +520,17 @@ fn check_page_results(
         &page.body,
         page.body_line,
         &results,
+    ));
+    let incomplete: Vec<&str> = results
+        .iter()
+        .filter(|r| !r.complete)
+        .map(|r| r.id.as_str())
+        .collect();
+    problems.extend(content::expr_check::incomplete_quotes(
+        &page.file,
+        &page.body,
+        page.body_line,
+        &incomplete,
     ));
     (results, problems)
 }
@@ -602,7 +612,7 @@ fn render_pages(
         .collect()
 }
 
-fn search_entry(shared: &Shared<'_>, i: usize, text: String) -> search::Entry {
+fn search_entry(shared: &Shared<'_>, i: usize, text: search::PageText) -> search::Entry {
     let page = &shared.pages[i];
     search::Entry {
         title: page.front.title.clone(),
@@ -610,8 +620,8 @@ fn search_entry(shared: &Shared<'_>, i: usize, text: String) -> search::Entry {
         path: page.path.clone(),
         lang: page.lang.clone(),
         date: page.date.map(|d| d.iso()).unwrap_or_default(),
-        // Tags first: a reader searching a tag finds every article carrying it.
-        text: format!("{} {text}", page.front.tags.join(" ")),
+        tags: page.front.tags.clone(),
+        text,
     }
 }
 
@@ -731,14 +741,17 @@ fn copy_static(root: &Path, sink: &dyn Sink, written: &AtomicUsize) -> Vec<Diagn
             .into_iter()
             .filter_map(Result::ok)
         {
-            if !entry.file_type().is_file()
-                || discover::is_ignored(&entry.file_name().to_string_lossy())
-            {
+            if discover::is_ignored(&entry.file_name().to_string_lossy()) {
                 continue;
             }
-            if entry.path().extension().is_some_and(|e| e == "md")
-                && dir.ends_with(discover::CONTENT_DIR)
-            {
+            if entry.path_is_symlink() && dir.ends_with(STATIC_DIR) {
+                let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                problems.push(discover::link_warning(rel));
+            }
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if discover::is_markdown(entry.path()) && dir.ends_with(discover::CONTENT_DIR) {
                 continue;
             }
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());

@@ -4,8 +4,45 @@
 //! turning क्षेत्रवार into कषेतरवार; we keep combining marks (and ZWJ/ZWNJ, which select
 //! conjunct forms) so a Hindi slug reads as the words it came from.
 
-/// Lower-cases, keeps letters, digits and combining marks, and joins words with `-`.
+/// The longest slug, in bytes. A folder name may have 255 bytes on common file systems,
+/// and a 90-letter Devanagari tag is 270: longer slugs are cut (at a word's end where
+/// possible) and given a short hash of the whole text, so that two long tags that start
+/// alike still get two pages.
+pub const MAX_SLUG_BYTES: usize = 100;
+
+/// Lower-cases, keeps letters, digits and combining marks, and joins words with `-`; at
+/// most `MAX_SLUG_BYTES` long.
 pub fn slugify(text: &str) -> String {
+    let slug = slugify_whole(text);
+    if slug.len() <= MAX_SLUG_BYTES {
+        return slug;
+    }
+    // Room for `-` and 8 hex digits.
+    let room = MAX_SLUG_BYTES - 9;
+    let mut cut = room;
+    while !slug.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // Prefer a word boundary in the last third; never leave a vowel sign without its letter.
+    if let Some(dash) = slug[..cut].rfind('-').filter(|&d| d > room * 2 / 3) {
+        cut = dash;
+    } else {
+        while cut > 0 && slug[cut..].chars().next().is_some_and(is_mark) {
+            cut -= slug[..cut].chars().next_back().map_or(1, char::len_utf8);
+        }
+    }
+    format!("{}-{:08x}", slug[..cut].trim_end_matches('-'), fnv1a(&slug))
+}
+
+/// FNV-1a, 32 bits: stable across builds, machines and Rust versions (a URL must not
+/// change when the compiler does).
+fn fnv1a(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+fn slugify_whole(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_dash = false;
     for c in text.chars() {
@@ -65,6 +102,23 @@ mod tests {
         );
         assert_eq!(slugify("a/b\\..c"), "a-b-c");
         assert_eq!(slugify("..."), "");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_with_a_hash_and_stay_apart() {
+        let long = "उत्तर प्रदेश के कानपुर नगर लोकसभा क्षेत्र में विधानसभा क्षेत्रवार मतदान का विस्तृत विश्लेषण";
+        let a = slugify(long);
+        let b = slugify(&format!("{long} भाग दो"));
+        assert!(
+            a.len() <= MAX_SLUG_BYTES && b.len() <= MAX_SLUG_BYTES,
+            "{a}"
+        );
+        assert_ne!(a, b);
+        assert!(a.starts_with("उत्तर-प्रदेश-के"), "{a}");
+        assert_eq!(a, slugify(long), "stable");
+        let one_word = "क".repeat(200);
+        assert!(slugify(&one_word).len() <= MAX_SLUG_BYTES);
+        assert_eq!(slugify("short tag"), "short-tag");
     }
 
     #[test]

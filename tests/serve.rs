@@ -207,6 +207,165 @@ fn edits_reach_open_pages_and_errors_keep_the_last_good_page() {
     assert!(body.contains("पहला खंड।"));
 }
 
+/// A raw request with any method; returns status and head.
+fn request(port: u16, method: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let head = text.split("\r\n\r\n").next().unwrap_or("").to_string();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head)
+}
+
+/// Polls until `check` holds (a rebuild runs after the watcher's debounce).
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if check() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("{what}");
+}
+
+#[test]
+fn only_get_and_head_are_answered() {
+    let site = Site::fixture("basic");
+    let server = serve(&site);
+    let page = format!("{BASE}/kanpur/result-2024/");
+    for method in ["POST", "PUT", "DELETE", "FOO", "OPTIONS"] {
+        let (status, head) = request(server.port, method, &page);
+        assert_eq!(status, 405, "{method}");
+        assert!(head.contains("Allow: GET, HEAD"), "{head}");
+    }
+    let (status, head) = request(server.port, "HEAD", &page);
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Length: "), "{head}");
+}
+
+#[test]
+fn redirects_stay_on_the_site() {
+    let site = Site::fixture("basic");
+    let server = serve(&site);
+    for path in [
+        "//kanpur-explainers/kanpur/result-2024",
+        "///kanpur-explainers//kanpur/result-2024",
+    ] {
+        let (status, head, _) = get(server.port, path);
+        assert_eq!(status, 301, "{path}");
+        assert!(
+            head.contains("Location: /kanpur-explainers/kanpur/result-2024/\r\n"),
+            "{head}"
+        );
+    }
+}
+
+#[test]
+fn one_connection_serves_many_requests() {
+    let site = Site::fixture("basic");
+    let server = serve(&site);
+    let stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut writer = stream;
+    for _ in 0..20 {
+        write!(writer, "GET {BASE}/style.css HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut length = 0;
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+        loop {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                length = v.trim().parse().unwrap();
+            }
+            if line == "\r\n" {
+                break;
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        assert!(length > 100);
+    }
+}
+
+#[test]
+fn links_and_fifos_appearing_while_serving_are_not_followed() {
+    let site = Site::fixture("basic");
+    let server = serve(&site);
+    eventually("the watcher runs", || {
+        site.write("static/warm.css", "p{}\n");
+        get(server.port, &format!("{BASE}/warm.css")).0 == 200
+    });
+    let outside = site.root.join("outside-secret.txt");
+    std::fs::write(&outside, "SECRET").unwrap();
+    std::os::unix::fs::symlink(&outside, site.root.join("static/leak.txt")).unwrap();
+    std::os::unix::fs::symlink(&outside, site.root.join("content/kanpur/leak.txt")).unwrap();
+    let fifo = site.root.join("static/pipe.css");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // A change after them shows the watcher is alive and has seen them.
+    eventually(
+        "the file written after the link and the FIFO is served",
+        || {
+            site.write("static/later.css", "p{}\n");
+            get(server.port, &format!("{BASE}/later.css")).0 == 200
+        },
+    );
+    for path in ["leak.txt", "kanpur/leak.txt", "pipe.css"] {
+        let (status, _, body) = get(server.port, &format!("{BASE}/{path}"));
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("SECRET"), "{path}");
+    }
+}
+
+#[test]
+fn a_removed_and_restored_content_folder_is_watched_again() {
+    let site = Site::fixture("basic");
+    let server = serve(&site);
+    // The watcher starts just after the address is printed: wait until it sees a change.
+    eventually("the watcher runs", || {
+        site.write("static/warm.css", "p{}\n");
+        get(server.port, &format!("{BASE}/warm.css")).0 == 200
+    });
+    let content = site.root.join("content");
+    let saved = site.root.join("saved-content");
+    std::fs::rename(&content, &saved).unwrap();
+    eventually("the pages go with their folder", || {
+        get(server.port, &format!("{BASE}/kanpur/result-2024/")).0 == 404
+    });
+    std::fs::rename(&saved, &content).unwrap();
+    eventually("the pages come back with it", || {
+        get(server.port, &format!("{BASE}/kanpur/result-2024/")).0 == 200
+    });
+    let page = "content/kanpur/result-2024.md";
+    site.write(page, &site.read(page).replace("पहला खंड।", "लौटा खंड।"));
+    eventually("an edit in the restored folder is seen", || {
+        get(server.port, &format!("{BASE}/kanpur/result-2024/"))
+            .2
+            .contains("लौटा खंड।")
+    });
+}
+
 #[test]
 fn the_root_leads_to_the_base_path() {
     let site = Site::fixture("basic");

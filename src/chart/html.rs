@@ -11,7 +11,8 @@ use super::spec::Checked;
 use super::words::Words;
 use crate::numfmt::ascii_minus;
 
-/// Escapes text for HTML/XML content and double- or single-quoted attributes.
+/// Escapes text for HTML/XML content and double- or single-quoted attributes; control
+/// characters XML forbids are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -21,6 +22,9 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // XML 1.0 forbids most control characters outright: one in a name would make
+            // the SVG (and the share card drawn from it) unreadable.
+            c if crate::content::text_check::is_forbidden(c) => {}
             other => out.push(other),
         }
     }
@@ -152,5 +156,10 @@ mod tests {
             "&lt;b&gt;&quot;A&quot; &amp; &#39;B&#39;&lt;/b&gt;"
         );
         assert_eq!(escape("गोविंदनगर"), "गोविंदनगर");
+        assert_eq!(
+            escape("a\u{1}b\0c\u{7f}"),
+            "abc",
+            "controls XML forbids are dropped"
+        );
     }
 }

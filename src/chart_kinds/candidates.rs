@@ -8,6 +8,9 @@ use crate::election::result::NOTA;
 use crate::election::{CandidateFigures, ResultFigures, share};
 use crate::numfmt;
 
+/// The most candidates a chart draws one by one.
+pub const MAX_ROWS: usize = 30;
+
 /// The rows of the chart, top to bottom.
 struct Rows<'r> {
     shown: Vec<&'r CandidateFigures>,
@@ -25,7 +28,13 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
             result.id
         ));
     }
-    let rows = split_rows(result, o.top, o.others_below);
+    // A result with hundreds of candidates (or `top = 100000`) would make a chart taller
+    // than any screen: past the limit, candidates are folded into "Others", and the note
+    // says so.
+    let ranked = result.candidates.iter().filter(|c| c.party != NOTA).count();
+    let capped = ranked > MAX_ROWS && o.top.is_none_or(|t| t > MAX_ROWS);
+    let top = if capped { Some(MAX_ROWS) } else { o.top };
+    let rows = split_rows(result, top, o.others_below);
     let mut names = Vec::new();
     let mut values = Vec::new();
     for c in &rows.shown {
@@ -50,7 +59,12 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         id: String::new(),
         kind: Layout::Grouped,
         title: words.candidates_title(&result.constituency, &result.election),
-        note: note(result, words),
+        note: note(result, words, capped.then(|| {
+            words.capped(
+                &ctx.digits(MAX_ROWS.to_string()),
+                &ctx.digits(rows.folded.len().to_string()),
+            )
+        })),
         source: source_of(&[result]),
         lang: ctx.lang.to_string(),
         row_header: words.candidate.to_string(),
@@ -67,11 +81,17 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
     })
 }
 
-/// A tie, and whether the figures are "more than" ones, said in words under the title.
-fn note(result: &ResultFigures, words: &super::words::Words) -> Option<String> {
-    let notes: Vec<&str> = [
-        result.tie.then_some(words.tie),
-        result.approx.then_some(words.approx_note),
+/// A tie, whether the figures are "more than" ones, and candidates folded past the row
+/// limit, said in words under the title.
+fn note(
+    result: &ResultFigures,
+    words: &super::words::Words,
+    capped: Option<String>,
+) -> Option<String> {
+    let notes: Vec<String> = [
+        result.tie.then(|| words.tie.to_string()),
+        result.approx.then(|| words.approx_note.to_string()),
+        capped,
     ]
     .into_iter()
     .flatten()

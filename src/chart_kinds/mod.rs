@@ -35,6 +35,9 @@ pub struct ChartContext<'a> {
     pub digits: Digits,
 }
 
+/// The most rows any chart draws (a candidates chart folds the rest into "Others").
+pub const MAX_ROWS: usize = 60;
+
 /// The `<figure>` for `options`, or what is wrong with them.
 pub fn figure(
     options: &ChartOptions,
@@ -58,6 +61,13 @@ pub fn spec(
         Kind::Swing => swing::spec(options, ctx)?,
         Kind::Reported => reported::spec(options, ctx)?,
     };
+    if spec.rows.len() > MAX_ROWS {
+        return Err(format!(
+            "this chart would have {} rows; a chart draws at most {MAX_ROWS} (more would not fit a screen): \
+             choose fewer segments or results, or use `top`",
+            spec.rows.len()
+        ));
+    }
     spec.id = options.id.clone().unwrap_or_else(|| default_id.to_string());
     if let Some(title) = &options.title {
         spec.title = title.clone();

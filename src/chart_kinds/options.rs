@@ -154,10 +154,67 @@ impl OptionError {
 /// Parses a chart block's TOML. Messages about one key say which line of the block it is on.
 pub fn parse_options(text: &str) -> Result<ChartOptions, String> {
     let table: toml::Table = toml::from_str(text).map_err(|e| syntax_message(text, &e))?;
-    ChartOptions::from_table(&table).map_err(|e| match e.key.and_then(|k| line_of_key(text, &k)) {
-        Some(line) => format!("{} (line {line} of the chart block)", e.message),
-        None => e.message,
-    })
+    let options = ChartOptions::from_table(&table).map_err(|e| {
+        match e.key.and_then(|k| line_of_key(text, &k)) {
+            Some(line) => format!("{} (line {line} of the chart block)", e.message),
+            None => e.message,
+        }
+    })?;
+    Ok(options.unescaped())
+}
+
+/// Undoes the HTML escaping of the prose engine. A chart block is rendered with the rest
+/// of the body, so `title = "{{ results.r1.winner.name }}"` arrives as `&quot;…` for a
+/// name with a `"`; the chart escapes its text itself, and would show `&quot;`.
+fn unescape_html(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let entity = [
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+            ("&#x27;", '\''),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&amp;", '&'),
+        ]
+        .into_iter()
+        .find(|(e, _)| rest.starts_with(e));
+        match entity {
+            Some((e, c)) => {
+                out.push(c);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl ChartOptions {
+    fn unescaped(self) -> ChartOptions {
+        let one = |s: Option<String>| s.map(|s| unescape_html(&s));
+        ChartOptions {
+            id: one(self.id),
+            title: one(self.title),
+            note: one(self.note),
+            source: one(self.source),
+            results: self.results.iter().map(|s| unescape_html(s)).collect(),
+            result: one(self.result),
+            party: one(self.party),
+            candidate: one(self.candidate),
+            ..self
+        }
+    }
 }
 
 fn syntax_message(text: &str, e: &toml::de::Error) -> String {
@@ -384,6 +441,17 @@ fn sort(table: &toml::Table, kind: Kind) -> Result<Sort, OptionError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_expression_output_is_unescaped_once() {
+        let o = parse_options(
+            "kind = \"swing\"\ntitle = \"&quot;Tiger&quot; &amp; the &lt;b&gt; &#39;x&#39; & y\"\n",
+        )
+        .unwrap();
+        assert_eq!(o.title.as_deref(), Some("\"Tiger\" & the <b> 'x' & y"));
+        let o = parse_options("kind = \"swing\"\ntitle = \"&amp;quot;\"\n").unwrap();
+        assert_eq!(o.title.as_deref(), Some("&quot;"), "one level only");
+    }
 
     fn error(text: &str) -> String {
         match parse_options(text) {

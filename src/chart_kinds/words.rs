@@ -60,6 +60,21 @@ pub fn for_lang(lang: &str) -> &'static Words {
 }
 
 impl Words {
+    /// The note under a candidates chart cut at its row limit.
+    pub fn capped(&self, shown: &str, folded: &str) -> String {
+        if self.hindi {
+            format!(
+                "चार्ट में पहले {shown} उम्मीदवार अलग-अलग दिखाए गए हैं; बाकी {folded} के वोट “{}” में जोड़े गए हैं।",
+                self.others
+            )
+        } else {
+            format!(
+                "The chart draws the first {shown} candidates; the votes of the other {folded} are added up under “{}”.",
+                self.others
+            )
+        }
+    }
+
     /// "4,43,055 से अधिक" / "more than 4,43,055".
     pub fn more_than(&self, number: &str) -> String {
         if self.hindi {

@@ -2,7 +2,9 @@
 //! page in the site's tree of URLs. Hands on `Page`s; nothing here renders.
 
 pub mod discover;
+pub mod expr_check;
 pub mod front_matter;
+pub mod text_check;
 
 use crate::config::{LANGUAGES, SiteConfig};
 use crate::diagnostics::{Diagnostic, LineIndex};
@@ -67,12 +69,17 @@ impl Page {
 pub fn load_page(file: &Path, text: &str, config: &SiteConfig) -> Result<Page, Vec<Diagnostic>> {
     let split = front_matter::split(file, text).map_err(|d| vec![d])?;
     let (front, front_lines) = front_matter::parse(file, &split).map_err(|d| vec![d])?;
-    let kind = if file.file_name().is_some_and(|n| n == "_index.md") {
+    let mut problems =
+        text_check::check_front_matter(file, split.front_matter, split.front_matter_line);
+    problems.extend(text_check::check_body(file, split.body, split.body_line));
+    let kind = if file
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case("_index.md"))
+    {
         PageKind::Section
     } else {
         PageKind::Article
     };
-    let mut problems = Vec::new();
     if front.title.trim().is_empty() {
         problems.push(
             Diagnostic::error(file, "the title is empty; every page needs a `title`")
@@ -88,6 +95,22 @@ pub fn load_page(file: &Path, text: &str, config: &SiteConfig) -> Result<Page, V
         .updated
         .as_ref()
         .and_then(|d| to_date(file, &front_lines, "updated", d, &mut problems));
+    if let (Some(date), Some(updated), Some(at)) = (date, updated, &front.updated)
+        && updated < date
+    {
+        problems.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "`updated` ({}) is before `date` ({}); an article is updated after it is published",
+                    updated.iso(),
+                    date.iso()
+                ),
+            )
+            .at_line(front_lines.line_of(at.span().start))
+            .with_field("updated"),
+        );
+    }
     if kind == PageKind::Article && front.date.is_none() {
         problems.push(
             Diagnostic::error(
@@ -149,6 +172,20 @@ fn to_date(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Date> {
     match value.get_ref().date {
+        Some(d) if !(1900..=2100).contains(&d.year) => {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "year {} is not a plausible date for an article; write the date, e.g. 2024-06-05",
+                        d.year
+                    ),
+                )
+                .at_line(lines.line_of(value.span().start))
+                .with_field(field),
+            );
+            None
+        }
         Some(d) => Some(Date {
             year: d.year,
             month: d.month,
@@ -166,6 +203,33 @@ fn to_date(
             None
         }
     }
+}
+
+/// Pages that are one article in several languages share a `translation_key`: two pages
+/// of one language with the same key would each claim to be the other's translation.
+pub fn check_translation_keys(pages: &[Page]) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<(&str, &str), &Page> = Default::default();
+    let mut problems = Vec::new();
+    for page in pages {
+        let Some(key) = &page.front.translation_key else {
+            continue;
+        };
+        if let Some(first) = seen.insert((key.as_str(), page.lang.as_str()), page) {
+            problems.push(
+                Diagnostic::error(
+                    &page.file,
+                    format!(
+                        "translation_key \"{key}\" is already used by {} in the same language (\"{}\"); \
+                         the key links one page per language: give this page its own key, or set `lang`",
+                        first.file.display(),
+                        page.lang
+                    ),
+                )
+                .with_field("translation_key"),
+            );
+        }
+    }
+    problems
 }
 
 /// The page's URL path and its section's: `content/kanpur/result-2024.md` is

@@ -50,7 +50,13 @@ pub fn load_data_dir(root: &Path) -> (DataStore, Vec<Diagnostic>) {
         }
         let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
         match std::fs::read_to_string(path) {
-            Ok(text) => texts.push((relative, text)),
+            Ok(text) => {
+                // Control characters in a name break feeds, SVG and share cards.
+                diagnostics.extend(crate::content::text_check::check_front_matter(
+                    &relative, &text, 1,
+                ));
+                texts.push((relative, text))
+            }
             Err(err) => {
                 diagnostics.push(Diagnostic::error(&relative, format!("cannot read: {err}")))
             }

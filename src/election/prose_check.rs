@@ -150,6 +150,12 @@ pub fn check_prose(
     let lines = LineIndex::new(body, body_first_line);
     let prose = mask_non_prose(body);
     let mut diagnostics = Vec::new();
+    // Lines are found and lower-cased once each, not once per number (a line of
+    // 200,000 numbers took minutes).
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(prose.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut lowered: Option<(usize, String)> = None;
     for quoted in numbers(&prose, body) {
         if quoted.value() < 1000 || is_year(&quoted) || marked_approximate(&prose, &quoted) {
             continue;
@@ -157,16 +163,30 @@ pub fn check_prose(
         if values.iter().any(|v| quoted.states(v.value)) {
             continue;
         }
-        let line_text = line_around(&prose, quoted.start);
+        let line = line_starts.partition_point(|&s| s <= quoted.start) - 1;
+        let start = line_starts[line];
+        let end = line_starts
+            .get(line + 1)
+            .map_or(prose.len(), |&next| next - 1);
+        let line_text = &prose[start..end];
+        if lowered.as_ref().is_none_or(|(l, _)| *l != line) {
+            lowered = Some((line, line_text.to_lowercase()));
+        }
+        let line_lower = lowered
+            .as_ref()
+            .map(|(_, t)| t.as_str())
+            .unwrap_or_default();
         let kind = keyword_kind(&prose, &quoted);
         let found = match kind {
-            Kind::Margin | Kind::Total => best_match(&values, &quoted, line_text, |v| {
-                v.kind == kind && within_factor_two(quoted.value(), v.value)
-            }),
+            Kind::Margin | Kind::Total => {
+                best_match(&values, &quoted, line_text, line_lower, |v| {
+                    v.kind == kind && within_factor_two(quoted.value(), v.value)
+                })
+            }
             Kind::Count => None,
         }
         .or_else(|| {
-            best_match(&values, &quoted, line_text, |v| {
+            best_match(&values, &quoted, line_text, line_lower, |v| {
                 near_miss(quoted.value(), v.value)
             })
         });
@@ -199,9 +219,9 @@ fn best_match<'v>(
     values: &'v [DataValue],
     quoted: &Quoted,
     line_text: &str,
+    line_lower: &str,
     fits: impl Fn(&DataValue) -> bool,
 ) -> Option<&'v DataValue> {
-    let line_lower = line_text.to_lowercase();
     values.iter().filter(|v| fits(v)).min_by_key(|v| {
         let hits = v
             .context
@@ -236,9 +256,28 @@ fn is_year(quoted: &Quoted) -> bool {
         && (1900..=2100).contains(&quoted.value())
 }
 
+/// The last `n` characters of `text` (a window: looking at the whole text around each
+/// number made a line of 200,000 numbers take minutes).
+fn last_chars(text: &str, n: usize) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &text[start..]
+}
+
+fn first_chars(text: &str, n: usize) -> &str {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// Characters looked at beside a number for "about", "more than" and the like.
+const APPROX_REACH: usize = 32;
+
 fn marked_approximate(prose: &str, quoted: &Quoted) -> bool {
-    let before = prose[..quoted.start].trim_end().to_lowercase();
-    let after = prose[quoted.end..].trim_start().to_lowercase();
+    let before = last_chars(prose[..quoted.start].trim_end(), APPROX_REACH).to_lowercase();
+    let after = first_chars(prose[quoted.end..].trim_start(), APPROX_REACH).to_lowercase();
     let word_ends_before = |w: &&str| {
         before.ends_with(*w)
             && !before[..before.len() - w.len()]
@@ -254,20 +293,10 @@ fn marked_approximate(prose: &str, quoted: &Quoted) -> bool {
 
 /// Margin or total when such a word stands near the number on its line (the nearer wins).
 fn keyword_kind(prose: &str, quoted: &Quoted) -> Kind {
-    let line_start = prose[..quoted.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = prose[quoted.end..]
-        .find('\n')
-        .map_or(prose.len(), |i| quoted.end + i);
-    let before: String = {
-        let chars: Vec<char> = prose[line_start..quoted.start].chars().collect();
-        chars[chars.len().saturating_sub(KEYWORD_REACH)..]
-            .iter()
-            .collect()
-    };
-    let after: String = prose[quoted.end..line_end]
-        .chars()
-        .take(KEYWORD_REACH)
-        .collect();
+    let before = last_chars(&prose[..quoted.start], KEYWORD_REACH);
+    let before = before.rsplit('\n').next().unwrap_or_default();
+    let after = first_chars(&prose[quoted.end..], KEYWORD_REACH);
+    let after = after.split('\n').next().unwrap_or_default();
     let (before, after) = (before.to_lowercase(), after.to_lowercase());
     // Distance in bytes is enough to compare which word is nearer.
     let distance = |words: &[&str]| {
@@ -287,14 +316,6 @@ fn keyword_kind(prose: &str, quoted: &Quoted) -> Kind {
         (None, Some(_)) => Kind::Total,
         (None, None) => Kind::Count,
     }
-}
-
-fn line_around(prose: &str, offset: usize) -> &str {
-    let start = prose[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = prose[offset..]
-        .find('\n')
-        .map_or(prose.len(), |i| offset + i);
-    &prose[start..end]
 }
 
 /// Every number in `prose` (the masked body; `original` is the same text unmasked, for

@@ -182,7 +182,7 @@ fn title_of(site_toml: &str) -> String {
 /// Writes an article skeleton at `path` (relative to the site root, under content/).
 pub fn new_article(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let bad = |why: &str| Diagnostic::error(path, why.to_string());
-    if path.extension().is_none_or(|e| e != "md") {
+    if !crate::content::discover::is_markdown(path) {
         return Err(bad(
             "an article is a Markdown file: give a path ending in .md, e.g. content/kanpur/result-2029.md",
         ));
@@ -202,11 +202,37 @@ pub fn new_article(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let title = stem.replace(['-', '_'], " ");
+    refuse_links_out(root, path)?;
     create_new(&root.join(path), &skeleton(&title, &today()))?;
     Ok(format!(
         "created {} (a draft: set draft = false to publish it)",
         path.display()
     ))
+}
+
+/// The folder the article goes into, once its links are resolved, must be inside the
+/// site: `content/x` linked to another folder would have `new` write outside it.
+fn refuse_links_out(root: &Path, path: &Path) -> Result<(), Diagnostic> {
+    let Ok(site) = root.canonicalize() else {
+        return Ok(());
+    };
+    let mut existing = root.join(path.parent().unwrap_or(Path::new("")));
+    while !existing.exists() {
+        if !existing.pop() {
+            return Ok(());
+        }
+    }
+    match existing.canonicalize() {
+        Ok(real) if real.starts_with(&site) => Ok(()),
+        _ => Err(Diagnostic::error(
+            path,
+            format!(
+                "{} leads outside the site (through a symbolic link); chunav new writes only inside {}",
+                existing.strip_prefix(root).unwrap_or(&existing).display(),
+                root.display()
+            ),
+        )),
+    }
 }
 
 fn skeleton(title: &str, date: &str) -> String {

@@ -1,5 +1,7 @@
 //! Answers one request from the site held in memory: URL to file, MIME types, the site's
-//! 404 page, the live-reload script and event stream. Nothing here reads the disk.
+//! 404 page, the live-reload script and event stream, and the bytes of the response.
+//! Nothing here reads the disk: files are read (and checked: no links, no FIFOs, nothing
+//! outside the site's folders) when they change, by the watcher.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -62,7 +64,9 @@ pub fn resolve(url: &str, base: &str, files: &HashMap<String, Arc<[u8]>>) -> Tar
     if files.contains_key(&rel) {
         Target::File(rel)
     } else if files.contains_key(&format!("{rel}/index.html")) {
-        Target::Redirect(format!("{path}/"))
+        // Built from the decoded segments, never from the raw path: `//evil.example/x`
+        // must not become a `Location: //evil.example/x/` that leaves the site.
+        Target::Redirect(format!("/{}/", encode_path(&segments)))
     } else {
         Target::NotFound
     }
@@ -87,6 +91,25 @@ fn decode_segments(path: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// The segments as a URL path (without the leading `/`), every byte outside the
+/// unreserved set percent-encoded, so a header carries ASCII only.
+fn encode_path(segments: &[String]) -> String {
+    let mut out = String::new();
+    for (i, segment) in segments.iter().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        for b in segment.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 fn percent_decode(s: &str) -> Option<Vec<u8>> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -102,6 +125,80 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+/// The methods a static site answers; anything else gets 405 with this `Allow`.
+pub const ALLOW: &str = "GET, HEAD";
+
+/// How a request's method is answered: `Some(true)` for HEAD (headers only), `Some(false)`
+/// for GET, `None` for every other method.
+pub fn head_only(method: &str) -> Option<bool> {
+    match method {
+        "GET" => Some(false),
+        "HEAD" => Some(true),
+        _ => None,
+    }
+}
+
+/// One response, written to the connection in a single write: with the headers and a
+/// small body in separate writes, Nagle's algorithm and the browser's delayed ACK held
+/// every keep-alive response back by ~40 ms.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn new(status: u16, mime: &str, body: Vec<u8>) -> Reply {
+        Reply {
+            status,
+            headers: vec![
+                ("Content-Type", mime.to_string()),
+                ("Cache-Control", "no-store".to_string()),
+            ],
+            body,
+        }
+    }
+
+    pub fn with_header(mut self, name: &'static str, value: &str) -> Reply {
+        // A header value never carries a line break (no response splitting).
+        let value: String = value.chars().filter(|c| !c.is_control()).collect();
+        self.headers.push((name, value));
+        self
+    }
+
+    /// The whole response: status line, headers, `Content-Length`, then the body unless
+    /// the request was HEAD. `close` adds `Connection: close` (the client asked for it).
+    pub fn encode(&self, head_only: bool, close: bool) -> Vec<u8> {
+        let mut out = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
+        for (name, value) in &self.headers {
+            out.push_str(&format!("{name}: {value}\r\n"));
+        }
+        out.push_str(&format!("Content-Length: {}\r\n", self.body.len()));
+        if close {
+            out.push_str("Connection: close\r\n");
+        }
+        out.push_str("\r\n");
+        let mut bytes = out.into_bytes();
+        if !head_only {
+            bytes.extend_from_slice(&self.body);
+        }
+        bytes
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        302 => "Found",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "Unknown",
+    }
 }
 
 pub fn mime_type(rel: &str) -> &'static str {
@@ -215,6 +312,49 @@ mod tests {
         ] {
             assert_eq!(resolve(url, "/", &f), Target::Forbidden, "{url}");
         }
+    }
+
+    #[test]
+    fn redirects_never_leave_the_site() {
+        let f = files();
+        for url in ["//kanpur/result-2024", "///kanpur//result-2024"] {
+            assert_eq!(
+                resolve(url, "/", &f),
+                Target::Redirect("/kanpur/result-2024/".into()),
+                "{url}"
+            );
+        }
+        let mut f = files();
+        f.insert("कानपुर/a/index.html".into(), Arc::from(&b"x"[..]));
+        assert_eq!(
+            resolve(
+                "/%E0%A4%95%E0%A4%BE%E0%A4%A8%E0%A4%AA%E0%A5%81%E0%A4%B0/a",
+                "/",
+                &f
+            ),
+            Target::Redirect("/%E0%A4%95%E0%A4%BE%E0%A4%A8%E0%A4%AA%E0%A5%81%E0%A4%B0/a/".into())
+        );
+    }
+
+    #[test]
+    fn only_get_and_head_are_answered() {
+        assert_eq!(head_only("GET"), Some(false));
+        assert_eq!(head_only("HEAD"), Some(true));
+        for m in ["POST", "PUT", "DELETE", "FOO", "get", "OPTIONS"] {
+            assert_eq!(head_only(m), None, "{m}");
+        }
+    }
+
+    #[test]
+    fn a_reply_is_one_buffer_with_its_length() {
+        let reply = Reply::new(200, "text/plain", b"hello".to_vec()).with_header("X", "a\r\nb");
+        let bytes = String::from_utf8(reply.encode(false, false)).unwrap();
+        assert!(bytes.starts_with("HTTP/1.1 200 OK\r\n"), "{bytes}");
+        assert!(bytes.contains("Content-Length: 5\r\n"));
+        assert!(bytes.contains("X: ab\r\n"), "no header injection: {bytes}");
+        assert!(bytes.ends_with("\r\n\r\nhello"));
+        let head = String::from_utf8(reply.encode(true, true)).unwrap();
+        assert!(head.ends_with("Connection: close\r\n\r\n"), "{head}");
     }
 
     #[test]

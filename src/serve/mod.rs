@@ -4,7 +4,7 @@
 //! One `Live` value owns the served files, the last build's errors and the open event
 //! streams; the watcher thread updates it, the HTTP threads read it.
 
-mod http;
+pub mod http;
 mod watch;
 
 use crate::diagnostics::Diagnostic;
@@ -162,7 +162,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     {
         let live = live.clone();
         let root = root.clone();
-        std::thread::spawn(move || watch_loop(&root, site, &live, changes_rx));
+        std::thread::spawn(move || watch_loop(&root, site, &live, changes_rx, watcher));
     }
     if options.open {
         open_browser(&url);
@@ -181,7 +181,6 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     for worker in workers {
         let _ = worker.join();
     }
-    drop(watcher);
     Ok(())
 }
 
@@ -273,6 +272,7 @@ fn watch_loop(
     mut site: Site,
     live: &Live,
     events: Receiver<notify::Result<notify::Event>>,
+    mut watcher: notify::RecommendedWatcher,
 ) {
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     while let Some(paths) = next_batch(&events) {
@@ -284,6 +284,10 @@ fn watch_loop(
                 Some(Change::Content(rel)) if !content.contains(&rel) => content.push(rel),
                 Some(Change::Asset { source, rel, css }) => assets.push((source, rel, css)),
                 Some(Change::Everything) => everything = true,
+                Some(Change::Folder) => {
+                    watch_site(&root_abs, &mut watcher);
+                    everything = true;
+                }
                 _ => {}
             }
         }
@@ -354,8 +358,26 @@ fn rebuild(site: &mut Site, live: &Live, rerender: &Rerender, event: Event) {
 fn copy_assets(root: &Path, assets: &[(PathBuf, String, bool)], live: &Live) {
     let mut files = Files::new();
     for (source, rel, _) in assets {
-        if let Ok(bytes) = std::fs::read(root.join(source)) {
-            files.insert(rel.clone(), Arc::from(bytes));
+        // Checked now, not at start: a link to /etc/passwd or a FIFO may appear any time.
+        let top = source
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy());
+        let readable = crate::content::discover::readable_source(
+            root,
+            top.as_deref().unwrap_or_default(),
+            source,
+        );
+        match readable {
+            Ok(path) => {
+                if let Ok(bytes) = std::fs::read(path) {
+                    files.insert(rel.clone(), Arc::from(bytes));
+                }
+            }
+            Err(why) if root.join(source).symlink_metadata().is_ok() => {
+                complain(&format!("warning: {}: not served: {why}", source.display()));
+            }
+            Err(_) => {}
         }
     }
     if files.is_empty() {
@@ -380,26 +402,32 @@ fn open_browser(url: &str) {
 
 fn handle(request: tiny_http::Request, live: &Live) {
     let url = request.url().to_string();
+    let Some(head_only) = http::head_only(request.method().as_str()) else {
+        let reply = http::Reply::new(
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed: this preview answers GET and HEAD only\n".to_vec(),
+        )
+        .with_header("Allow", http::ALLOW);
+        return send_reply(request, &reply, false);
+    };
     // The site lives under its base path, as it will when published: `/` leads there.
     if live.base != "/" && url.split(['?', '#']).next() == Some("/") {
-        let to = live.base.clone();
-        let _ = request.respond(
-            response(Vec::new(), 302, "text/plain; charset=utf-8")
-                .with_header(header("Location", &to)),
-        );
-        return;
+        let reply = http::Reply::new(302, "text/plain; charset=utf-8", Vec::new())
+            .with_header("Location", &live.base);
+        return send_reply(request, &reply, head_only);
     }
-    if url == http::EVENTS {
+    if url == http::EVENTS && !head_only {
         stream_events(request, live);
         return;
     }
     if url == http::SCRIPT {
-        let _ = request.respond(response(
-            SCRIPT.as_bytes().to_vec(),
+        let reply = http::Reply::new(
             200,
             "text/javascript; charset=utf-8",
-        ));
-        return;
+            SCRIPT.as_bytes().to_vec(),
+        );
+        return send_reply(request, &reply, head_only);
     }
     let files = live.files.read().map(|f| f.clone()).unwrap_or_default();
     let reply = match http::resolve(&url, &live.base, &files) {
@@ -411,17 +439,46 @@ fn handle(request: tiny_http::Request, live: &Live) {
             } else {
                 bytes.to_vec()
             };
-            response(body, 200, mime)
+            http::Reply::new(200, mime, body)
         }
-        Target::Redirect(to) => response(Vec::new(), 301, "text/plain; charset=utf-8")
-            .with_header(header("Location", &to)),
-        Target::Forbidden => response(b"forbidden\n".to_vec(), 403, "text/plain; charset=utf-8"),
+        Target::Redirect(to) => http::Reply::new(301, "text/plain; charset=utf-8", Vec::new())
+            .with_header("Location", &to),
+        Target::Forbidden => {
+            http::Reply::new(403, "text/plain; charset=utf-8", b"forbidden\n".to_vec())
+        }
         Target::NotFound => match files.get("404.html") {
-            Some(page) => response(http::inject_reload(page), 404, "text/html; charset=utf-8"),
-            None => response(not_built_page(), 404, "text/html; charset=utf-8"),
+            Some(page) => {
+                http::Reply::new(404, "text/html; charset=utf-8", http::inject_reload(page))
+            }
+            None => http::Reply::new(404, "text/html; charset=utf-8", not_built_page()),
         },
     };
-    let _ = request.respond(reply);
+    send_reply(request, &reply, head_only);
+}
+
+/// Writes `reply` on the request's connection in one write. tiny_http keeps reading the
+/// connection's next request once the writer is dropped, and closes it after a request
+/// that asked for `Connection: close` (or an HTTP/1.0 one without keep-alive).
+fn send_reply(request: tiny_http::Request, reply: &http::Reply, head_only: bool) {
+    let close = wants_close(&request);
+    let mut out = request.into_writer();
+    let _ = out
+        .write_all(&reply.encode(head_only, close))
+        .and_then(|()| out.flush());
+}
+
+fn wants_close(request: &tiny_http::Request) -> bool {
+    let connection = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Connection"))
+        .map(|h| h.value.as_str().to_ascii_lowercase());
+    let old = request.http_version() == &tiny_http::HTTPVersion(1, 0);
+    match connection {
+        Some(v) if v.contains("close") => true,
+        Some(v) => old && !v.contains("keep-alive"),
+        None => old,
+    }
 }
 
 /// Shown while no build has succeeded yet, so the error overlay has a page to sit on.
@@ -430,23 +487,6 @@ fn not_built_page() -> Vec<u8> {
         b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>chunav</title></head>\
           <body><p>The site has not built yet.</p></body></html>",
     )
-}
-
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
-        tiny_http::Header::from_bytes(&b"X-Chunav"[..], &b"1"[..]).expect("a valid header")
-    })
-}
-
-fn response(
-    body: Vec<u8>,
-    status: u16,
-    mime: &str,
-) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", mime))
-        .with_header(header("Cache-Control", "no-store"))
 }
 
 /// Server-sent events. tiny_http's chunked writer would hold events back in its buffer,

@@ -1,6 +1,6 @@
 //! Folds file-system events into the few kinds of change the site cares about.
 
-use crate::content::discover::{CONTENT_DIR, is_ignored};
+use crate::content::discover::{CONTENT_DIR, is_ignored, is_markdown};
 use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,10 @@ pub enum Change {
     },
     /// templates/, data/ or site.toml: everything is rendered again.
     Everything,
+    /// One of the watched folders itself appeared or vanished (`rm -rf content`, then a
+    /// `git checkout` bringing it back): its watch is gone with it, so it is watched again,
+    /// and everything is rendered again.
+    Folder,
 }
 
 pub const WATCHED_DIRS: [&str; 4] = [CONTENT_DIR, "templates", "static", "data"];
@@ -37,12 +41,13 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     let top = parts.next()?.as_os_str().to_string_lossy().to_string();
     let inner: PathBuf = parts.collect();
     let as_url = |p: &Path| p.to_string_lossy().replace('\\', "/");
+    if inner.as_os_str().is_empty() && WATCHED_DIRS.contains(&top.as_str()) {
+        return Some(Change::Folder);
+    }
     match top.as_str() {
         "site.toml" if inner.as_os_str().is_empty() => Some(Change::Everything),
         "templates" | "data" => Some(Change::Everything),
-        CONTENT_DIR if rel.extension().is_some_and(|e| e == "md") => {
-            Some(Change::Content(rel.to_path_buf()))
-        }
+        CONTENT_DIR if is_markdown(rel) => Some(Change::Content(rel.to_path_buf())),
         CONTENT_DIR | "static" if !inner.as_os_str().is_empty() => Some(Change::Asset {
             source: rel.to_path_buf(),
             rel: as_url(&inner),
@@ -69,6 +74,12 @@ mod tests {
         assert_eq!(at("templates/page.html"), Some(Change::Everything));
         assert_eq!(at("site.toml"), Some(Change::Everything));
         assert_eq!(at("data/kanpur.toml"), Some(Change::Everything));
+        assert_eq!(
+            at("content/SECRET.MD"),
+            Some(Change::Content("content/SECRET.MD".into()))
+        );
+        assert_eq!(at("content"), Some(Change::Folder));
+        assert_eq!(at("static"), Some(Change::Folder));
         assert_eq!(
             at("static/style.css"),
             Some(Change::Asset {

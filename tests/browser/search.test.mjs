@@ -1,25 +1,30 @@
-// Site search on the built example site, with no server beyond static files: Hindi
-// queries find the articles that mention them, and the result links open.
+// Site search on the built example site, with no server beyond static files: Hindi,
+// English, romanised and number queries find the articles that have them, and nothing else;
+// a slow index download does not duplicate results; the page works from the keyboard and
+// offers something without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const binary = process.env.CHUNAV_BIN || path.join(repo, 'target/debug/chunav');
+const context = vm.createContext({});
+vm.runInContext(fs.readFileSync(path.join(repo, 'static/search.js'), 'utf8'), context);
+const { fold, words, key, shardKey } = vm.runInContext('chunavSearch', context);
 let browser;
 let server;
 let origin;
+let out;
 
 before(async () => {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chunav-search-')), 'public');
+  out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chunav-search-')), 'public');
   execFileSync(binary, ['--root', repo, 'build', '-o', out], { stdio: 'pipe' });
-  const size = fs.statSync(path.join(out, 'search-index.json')).size;
-  console.log(`search-index.json for the example site: ${size} bytes`);
   server = await serve(out, '/kanpur-explainers/');
   origin = `http://127.0.0.1:${server.address().port}/kanpur-explainers/`;
   browser = await chromium.launch({
@@ -30,24 +35,161 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.close(); });
 
-for (const [query, expected] of [['कानपुर', 4], ['आलोक', 2], ['कैंट', 3], ['Awasthi', 1]]) {
-  test(`searching ${query} finds at least ${expected} articles`, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}search/?q=${encodeURIComponent(query)}`);
-    await page.locator('#search-results li').first().waitFor({ timeout: 5000 });
-    const count = await page.locator('#search-results li').count();
-    assert.ok(count >= expected, `${query}: ${count} results`);
-    const href = await page.locator('#search-results li a').first().getAttribute('href');
-    const response = await page.goto(new URL(href, page.url()).href);
+// Opens search/?q=query and waits until the status says how many were found.
+async function search(query, page) {
+  page = page || await browser.newPage();
+  await page.goto(`${origin}search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => /\d/.test(document.getElementById('search-status').textContent));
+  return page;
+}
+
+// What the reader sees: the number in the status, and each card's link, language and snippet.
+async function results(page) {
+  // Cards appear one by one: wait until all that the status announced (up to a page) are in.
+  await page.waitForFunction(() => {
+    const n = Number(document.getElementById('search-status').textContent.replace(/[^\d]/g, ''));
+    return document.querySelectorAll('#search-results li').length >= Math.min(n, 10);
+  });
+  return page.evaluate(() => ({
+    status: Number(document.getElementById('search-status').textContent.replace(/[^\d]/g, '')),
+    cards: [...document.querySelectorAll('#search-results li')].map((li) => ({
+      href: li.querySelector('a').getAttribute('href'),
+      url: li.querySelector('a').href,
+      lang: li.lang,
+      title: li.querySelector('a').textContent,
+      snippet: li.querySelector('p').textContent,
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+    })),
+  }));
+}
+
+const hasWord = (text, query) => words(fold(text)).includes(words(fold(query))[0]);
+// Cards in the query's own script must show the query itself; the others show the spelling
+// that the loose Latin key matched (Alok for आलोक), which is marked too.
+const sameScript = (card, query) => (card.lang === 'hi') === /[\u0900-\u097f]/.test(query);
+
+for (const [query, least] of [['कानपुर', 4], ['आलोक', 2], ['कैंट', 3], ['Awasthi', 1]]) {
+  test(`${query} finds at least ${least} articles, each once, each showing the query`, async () => {
+    const page = await search(query);
+    const { status, cards } = await results(page);
+    assert.ok(cards.length >= least, `${query}: ${cards.length} results`);
+    assert.equal(status, cards.length, 'the status counts the cards shown');
+    assert.equal(new Set(cards.map((c) => c.href)).size, cards.length, 'no article twice');
+    for (const c of cards) {
+      // A romanised query marks the Hindi spelling it matched; a Hindi one, itself.
+      assert.ok(c.marks.length > 0, `${c.href}: nothing marked`);
+      if (!sameScript(c, query)) continue;
+      assert.ok(hasWord(`${c.title} ${c.snippet}`, query), `${c.href}: "${c.snippet}" lacks ${query}`);
+    }
+    const response = await page.goto(cards[0].url);
     assert.equal(response.status(), 200);
     await page.close();
   });
 }
 
-test('a query with no match says so', async () => {
+test('snippets contain the query, marked', async () => {
+  for (const query of ['आलोक', 'कानपुर', 'ज़मानत']) {
+    const page = await search(query);
+    const { cards } = await results(page);
+    assert.ok(cards.length > 0, query);
+    for (const c of cards.filter((card) => sameScript(card, query))) {
+      assert.ok(hasWord(c.snippet, query) || hasWord(c.title, query), `${query} in ${c.href}: "${c.snippet}"`);
+      assert.ok(c.marks.some((m) => hasWord(m, query)), `${query} not marked in ${c.href}`);
+    }
+    await page.close();
+  }
+});
+
+for (const query of ['खानपुर', 'जानपुर', 'ज़ंज़ीबार', 'fine']) {
+  test(`${query} finds nothing on this site`, async () => {
+    const page = await search(query);
+    const { status, cards } = await results(page);
+    assert.equal(cards.length, 0, `${query}: ${cards.map((c) => c.title).join(' | ')}`);
+    assert.equal(status, 0);
+    await page.close();
+  });
+}
+
+for (const [query, expected] of [
+  ['काँग्रेस', 'kanpur/result-2024/'],
+  ['आंकड़े', 'kanpur/checking-the-numbers/'],
+  ['4,22,087', 'kanpur/result-2024/'],
+  ['422087', 'kanpur/result-2024/'],
+]) {
+  test(`${query} finds ${expected}`, async () => {
+    const page = await search(query);
+    const { cards } = await results(page);
+    assert.ok(cards.some((c) => c.url.endsWith(expected)), `${query}: ${cards.map((c) => c.href).join(', ')}`);
+    await page.close();
+  });
+}
+
+for (const [query, hindi] of [['kanpur', 'कानपुर'], ['congress', 'कांग्रेस'], ['awasthi', 'अवस्थी']]) {
+  test(`romanised ${query} finds Hindi pages with ${hindi}`, async () => {
+    const page = await search(query);
+    const { cards } = await results(page);
+    const hi = cards.filter((c) => c.lang === 'hi');
+    assert.ok(hi.length > 0, `${query}: ${cards.map((c) => c.href).join(', ')}`);
+    assert.ok(hi.some((c) => c.marks.some((m) => hasWord(m, hindi))), `${hindi} marked in a Hindi card`);
+    await page.close();
+  });
+}
+
+test('कानपुर typed letter by letter over a slow index shows each article once', async () => {
   const page = await browser.newPage();
-  await page.goto(`${origin}search/?q=${encodeURIComponent('ज़ंज़ीबार')}`);
-  await page.waitForFunction(() => document.getElementById('search-status').textContent.length > 0);
-  assert.equal(await page.locator('#search-results li').count(), 0);
+  let delay = 600;
+  await page.route('**/search/{t,d}/*.json', async (route) => {
+    delay = Math.max(50, delay - 100); // earlier requests answer last
+    await new Promise((r) => setTimeout(r, delay));
+    await route.continue();
+  });
+  await page.goto(`${origin}search/`);
+  await page.locator('#search-input').pressSequentially('कानपुर', { delay: 20 });
+  await page.waitForTimeout(1500);
+  const { status, cards } = await results(page);
+  assert.ok(cards.length >= 4, `${cards.length} cards`);
+  assert.equal(new Set(cards.map((c) => c.href)).size, cards.length, cards.map((c) => c.href).join('\n'));
+  assert.equal(status, cards.length);
   await page.close();
+});
+
+test('the keyboard reaches the results: ArrowDown from the box, Escape back', async () => {
+  const page = await search('कानपुर');
+  await results(page);
+  await page.locator('#search-input').focus();
+  await page.keyboard.press('ArrowDown');
+  const first = await page.evaluate(() => document.activeElement.closest('#search-results li') !== null);
+  assert.ok(first, 'ArrowDown moves to the first result');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+  assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
+  await page.close();
+});
+
+test('without JavaScript the page links the taxonomy pages, which exist', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(`${origin}search/?q=${encodeURIComponent('कानपुर')}`);
+  const links = await page.$$eval('.search-browse a', (as) => as.map((a) => a.href));
+  assert.ok(links.length >= 2, links.join(', '));
+  for (const href of links) assert.equal((await page.goto(href)).status(), 200, href);
+  await ctx.close();
+});
+
+test('every word of the index gets the same key and shard from search.js as from the build', () => {
+  const meta = JSON.parse(fs.readFileSync(path.join(out, 'search/meta.json'), 'utf8'));
+  let checked = 0;
+  meta.shards.forEach((start, n) => {
+    const next = meta.shards[n + 1];
+    for (const [word, wordKey] of JSON.parse(fs.readFileSync(path.join(out, `search/t/${n}.json`), 'utf8'))) {
+      const k = wordKey || word;
+      assert.equal(key(word), k, `${word}: search.js ${key(word)}, build ${k}`);
+      assert.deepEqual([...words(fold(word))], [word], `${word} folds to itself`);
+      const s = shardKey(k);
+      assert.ok(s >= start && (next === undefined || s < next), `${word} in shard ${n}`);
+      checked += 1;
+    }
+  });
+  assert.ok(checked > 500, `${checked} words`);
 });

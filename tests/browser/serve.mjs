@@ -10,6 +10,7 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
   '.ico': 'image/x-icon', '.xml': 'application/xml', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
 };
 
 export function serve(dir, prefix = '/') {

@@ -1,0 +1,249 @@
+//! The index's files, as the browser reads them (docs/search.md has the format):
+//!
+//! - `search/meta.json`: `{"v":1,"docs":N,"shards":[the shard key each shard starts at …]}`;
+//! - `search/t/<n>.json`: shard n, `[[word, key, [postings]], …]` ordered by shard key
+//!   (latin::shard_key: the key's skeleton, then the key), so that the words a query can
+//!   meet through its key, and most of those one typo away, sit in one shard;
+//! - `search/d/<id>.json`: article `id` (0 = newest): title, URL, language, date,
+//!   description, tags and text, fetched only for the results shown.
+//!
+//! A posting is `gap * 8 + fields`, where gap is the distance from the previous article id
+//! (the first from 0) and fields has 4 for the title, 2 for a heading, the description or a
+//! tag, 1 for the body.
+
+use super::{Entry, fold, latin};
+use crate::publish::json_string;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+pub const META_FILE: &str = "search/meta.json";
+const FORMAT_VERSION: u32 = 1;
+
+/// The most bytes of JSON a shard holds, unless the words of one key alone hold more (the
+/// commonest words of a large site): about 8 KB once gzipped, so a query of a few words stays
+/// far below 100 KB on the wire, while a 10,000-article site has hundreds of shards, not
+/// thousands.
+const SHARD_BYTES: usize = 24_000;
+
+const TITLE: u8 = 4;
+const HEADING: u8 = 2;
+const BODY: u8 = 1;
+
+struct Term {
+    word: String,
+    key: String,
+    shard_key: String,
+    postings: Vec<(u32, u8)>,
+}
+
+/// The index files for `entries`, as (path relative to the site root, bytes).
+pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
+    entries.sort_by(|a, b| (&b.date, &a.path).cmp(&(&a.date, &b.path)));
+    let per_doc: Vec<Vec<(String, u8)>> = entries.par_iter().map(document_words).collect();
+    let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+    for (id, words) in per_doc.into_iter().enumerate() {
+        for (word, fields) in words {
+            postings.entry(word).or_default().push((id as u32, fields));
+        }
+    }
+    let mut terms: Vec<Term> = postings
+        .into_par_iter()
+        .map(|(word, postings)| {
+            let key = latin::key(&word);
+            Term {
+                shard_key: latin::shard_key(&key),
+                word,
+                key,
+                postings,
+            }
+        })
+        .collect();
+    terms.sort_by(|a, b| (&a.shard_key, &a.word).cmp(&(&b.shard_key, &b.word)));
+
+    let mut files = Vec::with_capacity(entries.len() + 64);
+    let mut starts = Vec::new();
+    let mut shard = String::new();
+    let mut previous: Option<&str> = None;
+    let mut json = String::new();
+    for term in &terms {
+        json.clear();
+        write_term(&mut json, term);
+        // A shard closes where a new key starts, before it would grow past the limit: a very
+        // common word then gets a shard of its own rather than swelling another.
+        let new_key = previous != Some(term.shard_key.as_str());
+        if new_key && !shard.is_empty() && shard.len() + json.len() > SHARD_BYTES {
+            files.push(shard_file(starts.len() - 1, &shard));
+            shard.clear();
+        }
+        if shard.is_empty() {
+            starts.push(if starts.is_empty() {
+                String::new()
+            } else {
+                term.shard_key.clone()
+            });
+        } else {
+            shard.push(',');
+        }
+        shard.push_str(&json);
+        previous = Some(&term.shard_key);
+    }
+    if !shard.is_empty() || starts.is_empty() {
+        if starts.is_empty() {
+            starts.push(String::new());
+        }
+        files.push(shard_file(starts.len() - 1, &shard));
+    }
+    let shard_list: Vec<String> = starts.iter().map(|s| json_string(s)).collect();
+    files.push((
+        META_FILE.to_string(),
+        format!(
+            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}]}}\n",
+            entries.len(),
+            shard_list.join(",")
+        )
+        .into_bytes(),
+    ));
+    files.extend(
+        entries
+            .iter()
+            .enumerate()
+            .map(|(id, e)| (format!("search/d/{id}.json"), document_json(e))),
+    );
+    files
+}
+
+/// Every distinct word of an article with the fields it appears in.
+fn document_words(entry: &Entry) -> Vec<(String, u8)> {
+    let mut fields: HashMap<String, u8> = HashMap::new();
+    let mut add = |text: &str, field: u8| {
+        for word in fold::words(&fold::fold(text)) {
+            *fields.entry(word).or_default() |= field;
+        }
+    };
+    add(&entry.title, TITLE);
+    add(&entry.description, HEADING);
+    for text in entry.tags.iter().chain(&entry.text.headings) {
+        add(text, HEADING);
+    }
+    add(&entry.text.body, BODY);
+    let mut words: Vec<(String, u8)> = fields.into_iter().collect();
+    words.sort();
+    words
+}
+
+fn write_term(out: &mut String, term: &Term) {
+    // The key is left empty when it is the word itself (English words, numbers).
+    let key = if term.key == term.word { "" } else { &term.key };
+    let _ = write!(out, "[{},{},[", json_string(&term.word), json_string(key));
+    let mut previous = 0;
+    for (i, (id, fields)) in term.postings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{}", (id - previous) * 8 + u32::from(*fields));
+        previous = *id;
+    }
+    out.push_str("]]");
+}
+
+fn shard_file(n: usize, body: &str) -> (String, Vec<u8>) {
+    (
+        format!("search/t/{n}.json"),
+        format!("[{body}]\n").into_bytes(),
+    )
+}
+
+fn document_json(e: &Entry) -> Vec<u8> {
+    format!(
+        "{{\"t\":{},\"u\":{},\"l\":{},\"p\":{},\"d\":{},\"g\":[{}],\"x\":{}}}\n",
+        json_string(&e.title),
+        json_string(&e.path),
+        json_string(&e.lang),
+        json_string(&e.date),
+        json_string(&e.description),
+        e.tags
+            .iter()
+            .map(|t| json_string(t))
+            .collect::<Vec<_>>()
+            .join(","),
+        json_string(&e.text.body)
+    )
+    .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::PageText;
+
+    fn entry(date: &str, title: &str, body: &str) -> Entry {
+        Entry {
+            title: title.into(),
+            path: format!("{date}/"),
+            lang: "hi".into(),
+            date: date.into(),
+            text: PageText {
+                headings: vec![],
+                body: body.into(),
+            },
+            ..Entry::default()
+        }
+    }
+
+    fn file<'a>(files: &'a [(String, Vec<u8>)], path: &str) -> &'a str {
+        let (_, bytes) = files
+            .iter()
+            .find(|(p, _)| p == path)
+            .unwrap_or_else(|| panic!("no {path}"));
+        std::str::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn articles_are_numbered_newest_first_and_postings_say_the_field() {
+        let files = build_files(vec![
+            entry("2023-05-20", "पुराना लेख", "कानपुर"),
+            entry("2024-06-05", "कानपुर \"</script>\"", "नया"),
+        ]);
+        assert!(file(&files, "search/d/0.json").contains("2024-06-05"));
+        let meta: serde_json::Value = serde_json::from_str(file(&files, META_FILE)).unwrap();
+        assert_eq!(meta["docs"], 2);
+        let shard: serde_json::Value =
+            serde_json::from_str(file(&files, "search/t/0.json")).unwrap();
+        let kanpur = shard
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t[0] == "कानपुर")
+            .unwrap();
+        assert_eq!(kanpur[1], "kanpur");
+        // Article 0 has it in the title (0*8+4), article 1 in the body (1*8+1).
+        assert_eq!(kanpur[2], serde_json::json!([4, 9]));
+        assert!(
+            files
+                .iter()
+                .all(|(_, b)| !String::from_utf8_lossy(b).contains("</script>"))
+        );
+    }
+
+    #[test]
+    fn shards_split_between_keys_and_say_where_they_start() {
+        let words: Vec<String> = (0..4000).map(|n| format!("शब्द{n} kanpur{n}")).collect();
+        let files = build_files(vec![entry("2024-01-01", "t", &words.join(" "))]);
+        let meta: serde_json::Value = serde_json::from_str(file(&files, META_FILE)).unwrap();
+        let starts = meta["shards"].as_array().unwrap();
+        assert!(starts.len() > 1, "{starts:?}");
+        assert_eq!(starts[0], "");
+        for (n, start) in starts.iter().enumerate() {
+            let shard: serde_json::Value =
+                serde_json::from_str(file(&files, &format!("search/t/{n}.json"))).unwrap();
+            let first = &shard[0];
+            let key = if first[1] == "" {
+                first[0].as_str().unwrap()
+            } else {
+                first[1].as_str().unwrap()
+            };
+            assert!(latin::shard_key(key).as_str() >= start.as_str().unwrap());
+        }
+    }
+}
