@@ -59,12 +59,16 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         id: String::new(),
         kind: Layout::Grouped,
         title: words.candidates_title(&result.constituency, &result.election),
-        note: note(result, words, capped.then(|| {
-            words.capped(
-                &ctx.digits(MAX_ROWS.to_string()),
-                &ctx.digits(rows.folded.len().to_string()),
-            )
-        })),
+        note: note(
+            result,
+            words,
+            capped.then(|| {
+                words.capped(
+                    &ctx.digits(MAX_ROWS.to_string()),
+                    &ctx.digits(rows.folded.len().to_string()),
+                )
+            }),
+        ),
         source: source_of(&[result]),
         lang: ctx.lang.to_string(),
         row_header: words.candidate.to_string(),
