@@ -14,7 +14,7 @@ use tera::{Kwargs, State, Tera, Value};
 
 /// Every page's checked results, shared read-only by all renders.
 pub struct ChartData {
-    pub results: Vec<PageResults>,
+    pub results: Vec<Arc<PageResults>>,
     langs: Vec<String>,
     parties: BTreeMap<String, Party>,
     digits: Digits,
@@ -33,7 +33,11 @@ impl ChartData {
         }
     }
 
-    pub fn new(pages: &[Page], results: Vec<PageResults>, config: &SiteConfig) -> ChartData {
+    pub fn new(
+        pages: &[std::sync::Arc<Page>],
+        results: Vec<Arc<PageResults>>,
+        config: &SiteConfig,
+    ) -> ChartData {
         ChartData {
             results,
             langs: pages.iter().map(|p| p.lang.clone()).collect(),
@@ -44,7 +48,7 @@ impl ChartData {
 
     pub fn context(&self, page: usize) -> Option<ChartContext<'_>> {
         Some(ChartContext {
-            results: self.results.get(page)?,
+            results: self.results.get(page)?.as_ref(),
             parties: &self.parties,
             lang: self.langs.get(page)?,
             digits: self.digits,

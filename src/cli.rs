@@ -108,6 +108,9 @@ pub struct BuildArgs {
     /// Override site.toml's base_url, e.g. https://USER.github.io/REPO/
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Draw every share card again, without reading or writing the card cache (.chunav/cache/)
+    #[arg(long)]
+    pub no_cache: bool,
     #[command(flatten)]
     pub common: CheckArgs,
 }

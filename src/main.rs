@@ -1,7 +1,7 @@
+use chunav::build::{self, BuildOptions, Outcome};
 use chunav::cli::{Cli, Command};
 use chunav::diagnostics::{Diagnostic, path_for_people};
 use chunav::scaffold;
-use chunav::site::{self, BuildOptions, Outcome};
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -10,13 +10,14 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => {
             let output = args.output.unwrap_or_else(|| cli.root.join("public"));
-            let outcome = site::build(&BuildOptions {
+            let outcome = build::build(&BuildOptions {
                 root: cli.root.clone(),
                 output: Some(output.clone()),
                 drafts: args.common.drafts,
                 strict: args.common.strict,
                 base_url: args.base_url,
                 external: args.common.external,
+                cache: !args.no_cache,
             });
             report(
                 &outcome,
@@ -30,13 +31,14 @@ fn main() -> ExitCode {
             )
         }
         Command::Check(args) => {
-            let outcome = site::build(&BuildOptions {
+            let outcome = build::build(&BuildOptions {
                 root: cli.root.clone(),
                 output: None,
                 drafts: args.drafts,
                 strict: args.strict,
                 base_url: None,
                 external: args.external,
+                cache: true,
             });
             report(
                 &outcome,

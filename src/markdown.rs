@@ -26,6 +26,13 @@ pub trait Hooks {
     }
 }
 
+/// A link or image source written in a page's Markdown, for the link check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLink {
+    pub url: String,
+    pub line: usize,
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Heading {
     pub level: u8,
@@ -38,7 +45,7 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     /// Every link and image source, resolved (`@/` links to URLs), with its line.
-    pub links: Vec<crate::links::BodyLink>,
+    pub links: Vec<BodyLink>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -133,7 +140,7 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
             }) if dest_url.starts_with("@/") => {
                 let dest_url =
                     resolve_link(file, &lines, &range, &dest_url, hooks, &mut out.diagnostics);
-                out.links.push(crate::links::BodyLink {
+                out.links.push(BodyLink {
                     url: dest_url.to_string(),
                     line: lines.line_of(range.start),
                 });
@@ -154,7 +161,7 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
                 events.push(Event::Html("</div>\n".into()));
             }
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
-                out.links.push(crate::links::BodyLink {
+                out.links.push(BodyLink {
                     url: dest_url.to_string(),
                     line: lines.line_of(range.start),
                 });
@@ -253,7 +260,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
 /// Ids the theme's pages carry themselves: exact ones, and the prefixes of result boxes
 /// and charts (`result-ls2024`, `chart-1-title`). A test reads the theme to keep this
 /// list complete.
-const THEME_IDS: [&str; 7] = [
+const THEME_IDS: [&str; 8] = [
     "main",
     "toc-title",
     "related-title",
@@ -261,6 +268,7 @@ const THEME_IDS: [&str; 7] = [
     "search-input",
     "search-results",
     "search-status",
+    "search-browse",
 ];
 const THEME_ID_PREFIXES: [&str; 2] = ["result-", "chart-"];
 

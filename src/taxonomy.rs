@@ -11,7 +11,7 @@ use crate::slug::slugify;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Tags,
@@ -54,7 +54,7 @@ pub struct Term {
 }
 
 /// A term as a page shows it in its list of tags.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct TermLink {
     pub kind: Kind,
     pub name: String,
@@ -84,8 +84,8 @@ const PARTIES_PER_RESULT: usize = 3;
 impl Taxonomies {
     /// `newest_first` is the site's article order (from the index).
     pub fn new(
-        pages: &[Page],
-        results: &[PageResults],
+        pages: &[std::sync::Arc<Page>],
+        results: &[std::sync::Arc<PageResults>],
         config: &SiteConfig,
         newest_first: &[usize],
     ) -> Taxonomies {

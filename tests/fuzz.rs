@@ -9,9 +9,9 @@
 //! A failing case is shrunk by proptest and printed; fix it and add it to
 //! tests/bad_input.rs or the module's unit tests as a regression.
 
+use chunav::build::{self, BuildOptions};
 use chunav::config::SiteConfig;
 use chunav::serve::http::{self, Target};
-use chunav::site::{self, BuildOptions};
 use proptest::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -271,13 +271,14 @@ proptest! {
         SITE.with(|site| {
             let text = if use_result { format!("{RESULT}{}", body.concat()) } else { whole.clone() };
             std::fs::write(site.root.join("content/a.md"), &text).unwrap();
-            let outcome = site::build(&BuildOptions {
+            let outcome = build::build(&BuildOptions {
                 root: site.root.clone(),
                 output: None,
                 drafts: true,
                 strict: false,
                 base_url: None,
                 external: false,
+                cache: false,
             });
             for d in &outcome.diagnostics {
                 assert!(!d.message.is_empty(), "{text}");

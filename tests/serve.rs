@@ -207,6 +207,187 @@ fn edits_reach_open_pages_and_errors_keep_the_last_good_page() {
     assert!(body.contains("पहला खंड।"));
 }
 
+/// Opens the event stream and waits for the first build's `ok`.
+fn events(server: &Server) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(stream, "GET /__chunav/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut stream = BufReader::new(stream);
+    wait_for_event(&mut stream, "ok");
+    stream
+}
+
+/// A URL path with every non-ASCII byte percent-encoded, as a browser sends it.
+fn encoded(path: &str) -> String {
+    path.bytes()
+        .map(|b| {
+            if b.is_ascii() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The charts fixture (an article with results in Kanpur) with the theme's templates and
+/// a second, older article on the same seat, so each lists the other as related.
+fn two_kanpur_articles() -> Site {
+    let site = Site::fixture("charts");
+    site.remove("templates/page.html");
+    let first = site.read("content/kanpur/kshetravar.md");
+    let second = first
+        .replacen(
+            "title = \"कानपुर: 2019 से 2024 तक, क्षेत्रवार\"",
+            "title = \"दूसरा लेख: पुराना शीर्षक\"",
+            1,
+        )
+        .replacen("date = 2024-06-10", "date = 2024-06-08", 1);
+    assert_ne!(first, second);
+    site.write("content/kanpur/dusra.md", &second);
+    site
+}
+
+#[test]
+fn a_title_edit_reaches_the_hub_the_home_page_related_boxes_and_search() {
+    let site = two_kanpur_articles();
+    let server = serve(&site);
+    let mut events = events(&server);
+    let page = |path: &str| get(server.port, &encoded(path)).2;
+    for path in ["/", "/kanpur/", "/kanpur/kshetravar/", "/search/d/1.json"] {
+        assert!(page(path).contains("दूसरा लेख: पुराना शीर्षक"), "{path}");
+    }
+
+    let file = "content/kanpur/dusra.md";
+    let text = site.read(file);
+    site.write(file, &text.replace("पुराना शीर्षक", "नया शीर्षक"));
+    wait_for_event(&mut events, "reload");
+    for path in [
+        "/",
+        "/kanpur/",
+        "/kanpur/dusra/",
+        "/kanpur/kshetravar/",
+        "/search/d/1.json",
+        "/tags/कानपुर/",
+        "/constituencies/कानपुर/",
+    ] {
+        let body = page(path);
+        assert!(body.contains("दूसरा लेख: नया शीर्षक"), "{path}: {body}");
+        assert!(!body.contains("पुराना शीर्षक"), "{path} is stale");
+    }
+    assert_serves_what_build_writes(&site, &server);
+}
+
+#[test]
+fn a_changed_constituency_makes_its_term_page_and_drops_the_old_one() {
+    let site = Site::fixture("charts");
+    site.remove("templates/page.html");
+    let server = serve(&site);
+    let mut events = events(&server);
+    let status = |path: &str| get(server.port, &encoded(path)).0;
+    assert_eq!(status("/constituencies/कानपुर/"), 200);
+    assert_eq!(status("/constituencies/अकबरपुर/"), 404);
+
+    let file = "content/kanpur/kshetravar.md";
+    let text = site.read(file);
+    site.write(
+        file,
+        &text.replace("constituency = \"कानपुर\"", "constituency = \"अकबरपुर\""),
+    );
+    wait_for_event(&mut events, "reload");
+    assert_eq!(status("/constituencies/अकबरपुर/"), 200, "the new term page");
+    assert_eq!(
+        status("/constituencies/कानपुर/"),
+        404,
+        "no article is about Kanpur any more"
+    );
+    let article = get(server.port, "/kanpur/kshetravar/").2;
+    assert!(
+        article.contains("constituencies/अकबरपुर/"),
+        "the article links to the new term page: {article}"
+    );
+    assert_serves_what_build_writes(&site, &server);
+}
+
+/// Every text file a fresh `chunav build` writes is served with the same bytes (less the
+/// reload script serve adds): what serve rendered after the edits is not stale anywhere.
+fn assert_serves_what_build_writes(site: &Site, server: &Server) {
+    let built = site.root.join("built");
+    site.ok(&["build", "-o", built.to_str().unwrap()]);
+    let mut stack = vec![built.clone()];
+    let mut compared = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(&built)
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            let text_file = [".html", ".xml", ".json", ".txt"]
+                .iter()
+                .any(|ext| rel.ends_with(ext));
+            if !text_file || rel == ".chunav-output" {
+                continue;
+            }
+            let written = std::fs::read_to_string(&path).unwrap();
+            let (status, _, served) = get(server.port, &encoded(&format!("/{rel}")));
+            assert_eq!(status, 200, "{rel} is not served");
+            let served = served.replace("<script src=\"/__chunav/reload.js\"></script>", "");
+            assert!(
+                served == written,
+                "{rel} is stale:\n{served}\n---- build wrote ----\n{written}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 10, "only {compared} files compared");
+}
+
+#[test]
+fn a_deleted_static_file_stops_being_served_and_a_new_one_is() {
+    let site = Site::fixture("basic");
+    let server = serve(&site);
+    let mut events = events(&server);
+    let extra = format!("{BASE}/extra.css");
+    assert_eq!(get(server.port, &extra).0, 200);
+
+    site.remove("static/extra.css");
+    wait_for_event(&mut events, "reload");
+    assert_eq!(
+        get(server.port, &extra).0,
+        404,
+        "a deleted file is not served"
+    );
+
+    site.write("static/fresh.txt", "नया\n");
+    wait_for_event(&mut events, "reload");
+    let (status, _, body) = get(server.port, &format!("{BASE}/fresh.txt"));
+    assert_eq!((status, body.as_str()), (200, "नया\n"));
+
+    site.write("static/style.css", "body { color: #000; }\n");
+    wait_for_event(&mut events, "css");
+    assert_eq!(
+        get(server.port, &format!("{BASE}/style.css")).2,
+        "body { color: #000; }\n",
+        "the site's stylesheet replaces the theme's"
+    );
+    site.remove("static/style.css");
+    wait_for_event(&mut events, "css");
+    assert!(
+        get(server.port, &format!("{BASE}/style.css"))
+            .2
+            .contains("--"),
+        "the theme's stylesheet is back"
+    );
+}
+
 /// A raw request with any method; returns status and head.
 fn request(port: u16, method: &str, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();

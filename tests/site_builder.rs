@@ -192,7 +192,8 @@ fn init_then_build_gives_a_working_site() {
     let again = site.run_inside(&["init", "mysite"]).stderr;
     assert!(
         again.contains(
-            "error: mysite: this folder is not empty (it holds .github, .gitignore, README.md and "
+            // .chunav holds the share cards the build above drew.
+            "error: mysite: this folder is not empty (it holds .chunav, .github, .gitignore and "
         ),
         "{again}"
     );

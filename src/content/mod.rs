@@ -207,14 +207,14 @@ fn to_date(
 
 /// Pages that are one article in several languages share a `translation_key`: two pages
 /// of one language with the same key would each claim to be the other's translation.
-pub fn check_translation_keys(pages: &[Page]) -> Vec<Diagnostic> {
+pub fn check_translation_keys(pages: &[std::sync::Arc<Page>]) -> Vec<Diagnostic> {
     let mut seen: std::collections::HashMap<(&str, &str), &Page> = Default::default();
     let mut problems = Vec::new();
     for page in pages {
         let Some(key) = &page.front.translation_key else {
             continue;
         };
-        if let Some(first) = seen.insert((key.as_str(), page.lang.as_str()), page) {
+        if let Some(first) = seen.insert((key.as_str(), page.lang.as_str()), &**page) {
             problems.push(
                 Diagnostic::error(
                     &page.file,

@@ -12,7 +12,7 @@
 //! tag, 1 for the body.
 
 use super::{Entry, fold, latin};
-use crate::publish::json_string;
+use crate::escape::json_string;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt::Write;

@@ -1,17 +1,27 @@
 //! `chunav serve`: builds the site into memory, serves it on 127.0.0.1, rebuilds what a
 //! change affects and tells open pages to reload once the new pages are in place.
 //!
+//! What a change affects is not guessed: the site is planned again and the new plan is
+//! compared with the last published one (`Plan::diff`). Outputs whose dependencies
+//! changed are rendered through the build's own writer; outputs the new plan no longer
+//! has (a deleted static file, the term page of a constituency no article names any
+//! more) stop being served.
+//!
 //! One `Live` value owns the served files, the last build's errors and the open event
 //! streams; the watcher thread updates it, the HTTP threads read it.
 
 pub mod http;
 mod watch;
 
+use crate::build::cache::CardCache;
+use crate::build::plan::{Job, Plan};
+use crate::build::write::{SearchEntries, Sink, Writer};
 use crate::diagnostics::Diagnostic;
-use crate::page_render::base_path;
-use crate::site::{LoadOptions, Rerender, Sink, Site};
+use crate::render::Renderer;
+use crate::render::pages::base_path;
+use crate::site::{LoadOptions, Site};
 use http::Target;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -85,34 +95,33 @@ impl Live {
         self.broadcast(Event::Errors(errors));
     }
 
-    /// New static files; pages are told unless they are showing errors, which stay.
-    fn add_files(&self, files: Files, event: Event) {
+    /// A successful rebuild: `stale` files gone, new `files` in place, errors cleared,
+    /// pages told.
+    fn publish(&self, files: Files, stale: &[String], event: Event) {
         if let Ok(mut current) = self.files.write() {
-            let mut merged = (**current).clone();
-            merged.extend(files);
-            *current = Arc::new(merged);
-        }
-        if self.errors.read().is_ok_and(|e| e.is_empty()) {
-            self.broadcast(event);
-        }
-    }
-
-    /// A successful rebuild: new files in place, errors cleared, pages told to reload.
-    fn publish(&self, files: Files, replace: bool, event: Event) {
-        if let Ok(mut current) = self.files.write() {
-            if replace {
-                *current = Arc::new(files);
-            } else {
-                let mut merged = (**current).clone();
-                merged.extend(files);
-                *current = Arc::new(merged);
+            let mut next = (**current).clone();
+            for rel in stale {
+                next.remove(rel);
             }
+            next.extend(files);
+            *current = Arc::new(next);
         }
         if let Ok(mut e) = self.errors.write() {
             e.clear();
         }
         self.broadcast(event);
     }
+}
+
+/// What the watcher owns between rebuilds: the site as last loaded, the plan whose
+/// outputs are being served, the files each of them wrote, and the search entries the
+/// index is rewritten from.
+struct Session {
+    site: Site,
+    plan: Plan,
+    files_of: HashMap<String, Vec<String>>,
+    search: SearchEntries,
+    cards: CardCache,
 }
 
 pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
@@ -122,14 +131,21 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         base_url: options.base_url.clone(),
         external: false,
     };
-    let mut site = Site::load(&root, load.clone()).map_err(|p| first_problem(p, &root))?;
+    let site = Site::load(&root, load).map_err(|p| first_problem(p, &root))?;
     let live = Arc::new(Live {
         files: RwLock::new(Arc::new(Files::new())),
         errors: RwLock::new(Vec::new()),
         clients: Mutex::new(Vec::new()),
         base: base_path(&site.config.base_url),
     });
-    rebuild(&mut site, &live, &Rerender::All, Event::Reload);
+    let mut session = Session {
+        cards: CardCache::open(&root),
+        site,
+        plan: Plan::default(),
+        files_of: HashMap::new(),
+        search: SearchEntries::default(),
+    };
+    rebuild(&mut session, &live);
 
     let address = format!("{}:{}", options.bind, options.port);
     let server = tiny_http::Server::http(&address).map_err(|e| listen_error(&options, &*e))?;
@@ -162,7 +178,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     {
         let live = live.clone();
         let root = root.clone();
-        std::thread::spawn(move || watch_loop(&root, site, &live, changes_rx, watcher));
+        std::thread::spawn(move || watch_loop(&root, session, &live, changes_rx, watcher));
     }
     if options.open {
         open_browser(&url);
@@ -269,7 +285,7 @@ fn next_batch(events: &Receiver<notify::Result<notify::Event>>) -> Option<Vec<Pa
 
 fn watch_loop(
     root: &Path,
-    mut site: Site,
+    mut session: Session,
     live: &Live,
     events: Receiver<notify::Result<notify::Event>>,
     mut watcher: notify::RecommendedWatcher,
@@ -277,12 +293,12 @@ fn watch_loop(
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     while let Some(paths) = next_batch(&events) {
         let mut content = Vec::new();
-        let mut assets = Vec::new();
+        let mut assets = false;
         let mut everything = false;
         for path in paths {
             match watch::classify(&root_abs, &path) {
                 Some(Change::Content(rel)) if !content.contains(&rel) => content.push(rel),
-                Some(Change::Asset { source, rel, css }) => assets.push((source, rel, css)),
+                Some(Change::Asset { .. }) => assets = true,
                 Some(Change::Everything) => everything = true,
                 Some(Change::Folder) => {
                     watch_site(&root_abs, &mut watcher);
@@ -292,99 +308,113 @@ fn watch_loop(
             }
         }
         let started = Instant::now();
-        let mut rebuilt = true;
+        let site = &mut session.site;
         if everything {
-            match site.reload_all() {
-                Ok(()) => rebuild(&mut site, live, &Rerender::All, Event::Reload),
-                Err(problems) => {
-                    live.set_errors(problems.iter().map(ToString::to_string).collect())
-                }
+            if let Err(problems) = site.reload_all() {
+                live.set_errors(problems.iter().map(ToString::to_string).collect());
+                continue;
             }
-        } else if !content.is_empty() {
-            let rerender = site.reload_content(&content);
-            rebuilt = rerender != Rerender::Nothing;
-            rebuild(&mut site, live, &rerender, Event::Reload);
+        } else {
+            let edited = !content.is_empty() && site.reload_content(&content);
+            if assets {
+                site.reload_assets();
+            }
+            if !edited && !assets {
+                continue;
+            }
         }
-        if !assets.is_empty() && !everything {
-            copy_assets(root, &assets, live);
-        }
-        if rebuilt && (everything || !content.is_empty()) {
-            say(&format!("rebuilt in {} ms", started.elapsed().as_millis()));
+        if let Some(rendered) = rebuild(&mut session, live) {
+            say(&format!(
+                "rebuilt in {} ms ({rendered} of {} outputs)",
+                started.elapsed().as_millis(),
+                session.plan.outputs.len()
+            ));
         }
     }
 }
 
-/// Renders what `rerender` names; on success the new files go live and pages reload, on
-/// failure the last good files stay and pages show the errors.
-fn rebuild(site: &mut Site, live: &Live, rerender: &Rerender, event: Event) {
-    if *rerender == Rerender::Nothing {
-        return;
+/// Plans the site again and renders what changed since the served plan; on success the
+/// new files go live (and files of outputs that are gone are dropped) and pages reload,
+/// on failure the last good files stay and pages show the errors. Returns how many
+/// outputs were rendered, `None` when nothing was published.
+fn rebuild(session: &mut Session, live: &Live) -> Option<usize> {
+    let site = &session.site;
+    let mut problems = site.problems.clone();
+    let renderer = Renderer::new(&site.root, &site.config, site.charts.clone())
+        .map_err(|p| problems.extend(p))
+        .ok();
+    let plan = match renderer.as_ref() {
+        Some(renderer) if !problems.iter().any(Diagnostic::is_error) => Plan::new(site, renderer)
+            .map_err(|p| problems.extend(p))
+            .ok(),
+        _ => None,
+    };
+    if show_problems(&problems, live) {
+        return None;
     }
-    let errors: Vec<String> = site
-        .problems
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
-    for d in site.problems.iter().filter(|d| !d.is_error()) {
-        complain(&d.to_string());
-    }
-    if !errors.is_empty() {
-        for e in &errors {
-            complain(e);
-        }
-        live.set_errors(errors);
-        return;
+    let (Some(renderer), Some(plan)) = (renderer, plan) else {
+        return None;
+    };
+    let diff = session.plan.diff(&plan);
+    let showing_errors = live.errors.read().is_ok_and(|e| !e.is_empty());
+    if diff.is_empty() && !showing_errors {
+        return None;
     }
     let memory = Memory::default();
-    let (problems, _) = site.render_some(rerender, &memory);
+    let writer = Writer::new(site, &renderer, Some(&session.cards), &session.search);
+    let written = writer.write(&plan, &diff.changed, &memory, None);
+    if show_problems(&written.problems, live) {
+        return None;
+    }
+    let mut stale: Vec<String> = Vec::new();
+    for path in &diff.gone {
+        stale.extend(session.files_of.remove(path).unwrap_or_default());
+    }
+    for (n, files) in written.files {
+        let path = plan.outputs[n].path.clone();
+        stale.extend(session.files_of.insert(path, files).unwrap_or_default());
+    }
+    let files = memory.into_files();
+    stale.retain(|rel| !files.contains_key(rel));
+    let event = if only_stylesheets(&plan, &diff.changed) && diff.gone.is_empty() {
+        Event::Css
+    } else {
+        Event::Reload
+    };
+    live.publish(files, &stale, event);
+    session.plan = plan;
+    Some(diff.changed.len())
+}
+
+/// Prints warnings; prints errors and shows them on open pages. True if there were errors.
+fn show_problems(problems: &[Diagnostic], live: &Live) -> bool {
+    for d in problems.iter().filter(|d| !d.is_error()) {
+        complain(&d.to_string());
+    }
     let errors: Vec<String> = problems
         .iter()
         .filter(|d| d.is_error())
         .map(ToString::to_string)
         .collect();
     if errors.is_empty() {
-        live.publish(memory.into_files(), *rerender == Rerender::All, event);
-    } else {
-        for e in &errors {
-            complain(e);
-        }
-        live.set_errors(errors);
+        return false;
     }
+    for e in &errors {
+        complain(e);
+    }
+    live.set_errors(errors);
+    true
 }
 
-/// Copies changed static files and content assets into the served site. Files that are
-/// gone by now (editors' and tools' temporary files) are skipped.
-fn copy_assets(root: &Path, assets: &[(PathBuf, String, bool)], live: &Live) {
-    let mut files = Files::new();
-    for (source, rel, _) in assets {
-        // Checked now, not at start: a link to /etc/passwd or a FIFO may appear any time.
-        let top = source
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy());
-        let readable = crate::content::discover::readable_source(
-            root,
-            top.as_deref().unwrap_or_default(),
-            source,
-        );
-        match readable {
-            Ok(path) => {
-                if let Ok(bytes) = std::fs::read(path) {
-                    files.insert(rel.clone(), Arc::from(bytes));
-                }
-            }
-            Err(why) if root.join(source).symlink_metadata().is_ok() => {
-                complain(&format!("warning: {}: not served: {why}", source.display()));
-            }
-            Err(_) => {}
-        }
-    }
-    if files.is_empty() {
-        return;
-    }
-    let css_only = assets.iter().all(|(_, _, css)| *css);
-    live.add_files(files, if css_only { Event::Css } else { Event::Reload });
+/// Only copied stylesheets changed: pages can swap their CSS without reloading.
+fn only_stylesheets(plan: &Plan, changed: &[usize]) -> bool {
+    let paths: HashSet<&str> = changed
+        .iter()
+        .map(|&n| &plan.outputs[n])
+        .filter(|o| matches!(o.job, Job::Copy(_) | Job::ThemeFile(_)))
+        .map(|o| o.path.as_str())
+        .collect();
+    !changed.is_empty() && paths.len() == changed.len() && paths.iter().all(|p| p.ends_with(".css"))
 }
 
 fn open_browser(url: &str) {
@@ -531,7 +561,7 @@ fn send(out: &mut dyn Write, event: &Event) -> std::io::Result<()> {
         Event::Errors(errors) => {
             let list: Vec<String> = errors
                 .iter()
-                .map(|e| crate::publish::json_string(e))
+                .map(|e| crate::escape::json_string(e))
                 .collect();
             format!("event: errors\ndata: [{}]\n\n", list.join(","))
         }

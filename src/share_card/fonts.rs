@@ -24,6 +24,16 @@ static DEVANAGARI_BOLD: &[u8] =
 static LATIN_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.subset.ttf");
 static LATIN_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.subset.ttf");
 
+/// The four bundled faces' bytes.
+pub fn face_bytes() -> [&'static [u8]; 4] {
+    [
+        DEVANAGARI_REGULAR,
+        DEVANAGARI_BOLD,
+        LATIN_REGULAR,
+        LATIN_BOLD,
+    ]
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Weight {
     Regular,

@@ -41,8 +41,34 @@ pub struct Card<'a> {
 
 /// The card as PNG bytes, or why it could not be drawn (a malformed chart colour).
 pub fn card_png(card: &Card<'_>) -> Result<Vec<u8>, String> {
-    let svg = compose(card)?;
-    raster::png(&svg, WIDTH, HEIGHT)
+    svg_to_png(&card_svg(card)?)
+}
+
+/// The card laid out as an SVG document, the part of a card that is cheap to make: the
+/// build's card cache is keyed by it.
+pub fn card_svg(card: &Card<'_>) -> Result<String, String> {
+    compose(card)
+}
+
+/// Draws a composed card and encodes it.
+pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, String> {
+    raster::png(svg, WIDTH, HEIGHT)
+}
+
+/// Changes whenever one SVG could come out as other PNG bytes: the bundled faces and the
+/// rasteriser and encoder (their source is hashed, so a new setting never meets an old
+/// cached card).
+pub fn drawing_fingerprint() -> u128 {
+    static FINGERPRINT: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
+    *FINGERPRINT.get_or_init(|| {
+        let mut f = crate::fingerprint::Fingerprinter::new();
+        for face in fonts::face_bytes() {
+            f.add_bytes(face);
+        }
+        f.add_bytes(include_str!("raster.rs").as_bytes());
+        f.add(&(WIDTH, HEIGHT));
+        f.finish128()
+    })
 }
 
 const MARGIN: f64 = 56.0;

@@ -2,54 +2,11 @@
 //! the JSON-LD that tells news aggregators what an article is. These need absolute URLs,
 //! so they are built from `base_url`.
 
-use crate::config::SiteConfig;
-use crate::content::PageKind;
-use crate::page_render::Shared;
-use crate::site_index::Summary;
+use super::context::Shared;
+use crate::escape::{json_string, xml_escape};
+use crate::site::listings::Summary;
+use crate::taxonomy::Term;
 use std::fmt::Write;
-
-/// Escapes text for XML element content and attribute values.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids outright.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A JSON string literal that is also safe inside `<script>`: `<`, `>` and `&` are
-/// written as `\u003c` etc., so `</script>` in a headline cannot close the element.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// One page of the sitemap.
 pub struct SitemapEntry {
@@ -199,18 +156,14 @@ pub fn news_article_json_ld(a: &NewsArticle<'_>) -> String {
     json
 }
 
-/// sitemap.xml, robots.txt, CNAME and the Atom feeds of the site, each section and each
-/// taxonomy term. Sitemaps and feeds need absolute URLs: without a base_url only
-/// robots.txt (and CNAME) are written.
-pub fn site_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, String)> {
+/// CNAME, for a custom domain on GitHub Pages.
+pub fn cname(domain: &str) -> String {
+    format!("{}\n", domain.trim())
+}
+
+/// sitemap.xml: every page and every taxonomy page (needs the site's base_url).
+pub fn sitemap_xml(shared: &Shared<'_>) -> String {
     let base = shared.base_url;
-    let mut files = vec![("robots.txt".to_string(), robots(base))];
-    if let Some(cname) = &config.cname {
-        files.push(("CNAME".to_string(), format!("{}\n", cname.trim())));
-    }
-    if base.is_empty() {
-        return files;
-    }
     let mut entries: Vec<SitemapEntry> = shared
         .index
         .summaries
@@ -224,59 +177,57 @@ pub fn site_files(shared: &Shared<'_>, config: &SiteConfig) -> Vec<(String, Stri
         url: format!("{base}/{path}"),
         lastmod: String::new(),
     }));
-    files.push(("sitemap.xml".to_string(), sitemap(&entries)));
-    let feed = |title: &str, lang: &str, path: &str, listed: &[usize]| {
-        let feed = Feed {
-            title,
-            lang,
-            feed_url: format!("{base}/{path}atom.xml"),
-            page_url: format!("{base}/{path}"),
-            base_url: base,
-            authors: &config.authors,
-            entries: shared
-                .index
-                .summaries_of(&listed[..listed.len().min(FEED_ENTRIES)]),
-        };
-        (format!("{path}atom.xml"), atom(&feed))
+    sitemap(&entries)
+}
+
+/// What a section's feed lists: the home page's lists every article.
+pub fn section_feed_entries<'a>(shared: &Shared<'a>, section: usize) -> &'a [usize] {
+    let page = &shared.pages[section];
+    let listed = if page.is_home() {
+        &shared.index.latest[..]
+    } else {
+        shared.index.articles_of(&page.path)
     };
-    for page in shared.pages.iter().filter(|p| p.kind == PageKind::Section) {
-        let listed = if page.is_home() {
-            &shared.index.latest[..]
-        } else {
-            shared.index.articles_of(&page.path)
-        };
-        files.push(feed(&page.front.title, &page.lang, &page.path, listed));
-    }
-    for term in shared.taxonomies.terms.values().flatten() {
-        files.push(feed(&term.name, shared.language, &term.path, &term.pages));
-    }
-    files
+    &listed[..listed.len().min(FEED_ENTRIES)]
+}
+
+/// The Atom feed of section page `section` (home included).
+pub fn section_feed(shared: &Shared<'_>, section: usize) -> String {
+    let page = &shared.pages[section];
+    feed(
+        shared,
+        &page.front.title,
+        &page.lang,
+        &page.path,
+        section_feed_entries(shared, section),
+    )
+}
+
+/// The Atom feed of a taxonomy term.
+pub fn term_feed(shared: &Shared<'_>, term: &Term) -> String {
+    let listed = &term.pages[..term.pages.len().min(FEED_ENTRIES)];
+    feed(shared, &term.name, shared.language, &term.path, listed)
+}
+
+fn feed(shared: &Shared<'_>, title: &str, lang: &str, path: &str, listed: &[usize]) -> String {
+    let base = shared.base_url;
+    atom(&Feed {
+        title,
+        lang,
+        feed_url: format!("{base}/{path}atom.xml"),
+        page_url: format!("{base}/{path}"),
+        base_url: base,
+        authors: &shared.config.authors,
+        entries: shared.index.summaries_of(listed),
+    })
 }
 
 /// The most entries a feed carries (the newest).
-const FEED_ENTRIES: usize = 50;
+pub const FEED_ENTRIES: usize = 50;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_strings_cannot_close_a_script() {
-        let s = json_string("a</script><script>alert(1)</script>\"\\\n");
-        assert!(!s.contains("</script>"));
-        assert_eq!(
-            s,
-            "\"a\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\\"\\\\\\n\""
-        );
-    }
-
-    #[test]
-    fn xml_escapes_markup_and_cdata_ends() {
-        assert_eq!(
-            xml_escape("a & <b> ]]> \"q\""),
-            "a &amp; &lt;b&gt; ]]&gt; &quot;q&quot;"
-        );
-    }
 
     #[test]
     fn robots_points_at_the_sitemap() {

@@ -2,8 +2,8 @@
 //! still answers. Off by default (and in tests): it needs the network, and the answer
 //! depends on other people's servers, so a failure is a warning, not an error.
 
+use super::links::PageLink;
 use crate::diagnostics::Diagnostic;
-use crate::links::PageLink;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::time::Duration;

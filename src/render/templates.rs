@@ -20,6 +20,8 @@ pub struct Renderer {
     prose: Tera,
     /// Template name → file it came from, for error messages.
     origins: BTreeMap<String, PathBuf>,
+    /// Of every template's name and text: pages are stale when it changes.
+    fingerprint: u64,
 }
 
 /// What every page's template sees of the site (set once, in Tera's global context).
@@ -80,6 +82,7 @@ impl Renderer {
                 }
             }
         }
+        let fingerprint = crate::fingerprint::of(&sources);
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         crate::filters::register(&mut tera, config);
@@ -102,10 +105,16 @@ impl Renderer {
                 tera,
                 prose,
                 origins,
+                fingerprint,
             })
         } else {
             Err(problems)
         }
+    }
+
+    /// A fingerprint of the templates in use (the theme's and the site's).
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Renders template `name` with `context`.

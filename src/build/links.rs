@@ -5,18 +5,12 @@
 //! ids in each page are recorded as they pass through the sink; the check runs when
 //! everything is written, so it sees the site exactly as a reader would.
 
+use super::write::Sink;
 use crate::diagnostics::Diagnostic;
-use crate::site::Sink;
+pub use crate::markdown::BodyLink;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
-
-/// A link or image source written in a page's Markdown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyLink {
-    pub url: String,
-    pub line: usize,
-}
 
 /// Records what is written (through to `inner`) and the links pages make.
 pub struct LinkRecorder<'a> {

@@ -17,8 +17,19 @@ use std::sync::OnceLock;
 /// Most related articles listed under an article.
 pub const RELATED_LIMIT: usize = 5;
 
+/// Where the search page lives.
+pub const SEARCH_PATH: &str = "search/";
+
+/// An article's share card, beside its `index.html`.
+pub const CARD_FILE: &str = "card.png";
+
+/// Articles with results get a share card.
+pub fn has_card(page: &Page, results: &PageResults) -> bool {
+    page.kind == PageKind::Article && !results.is_empty()
+}
+
 /// One line of a listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Summary {
     pub title: String,
     pub description: String,
@@ -31,7 +42,7 @@ pub struct Summary {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct NavItem {
     pub title: String,
     pub path: String,
@@ -39,7 +50,7 @@ pub struct NavItem {
     pub lang: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Translation {
     pub lang: String,
     pub language_name: String,
@@ -64,8 +75,8 @@ pub struct SiteIndex {
 }
 
 impl SiteIndex {
-    pub fn new(pages: &[Page]) -> SiteIndex {
-        let summaries: Vec<Summary> = pages.iter().map(summary).collect();
+    pub fn new(pages: &[std::sync::Arc<Page>]) -> SiteIndex {
+        let summaries: Vec<Summary> = pages.iter().map(|p| summary(p)).collect();
         let by_file = pages
             .iter()
             .enumerate()
@@ -132,7 +143,7 @@ impl SiteIndex {
     /// Other articles with a result in a constituency of `page`'s results, newest first,
     /// at most [`RELATED_LIMIT`]; translations of the page are left out (they are linked
     /// as translations). `results` are the site's results, one entry per page.
-    pub fn related(&self, page: usize, results: &[PageResults]) -> Vec<usize> {
+    pub fn related(&self, page: usize, results: &[std::sync::Arc<PageResults>]) -> Vec<usize> {
         // constituency → positions in `latest` (so ascending is newest first).
         let by_constituency = self.by_constituency.get_or_init(|| {
             let mut map: HashMap<String, Vec<usize>> = HashMap::new();
@@ -240,7 +251,7 @@ fn summary(page: &Page) -> Summary {
 }
 
 /// Pages sharing a `translation_key` link to each other.
-fn translations(pages: &[Page]) -> HashMap<usize, Vec<Translation>> {
+fn translations(pages: &[std::sync::Arc<Page>]) -> HashMap<usize, Vec<Translation>> {
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         if let Some(key) = &page.front.translation_key {

@@ -1,31 +1,16 @@
-//! Renders one page: expressions in the body, Markdown to HTML (charts and internal links
-//! through `Hooks`), then the page's template. Each page's context holds that page and
-//! small summaries of the pages it lists, nothing more.
+//! The HTML of one page: for a content page, expressions in the body, Markdown to HTML
+//! (charts and internal links through `Hooks`), then its template; and the pages chunav
+//! makes itself (taxonomies, terms, search, 404). Each context holds that page and small
+//! summaries of the pages it lists, never other pages' content.
 
-use crate::content::{Page, PageKind};
+pub use super::context::Shared;
+use crate::content::PageKind;
 use crate::diagnostics::Diagnostic;
 use crate::i18n;
 use crate::markdown::{self, Heading, Hooks};
-use crate::render::Renderer;
-use crate::site_index::{SiteIndex, Summary, Translation};
+use crate::site::listings::{CARD_FILE, SEARCH_PATH, Summary, Translation, has_card};
 use serde::Serialize;
 use tera::Context;
-
-/// Everything a page render reads that is shared by all pages.
-pub struct Shared<'a> {
-    pub pages: &'a [Page],
-    pub charts: &'a crate::chart_function::ChartData,
-    pub index: &'a SiteIndex,
-    pub taxonomies: &'a crate::taxonomy::Taxonomies,
-    /// The site's default language, for pages that belong to no article.
-    pub language: &'a str,
-    pub renderer: &'a Renderer,
-    pub base_url: &'a str,
-    pub home_articles: usize,
-    pub site_title: &'a str,
-    /// Byline for articles that name no authors.
-    pub default_authors: &'a [String],
-}
 
 #[derive(Serialize)]
 struct PageView<'a> {
@@ -147,17 +132,18 @@ impl Hooks for PageHooks<'_> {
     }
 }
 
-/// The HTML of page `i`, or every problem found while rendering it.
-/// A rendered page and what the checks and the search index need from it.
+/// A rendered page and what the link check, the search index and the share card need
+/// from it.
 pub struct RenderedPage {
     pub html: String,
-    pub links: Vec<crate::links::BodyLink>,
+    pub links: Vec<crate::markdown::BodyLink>,
     /// The body's readable text, for search (articles only).
     pub text: Option<crate::search::PageText>,
-    /// The share card, for articles with results.
-    pub card: Option<Vec<u8>>,
+    /// The page's first chart, which its share card shows.
+    pub first_chart: Option<crate::chart::ChartSpec>,
 }
 
+/// The HTML of page `i`, or every problem found while rendering it.
 pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Diagnostic>> {
     let page = &shared.pages[i];
     let root = root_prefix(page.depth());
@@ -167,7 +153,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
     context.insert("t", &i18n::strings(&page.lang));
     context.insert("nav", &shared.index.nav);
     context.insert("permalink", &permalink(shared.base_url, &page.path));
-    context.insert("results", &shared.charts.results[i]);
+    context.insert("results", shared.charts.results[i].as_ref());
     // Tera maps lose their order: the ids say which result comes first on the page.
     context.insert("result_ids", &shared.charts.results[i].ids());
     // The result a page leads with: the most recent one (the first written, on a tie).
@@ -240,23 +226,11 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
         .renderer
         .render(template, &context)
         .map_err(|d| vec![d])?;
-    let card = if has_card(shared, i) {
-        Some(
-            share_card(shared, i, hooks.first_chart.into_inner().as_ref()).map_err(|message| {
-                vec![Diagnostic::error(
-                    &page.file,
-                    format!("share card: {message}"),
-                )]
-            })?,
-        )
-    } else {
-        None
-    };
     Ok(RenderedPage {
         html,
         links,
         text,
-        card,
+        first_chart: hooks.first_chart.into_inner(),
     })
 }
 
@@ -276,12 +250,12 @@ fn page_view<'a>(
     let updated = page.updated.map(|d| d.iso()).unwrap_or_default();
     let permalink = permalink(shared.base_url, &page.path);
     // Previews need an absolute address for the image, so only with a base_url.
-    let card = if has_card(shared, i) && !permalink.is_empty() {
+    let card = if has_card(page, &shared.charts.results[i]) && !permalink.is_empty() {
         format!("{permalink}{CARD_FILE}")
     } else {
         String::new()
     };
-    let json_ld = crate::publish::news_article_json_ld(&crate::publish::NewsArticle {
+    let json_ld = super::feeds::news_article_json_ld(&super::feeds::NewsArticle {
         headline: &page.front.title,
         description: &page.front.description,
         url: &permalink,
@@ -413,39 +387,6 @@ pub fn render_term(
     shared.renderer.render("term.html", &context)
 }
 
-/// Articles with results get a share card, `card.png` beside their `index.html`.
-pub fn has_card(shared: &Shared<'_>, i: usize) -> bool {
-    shared.pages[i].kind == PageKind::Article && !shared.charts.results[i].is_empty()
-}
-
-pub const CARD_FILE: &str = "card.png";
-
-/// The 1200×630 image previews show: headline, the article's first chart, the site name.
-fn share_card(
-    shared: &Shared<'_>,
-    i: usize,
-    chart: Option<&crate::chart::ChartSpec>,
-) -> Result<Vec<u8>, String> {
-    let page = &shared.pages[i];
-    let place = shared.charts.results[i]
-        .iter()
-        .last()
-        .map(|r| r.constituency.as_str());
-    let date = page.date.map(|d| i18n::format_date(d, &page.lang));
-    let dateline = match (place, date) {
-        (Some(place), Some(date)) => Some(format!("{place} · {date}")),
-        (Some(place), None) => Some(place.to_string()),
-        (None, date) => date,
-    };
-    crate::share_card::card_png(&crate::share_card::Card {
-        headline: &page.front.title,
-        site_title: shared.site_title,
-        lang: &page.lang,
-        dateline: dateline.as_deref(),
-        chart,
-    })
-}
-
 /// The search page (the index is in search/, see crate::search). It also links the
 /// taxonomy pages, which is what the page offers when JavaScript is off.
 pub fn render_search(shared: &Shared<'_>) -> Result<String, Diagnostic> {
@@ -465,8 +406,6 @@ pub fn render_search(shared: &Shared<'_>) -> Result<String, Diagnostic> {
     context.insert("browse", &browse);
     shared.renderer.render("search.html", &context)
 }
-
-pub const SEARCH_PATH: &str = "search/";
 
 /// The 404 page. GitHub Pages serves it at any depth, so its links start from the
 /// site's base path rather than being relative.

@@ -1,0 +1,564 @@
+//! The plan: every file the site will hold, each with what makes it (`Job`) and what it
+//! depends on (`Deps`), listed from the loaded site before anything is rendered.
+//!
+//! `build` writes a whole plan; `serve` compares the plan before an edit with the plan
+//! after it and renders only the outputs whose dependencies changed, dropping those that
+//! are gone. Two outputs at one path are refused here, naming both.
+
+use crate::content::{Page, PageKind};
+use crate::diagnostics::Diagnostic;
+use crate::fingerprint::{self, Fingerprinter};
+use crate::render::Renderer;
+use crate::site::listings::{CARD_FILE, SEARCH_PATH, has_card};
+use crate::site::{AssetDir, Site};
+use crate::taxonomy::Kind;
+use crate::theme;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// What renders an output. Indexes are into the site the plan was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// A content page's `index.html` (article, section or home).
+    Page(usize),
+    /// An article's share card PNG.
+    Card(usize),
+    /// The index of a taxonomy: `tags/`, `constituencies/`, `parties/`.
+    Taxonomy(Kind),
+    /// One term's page; `term` indexes the taxonomy's terms.
+    Term {
+        kind: Kind,
+        term: usize,
+    },
+    /// The Atom feed of a section page (home included).
+    SectionFeed(usize),
+    TermFeed {
+        kind: Kind,
+        term: usize,
+    },
+    Sitemap,
+    Robots,
+    Cname,
+    /// The search index files (what `search::build_files` returns).
+    SearchIndex,
+    SearchPage,
+    NotFound,
+    /// A file of the built-in theme's static/ (`theme::STATIC[n]`), unless the site has its own.
+    ThemeFile(usize),
+    /// A file copied from static/ or content/ (`site.assets[n]`).
+    Copy(usize),
+}
+
+/// Who an output comes from, as an editor would name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file copied from static/ or content/.
+    File(PathBuf),
+    /// The page made from a content file.
+    Page(PathBuf),
+    /// The share card of a content file's article.
+    Card(PathBuf),
+    /// Something chunav makes, described: "the sitemap".
+    Made(String),
+}
+
+impl Origin {
+    /// The site's file this output comes from, if any.
+    pub fn file(&self) -> Option<&PathBuf> {
+        match self {
+            Origin::File(path) | Origin::Page(path) | Origin::Card(path) => Some(path),
+            Origin::Made(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::File(path) => write!(f, "{}", path.display()),
+            Origin::Page(path) => write!(f, "the page of {}", path.display()),
+            Origin::Card(path) => write!(f, "the share card of {}", path.display()),
+            Origin::Made(what) => f.write_str(what),
+        }
+    }
+}
+
+/// What an output is made from, as named fingerprints: two plans' outputs at one path
+/// with equal `Deps` have equal bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Deps(Vec<(&'static str, u64)>);
+
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Where it goes in the built site: `kanpur/result-2024/index.html`.
+    pub path: String,
+    pub origin: Origin,
+    pub job: Job,
+    pub deps: Deps,
+}
+
+/// Every output of a site, in a stable order.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub outputs: Vec<Output>,
+}
+
+/// What an edit changed: outputs to render (indexes into the new plan) and paths of
+/// outputs that are no longer made.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Diff {
+    pub changed: Vec<usize>,
+    pub gone: Vec<String>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.gone.is_empty()
+    }
+}
+
+impl Plan {
+    /// Lists every output of `site` as rendered with `renderer`'s templates, or the places
+    /// where two outputs would be written at one path.
+    pub fn new(site: &Site, renderer: &Renderer) -> Result<Plan, Vec<Diagnostic>> {
+        let outputs = Planner::new(site, renderer).outputs();
+        let problems = collisions(&outputs);
+        if problems.is_empty() {
+            Ok(Plan { outputs })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every output, for a full build.
+    pub fn all(&self) -> Vec<usize> {
+        (0..self.outputs.len()).collect()
+    }
+
+    /// What must be rendered to go from `self` to `next`: outputs that are new or whose
+    /// dependencies changed, and paths `next` no longer has.
+    pub fn diff(&self, next: &Plan) -> Diff {
+        let before: HashMap<&str, &Output> =
+            self.outputs.iter().map(|o| (o.path.as_str(), o)).collect();
+        let after: BTreeSet<&str> = next.outputs.iter().map(|o| o.path.as_str()).collect();
+        let changed = next
+            .outputs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| before.get(o.path.as_str()).is_none_or(|b| b.deps != o.deps))
+            .map(|(i, _)| i)
+            .collect();
+        let gone = self
+            .outputs
+            .iter()
+            .filter(|o| !after.contains(o.path.as_str()))
+            .map(|o| o.path.clone())
+            .collect();
+        Diff { changed, gone }
+    }
+}
+
+/// Two outputs at one path: the first one listed keeps it, every later one is an error
+/// naming both. (Two content pages with one URL are reported by the site's own check.)
+fn collisions(outputs: &[Output]) -> Vec<Diagnostic> {
+    let mut seen: HashMap<&str, &Output> = HashMap::new();
+    let mut problems = Vec::new();
+    for output in outputs {
+        let Some(first) = seen.insert(&output.path, output) else {
+            continue;
+        };
+        // Reported at a file an editor can rename, a copied one first.
+        let rank = |o: &Output| match o.origin {
+            Origin::File(_) => 0,
+            Origin::Page(_) | Origin::Card(_) => 1,
+            Origin::Made(_) => 2,
+        };
+        let (at, other) = if rank(output) <= rank(first) {
+            (output, first)
+        } else {
+            (first, output)
+        };
+        let message = match &at.origin {
+            Origin::File(_) => format!(
+                "this file would be copied to {} in the site, where {} is written; rename or remove one of them",
+                output.path, other.origin
+            ),
+            _ => format!(
+                "{} and {} would both be written to {} in the site; rename or remove one of them",
+                at.origin, other.origin, output.path
+            ),
+        };
+        let file = at
+            .origin
+            .file()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(&at.path));
+        problems.push(Diagnostic::error(&file, message));
+        seen.insert(&first.path, first);
+    }
+    problems
+}
+
+/// Lists outputs, computing each one's dependencies from fingerprints taken once.
+struct Planner<'a> {
+    site: &'a Site,
+    /// Site-wide inputs: site.toml, data/, the templates, chunav's version.
+    everywhere: u64,
+    /// One per page: what listings show of it.
+    summaries: Vec<u64>,
+    nav: u64,
+}
+
+impl<'a> Planner<'a> {
+    fn new(site: &'a Site, renderer: &Renderer) -> Planner<'a> {
+        let everywhere = Fingerprinter::new()
+            .add(env!("CARGO_PKG_VERSION"))
+            .add(&site.inputs)
+            .add(&renderer.fingerprint())
+            .finish();
+        Planner {
+            site,
+            everywhere,
+            summaries: site.index.summaries.iter().map(fingerprint::of).collect(),
+            nav: fingerprint::of(&site.index.nav),
+        }
+    }
+
+    fn outputs(&self) -> Vec<Output> {
+        let site = self.site;
+        let mut outputs = Vec::with_capacity(site.pages.len() * 2 + site.assets.len() + 64);
+        for (i, page) in site.pages.iter().enumerate() {
+            outputs.push(self.page(i, page));
+            if has_card(page, site.results(i)) {
+                outputs.push(Output {
+                    path: format!("{}{CARD_FILE}", page.path),
+                    origin: Origin::Card(page.file.clone()),
+                    job: Job::Card(i),
+                    deps: self.deps(&[("source", site.facts[i].source)]),
+                });
+            }
+        }
+        self.taxonomies(&mut outputs);
+        self.site_files(&mut outputs);
+        self.copies(&mut outputs);
+        outputs
+    }
+
+    fn deps(&self, inputs: &[(&'static str, u64)]) -> Deps {
+        let mut all = Vec::with_capacity(inputs.len() + 1);
+        all.push(("site", self.everywhere));
+        all.extend_from_slice(inputs);
+        Deps(all)
+    }
+
+    /// The fingerprint of a listing: the summaries of the pages it shows, in order.
+    fn listed(&self, pages: &[usize]) -> u64 {
+        let mut f = Fingerprinter::new();
+        for &i in pages {
+            f.add(&self.summaries[i]);
+        }
+        f.finish()
+    }
+
+    fn page(&self, i: usize, page: &Page) -> Output {
+        let site = self.site;
+        let index = &site.index;
+        let mut inputs = vec![
+            ("source", site.facts[i].source),
+            ("nav", self.nav),
+            ("links", self.link_targets(page)),
+        ];
+        match page.kind {
+            PageKind::Article => {
+                let related = index.related(i, &site.charts.results);
+                inputs.push(("related", self.listed(&related)));
+                inputs.push(("translations", fingerprint::of(index.translations_of(i))));
+                inputs.push(("terms", fingerprint::of(site.taxonomies.terms_of_page(i))));
+            }
+            PageKind::Section => {
+                let listed = if page.is_home() {
+                    &index.latest[..index.latest.len().min(site.config.home_articles)]
+                } else {
+                    index.articles_of(&page.path)
+                };
+                inputs.push(("listed", self.listed(listed)));
+                inputs.push(("subsections", self.listed(index.subsections_of(&page.path))));
+            }
+        }
+        let origin = if page.is_home() && !site.root.join(&page.file).is_file() {
+            Origin::Made("the home page".into())
+        } else {
+            Origin::Page(page.file.clone())
+        };
+        Output {
+            path: format!("{}index.html", page.path),
+            origin,
+            job: Job::Page(i),
+            deps: self.deps(&inputs),
+        }
+    }
+
+    /// Where the page's `@/file.md` links lead: when a linked page moves, this one changes.
+    fn link_targets(&self, page: &Page) -> u64 {
+        let mut f = Fingerprinter::new();
+        for target in internal_link_targets(&page.body) {
+            let file = PathBuf::from(crate::content::discover::CONTENT_DIR).join(target);
+            let path = self
+                .site
+                .index
+                .page_for_file(&file)
+                .map(|j| self.site.pages[j].path.as_str());
+            f.add(target).add(&path);
+        }
+        f.finish()
+    }
+
+    fn taxonomies(&self, outputs: &mut Vec<Output>) {
+        for (&kind, terms) in &self.site.taxonomies.terms {
+            let index: Vec<(&str, &str, usize)> = terms
+                .iter()
+                .map(|t| (t.name.as_str(), t.path.as_str(), t.pages.len()))
+                .collect();
+            outputs.push(Output {
+                path: format!("{}index.html", kind.path()),
+                origin: Origin::Made(format!("the {} index", kind.path().trim_end_matches('/'))),
+                job: Job::Taxonomy(kind),
+                deps: self.deps(&[("nav", self.nav), ("terms", fingerprint::of(&index))]),
+            });
+            for (n, term) in terms.iter().enumerate() {
+                let name = fingerprint::of(&term.name);
+                outputs.push(Output {
+                    path: format!("{}index.html", term.path),
+                    origin: Origin::Made(format!("the page of {}", term.path)),
+                    job: Job::Term { kind, term: n },
+                    deps: self.deps(&[
+                        ("nav", self.nav),
+                        ("name", name),
+                        ("listed", self.listed(&term.pages)),
+                    ]),
+                });
+            }
+        }
+    }
+
+    /// Robots, CNAME, the search page and index, 404, and (with a base_url) sitemap and
+    /// feeds, which need absolute URLs.
+    fn site_files(&self, outputs: &mut Vec<Output>) {
+        let site = self.site;
+        let made = |what: &str| Origin::Made(what.to_string());
+        outputs.push(Output {
+            path: "robots.txt".into(),
+            origin: made("robots.txt"),
+            job: Job::Robots,
+            deps: self.deps(&[]),
+        });
+        if site.config.cname.is_some() {
+            outputs.push(Output {
+                path: "CNAME".into(),
+                origin: made("the CNAME of site.toml's `cname`"),
+                job: Job::Cname,
+                deps: self.deps(&[]),
+            });
+        }
+        outputs.push(Output {
+            path: format!("{SEARCH_PATH}index.html"),
+            origin: made("the search page"),
+            job: Job::SearchPage,
+            deps: self.deps(&[("nav", self.nav)]),
+        });
+        let mut search = Fingerprinter::new();
+        for &i in &site.index.latest {
+            search.add(&self.summaries[i]).add(&site.facts[i].source);
+        }
+        outputs.push(Output {
+            // The index is many files under search/ (shards, one per article, this one);
+            // the writer writes whatever `search::build_files` returns.
+            path: crate::search::META_FILE.into(),
+            origin: made("the search index"),
+            job: Job::SearchIndex,
+            deps: self.deps(&[("articles", search.finish())]),
+        });
+        outputs.push(Output {
+            path: "404.html".into(),
+            origin: made("the 404 page"),
+            job: Job::NotFound,
+            deps: self.deps(&[("nav", self.nav)]),
+        });
+        if site.config.base_url.is_empty() {
+            return;
+        }
+        let mut sitemap = Fingerprinter::new();
+        sitemap.add(&self.summaries);
+        sitemap.add(&site.taxonomies.paths().collect::<Vec<_>>());
+        outputs.push(Output {
+            path: "sitemap.xml".into(),
+            origin: made("the sitemap"),
+            job: Job::Sitemap,
+            deps: self.deps(&[("pages", sitemap.finish())]),
+        });
+        let shown = |listed: &[usize]| {
+            self.listed(&listed[..listed.len().min(crate::render::feeds::FEED_ENTRIES)])
+        };
+        for (i, page) in site.pages.iter().enumerate() {
+            if page.kind != PageKind::Section {
+                continue;
+            }
+            let listed = if page.is_home() {
+                &site.index.latest[..]
+            } else {
+                site.index.articles_of(&page.path)
+            };
+            outputs.push(Output {
+                path: format!("{}atom.xml", page.path),
+                origin: made(&format!("the feed of /{}", page.path)),
+                job: Job::SectionFeed(i),
+                deps: self.deps(&[("section", self.summaries[i]), ("listed", shown(listed))]),
+            });
+        }
+        for (&kind, terms) in &site.taxonomies.terms {
+            for (n, term) in terms.iter().enumerate() {
+                outputs.push(Output {
+                    path: format!("{}atom.xml", term.path),
+                    origin: made(&format!("the feed of /{}", term.path)),
+                    job: Job::TermFeed { kind, term: n },
+                    deps: self.deps(&[
+                        ("name", fingerprint::of(&term.name)),
+                        ("listed", shown(&term.pages)),
+                    ]),
+                });
+            }
+        }
+    }
+
+    /// The theme's static files the site does not replace, then the site's static/ and
+    /// content/ files.
+    fn copies(&self, outputs: &mut Vec<Output>) {
+        let site = self.site;
+        let own: BTreeSet<&str> = site
+            .assets
+            .iter()
+            .filter(|a| a.dir == AssetDir::Static)
+            .map(|a| a.rel.as_str())
+            .collect();
+        for (n, (name, _)) in theme::STATIC.iter().enumerate() {
+            if own.contains(name) {
+                continue;
+            }
+            outputs.push(Output {
+                path: name.to_string(),
+                origin: Origin::Made(format!("the built-in theme's {name}")),
+                job: Job::ThemeFile(n),
+                deps: Deps(vec![("theme", theme_fingerprints()[n])]),
+            });
+        }
+        for (n, asset) in site.assets.iter().enumerate() {
+            outputs.push(Output {
+                path: asset.rel.clone(),
+                origin: Origin::File(asset.source.clone()),
+                job: Job::Copy(n),
+                deps: Deps(vec![("file", asset.stamp)]),
+            });
+        }
+    }
+}
+
+/// The theme's static files' fingerprints, taken once per run (they are in the binary).
+fn theme_fingerprints() -> &'static [u64] {
+    static PRINTS: OnceLock<Vec<u64>> = OnceLock::new();
+    PRINTS.get_or_init(|| {
+        theme::STATIC
+            .iter()
+            .map(|(_, bytes)| Fingerprinter::new().add_bytes(bytes).finish())
+            .collect()
+    })
+}
+
+/// The files a Markdown body links to with `@/`: `@/kanpur/result-2024.md#x` names
+/// `kanpur/result-2024.md`. A rough scan is enough: a false find only adds an input.
+fn internal_link_targets(body: &str) -> Vec<&str> {
+    let mut targets = Vec::new();
+    let mut rest = body;
+    while let Some(at) = rest.find("@/") {
+        rest = &rest[at + 2..];
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '#' | '"' | '\'' | '>' | ']'))
+            .unwrap_or(rest.len());
+        targets.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    targets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_links_are_found_in_prose() {
+        assert_eq!(
+            internal_link_targets(
+                "देखें [नतीजा](@/kanpur/result-2024.md#x) और <a href=\"@/a.md\">a</a> @/"
+            ),
+            vec!["kanpur/result-2024.md", "a.md", ""]
+        );
+    }
+
+    fn output(path: &str, origin: Origin, deps: u64) -> Output {
+        Output {
+            path: path.into(),
+            origin,
+            job: Job::Robots,
+            deps: Deps(vec![("x", deps)]),
+        }
+    }
+
+    #[test]
+    fn diff_lists_new_changed_and_gone_outputs() {
+        let made = || Origin::Made("x".into());
+        let before = Plan {
+            outputs: vec![
+                output("a", made(), 1),
+                output("b", made(), 1),
+                output("c", made(), 1),
+            ],
+        };
+        let after = Plan {
+            outputs: vec![
+                output("a", made(), 1),
+                output("b", made(), 2),
+                output("d", made(), 1),
+            ],
+        };
+        assert_eq!(
+            before.diff(&after),
+            Diff {
+                changed: vec![1, 2],
+                gone: vec!["c".into()]
+            }
+        );
+        assert!(after.diff(&after).is_empty());
+    }
+
+    #[test]
+    fn two_outputs_at_one_path_name_both() {
+        let outputs = vec![
+            output("index.html", Origin::Made("the home page".into()), 1),
+            output(
+                "index.html",
+                Origin::File(PathBuf::from("static/index.html")),
+                1,
+            ),
+        ];
+        let problems = collisions(&outputs);
+        assert_eq!(problems.len(), 1);
+        let text = problems[0].to_string();
+        assert!(
+            text.contains(
+                "static/index.html: this file would be copied to index.html in the site, where the home page is written"
+            ),
+            "{text}"
+        );
+    }
+}

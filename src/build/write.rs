@@ -1,0 +1,280 @@
+//! The one writer: renders a list of the plan's outputs and hands each file to a `Sink`
+//! (the staging folder for `build`, memory for `serve`, nothing for `check`) as soon as
+//! it is ready, so no page is held longer than it takes to write it. Pages render in
+//! parallel; the search index and listings follow.
+
+use super::cache::CardCache;
+use super::links::LinkRecorder;
+use super::plan::{Job, Plan};
+use crate::content::PageKind;
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+use crate::render::{Renderer, Shared, cards, feeds, pages};
+use crate::search;
+use crate::site::Site;
+use crate::theme;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
+
+/// Where rendered files go. The one choke point through which every output file passes.
+pub trait Sink: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        Staging::write(self, rel, bytes)
+    }
+}
+
+/// `check`: everything is rendered, nothing is kept.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Each article's search entry, by page path, as last rendered. `serve` keeps one across
+/// rebuilds, so that the index can be rewritten without rendering every article again.
+#[derive(Default)]
+pub struct SearchEntries(Mutex<BTreeMap<String, search::Entry>>);
+
+/// What a write did.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub problems: Vec<Diagnostic>,
+    /// For each output written (its index in the plan), the files it wrote.
+    pub files: Vec<(usize, Vec<String>)>,
+}
+
+/// Rendered files: path in the site, bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// What writing one page (and its card) or one other output gave: for each output, the
+/// files it wrote; or what went wrong.
+type Outcome = Result<Vec<(usize, Vec<String>)>, Vec<Diagnostic>>;
+
+impl Written {
+    fn add(&mut self, outcomes: Vec<Outcome>) {
+        for outcome in outcomes {
+            match outcome {
+                Ok(files) => self.files.extend(files),
+                Err(problems) => self.problems.extend(problems),
+            }
+        }
+    }
+
+    pub fn file_count(&self) -> usize {
+        self.files.iter().map(|(_, f)| f.len()).sum()
+    }
+}
+
+pub struct Writer<'a> {
+    site: &'a Site,
+    shared: Shared<'a>,
+    cards: Option<&'a CardCache>,
+    search: &'a SearchEntries,
+}
+
+impl<'a> Writer<'a> {
+    /// `cards`: the card cache, or `None` to draw every card.
+    pub fn new(
+        site: &'a Site,
+        renderer: &'a Renderer,
+        cards: Option<&'a CardCache>,
+        search: &'a SearchEntries,
+    ) -> Writer<'a> {
+        Writer {
+            site,
+            shared: Shared::new(site, renderer),
+            cards,
+            search,
+        }
+    }
+
+    /// Renders the outputs `which` (indexes into `plan`, made from this writer's site) into
+    /// `sink`. With `links`, the pages' links are recorded for the link check (`sink`
+    /// should then be that recorder).
+    pub fn write(
+        &self,
+        plan: &Plan,
+        which: &[usize],
+        sink: &dyn Sink,
+        links: Option<&LinkRecorder<'_>>,
+    ) -> Written {
+        let mut pages: BTreeMap<usize, (Option<usize>, Option<usize>)> = BTreeMap::new();
+        let mut search_index = None;
+        let mut rest = Vec::new();
+        for &n in which {
+            match plan.outputs[n].job {
+                Job::Page(i) => pages.entry(i).or_default().0 = Some(n),
+                Job::Card(i) => pages.entry(i).or_default().1 = Some(n),
+                Job::SearchIndex => search_index = Some(n),
+                _ => rest.push(n),
+            }
+        }
+        let pages: Vec<(usize, Option<usize>, Option<usize>)> = pages
+            .into_iter()
+            .map(|(i, (page, card))| (i, page, card))
+            .collect();
+        let mut written = Written::default();
+        // Each output is written as soon as it is rendered, and dropped.
+        let outcomes: Vec<Outcome> = pages
+            .par_iter()
+            .map(|&(i, page, card)| self.page(plan, i, page, card, sink, links))
+            .collect();
+        written.add(outcomes);
+        if let Some(n) = search_index {
+            written.add(vec![self.emit(n, self.search_files(), sink)]);
+        }
+        let outcomes: Vec<Outcome> = rest
+            .par_iter()
+            .map(|&n| self.emit(n, self.render_other(plan, n), sink))
+            .collect();
+        written.add(outcomes);
+        written
+    }
+
+    /// Hands an output's files to the sink.
+    fn emit(&self, n: usize, files: Result<Files, Diagnostic>, sink: &dyn Sink) -> Outcome {
+        let files = files.map_err(|d| vec![d])?;
+        let mut names = Vec::with_capacity(files.len());
+        for (rel, bytes) in files {
+            sink.write(&rel, &bytes)
+                .map_err(|e| vec![cannot_write(&rel, &e)])?;
+            names.push(rel);
+        }
+        Ok(vec![(n, names)])
+    }
+
+    /// Renders page `i`; writes its HTML when `page` (its output) is asked for and its
+    /// card when `card` is. The search entry is kept either way.
+    fn page(
+        &self,
+        plan: &Plan,
+        i: usize,
+        page: Option<usize>,
+        card: Option<usize>,
+        sink: &dyn Sink,
+        links: Option<&LinkRecorder<'_>>,
+    ) -> Outcome {
+        let shared = &self.shared;
+        let source = &shared.pages[i];
+        let rendered = pages::render_page(shared, i)?;
+        let mut files = Vec::with_capacity(2);
+        if let Some(recorder) = links {
+            recorder.page_links(source.file.clone(), source.path.clone(), rendered.links);
+        }
+        if let Some(text) = rendered.text {
+            let entry = search_entry(shared, i, text);
+            if let Ok(mut entries) = self.search.0.lock() {
+                entries.insert(source.path.clone(), entry);
+            }
+        }
+        if let Some(n) = page {
+            let rel = &plan.outputs[n].path;
+            sink.write(rel, rendered.html.as_bytes())
+                .map_err(|e| vec![cannot_write(rel, &e)])?;
+            files.push((n, vec![rel.clone()]));
+        }
+        drop(rendered.html);
+        if let Some(n) = card {
+            let rel = &plan.outputs[n].path;
+            let png = self
+                .card(i, rendered.first_chart.as_ref())
+                .map_err(|message| {
+                    vec![Diagnostic::error(
+                        &source.file,
+                        format!("share card: {message}"),
+                    )]
+                })?;
+            sink.write(rel, &png)
+                .map_err(|e| vec![cannot_write(rel, &e)])?;
+            files.push((n, vec![rel.clone()]));
+        }
+        Ok(files)
+    }
+
+    fn card(&self, i: usize, chart: Option<&crate::chart::ChartSpec>) -> Result<Vec<u8>, String> {
+        let svg = cards::card_svg(&self.shared, i, chart)?;
+        match self.cards {
+            Some(cache) => cache.png(&svg, crate::share_card::svg_to_png),
+            None => crate::share_card::svg_to_png(&svg),
+        }
+    }
+
+    /// The search files from every current article's entry (entries of pages that are
+    /// gone are dropped first).
+    fn search_files(&self) -> Result<Files, Diagnostic> {
+        let articles: BTreeSet<&str> = self
+            .site
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Article)
+            .map(|p| p.path.as_str())
+            .collect();
+        let entries = match self.search.0.lock() {
+            Ok(mut entries) => {
+                entries.retain(|path, _| articles.contains(path.as_str()));
+                entries.values().cloned().collect()
+            }
+            Err(_) => Vec::new(),
+        };
+        Ok(search::build_files(entries))
+    }
+
+    /// Every output other than pages, cards and the search index: one file each.
+    fn render_other(&self, plan: &Plan, n: usize) -> Result<Files, Diagnostic> {
+        let shared = &self.shared;
+        let output = &plan.outputs[n];
+        let terms = |kind| &shared.taxonomies.terms[&kind];
+        let bytes: Vec<u8> = match output.job {
+            Job::Taxonomy(kind) => pages::render_taxonomy(shared, kind, terms(kind))?.into(),
+            Job::Term { kind, term } => pages::render_term(shared, &terms(kind)[term])?.into(),
+            Job::SectionFeed(i) => feeds::section_feed(shared, i).into(),
+            Job::TermFeed { kind, term } => feeds::term_feed(shared, &terms(kind)[term]).into(),
+            Job::Sitemap => feeds::sitemap_xml(shared).into(),
+            Job::Robots => feeds::robots(shared.base_url).into(),
+            Job::Cname => feeds::cname(self.site.config.cname.as_deref().unwrap_or("")).into(),
+            Job::SearchPage => pages::render_search(shared)?.into(),
+            Job::NotFound => pages::render_not_found(shared, shared.language)?.into(),
+            Job::ThemeFile(k) => theme::STATIC[k].1.to_vec(),
+            Job::Copy(k) => {
+                let asset = &self.site.assets[k];
+                // Checked when read, not when listed: a link or a FIFO may have taken
+                // the file's place since (a FIFO would block the read for good).
+                let top = match asset.dir {
+                    crate::site::AssetDir::Static => crate::site::STATIC_DIR,
+                    crate::site::AssetDir::Content => crate::content::discover::CONTENT_DIR,
+                };
+                crate::content::discover::readable_source(&self.site.root, top, &asset.source)
+                    .and_then(|path| std::fs::read(path).map_err(|e| e.to_string()))
+                    .map_err(|why| {
+                        Diagnostic::error(&asset.source, format!("cannot copy: {why}"))
+                    })?
+            }
+            Job::Page(_) | Job::Card(_) | Job::SearchIndex => Vec::new(),
+        };
+        Ok(vec![(output.path.clone(), bytes)])
+    }
+}
+
+fn cannot_write(rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(rel, format!("cannot write: {e}"))
+}
+
+fn search_entry(shared: &Shared<'_>, i: usize, text: search::PageText) -> search::Entry {
+    let page = &shared.pages[i];
+    search::Entry {
+        title: page.front.title.clone(),
+        description: page.front.description.clone(),
+        path: page.path.clone(),
+        lang: page.lang.clone(),
+        date: page.date.map(|d| d.iso()).unwrap_or_default(),
+        tags: page.front.tags.clone(),
+        text,
+    }
+}

@@ -1,0 +1,65 @@
+//! Stable fingerprints: what the plan compares to find stale outputs, and what the card
+//! cache is keyed by. SipHash-1-3 with fixed keys, so the same input gives the same
+//! fingerprint in every run, on every machine of one architecture and with every Rust
+//! release (std's `DefaultHasher` promises none of that).
+
+use siphasher::sip128::{Hasher128, SipHasher13};
+use std::hash::{Hash, Hasher};
+
+/// Feeds values in; `finish` gives 64 bits (enough to tell versions of one output apart),
+/// `finish128` 128 (for cache entries shared by every output).
+#[derive(Debug, Clone, Default)]
+pub struct Fingerprinter(SipHasher13);
+
+impl Fingerprinter {
+    pub fn new() -> Fingerprinter {
+        Fingerprinter(SipHasher13::new_with_keys(0x6368_756e_6176, 0x7369_7465))
+    }
+
+    pub fn add(&mut self, value: &(impl Hash + ?Sized)) -> &mut Self {
+        value.hash(&mut self.0);
+        self
+    }
+
+    pub fn add_bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        // The length first, so that ("ab", "c") and ("a", "bc") differ.
+        self.0.write_usize(bytes.len());
+        self.0.write(bytes);
+        self
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+
+    pub fn finish128(&self) -> u128 {
+        self.0.finish128().as_u128()
+    }
+}
+
+/// The fingerprint of one value.
+pub fn of(value: &(impl Hash + ?Sized)) -> u64 {
+    Fingerprinter::new().add(value).finish()
+}
+
+/// The fingerprint of a value through its `Debug` form, for types that hold floats and so
+/// cannot be `Hash` (checked results). Equal values print equally.
+pub fn of_debug(value: &impl std::fmt::Debug) -> u64 {
+    of(&format!("{value:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable_and_tell_inputs_apart() {
+        assert_eq!(of("कानपुर"), of("कानपुर"));
+        assert_ne!(of("कानपुर"), of("कानपुर "));
+        let mut a = Fingerprinter::new();
+        a.add_bytes(b"ab").add_bytes(b"c");
+        let mut b = Fingerprinter::new();
+        b.add_bytes(b"a").add_bytes(b"bc");
+        assert_ne!(a.finish128(), b.finish128());
+    }
+}

@@ -1,0 +1,427 @@
+//! The loaded site: site.toml, content/, data/ and the files to copy, read and checked,
+//! with what listings need to know about the whole site derived once (`listings`, the
+//! taxonomies, every page's checked results). Plain data for the planner and renderers;
+//! nothing here renders or writes.
+//!
+//! `serve` keeps one `Site` and re-reads only the files an edit touched.
+
+mod checks;
+pub mod listings;
+
+use crate::chart_function::ChartData;
+use crate::config::SiteConfig;
+use crate::content::{self, Page, PageKind, discover};
+use crate::diagnostics::{self, Diagnostic};
+use crate::election::{self, DataStore, PageResults};
+use crate::fingerprint;
+use crate::taxonomy::Taxonomies;
+use listings::SiteIndex;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use walkdir::WalkDir;
+
+pub const STATIC_DIR: &str = "static";
+
+/// What loading needs besides the folder.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    /// Also ask other sites whether the links to them still work (needs the network).
+    pub external: bool,
+}
+
+/// One content file as last read: its text, the page (or why it failed) and its checked
+/// results, with fingerprints of both for the plan.
+#[derive(Debug, Clone)]
+struct Entry {
+    page: Result<Arc<Page>, Vec<Diagnostic>>,
+    results: Arc<PageResults>,
+    result_problems: Vec<Diagnostic>,
+    facts: PageFacts,
+}
+
+/// Fingerprints of what a page is made of, taken when its file is read. (Its checked
+/// results follow from its text, data/ and site.toml: `Site::inputs` covers the rest.)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PageFacts {
+    /// The file's text: front matter and body.
+    pub source: u64,
+}
+
+/// Where a copied file comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AssetDir {
+    /// static/: copied to the site's root as is.
+    Static,
+    /// A non-Markdown file under content/, copied beside its pages.
+    Content,
+}
+
+/// A file copied into the site unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Relative to the site root: `static/style.css`, `content/kanpur/map.png`.
+    pub source: PathBuf,
+    /// Its path in the built site: `style.css`, `kanpur/map.png`.
+    pub rel: String,
+    pub dir: AssetDir,
+    /// Size and modification time: a new stamp means new bytes, without reading them.
+    pub stamp: u64,
+}
+
+/// A loaded and checked site, ready to plan and render.
+pub struct Site {
+    pub root: PathBuf,
+    options: LoadOptions,
+    pub config: SiteConfig,
+    entries: BTreeMap<PathBuf, Entry>,
+    data: DataStore,
+    data_problems: Vec<Diagnostic>,
+    /// Files skipped while listing content/ and static/ (hidden names, links).
+    file_problems: Vec<Diagnostic>,
+    /// Of site.toml and data/: what every page's checked results follow from besides
+    /// the page's own text.
+    pub inputs: u64,
+    /// The party codes of site.toml, which every page's results are checked against.
+    parties: BTreeSet<String>,
+    /// Published pages (drafts left out unless asked for), home page included; shared
+    /// with the entries, never copied.
+    pub pages: Vec<Arc<Page>>,
+    /// Fingerprints of each page's file and results, in the order of `pages`.
+    pub facts: Vec<PageFacts>,
+    pub index: SiteIndex,
+    pub taxonomies: Taxonomies,
+    pub charts: Arc<ChartData>,
+    /// static/ and content/ files to copy, sorted by source.
+    pub assets: Vec<Asset>,
+    /// Every problem found by loading and checking, sorted.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Site {
+    /// Reads site.toml, content/, data/ and static/, and checks them. `Err` only when
+    /// site.toml itself is unusable; every other problem is in `problems`.
+    pub fn load(root: &Path, options: LoadOptions) -> Result<Site, Vec<Diagnostic>> {
+        let config = load_config(root, &options)?;
+        let parties: BTreeSet<String> = config.parties.keys().cloned().collect();
+        let (data, mut data_problems) = load_data(root, &parties);
+        data_problems.extend(crate::import::provenance::check(root, &data, &config));
+        let inputs = fingerprint::of_debug(&(&config, &data));
+        let mut site = Site {
+            root: root.to_path_buf(),
+            options,
+            config,
+            entries: BTreeMap::new(),
+            data,
+            data_problems,
+            file_problems: Vec::new(),
+            inputs,
+            parties,
+            pages: Vec::new(),
+            facts: Vec::new(),
+            index: SiteIndex::new(&[]),
+            taxonomies: Taxonomies::default(),
+            charts: Arc::new(ChartData::empty()),
+            assets: Vec::new(),
+            problems: Vec::new(),
+        };
+        let mut problems = Vec::new();
+        match discover::discover(root) {
+            Ok(files) => {
+                let entries: Vec<(PathBuf, Entry)> = files
+                    .markdown
+                    .par_iter()
+                    .filter_map(|file| site.read_entry(file).map(|e| (file.clone(), e)))
+                    .collect();
+                site.entries = entries.into_iter().collect();
+                site.set_assets(files);
+            }
+            Err(e) => problems.push(Diagnostic::error(
+                discover::CONTENT_DIR,
+                format!("cannot read: {e}"),
+            )),
+        }
+        site.assemble(problems);
+        Ok(site)
+    }
+
+    pub fn options(&self) -> &LoadOptions {
+        &self.options
+    }
+
+    /// Re-reads the content files in `changed` (paths relative to the root; a missing file
+    /// is a deletion) and re-checks the site, reusing every other page as it was. Says
+    /// whether any file really changed.
+    pub fn reload_content(&mut self, changed: &[PathBuf]) -> bool {
+        let mut touched = false;
+        for file in changed {
+            let readable = discover::readable_source(&self.root, discover::CONTENT_DIR, file);
+            let entry = if readable.is_ok() {
+                self.read_entry(file)
+            } else {
+                None
+            };
+            let unchanged = match (&entry, self.entries.get(file)) {
+                (Some(new), Some(old)) => new.facts.source == old.facts.source,
+                (None, None) => true,
+                _ => false,
+            };
+            if unchanged {
+                continue;
+            }
+            match entry {
+                Some(entry) => self.entries.insert(file.clone(), entry),
+                None => self.entries.remove(file),
+            };
+            touched = true;
+        }
+        if touched {
+            self.assemble(Vec::new());
+        }
+        touched
+    }
+
+    /// Lists static/ and content/'s other files again (one was added, changed or removed).
+    pub fn reload_assets(&mut self) {
+        if let Ok(files) = discover::discover(&self.root) {
+            self.set_assets(files);
+            self.assemble(Vec::new());
+        }
+    }
+
+    fn set_assets(&mut self, files: discover::ContentFiles) {
+        let (assets, links) = list_assets(&self.root, &files.assets);
+        self.assets = assets;
+        self.file_problems = files.skipped;
+        self.file_problems.extend(links);
+    }
+
+    /// Loads everything again (site.toml, data/ or templates changed).
+    pub fn reload_all(&mut self) -> Result<(), Vec<Diagnostic>> {
+        *self = Site::load(&self.root, self.options.clone())?;
+        Ok(())
+    }
+
+    fn read_entry(&self, file: &Path) -> Option<Entry> {
+        let text = match content::text_check::read_text(&self.root.join(file), file) {
+            Ok(text) => text,
+            Err(problem) => {
+                return Some(Entry {
+                    page: Err(vec![problem]),
+                    results: Arc::default(),
+                    result_problems: Vec::new(),
+                    facts: PageFacts::default(),
+                });
+            }
+        };
+        let page = content::load_page(file, &text, &self.config).map(Arc::new);
+        let (results, result_problems) = match &page {
+            Ok(page) => {
+                let (results, mut problems) = check_page_results(page, &self.data, &self.parties);
+                problems.extend(crate::import::provenance::check_page(
+                    &self.root,
+                    &page.file,
+                    &page.front_lines,
+                    &page.front.results,
+                    &self.config,
+                ));
+                (results, problems)
+            }
+            Err(_) => (PageResults::default(), Vec::new()),
+        };
+        let facts = PageFacts {
+            source: fingerprint::of(&text),
+        };
+        Some(Entry {
+            page,
+            results: Arc::new(results),
+            result_problems,
+            facts,
+        })
+    }
+
+    /// Builds the published page list, the index and the problem list from the entries.
+    fn assemble(&mut self, mut problems: Vec<Diagnostic>) {
+        problems.extend(self.data_problems.iter().cloned());
+        problems.extend(self.file_problems.iter().cloned());
+        let mut pages = Vec::new();
+        let mut results = Vec::new();
+        let mut facts = Vec::new();
+        for entry in self.entries.values() {
+            match &entry.page {
+                Ok(page) if page.front.draft && !self.options.drafts => {}
+                Ok(page) => {
+                    pages.push(Arc::clone(page));
+                    results.push(Arc::clone(&entry.results));
+                    facts.push(entry.facts);
+                    problems.extend(entry.result_problems.iter().cloned());
+                }
+                Err(p) => problems.extend(p.iter().cloned()),
+            }
+        }
+        if !pages.iter().any(|p| p.is_home()) {
+            pages.push(Arc::new(synthetic_home(&self.config)));
+            results.push(Arc::default());
+            facts.push(PageFacts {
+                source: fingerprint::of(&(&self.config.title, &self.config.description)),
+            });
+        }
+        problems.extend(checks::unique_urls(&pages));
+        problems.extend(content::check_translation_keys(&pages));
+        let site: Vec<(&Path, &PageResults)> = pages
+            .iter()
+            .map(|p| p.file.as_path())
+            .zip(results.iter().map(|r| r.as_ref()))
+            .collect();
+        problems.extend(election::check_site(&site));
+        self.index = SiteIndex::new(&pages);
+        self.taxonomies = Taxonomies::new(&pages, &results, &self.config, &self.index.latest);
+        problems.extend(checks::taxonomy_urls(&pages, &self.taxonomies));
+        self.charts = Arc::new(ChartData::new(&pages, results, &self.config));
+        self.pages = pages;
+        self.facts = facts;
+        diagnostics::sort(&mut problems);
+        self.problems = problems;
+    }
+
+    /// The page at `i`'s checked results.
+    pub fn results(&self, i: usize) -> &PageResults {
+        &self.charts.results[i]
+    }
+}
+
+fn load_config(root: &Path, options: &LoadOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let mut config = SiteConfig::load(root)?;
+    if let Some(url) = &options.base_url {
+        config.set_base_url(url).map_err(|d| vec![d])?;
+    }
+    Ok(config)
+}
+
+fn load_data(root: &Path, parties: &BTreeSet<String>) -> (DataStore, Vec<Diagnostic>) {
+    let (data, mut problems) = election::load_data_dir(root);
+    problems.extend(data.check(parties));
+    (data, problems)
+}
+
+/// A page's election data checked against the site's parties and data/ files, and the
+/// numbers typed in its prose checked against that data.
+fn check_page_results(
+    page: &Page,
+    data: &DataStore,
+    parties: &BTreeSet<String>,
+) -> (PageResults, Vec<Diagnostic>) {
+    let (results, mut problems) = election::check_page(
+        &page.file,
+        &page.front_lines,
+        &page.front.results,
+        &page.front.data,
+        data,
+        parties,
+    );
+    problems.extend(election::check_prose(
+        &page.file,
+        &page.body,
+        page.body_line,
+        &results,
+    ));
+    let incomplete: Vec<&str> = results
+        .iter()
+        .filter(|r| !r.complete)
+        .map(|r| r.id.as_str())
+        .collect();
+    problems.extend(content::expr_check::incomplete_quotes(
+        &page.file,
+        &page.body,
+        page.body_line,
+        &incomplete,
+    ));
+    (results, problems)
+}
+
+/// The home page of a site whose content/ has no `_index.md`.
+fn synthetic_home(config: &SiteConfig) -> Page {
+    let front = content::front_matter::FrontMatter {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        ..Default::default()
+    };
+    Page {
+        file: PathBuf::from(discover::CONTENT_DIR).join("_index.md"),
+        kind: PageKind::Section,
+        front,
+        front_lines: crate::diagnostics::LineIndex::new("", 1),
+        date: None,
+        updated: None,
+        lang: config.language.clone(),
+        body: String::new(),
+        body_line: 1,
+        path: String::new(),
+        parent: None,
+    }
+}
+
+/// static/'s files (symbolic links are not followed: a link out of static/ is never
+/// copied, and each is reported), then content/'s other files (`content_assets`, relative
+/// to content/).
+fn list_assets(root: &Path, content_assets: &[PathBuf]) -> (Vec<Asset>, Vec<Diagnostic>) {
+    let mut assets = Vec::new();
+    let mut links = Vec::new();
+    let static_dir = root.join(STATIC_DIR);
+    if static_dir.is_dir() {
+        for entry in WalkDir::new(&static_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if discover::is_ignored(&entry.file_name().to_string_lossy()) {
+                continue;
+            }
+            if entry.path_is_symlink() {
+                let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                links.push(discover::link_warning(rel));
+            }
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let inner = entry
+                .path()
+                .strip_prefix(&static_dir)
+                .unwrap_or(entry.path());
+            assets.push(asset(root, Path::new(STATIC_DIR), inner, AssetDir::Static));
+        }
+    }
+    for inner in content_assets {
+        assets.push(asset(
+            root,
+            Path::new(discover::CONTENT_DIR),
+            inner,
+            AssetDir::Content,
+        ));
+    }
+    (assets, links)
+}
+
+fn asset(root: &Path, dir: &Path, inner: &Path, kind: AssetDir) -> Asset {
+    let source = dir.join(inner);
+    let stamp = std::fs::metadata(root.join(&source))
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            fingerprint::of(&(m.len(), modified))
+        })
+        .unwrap_or(0);
+    Asset {
+        rel: inner.to_string_lossy().replace('\\', "/"),
+        source,
+        dir: kind,
+        stamp,
+    }
+}

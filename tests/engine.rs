@@ -1,0 +1,174 @@
+//! The build engine: one plan of outputs (two files at one path are refused, naming
+//! both), and the share-card cache (cold and warm builds give the same bytes; a damaged
+//! entry is drawn again, never published).
+
+mod common;
+
+use common::Site;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[test]
+fn a_static_file_cannot_take_the_home_pages_place() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    let before = site.read("public/index.html");
+    site.write("static/index.html", "<p>old landing page</p>\n");
+    let stderr = site.fails(&["build"]);
+    assert!(
+        stderr.contains(
+            "error: static/index.html: this file would be copied to index.html in the site, \
+             where the page of content/_index.md is written"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        site.read("public/index.html"),
+        before,
+        "the last good site stays"
+    );
+}
+
+#[test]
+fn a_content_file_cannot_take_the_sitemaps_place() {
+    let site = Site::fixture("basic");
+    site.write("content/sitemap.xml", "<urlset/>\n");
+    let stderr = site.fails(&["build"]);
+    assert!(
+        stderr.contains(
+            "error: content/sitemap.xml: this file would be copied to sitemap.xml in the site, \
+             where the sitemap is written"
+        ),
+        "{stderr}"
+    );
+    assert!(!site.exists("public"), "nothing was written");
+}
+
+#[test]
+fn a_static_file_and_a_content_file_at_one_path_are_both_named() {
+    let site = Site::fixture("basic");
+    site.write("static/kanpur/map.svg", "<svg/>");
+    site.write("content/kanpur/map.svg", "<svg></svg>");
+    let stderr = site.fails(&["check"]);
+    assert!(
+        stderr.contains("content/kanpur/map.svg")
+            && stderr.contains("static/kanpur/map.svg")
+            && stderr.contains("kanpur/map.svg in the site"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_sites_own_static_file_replaces_the_themes() {
+    let site = Site::fixture("basic");
+    site.write("static/style.css", "body { color: #000; }\n");
+    site.ok(&["build"]);
+    assert_eq!(site.read("public/style.css"), "body { color: #000; }\n");
+}
+
+/// Every file of a built site, by path.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap().to_path_buf();
+                files.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn cache_entries(site: &Site) -> Vec<PathBuf> {
+    let dir = site.root.join(".chunav/cache/cards");
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}
+
+/// The fixture whose article has results, so it gets a share card, with the theme's
+/// templates.
+fn site_with_cards() -> Site {
+    let site = Site::fixture("charts");
+    site.remove("templates/page.html");
+    site
+}
+
+#[test]
+fn cold_and_warm_builds_give_the_same_bytes() {
+    let site = site_with_cards();
+    site.ok(&["build", "--no-cache"]);
+    assert!(
+        cache_entries(&site).is_empty(),
+        "--no-cache writes no cache"
+    );
+    let cold = snapshot(&site.root.join("public"));
+    assert!(cold.keys().any(|p| p.ends_with("card.png")), "{cold:?}");
+
+    site.ok(&["build"]);
+    let entries = cache_entries(&site);
+    let cards = cold.keys().filter(|p| p.ends_with("card.png")).count();
+    assert_eq!(entries.len(), cards, "one entry per card: {entries:?}");
+    assert_eq!(
+        snapshot(&site.root.join("public")),
+        cold,
+        "first cached build"
+    );
+
+    site.ok(&["build"]);
+    assert_eq!(snapshot(&site.root.join("public")), cold, "warm build");
+}
+
+#[test]
+fn a_damaged_cache_entry_is_drawn_again() {
+    let site = site_with_cards();
+    site.ok(&["build"]);
+    let good = snapshot(&site.root.join("public"));
+    for (n, entry) in cache_entries(&site).iter().enumerate() {
+        let bytes = fs::read(entry).unwrap();
+        if n % 2 == 0 {
+            // Cut short, as a full disk leaves it.
+            fs::write(entry, &bytes[..bytes.len() / 2]).unwrap();
+        } else {
+            // A wrong byte in the middle of the image.
+            let mut bad = bytes.clone();
+            let middle = bad.len() / 2;
+            bad[middle] ^= 0x55;
+            fs::write(entry, bad).unwrap();
+        }
+    }
+    site.ok(&["build"]);
+    assert_eq!(
+        snapshot(&site.root.join("public")),
+        good,
+        "damaged entries were drawn again, not published"
+    );
+    site.ok(&["build"]);
+    assert_eq!(snapshot(&site.root.join("public")), good);
+}
+
+#[test]
+fn entries_of_cards_no_longer_made_are_pruned() {
+    let site = site_with_cards();
+    site.ok(&["build"]);
+    let before = cache_entries(&site);
+    let page = "content/kanpur/kshetravar.md";
+    let text = site.read(page);
+    site.write(page, &text.replacen("title = \"", "title = \"नया: ", 1));
+    site.ok(&["build"]);
+    let after = cache_entries(&site);
+    assert_eq!(after.len(), before.len(), "{before:?} → {after:?}");
+    assert_eq!(
+        after.iter().filter(|e| !before.contains(e)).count(),
+        1,
+        "the retitled card has a new entry, the old one is gone"
+    );
+}
