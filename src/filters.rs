@@ -1,4 +1,5 @@
-//! Tera filters for numbers in prose and templates: `inr`, `lakh`, `pct`, `signed`.
+//! Tera filters for numbers in prose and templates: `inr`, `lakh`, `pct`, `signed`,
+//! `points_change`.
 //! All of them honour the site's `digits` option, so a site set to Devanagari digits
 //! prints ४,२२,०८७ everywhere a number is formatted.
 
@@ -9,9 +10,16 @@ use tera::{Kwargs, State, Tera, Value};
 pub fn register(tera: &mut Tera, config: &SiteConfig) {
     let digits = config.digits;
     let default_lang = config.language.clone();
-    tera.register_filter("inr", move |v: &Value, _: Kwargs, _: &State| {
+    // Figures readers see carry the minus sign U+2212; `ascii=true` gives the hyphen-minus
+    // for text meant to be copied or parsed (a data attribute, a CSV cell).
+    tera.register_filter("inr", move |v: &Value, kw: Kwargs, _: &State| {
         let n = whole(v, "inr")?;
-        Ok::<_, tera::Error>(localise(digits, numfmt::inr(n)))
+        let text = numfmt::inr(n);
+        let text = match text.strip_prefix('-') {
+            Some(magnitude) if !ascii(&kw)? => format!("{}{magnitude}", numfmt::MINUS),
+            _ => text,
+        };
+        Ok::<_, tera::Error>(localise(digits, text))
     });
     tera.register_filter("lakh", move |v: &Value, kw: Kwargs, state: &State| {
         let n = number(v, "lakh")?;
@@ -44,8 +52,31 @@ pub fn register(tera: &mut Tera, config: &SiteConfig) {
                 }
             },
         };
-        Ok::<_, tera::Error>(localise(digits, numfmt::signed(x, decimals)))
+        let text = numfmt::signed(x, decimals);
+        let text = if ascii(&kw)? {
+            numfmt::ascii_minus(&text).into_owned()
+        } else {
+            text
+        };
+        Ok::<_, tera::Error>(localise(digits, text))
     });
+    let default_lang = config.language.clone();
+    tera.register_filter(
+        "points_change",
+        move |v: &Value, kw: Kwargs, state: &State| {
+            let x = number(v, "points_change")?;
+            let decimals = kw.get::<usize>("decimals")?.unwrap_or(2);
+            let lang = match kw.get::<String>("lang")? {
+                Some(l) => l,
+                None => page_lang(state).unwrap_or_else(|| default_lang.clone()),
+            };
+            Ok::<_, tera::Error>(localise(digits, numfmt::points_change(x, decimals, &lang)))
+        },
+    );
+}
+
+fn ascii(kw: &Kwargs) -> Result<bool, tera::Error> {
+    Ok(kw.get::<bool>("ascii")?.unwrap_or(false))
 }
 
 fn page_lang(state: &State) -> Option<String> {

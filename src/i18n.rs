@@ -58,6 +58,7 @@ const HI: &[(&str, &str)] = &[
         "deposit_rule",
         "उम्मीदवारों की; ज़मानत बचाने को कम से कम {n} वोट चाहिए थे (कुल वैध वोटों का छठा हिस्सा, नोटा छोड़कर; जन प्रतिनिधित्व अधिनियम, धारा 158)",
     ),
+    ("named_in_source", "स्रोत में दिए आँकड़े"),
     ("search", "खोजें"),
     ("search_label", "लेखों में खोजें: नाम, जगह या शब्द"),
     ("search_one", "{n} लेख मिला"),
@@ -129,6 +130,7 @@ const EN: &[(&str, &str)] = &[
         "deposit_rule",
         "candidates; keeping it took at least {n} votes (one sixth of the valid votes, NOTA excluded; RP Act, s.158)",
     ),
+    ("named_in_source", "as the source gives it"),
     ("search", "Search"),
     (
         "search_label",

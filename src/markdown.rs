@@ -20,6 +20,10 @@ pub trait Hooks {
     fn chart(&self, options: &str, block_line: usize) -> Result<String, String>;
     /// URL for an internal link `@/kanpur/result-2024.md#anchor`, relative to the page.
     fn internal_link(&self, target: &str) -> Result<String, String>;
+    /// The page's language, for the few words the Markdown stage writes itself.
+    fn lang(&self) -> &str {
+        "en"
+    }
 }
 
 /// A link or image source written in a page's Markdown, for the link check.
@@ -116,6 +120,10 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
                 events.extend(inner);
                 events.push(Event::End(TagEnd::Heading(level)));
             }
+            Event::Start(Tag::CodeBlock(kind)) if !is_chart_block(&kind) => {
+                let text = plain_text(&collect_until_end(&mut parser));
+                events.push(Event::Html(code_block(&kind, &text, hooks.lang()).into()));
+            }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if is_chart(&lang) => {
                 let options = plain_text(&collect_until_end(&mut parser));
                 let line = lines.line_of(range.start);
@@ -169,6 +177,31 @@ pub fn render(file: &Path, body: &str, body_line: usize, hooks: &dyn Hooks) -> R
 
 fn is_chart(lang: &str) -> bool {
     lang.split_whitespace().next() == Some("chart")
+}
+
+fn is_chart_block(kind: &CodeBlockKind<'_>) -> bool {
+    matches!(kind, CodeBlockKind::Fenced(lang) if is_chart(lang))
+}
+
+/// A code block that scrolls sideways on a phone instead of widening the page: reachable
+/// with the keyboard (`tabindex`) and named, so a screen reader says what the stop is.
+fn code_block(kind: &CodeBlockKind<'_>, text: &str, lang: &str) -> String {
+    let label = if lang.split(['-', '_']).next() == Some("hi") {
+        "कोड"
+    } else {
+        "Code"
+    };
+    let class = match kind {
+        CodeBlockKind::Fenced(info) => match info.split_whitespace().next() {
+            Some(tag) => format!(" class=\"language-{}\"", crate::chart::escape(tag)),
+            None => String::new(),
+        },
+        CodeBlockKind::Indented => String::new(),
+    };
+    format!(
+        "<pre tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><code{class}>{}</code></pre>\n",
+        crate::chart::escape(text)
+    )
 }
 
 fn chart_error(file: &Path, line: usize, message: String) -> Diagnostic {
@@ -289,6 +322,25 @@ mod tests {
         );
         assert!(
             r.html.trim_end().ends_with("</table>\n</div>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn code_blocks_scroll_with_the_keyboard_and_have_a_name() {
+        let r = md("```text\n$ chunav check <a> & b\n```\n\n    indented\n");
+        assert!(
+            r.html.contains(
+                "<pre tabindex=\"0\" role=\"region\" aria-label=\"Code\"><code class=\"language-text\">$ chunav check &lt;a&gt; &amp; b\n</code></pre>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(
+                "<pre tabindex=\"0\" role=\"region\" aria-label=\"Code\"><code>indented\n</code></pre>"
+            ),
             "{}",
             r.html
         );

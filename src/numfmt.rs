@@ -61,14 +61,48 @@ pub fn pct(x: f64) -> String {
     format!("{}%", fixed(x, 2))
 }
 
+/// The minus sign readers see in a signed figure ("−5.70"): U+2212, as wide as "+" and
+/// read out as "minus". Text meant to be copied into a spreadsheet uses [`ascii_minus`].
+pub const MINUS: char = '\u{2212}';
+
 /// A change with an explicit sign: `signed(10.434, 2)` → "+10.43", `signed(-5.7, 2)` →
-/// "-5.70". A value that rounds to zero has no sign ("0.00").
+/// "−5.70" (U+2212). A value that rounds to zero has no sign ("0.00").
 pub fn signed(x: f64, decimals: usize) -> String {
     let text = fixed(x, decimals);
-    if !x.is_finite() || text.starts_with('-') || round_half_away(x, decimals) == 0.0 {
+    if !x.is_finite() || round_half_away(x, decimals) == 0.0 {
         text
+    } else if let Some(magnitude) = text.strip_prefix('-') {
+        format!("{MINUS}{magnitude}")
     } else {
         format!("+{text}")
+    }
+}
+
+/// The same text with U+2212 turned into the ASCII hyphen-minus, which spreadsheets and
+/// scripts parse as a negative number: "−5.70" → "-5.70".
+pub fn ascii_minus(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(MINUS) {
+        std::borrow::Cow::Owned(text.replace(MINUS, "-"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A change in percentage points as a sentence ends it, without a sign to read aloud:
+/// "5.70 अंक घटा" / "down 5.70 points", "10.43 अंक बढ़ा" / "up 10.43 points", and
+/// "नहीं बदला" / "unchanged" when it rounds to zero.
+pub fn points_change(x: f64, decimals: usize, lang: &str) -> String {
+    let hindi = lang.split(['-', '_']).next() == Some("hi");
+    let magnitude = fixed(x.abs(), decimals);
+    let rounded = round_half_away(x, decimals);
+    match (hindi, rounded.partial_cmp(&0.0)) {
+        (_, None) => magnitude,
+        (true, Some(std::cmp::Ordering::Equal)) => "नहीं बदला".to_string(),
+        (false, Some(std::cmp::Ordering::Equal)) => "unchanged".to_string(),
+        (true, Some(std::cmp::Ordering::Less)) => format!("{magnitude} अंक घटा"),
+        (true, Some(std::cmp::Ordering::Greater)) => format!("{magnitude} अंक बढ़ा"),
+        (false, Some(std::cmp::Ordering::Less)) => format!("down {magnitude} points"),
+        (false, Some(std::cmp::Ordering::Greater)) => format!("up {magnitude} points"),
     }
 }
 
@@ -144,11 +178,22 @@ mod tests {
         assert_eq!(pct(-0.125), "-0.13%");
         assert_eq!(pct(100.0), "100.00%");
         assert_eq!(signed(10.4347, 2), "+10.43");
-        assert_eq!(signed(-5.70002, 2), "-5.70");
+        assert_eq!(signed(-5.70002, 2), "\u{2212}5.70");
+        assert_eq!(ascii_minus(&signed(-5.70002, 2)), "-5.70");
         assert_eq!(signed(-0.001, 2), "0.00");
         assert_eq!(signed(0.0, 1), "0.0");
         assert_eq!(signed(2.675, 2), "+2.68");
         assert_eq!(signed(f64::NAN, 2), "–");
+    }
+
+    #[test]
+    fn points_change_reads_as_words_in_both_languages() {
+        assert_eq!(points_change(-5.7, 2, "hi"), "5.70 अंक घटा");
+        assert_eq!(points_change(10.434, 2, "hi"), "10.43 अंक बढ़ा");
+        assert_eq!(points_change(0.001, 2, "hi"), "नहीं बदला");
+        assert_eq!(points_change(-5.7, 2, "en"), "down 5.70 points");
+        assert_eq!(points_change(10.434, 1, "en-IN"), "up 10.4 points");
+        assert_eq!(points_change(-0.0, 2, "en"), "unchanged");
     }
 
     #[test]

@@ -37,10 +37,6 @@ pub const STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../static/fonts/noto-sans-devanagari-400.woff2"),
     ),
     (
-        "fonts/noto-sans-devanagari-700.woff2",
-        include_bytes!("../static/fonts/noto-sans-devanagari-700.woff2"),
-    ),
-    (
         "fonts/noto-sans-400.woff2",
         include_bytes!("../static/fonts/noto-sans-400.woff2"),
     ),

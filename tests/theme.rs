@@ -121,7 +121,6 @@ fn theme_ships_fonts_licence_and_icons() {
     site.ok(&["build"]);
     for file in [
         "public/fonts/noto-sans-devanagari-400.woff2",
-        "public/fonts/noto-sans-devanagari-700.woff2",
         "public/fonts/noto-sans-400.woff2",
         "public/fonts/noto-sans-700.woff2",
         "public/fonts/OFL.txt",
@@ -133,11 +132,92 @@ fn theme_ships_fonts_licence_and_icons() {
     let css = site.read("public/style.css");
     assert!(css.contains("url(\"fonts/noto-sans-devanagari-400.woff2\")"));
     assert!(
+        !site.exists("public/fonts/noto-sans-devanagari-700.woff2"),
+        "one Devanagari face: bold is drawn from it (docs/theme.md)"
+    );
+    assert!(
         !css.contains("letter-spacing"),
         "never letter-space Devanagari"
     );
     let article = site.read("public/kanpur/result-2024/index.html");
     assert!(article.contains("href=\"../../favicon.ico\""));
+}
+
+#[test]
+fn signed_figures_read_with_a_minus_sign_and_changes_read_as_words() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/kanpur/signs.md",
+        "+++\ntitle = \"चिह्न\"\ndate = 2024-06-08\n+++\n\nक {{ -5.7 | signed }} ख {{ -5.7 | signed(ascii=true) }} ग {{ -21344 | inr }}।\n\nभाजपा का वोट प्रतिशत {{ -5.7 | points_change }} और कांग्रेस का {{ 10.434 | points_change }}; English: {{ -5.7 | points_change(lang=\"en\") }}.\n",
+    );
+    site.ok(&["build"]);
+    let html = site.read("public/kanpur/signs/index.html");
+    assert!(
+        html.contains("क \u{2212}5.70 ख -5.70 ग \u{2212}21,344।"),
+        "{html}"
+    );
+    assert!(
+        html.contains("भाजपा का वोट प्रतिशत 5.70 अंक घटा और कांग्रेस का 10.43 अंक बढ़ा"),
+        "{html}"
+    );
+    assert!(html.contains("English: down 5.70 points."), "{html}");
+}
+
+#[test]
+fn an_incomplete_result_shows_whom_the_source_names_and_charts_them_as_approximate() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/kanpur/nikay.md",
+        r#"+++
+title = "निकाय"
+date = 2023-05-20
+
+[[results]]
+id = "m"
+election = "महापौर चुनाव 2023"
+year = 2023
+constituency = "कानपुर नगर निगम"
+complete = false
+
+[[results.candidates]]
+name = "सपा प्रत्याशी"
+party = "INC"
+votes = 250000
+approx = true
+note = "दूसरा स्थान"
++++
+
+```chart
+kind = "candidates"
+result = "m"
+```
+"#,
+    );
+    site.ok(&["build"]);
+    let html = site.read("public/kanpur/nikay/index.html");
+    let start = html
+        .find("<section class=\"result-box\"")
+        .expect("a result box");
+    let render = &html[start..html[start..].find("</section>").unwrap() + start];
+    for expected in ["सपा प्रत्याशी", "2,50,000 से अधिक वोट", "दूसरा स्थान", "कांग्रेस"]
+    {
+        assert!(render.contains(expected), "{expected} in {render}");
+    }
+    assert!(
+        !render.contains("कुल वैध वोट"),
+        "the sum of the named candidates is not the total: {render}"
+    );
+    let figure = &html[html.find("<figure").expect("a chart")..];
+    assert!(
+        figure.contains("<th scope=\"col\">वोट, लगभग</th>"),
+        "{figure}"
+    );
+    assert!(figure.contains("<td>2,50,000 से अधिक</td>"), "{figure}");
+    assert!(figure.contains("आँकड़े लगभग हैं"), "{figure}");
+    assert!(
+        !figure.contains("(प्रतिशत)"),
+        "no shares in an incomplete result"
+    );
 }
 
 /// Every run of Devanagari in the HTML a reader sees, leaving out scripts, styles and the

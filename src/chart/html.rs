@@ -1,13 +1,15 @@
 //! The HTML around the drawing: `<figure>`, caption, the data table and the description.
 //!
 //! The table carries the same figures as the bars, as the caller formatted them, for
-//! screen readers and copy-paste; it sits in a keyboard-scrollable region so a wide table
+//! screen readers and copy-paste (signed figures with the ASCII hyphen-minus there, U+2212
+//! in the drawing and the description); it sits in a keyboard-scrollable region so a wide table
 //! scrolls instead of widening the page on a phone.
 
 use std::fmt::Write as _;
 
 use super::spec::Checked;
 use super::words::Words;
+use crate::numfmt::ascii_minus;
 
 /// Escapes text for HTML/XML content and double- or single-quoted attributes; control
 /// characters XML forbids are dropped.
@@ -65,6 +67,7 @@ pub fn figure(checked: &Checked<'_>, words: &Words, svg: &str) -> String {
     out.push_str(svg);
     out.push('\n');
     if !spec.rows.is_empty() && !spec.series.is_empty() {
+        table_switch(&mut out, words);
         table(&mut out, checked, words, &id);
     }
     out.push_str("</figure>\n");
@@ -100,6 +103,19 @@ fn caption(out: &mut String, checked: &Checked<'_>, words: &Words, id: &str) {
     out.push_str("</figcaption>\n");
 }
 
+/// A switch for eyes only: the theme shows the table on screen while it is open (or while
+/// the table has keyboard focus) and otherwise draws it off-screen, so a phone reader does
+/// not scroll past every figure twice. The table itself is always in the accessibility
+/// tree, so the switch is hidden from assistive technology and kept out of the tab order:
+/// for a screen reader the table is always "open".
+fn table_switch(out: &mut String, words: &Words) {
+    let _ = writeln!(
+        out,
+        "<details class=\"chart-table-switch\" aria-hidden=\"true\"><summary tabindex=\"-1\">{}</summary></details>",
+        words.show_table
+    );
+}
+
 fn table(out: &mut String, checked: &Checked<'_>, words: &Words, id: &str) {
     let spec = checked.spec;
     let _ = write!(
@@ -121,7 +137,8 @@ fn table(out: &mut String, checked: &Checked<'_>, words: &Words, id: &str) {
         for series in &spec.series {
             let value = series.values.get(row).and_then(Option::as_ref);
             let text = value.map_or(words.not_available, |v| v.label.as_str());
-            let _ = write!(out, "<td>{}</td>", escape(text));
+            // The table is what readers copy: a plain hyphen-minus pastes as a number.
+            let _ = write!(out, "<td>{}</td>", escape(&ascii_minus(text)));
         }
         out.push_str("</tr>\n");
     }

@@ -1,10 +1,12 @@
 //! Where everything goes: a checked spec becomes a `Scene` of bars and measured labels.
 //!
 //! Laid out for a phone first. The viewBox is 360 units wide and shown about 328 CSS px
-//! wide (360 px screen less page margins), so 13-unit text renders at ≥ 11.8 px. Row names
-//! sit above their bars and get the full width; each row has one bar per series with its
-//! value label at the bar's end. Series are named in a column beside each bar when the
-//! names are short, otherwise in a legend (swatch + text), so colour is never the only cue.
+//! wide (360 px screen less page margins), so 15-unit text renders at 13.7 px and row
+//! names (16 units) at 14.6 px. Row names sit above their bars and get the full width;
+//! each row has one bar per series with its value label at the bar's end. Series are named
+//! in a column beside each bar when the names are short, otherwise in a legend (swatch +
+//! text), so colour is never the only cue. A single series needs neither: the title says
+//! what it is.
 
 use super::color::{Rgb, mark_rgb};
 use super::fonts::text_width;
@@ -16,15 +18,16 @@ pub const WIDTH: i32 = 360;
 const PAD: f64 = 4.0;
 const INNER: f64 = WIDTH as f64 - 2.0 * PAD;
 
-const ROW_SIZE: u32 = 14;
-const ROW_LINE: f64 = 22.0;
-const ROW_MAX_LINES: usize = 2;
-const SMALL_SIZE: u32 = 13;
-const LEGEND_LINE: f64 = 22.0;
-const SWATCH_RADIUS: i32 = 5;
+const ROW_SIZE: u32 = 16;
+const ROW_LINE: f64 = 24.0;
+const ROW_MAX_LINES: usize = 3;
+/// The smallest text: 13.7 px on a 360 px phone (at least 13, the theme's floor).
+const SMALL_SIZE: u32 = 15;
+const LEGEND_LINE: f64 = 24.0;
+const SWATCH_RADIUS: i32 = 6;
 
-const SLOT: f64 = 20.0;
-const BAR_HEIGHT: f64 = 14.0;
+const SLOT: f64 = 22.0;
+const BAR_HEIGHT: f64 = 16.0;
 const ROW_GAP: f64 = 10.0;
 const LABEL_GAP: f64 = 4.0;
 /// The shortest bar drawn for a value that is not zero.
@@ -169,14 +172,11 @@ fn series_column_width(checked: &Checked<'_>) -> f64 {
     }
 }
 
-/// A single series whose bars all carry their own colour (candidates in their parties'
-/// colours) gets no legend: its swatch would match none of the bars, and the row names
-/// already say whose each bar is.
+/// Only several series need naming: a single one is what the title says it is (and when
+/// its bars carry their own colours, candidates in their parties', a swatch would match
+/// none of them; the row names say whose each bar is).
 fn needs_legend(checked: &Checked<'_>) -> bool {
-    match checked.spec.series.as_slice() {
-        [only] => !only.values.iter().flatten().all(|v| v.color.is_some()),
-        _ => true,
-    }
+    checked.spec.series.len() > 1
 }
 
 /// Swatch + name for each series, flowing onto more lines as needed. Returns the next y.

@@ -348,7 +348,7 @@ fn five_by_two_chart_is_under_six_kilobytes() {
 }
 
 #[test]
-fn text_is_at_least_11_css_px_on_a_phone() {
+fn text_is_at_least_13_css_px_on_a_phone() {
     // The viewBox is drawn about 328 px wide on a 360 px phone.
     let doc_html = render(&kanpur());
     let doc = parse(&doc_html);
@@ -360,8 +360,41 @@ fn text_is_at_least_11_css_px_on_a_phone() {
         .expect("viewBox width");
     for text in elements(&doc, "text") {
         let css_px = number(text, "font-size") * 328.0 / view_width;
-        assert!(css_px >= 11.0, "{css_px} px: {}", text_of(text));
+        assert!(css_px >= 13.0, "{css_px} px: {}", text_of(text));
     }
+}
+
+#[test]
+fn only_several_series_get_a_legend() {
+    let one = one_series(
+        "one",
+        &SEGMENTS,
+        SEGMENTS.iter().map(|_| value(10.0, "10")).collect(),
+    );
+    let html = render(&one);
+    let doc = parse(&html);
+    assert!(
+        elements(&doc, "circle").is_empty(),
+        "no legend swatch: {html}"
+    );
+    assert!(
+        !elements(&doc, "text")
+            .iter()
+            .any(|t| text_of(*t) == "Votes"),
+        "the series is not named in the drawing"
+    );
+    let mut three = kanpur();
+    three.series.push(Series {
+        label: "एक बहुत लंबा नाम जो स्तंभ में नहीं समाता".to_string(),
+        ..kanpur().series[0].clone()
+    });
+    let html = render(&three);
+    let doc = parse(&html);
+    assert_eq!(
+        elements(&doc, "circle").len(),
+        3,
+        "a legend swatch per series"
+    );
 }
 
 /// Labels inside the viewBox and clear of each other and of the bars.

@@ -59,29 +59,22 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         id: String::new(),
         kind: Layout::Grouped,
         title: words.candidates_title(&result.constituency, &result.election),
-        note: match (result.tie, capped) {
-            (tie, true) => Some(
-                [
-                    tie.then(|| words.tie.to_string()),
-                    Some(words.capped(
-                        &ctx.digits(MAX_ROWS.to_string()),
-                        &ctx.digits(rows.folded.len().to_string()),
-                    )),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" "),
-            ),
-            (true, false) => Some(words.tie.to_string()),
-            (false, false) => None,
-        },
+        note: note(
+            result,
+            words,
+            capped.then(|| {
+                words.capped(
+                    &ctx.digits(MAX_ROWS.to_string()),
+                    &ctx.digits(rows.folded.len().to_string()),
+                )
+            }),
+        ),
         source: source_of(&[result]),
         lang: ctx.lang.to_string(),
         row_header: words.candidate.to_string(),
         rows: names,
         series: vec![Series {
-            label: words.votes_and_share.to_string(),
+            label: words.votes_column(result.complete, result.approx),
             color: NEUTRAL.to_string(),
             values,
         }],
@@ -90,6 +83,24 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
             label: words.winner.to_string(),
         }),
     })
+}
+
+/// A tie, whether the figures are "more than" ones, and candidates folded past the row
+/// limit, said in words under the title.
+fn note(
+    result: &ResultFigures,
+    words: &super::words::Words,
+    capped: Option<String>,
+) -> Option<String> {
+    let notes: Vec<String> = [
+        result.tie.then(|| words.tie.to_string()),
+        result.approx.then(|| words.approx_note.to_string()),
+        capped,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!notes.is_empty()).then(|| notes.join(" "))
 }
 
 /// Candidates in order of votes, the ones past `top` or under `others_below` folded (never

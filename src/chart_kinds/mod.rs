@@ -9,6 +9,7 @@
 mod candidates;
 mod contest;
 mod options;
+mod reported;
 mod segments;
 mod swing;
 mod words;
@@ -58,6 +59,7 @@ pub fn spec(
         Kind::Candidates => candidates::spec(options, ctx)?,
         Kind::Contest => contest::spec(options, ctx)?,
         Kind::Swing => swing::spec(options, ctx)?,
+        Kind::Reported => reported::spec(options, ctx)?,
     };
     if spec.rows.len() > MAX_ROWS {
         return Err(format!(

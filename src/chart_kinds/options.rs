@@ -12,13 +12,20 @@ pub enum Kind {
     Candidates,
     Contest,
     Swing,
+    Reported,
 }
 
 /// Keys every chart takes besides its kind's own.
 pub const COMMON_KEYS: [&str; 5] = ["kind", "title", "note", "source", "id"];
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Segments, Kind::Candidates, Kind::Contest, Kind::Swing];
+    pub const ALL: [Kind; 5] = [
+        Kind::Segments,
+        Kind::Candidates,
+        Kind::Contest,
+        Kind::Swing,
+        Kind::Reported,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -26,6 +33,7 @@ impl Kind {
             Kind::Candidates => "candidates",
             Kind::Contest => "contest",
             Kind::Swing => "swing",
+            Kind::Reported => "reported",
         }
     }
 
@@ -36,6 +44,7 @@ impl Kind {
             Kind::Candidates => &["result", "top", "others_below"],
             Kind::Contest => &["result", "top"],
             Kind::Swing => &["results", "party", "sort"],
+            Kind::Reported => &["result", "party", "reported", "report"],
         }
     }
 
@@ -44,7 +53,7 @@ impl Kind {
         match self {
             Kind::Segments => &[Sort::Data, Sort::Votes],
             Kind::Swing => &[Sort::Data, Sort::Change],
-            Kind::Candidates | Kind::Contest => &[],
+            Kind::Candidates | Kind::Contest | Kind::Reported => &[],
         }
     }
 
@@ -117,7 +126,14 @@ pub struct ChartOptions {
     /// `candidates`: fold candidates under this vote share (percent) into "Others".
     pub others_below: Option<f64>,
     pub sort: Sort,
+    /// `reported`: segment → the figure(s) a report gave for it (rows follow the result).
+    pub reported: Vec<(String, Vec<u64>)>,
+    /// `reported`: what the report is called in the chart (the series name).
+    pub report: Option<String>,
 }
+
+/// A report that contradicts itself gives a segment two figures, rarely more.
+pub const MAX_REPORTED_FIGURES: usize = 3;
 
 /// What is wrong with the options, and the key it is about (to find its line in a block).
 #[derive(Debug, Clone, PartialEq)]
@@ -245,6 +261,8 @@ impl ChartOptions {
             top: count(table, "top")?,
             others_below: percent(table, "others_below")?,
             sort: sort(table, kind)?,
+            reported: reported(table, "reported")?,
+            report: text(table, "report")?,
         };
         Ok(options)
     }
@@ -356,6 +374,45 @@ fn percent(table: &toml::Table, key: &str) -> Result<Option<f64>, OptionError> {
     }
 }
 
+/// `reported = { "कैंट" = 86940, "आर्यनगर" = [46196, 46200] }`: whole numbers of votes, one
+/// or up to `MAX_REPORTED_FIGURES` per segment.
+fn reported(table: &toml::Table, key: &str) -> Result<Vec<(String, Vec<u64>)>, OptionError> {
+    let example = format!("{key} = {{ \"कैंट\" = 86940, \"आर्यनगर\" = [46196, 46200] }}");
+    let Some(value) = table.get(key) else {
+        return Ok(Vec::new());
+    };
+    let toml::Value::Table(segments) = value else {
+        return Err(OptionError::about(
+            key,
+            format!("`{key}` must be a table of segment = votes, e.g. {example}; got {value}"),
+        ));
+    };
+    let votes = |v: &toml::Value| match v {
+        toml::Value::Integer(n) => u64::try_from(*n).ok(),
+        _ => None,
+    };
+    segments
+        .iter()
+        .map(|(segment, v)| {
+            let figures: Option<Vec<u64>> = match v {
+                toml::Value::Array(items) => items.iter().map(votes).collect(),
+                one => votes(one).map(|n| vec![n]),
+            };
+            match figures {
+                Some(f) if (1..=MAX_REPORTED_FIGURES).contains(&f.len()) => {
+                    Ok((segment.clone(), f))
+                }
+                _ => Err(OptionError::about(
+                    key,
+                    format!(
+                        "`{key}`: the figure for {segment} must be a whole number of votes, or a list of up to {MAX_REPORTED_FIGURES} when the report gives several, e.g. {example}; got {v}"
+                    ),
+                )),
+            }
+        })
+        .collect()
+}
+
 fn sort(table: &toml::Table, kind: Kind) -> Result<Sort, OptionError> {
     let Some(name) = text(table, "sort")? else {
         return Ok(Sort::Data);
@@ -420,11 +477,11 @@ mod tests {
         let cases = [
             (
                 "party = \"INC\"",
-                "a chart needs `kind`, one of: segments, candidates, contest, swing",
+                "a chart needs `kind`, one of: segments, candidates, contest, swing, reported",
             ),
             (
                 "kind = \"segment\"",
-                "unknown chart kind `segment`; did you mean `segments`? kinds: segments, candidates, contest, swing (line 1 of the chart block)",
+                "unknown chart kind `segment`; did you mean `segments`? kinds: segments, candidates, contest, swing, reported (line 1 of the chart block)",
             ),
             (
                 "kind = \"segments\"\nparti = \"INC\"",
@@ -432,7 +489,7 @@ mod tests {
             ),
             (
                 "kind = \"contest\"\nparty = \"INC\"",
-                "`party` does not apply to a contest chart, only to segments, swing; a contest chart takes: result, top, and title, note, source, id (line 2 of the chart block)",
+                "`party` does not apply to a contest chart, only to segments, swing, reported; a contest chart takes: result, top, and title, note, source, id (line 2 of the chart block)",
             ),
             (
                 "kind = \"contest\"\ntop = 0",

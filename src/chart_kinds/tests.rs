@@ -470,3 +470,88 @@ fn an_incomplete_result_shows_counts_without_shares_or_a_winner() {
         )
     );
 }
+
+const REPORTED: &str = "kind = \"reported\"\nresult = \"ls2019\"\nparty = \"INC\"\nreported = { \"गोविंदनगर\" = 44837, \"सीसामऊ\" = 67073, \"आर्यनगर\" = 46196, \"किदवईनगर\" = 46613, \"कैंट\" = [86940, 88313] }";
+
+#[test]
+fn reported_sets_a_reports_figures_against_the_data_with_what_it_leaves_unattributed() {
+    let spec = ok(&kanpur(), REPORTED);
+    assert_eq!(
+        spec.rows,
+        [
+            "गोविंदनगर",
+            "सीसामऊ",
+            "आर्यनगर",
+            "किदवईनगर",
+            "कैंट",
+            "कैंट (रिपोर्ट का दूसरा आँकड़ा)",
+            "किसी क्षेत्र में नहीं",
+            "किसी क्षेत्र में नहीं (दूसरे आँकड़े से)",
+        ]
+    );
+    assert_eq!(spec.series[0].label, "रिपोर्ट");
+    assert_eq!(
+        labels(&spec.series[0]),
+        [
+            "44,837", "67,073", "46,196", "46,613", "86,940", "88,313", "21,344", "19,971"
+        ],
+        "the report's sums: 3,13,003 − 2,91,659 and, with 88,313 for कैंट, − 2,93,032"
+    );
+    assert_eq!(spec.series[1].label, "आधिकारिक आँकड़ा");
+    assert_eq!(
+        labels(&spec.series[1]),
+        [
+            "45,308", "68,823", "61,935", "46,854", "88,489", "88,489", "1,594", "1,594"
+        ],
+        "the data: by_segment figures, and the postal ballots left over"
+    );
+    assert!(
+        spec.note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("3,13,003"),
+        "{:?}",
+        spec.note
+    );
+}
+
+#[test]
+fn reported_with_some_segments_has_no_unattributed_row_and_names_mistakes() {
+    let spec = ok(
+        &kanpur(),
+        "kind = \"reported\"\nresult = \"ls2019\"\nparty = \"INC\"\nreport = \"अख़बार\"\nreported = { \"कैंट\" = 88313 }",
+    );
+    assert_eq!(spec.rows, ["कैंट"]);
+    assert_eq!(spec.series[0].label, "अख़बार");
+    let wrong_segment = chart(
+        &kanpur(),
+        "kind = \"reported\"\nresult = \"ls2019\"\nparty = \"INC\"\nreported = { \"कैन्ट\" = 1 }",
+    )
+    .unwrap_err();
+    assert!(
+        wrong_segment.starts_with("`reported` names `कैन्ट`, which is not a segment of `ls2019`"),
+        "{wrong_segment}"
+    );
+    assert!(
+        wrong_segment.contains("did you mean `कैंट`?"),
+        "{wrong_segment}"
+    );
+    let missing = chart(
+        &kanpur(),
+        "kind = \"reported\"\nresult = \"ls2019\"\nparty = \"INC\"",
+    )
+    .unwrap_err();
+    assert!(
+        missing.starts_with("a reported chart needs `reported`"),
+        "{missing}"
+    );
+    let bad = chart(
+        &kanpur(),
+        "kind = \"reported\"\nresult = \"ls2019\"\nparty = \"INC\"\nreported = { \"कैंट\" = \"88,313\" }",
+    )
+    .unwrap_err();
+    assert!(
+        bad.contains("the figure for कैंट must be a whole number of votes"),
+        "{bad}"
+    );
+}

@@ -11,6 +11,13 @@ pub struct Words {
     pub swing_series: &'static str,
     pub partial_segments: &'static str,
     pub tie: &'static str,
+    /// Said under a chart with "more than" figures.
+    pub approx_note: &'static str,
+    /// `reported`: the report's series (unless the block names it), the data's, and the
+    /// row of votes the report leaves in no segment.
+    pub report: &'static str,
+    pub official: &'static str,
+    pub in_no_segment: &'static str,
     hindi: bool,
 }
 
@@ -24,6 +31,10 @@ const HINDI: Words = Words {
     swing_series: "वोट प्रतिशत में बदलाव (अंक)",
     partial_segments: "क्षेत्रवार प्रतिशत उन्हीं वोटों पर निकाला गया है जिनका क्षेत्रवार ब्योरा उपलब्ध है।",
     tie: "पहले दो उम्मीदवारों को बराबर वोट मिले।",
+    approx_note: "आँकड़े लगभग हैं: स्रोत केवल निचली सीमा बताता है (“से अधिक”), इसलिए पट्टी असली संख्या से छोटी हो सकती है।",
+    report: "रिपोर्ट",
+    official: "आधिकारिक आँकड़ा",
+    in_no_segment: "किसी क्षेत्र में नहीं",
     hindi: true,
 };
 
@@ -37,6 +48,10 @@ const ENGLISH: Words = Words {
     swing_series: "Change in vote share (points)",
     partial_segments: "Segment shares are computed over the votes for which segment figures are given.",
     tie: "The first two candidates have the same number of votes.",
+    approx_note: "Approximate figures: the source gives only a lower bound (“more than”), so a bar may be shorter than the true count.",
+    report: "Report",
+    official: "Official figure",
+    in_no_segment: "In no segment",
     hindi: false,
 };
 
@@ -85,6 +100,23 @@ impl Words {
         }
     }
 
+    /// The candidates chart's series (its table's column): "वोट (प्रतिशत)", without the
+    /// share when the result has none, and saying "लगभग" when its figures are "more than".
+    pub fn votes_column(&self, shares: bool, approx: bool) -> String {
+        let base = if shares {
+            self.votes_and_share
+        } else if self.hindi {
+            "वोट"
+        } else {
+            "Votes"
+        };
+        match (approx, self.hindi) {
+            (false, _) => base.to_string(),
+            (true, true) => format!("{base}, लगभग"),
+            (true, false) => format!("{base}, approximate"),
+        }
+    }
+
     /// "लगभग 49.93%" / "about 49.93%": a share of an approximate total.
     pub fn about(&self, share: &str) -> String {
         if self.hindi {
@@ -127,6 +159,55 @@ impl Words {
             format!("{constituency}: {party} के वोट प्रतिशत में बदलाव, {from} से {to}")
         } else {
             format!("{constituency}: change in {party}'s vote share, {from} to {to}")
+        }
+    }
+
+    pub fn reported_title(&self, constituency: &str, election: &str, party: &str) -> String {
+        if self.hindi {
+            format!("{constituency}, {election}: {party} के वोट, रिपोर्ट बनाम आधिकारिक आँकड़े")
+        } else {
+            format!(
+                "{constituency}, {election}: {party} votes, the report against the official figures"
+            )
+        }
+    }
+
+    /// How the "in no segment" row is computed, with the party's total.
+    pub fn in_no_segment_note(&self, total: &str) -> String {
+        if self.hindi {
+            format!(
+                "“{}” = कुल {total} वोट में से क्षेत्रवार वोटों का जोड़ घटाकर; आधिकारिक आँकड़ों में यह आम तौर पर डाक मतपत्र होते हैं।",
+                self.in_no_segment
+            )
+        } else {
+            format!(
+                "“{}” = the total of {total} votes less the sum of the segment figures; in official figures these are usually postal ballots.",
+                self.in_no_segment
+            )
+        }
+    }
+
+    /// "कैंट (रिपोर्ट का दूसरा आँकड़ा)" / "Cantt (the report's second figure)".
+    pub fn nth_figure(&self, row: &str, i: usize) -> String {
+        let nth = super::reported::ordinal(self.hindi, i);
+        if self.hindi {
+            format!("{row} (रिपोर्ट का {nth} आँकड़ा)")
+        } else {
+            format!("{row} (the report's {nth} figure)")
+        }
+    }
+
+    /// "किसी क्षेत्र में नहीं (दूसरे आँकड़े से)" / "In no segment (with the second figure)".
+    pub fn in_no_segment_with(&self, i: usize) -> String {
+        if self.hindi {
+            let nth = super::reported::ordinal(true, i);
+            let oblique = nth
+                .strip_suffix('ा')
+                .map_or(nth.clone(), |stem| format!("{stem}े"));
+            format!("{} ({oblique} आँकड़े से)", self.in_no_segment)
+        } else {
+            let nth = super::reported::ordinal(false, i);
+            format!("{} (with the {nth} figure)", self.in_no_segment)
         }
     }
 

@@ -106,6 +106,10 @@ impl Hooks for PageHooks<'_> {
         Ok(figure)
     }
 
+    fn lang(&self) -> &str {
+        &self.shared.pages[self.page].lang
+    }
+
     fn internal_link(&self, target: &str) -> Result<String, String> {
         let rest = target.trim_start_matches("@/");
         let (file, anchor) = match rest.split_once('#') {

@@ -1,6 +1,11 @@
 //! The article's main chart redrawn for the card: horizontal bars, row names in a column on
 //! the left, values at the bar ends, a legend when there is more than one series.
 //!
+//! A row name is never cut: names wrap onto a second line, then all of a chart's names
+//! shrink together (22 → 20 → 18 px), and only then does a name take more lines; the row grows to hold it and the rows that no longer
+//! fit are counted under the last one shown. Only a name longer than `MAX_NAME_LINES`
+//! lines at the smallest size would end in "…".
+//!
 //! The page's chart is laid out for a 360-unit phone column; scaled into a card its labels
 //! would shrink. Drawing from the `ChartSpec` instead gives labels sized for the card and
 //! drops what a thumbnail cannot carry (the table, the note): the card leads to the article.
@@ -27,9 +32,13 @@ const LEGEND_SIZE: f64 = 20.0;
 const LEGEND_LINE: f64 = 34.0;
 const SWATCH: f64 = 16.0;
 const NAME_SIZE: f64 = 22.0;
+/// Sizes tried in turn for a name that does not fit in two lines.
+const NAME_SIZES: [f64; 3] = [NAME_SIZE, 20.0, 18.0];
+const NAME_LINE: f64 = 1.3;
+const MAX_NAME_LINES: usize = 6;
 const VALUE_SIZE: f64 = 20.0;
-/// Row names take at most this share of the width; longer ones end in "…".
-const NAME_SHARE: f64 = 0.36;
+/// Row names take at most this share of the width; longer ones wrap.
+const NAME_SHARE: f64 = 0.40;
 const GAP: f64 = 10.0;
 const BAR_GAP: f64 = 4.0;
 const ROW_GAP: f64 = 14.0;
@@ -53,8 +62,10 @@ pub fn draw(svg: &mut Svg, spec: &ChartSpec, area: Area) -> Result<f64, String> 
     if needs_legend(spec) {
         y = legend(svg, spec, &colors, area, lang, y);
     }
-    let rows = RowFit::new(spec, area.y + area.height - y);
     let scale = Scale::new(spec, area, lang);
+    let texts: Vec<String> = (0..spec.rows.len()).map(|row| spec.row_name(row)).collect();
+    let names = Name::fit_all(&texts, scale.name_width, lang);
+    let rows = RowFit::new(spec, names, area.y + area.height - y);
     for row in 0..rows.shown {
         y = row_group(svg, spec, &colors, &scale, &rows, row, y);
     }
@@ -132,13 +143,9 @@ fn title(svg: &mut Svg, spec: &ChartSpec, area: Area, lang: Lang, top: f64) -> f
     if y > top { y + 6.0 } else { y }
 }
 
-/// Same rule as the page's chart: a lone series whose bars all carry their own colour
-/// (candidates in party colours) needs no legend.
+/// Same rule as the page's chart: only several series need naming.
 fn needs_legend(spec: &ChartSpec) -> bool {
-    match spec.series.as_slice() {
-        [only] => !only.values.iter().flatten().all(|v| v.color.is_some()),
-        _ => true,
-    }
+    spec.series.len() > 1
 }
 
 /// Swatch + series name for each series, flowing onto more lines. Returns the next y.
@@ -185,37 +192,87 @@ fn with_ellipsis_if_wide(text: &str, width: f64, style: &TextStyle) -> String {
     }
 }
 
-/// How many rows fit and how thick their bars are.
+/// A row's name as drawn: the size and the lines that hold it whole.
+struct Name {
+    size: f64,
+    lines: Vec<String>,
+}
+
+impl Name {
+    /// Every row at one size, the largest at which each name fits in two lines of `width`
+    /// (at the smallest size a name takes as many lines as it needs, up to
+    /// `MAX_NAME_LINES`): rows of one chart read alike.
+    fn fit_all(texts: &[String], width: f64, lang: Lang) -> Vec<Name> {
+        let lines_at = |text: &str, size: f64, max: usize| {
+            let style = style(size, Weight::Regular, INK, lang);
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            wrap(&text, width, max, &|t| style.width(t))
+        };
+        let fits = |size: f64| texts.iter().all(|t| lines_at(t, size, 3).len() <= 2);
+        let smallest = NAME_SIZES[NAME_SIZES.len() - 1];
+        let size = NAME_SIZES
+            .into_iter()
+            .find(|&s| fits(s))
+            .unwrap_or(smallest);
+        texts
+            .iter()
+            .map(|t| Name {
+                size,
+                lines: lines_at(t, size, MAX_NAME_LINES),
+            })
+            .collect()
+    }
+
+    fn height(&self) -> f64 {
+        self.lines.len() as f64 * self.size * NAME_LINE
+    }
+}
+
+/// How many rows fit, how thick their bars are, and each row's name as drawn.
 struct RowFit {
     shown: usize,
     hidden: usize,
     bar: f64,
+    names: Vec<Name>,
 }
 
 impl RowFit {
-    fn new(spec: &ChartSpec, height: f64) -> RowFit {
-        let rows = spec.rows.len();
+    /// The thickest bars (up to `MAX_BAR`) at which every row fits, a row being as tall as
+    /// its bars or its name, whichever is taller; else `MIN_BAR` and the rows that fit.
+    fn new(spec: &ChartSpec, names: Vec<Name>, height: f64) -> RowFit {
+        let rows = names.len();
         let series = spec.series.len() as f64;
-        let bar_for = |shown: usize, room: f64| {
-            let per_row = room / shown as f64 - ROW_GAP;
-            (per_row - BAR_GAP * (series - 1.0)) / series
+        let group = |bar: f64| bar * series + BAR_GAP * (series - 1.0);
+        let total = |bar: f64, shown: usize| -> f64 {
+            names[..shown]
+                .iter()
+                .map(|n| group(bar).max(n.height()) + ROW_GAP)
+                .sum::<f64>()
+                - ROW_GAP
         };
-        let bar = bar_for(rows, height + ROW_GAP);
-        if bar >= MIN_BAR {
+        if total(MIN_BAR, rows) <= height {
+            let mut bar = MAX_BAR;
+            while bar > MIN_BAR && total(bar, rows) > height {
+                bar -= 1.0;
+            }
             return RowFit {
                 shown: rows,
                 hidden: 0,
-                bar: bar.min(MAX_BAR).floor(),
+                bar,
+                names,
             };
         }
-        // Room for the "+N more" line, then as many rows as keep bars at MIN_BAR.
-        let room = height - OVERFLOW_LINE;
-        let row_height = MIN_BAR * series + BAR_GAP * (series - 1.0) + ROW_GAP;
-        let shown = ((room / row_height).floor().max(0.0) as usize).min(rows);
+        // Room for the "+N more" line, then as many rows as fit with bars at MIN_BAR.
+        let room = height - OVERFLOW_LINE - ROW_GAP;
+        let shown = (0..=rows)
+            .take_while(|&n| n == 0 || total(MIN_BAR, n) <= room)
+            .last()
+            .unwrap_or(0);
         RowFit {
             shown,
             hidden: rows - shown,
             bar: MIN_BAR,
+            names,
         }
     }
 
@@ -279,7 +336,8 @@ fn value_text(value: Option<&crate::chart::Value>) -> (String, bool) {
     }
 }
 
-/// The row's name beside its group of bars, one bar per series. Returns the next y.
+/// The row's name beside its group of bars, one bar per series, the shorter of the two
+/// centred on the taller. Returns the next y.
 fn row_group(
     svg: &mut Svg,
     spec: &ChartSpec,
@@ -289,18 +347,19 @@ fn row_group(
     row: usize,
     top: f64,
 ) -> f64 {
+    let name = &rows.names[row];
     let lang = Lang::from_code(&spec.lang);
-    let names = style(NAME_SIZE, Weight::Regular, INK, lang);
+    let names = style(name.size, Weight::Regular, INK, lang);
     let values = style(VALUE_SIZE, Weight::Regular, MUTED, lang);
-    let group = rows.group_height(spec.series.len());
-    let name = with_ellipsis_if_wide(&spec.row_name(row), scale.name_width, &names);
-    svg.text(
-        scale.name_x,
-        top + group / 2.0 + 0.36 * NAME_SIZE,
-        &name,
-        &names,
-        Align::Start,
-    );
+    let bars = rows.group_height(spec.series.len());
+    let group = bars.max(name.height());
+    let line = name.size * NAME_LINE;
+    let mut baseline = top + (group - name.height()) / 2.0 + line / 2.0 + 0.36 * name.size;
+    for text in &name.lines {
+        svg.text(scale.name_x, baseline, text, &names, Align::Start);
+        baseline += line;
+    }
+    let top = top + (group - bars) / 2.0;
     let mut y = top;
     for (index, series) in spec.series.iter().enumerate() {
         let value = series.values.get(row).and_then(Option::as_ref);
@@ -323,12 +382,12 @@ fn row_group(
     if scale.zero_line {
         svg.line(
             (scale.zero_x, top - 3.0),
-            (scale.zero_x, top + group + 3.0),
+            (scale.zero_x, top + bars + 3.0),
             RULE,
             2.0,
         );
     }
-    top + group + ROW_GAP
+    top - (group - bars) / 2.0 + group + ROW_GAP
 }
 
 /// A value that is not zero gets at least a sliver, so a small figure is still seen.

@@ -332,3 +332,112 @@ fn the_headline_stays_left_of_the_chart_panel() {
         }
     }
 }
+
+/// The longest candidate name and the longest party name among the 8,902 rows of ECI's
+/// 2024 constituency-wise results (`eci-ge2024-constituencywise.csv`; written here, runs of
+/// spaces collapsed, so the test does not need the file), with the Kanpur names in Hindi.
+const LONGEST_CANDIDATE: &str = "ABDUL TAHIR ADVOCATE (BABLU RAJNIKANT) S/O SAEED PAHELWAN ANSARI";
+const LONGEST_CANDIDATE_PARTY: &str = "Bahujan Maha Party";
+const LONGEST_PARTY: &str = "Communist Party of India (Marxist-Leninist) (Liberation)";
+const LONGEST_PARTY_CANDIDATE: &str = "BUGATHA BANGARRAO";
+
+/// A candidates chart (one series, each bar in its party's colour, the winner marked) with
+/// these row names.
+fn candidates(lang: &str, rows: &[String]) -> ChartSpec {
+    let votes: [u32; 5] = [443_055, 422_087, 12_032, 6_105, 4_117];
+    ChartSpec {
+        id: "candidates".to_string(),
+        kind: Layout::Grouped,
+        title: if lang == "hi" {
+            "कानपुर 2024: किसे कितने वोट मिले"
+        } else {
+            "Votes by candidate"
+        }
+        .to_string(),
+        note: None,
+        source: None,
+        lang: lang.to_string(),
+        row_header: String::new(),
+        rows: rows.to_vec(),
+        series: vec![Series {
+            label: "votes".to_string(),
+            color: "#6b6b6b".to_string(),
+            values: rows
+                .iter()
+                .zip(votes.iter().cycle())
+                .map(|(_, &n)| {
+                    Some(Value {
+                        color: Some("#FF9933".to_string()),
+                        ..Value::new(
+                            f64::from(n),
+                            format!("{} (49.93%)", crate::numfmt::inr_unsigned(u64::from(n))),
+                        )
+                    })
+                })
+                .collect(),
+        }],
+        highlight: Some(crate::chart::Highlight {
+            row: 0,
+            label: if lang == "hi" {
+                "विजेता"
+            } else {
+                "winner"
+            }
+            .to_string(),
+        }),
+    }
+}
+
+/// Every word of every row name is drawn (nothing cut, no "…"), nothing overlaps, and the
+/// names stay in the chart panel.
+fn assert_names_whole(card: &Card<'_>, spec: &ChartSpec) {
+    assert_no_text_overlaps(card);
+    let boxes = text_boxes(card);
+    let drawn: String = boxes
+        .iter()
+        .map(|b| b.0.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!drawn.contains('…'), "something was cut: {drawn}");
+    for row in 0..spec.rows.len() {
+        for word in spec.row_name(row).split_whitespace() {
+            assert!(
+                drawn.contains(word),
+                "`{word}` of row {row} missing: {drawn}"
+            );
+        }
+    }
+    for b in boxes.iter().filter(|b| b.1 >= PANEL_LEFT as f32) {
+        assert!(
+            b.3 <= (WIDTH as f32) - MARGIN as f32 + 1.0,
+            "{b:?} leaves the panel"
+        );
+    }
+}
+
+#[test]
+fn the_longest_names_and_parties_of_2024_are_never_cut() {
+    let rows = [
+        format!("{LONGEST_CANDIDATE} · {LONGEST_CANDIDATE_PARTY}"),
+        format!("{LONGEST_PARTY_CANDIDATE} · {LONGEST_PARTY}"),
+        "Ramesh Awasthi · BJP".to_string(),
+    ];
+    let spec = candidates("en", &rows);
+    assert_names_whole(
+        &card(
+            "Losing with a record: Congress's best ever vote in Kanpur",
+            "en",
+            Some(&spec),
+        ),
+        &spec,
+    );
+    let hindi = [
+        "रमेश अवस्थी · भारतीय जनता पार्टी".to_string(),
+        "आलोक मिश्रा · भारतीय राष्ट्रीय कांग्रेस".to_string(),
+        "कुलदीप भदौरिया · बहुजन समाज पार्टी".to_string(),
+        "अन्य (8)".to_string(),
+        "नोटा".to_string(),
+    ];
+    let spec = candidates("hi", &hindi);
+    assert_names_whole(&card(HINDI_HEADLINE, "hi", Some(&spec)), &spec);
+}
