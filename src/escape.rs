@@ -3,7 +3,10 @@
 
 use std::fmt::Write;
 
-/// Escapes text for XML element content and attribute values.
+/// Escapes text for HTML and XML element content and double- or single-quoted
+/// attributes: the one escaper of the pages, charts, feeds and sitemap. Control
+/// characters (but tab and line breaks) are dropped: XML 1.0 forbids most of them, and one
+/// in a name would make an SVG, and the share card drawn from it, unreadable.
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -12,9 +15,8 @@ pub fn xml_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids outright.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }

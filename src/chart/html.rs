@@ -11,25 +11,7 @@ use super::spec::Checked;
 use super::words::Words;
 use crate::numfmt::ascii_minus;
 
-/// Escapes text for HTML/XML content and double- or single-quoted attributes; control
-/// characters XML forbids are dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // XML 1.0 forbids most control characters outright: one in a name would make
-            // the SVG (and the share card drawn from it) unreadable.
-            c if crate::content::text_check::is_forbidden(c) => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
+pub use crate::escape::xml_escape as escape;
 
 /// The figures in words, for `<desc>`: "कैंट: लोकसभा 2019 88,489, लोकसभा 2024 1,15,028; …".
 pub fn description(checked: &Checked<'_>, words: &Words) -> String {
