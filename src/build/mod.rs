@@ -107,7 +107,7 @@ pub fn build(options: &BuildOptions) -> Outcome {
         None => &Discard,
     };
     let (write_problems, files) = write_all(&site, &renderer, &plan, cache.as_ref(), sink);
-    problems.extend(write_problems);
+    problems.extend(site.locate_problems(write_problems));
     let failed = stops_build(&problems, options.strict);
     if let Some(staging) = staging {
         if failed {
@@ -163,5 +163,5 @@ fn write_all(
 pub fn stops_build(problems: &[Diagnostic], strict: bool) -> bool {
     problems
         .iter()
-        .any(|d| d.severity == Severity::Error || strict)
+        .any(|d| d.severity == Severity::Error || (strict && d.severity == Severity::Warning))
 }

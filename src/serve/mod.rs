@@ -363,7 +363,7 @@ fn rebuild(session: &mut Session, live: &Live) -> Option<usize> {
     let memory = Memory::default();
     let writer = Writer::new(site, &renderer, Some(&session.cards), &session.search);
     let written = writer.write(&plan, &diff.changed, &memory, None);
-    if show_problems(&written.problems, live) {
+    if show_problems(&site.locate_problems(written.problems), live) {
         return None;
     }
     let mut stale: Vec<String> = Vec::new();

@@ -6,7 +6,9 @@
 //! `serve` keeps one `Site` and re-reads only the files an edit touched.
 
 mod checks;
+pub mod generate;
 pub mod listings;
+mod names;
 
 use crate::chart_function::ChartData;
 use crate::config::SiteConfig;
@@ -17,7 +19,7 @@ use crate::fingerprint;
 use crate::taxonomy::Taxonomies;
 use listings::SiteIndex;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
@@ -41,6 +43,8 @@ struct Entry {
     results: Arc<PageResults>,
     result_problems: Vec<Diagnostic>,
     facts: PageFacts,
+    /// A section's `[generate]`, resolved.
+    generate: Option<Arc<generate::Spec>>,
 }
 
 /// Fingerprints of what a page is made of, taken when its file is read. (Its checked
@@ -99,6 +103,11 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Every problem found by loading and checking, sorted.
     pub problems: Vec<Diagnostic>,
+    /// Pages made from data: their (virtual) file → the result each was made for.
+    pub generated: BTreeMap<PathBuf, generate::Origin>,
+    /// Each `[generate]` section's pages, with the fingerprint of what they were made
+    /// from, so that `serve` remakes them only when that changed.
+    expansions: BTreeMap<PathBuf, (u64, Arc<generate::Expansion>)>,
 }
 
 impl Site {
@@ -127,6 +136,8 @@ impl Site {
             charts: Arc::new(ChartData::empty()),
             assets: Vec::new(),
             problems: Vec::new(),
+            generated: BTreeMap::new(),
+            expansions: BTreeMap::new(),
         };
         let mut problems = Vec::new();
         match discover::discover(root) {
@@ -214,6 +225,7 @@ impl Site {
                     results: Arc::default(),
                     result_problems: Vec::new(),
                     facts: PageFacts::default(),
+                    generate: None,
                 });
             }
         };
@@ -241,6 +253,13 @@ impl Site {
             }
             Err(_) => (PageResults::default(), Vec::new()),
         };
+        let mut generate = None;
+        if let Ok(p) = &page {
+            match generate::Spec::read(p, &text) {
+                Ok(spec) => generate = spec.map(Arc::new),
+                Err(problems) => page = Err(problems),
+            }
+        }
         let page = page.map(Arc::new);
         let facts = PageFacts {
             source: fingerprint::of(&text),
@@ -250,6 +269,7 @@ impl Site {
             results: Arc::new(results),
             result_problems,
             facts,
+            generate,
         })
     }
 
@@ -257,20 +277,27 @@ impl Site {
     fn assemble(&mut self, mut problems: Vec<Diagnostic>) {
         problems.extend(self.data_problems.iter().cloned());
         problems.extend(self.file_problems.iter().cloned());
-        let mut pages = Vec::new();
-        let mut results = Vec::new();
-        let mut facts = Vec::new();
+        let mut all: Vec<(Arc<Page>, Arc<PageResults>, PageFacts)> = Vec::new();
         for entry in self.entries.values() {
             match &entry.page {
                 Ok(page) if page.front.draft && !self.options.drafts => {}
                 Ok(page) => {
-                    pages.push(Arc::clone(page));
-                    results.push(Arc::clone(&entry.results));
-                    facts.push(entry.facts);
+                    all.push((Arc::clone(page), Arc::clone(&entry.results), entry.facts));
                     problems.extend(entry.result_problems.iter().cloned());
                 }
                 Err(p) => problems.extend(p.iter().cloned()),
             }
+        }
+        let made = self.generate_pages(&all, &mut problems);
+        all.extend(made);
+        all.sort_by(|a, b| a.0.file.cmp(&b.0.file));
+        let mut pages = Vec::with_capacity(all.len());
+        let mut results = Vec::with_capacity(all.len());
+        let mut facts = Vec::with_capacity(all.len());
+        for (page, result, fact) in all {
+            pages.push(page);
+            results.push(result);
+            facts.push(fact);
         }
         if !pages.iter().any(|p| p.is_home()) {
             pages.push(Arc::new(synthetic_home(&self.config)));
@@ -293,8 +320,87 @@ impl Site {
         self.charts = Arc::new(ChartData::new(&pages, results, &self.config));
         self.pages = pages;
         self.facts = facts;
+        let mut problems = generate::locate(problems, &self.generated);
         diagnostics::sort(&mut problems);
         self.problems = problems;
+    }
+
+    /// The pages of every published section with `[generate]`, less those a hand-written
+    /// page of the section replaces (said as an info line). `written` are the
+    /// hand-written pages.
+    fn generate_pages(
+        &mut self,
+        written: &[(Arc<Page>, Arc<PageResults>, PageFacts)],
+        problems: &mut Vec<Diagnostic>,
+    ) -> Vec<(Arc<Page>, Arc<PageResults>, PageFacts)> {
+        let specs: Vec<Arc<generate::Spec>> = written
+            .iter()
+            .filter_map(|(page, _, _)| self.entries.get(&page.file))
+            .filter_map(|entry| entry.generate.clone())
+            .collect();
+        let inputs = generate::Inputs {
+            root: &self.root,
+            config: &self.config,
+            data: &self.data,
+            parties: &self.parties,
+        };
+        let mut expansions = BTreeMap::new();
+        for spec in specs {
+            let key = fingerprint::of(&(spec.fingerprint(), self.inputs));
+            let expansion = match self.expansions.remove(&spec.index) {
+                Some((k, e)) if k == key => e,
+                _ => Arc::new(generate::expand(&spec, &inputs)),
+            };
+            expansions.insert(spec.index.clone(), (key, expansion));
+        }
+        self.expansions = expansions;
+        let by_path: HashMap<&str, &Page> = written
+            .iter()
+            .map(|(p, _, _)| (p.path.as_str(), p.as_ref()))
+            .collect();
+        let by_data: HashMap<(&str, &str), &Page> = written
+            .iter()
+            .flat_map(|(p, _, _)| {
+                let parent = p.parent.as_deref().unwrap_or("");
+                p.front
+                    .data
+                    .iter()
+                    .map(move |id| ((parent, id.get_ref().as_str()), p.as_ref()))
+            })
+            .collect();
+        self.generated.clear();
+        let mut made = Vec::new();
+        for (_, expansion) in self.expansions.values() {
+            problems.extend(expansion.problems.iter().cloned());
+            for g in &expansion.pages {
+                let parent = g.page.parent.as_deref().unwrap_or("");
+                let by_hand = by_path
+                    .get(g.page.path.as_str())
+                    .or_else(|| by_data.get(&(parent, g.origin.id.as_str())));
+                if let Some(by_hand) = by_hand {
+                    problems.push(Diagnostic::info(
+                        &by_hand.file,
+                        format!(
+                            "written by hand, so it replaces the page [generate] in {} would make for {} from {}:{}",
+                            g.origin.index.display(),
+                            g.origin.id,
+                            g.origin.data_file.display(),
+                            g.origin.data_line
+                        ),
+                    ));
+                    continue;
+                }
+                self.generated.insert(g.page.file.clone(), g.origin.clone());
+                made.push((Arc::clone(&g.page), Arc::clone(&g.results), g.facts));
+            }
+        }
+        made
+    }
+
+    /// Names the `_index.md` and the result for problems found writing generated pages
+    /// (whose files do not exist).
+    pub fn locate_problems(&self, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        generate::locate(problems, &self.generated)
     }
 
     /// The page at `i`'s checked results.
@@ -335,6 +441,39 @@ fn check_page_results(
         parties,
     );
     results.follow_alliances(&config.alliances);
+    let mut texts = Vec::new();
+    for (key, value) in [
+        ("title", &page.front.title),
+        ("description", &page.front.description),
+    ] {
+        if let Some(line) = crate::content::front_matter::key_line(text, key) {
+            texts.push(election::prose_check::Text {
+                text: value,
+                first_line: line,
+            });
+        }
+    }
+    problems.extend(prose_problems(
+        &page.file,
+        texts,
+        &page.body,
+        page.body_line,
+        &results,
+        config,
+    ));
+    (results, problems)
+}
+
+/// The numbers typed in a page's prose (`texts`, then the body) checked against its
+/// results, and quotes of figures an incomplete result does not have.
+fn prose_problems<'a>(
+    file: &Path,
+    mut texts: Vec<election::prose_check::Text<'a>>,
+    body: &'a str,
+    body_line: usize,
+    results: &PageResults,
+    config: &SiteConfig,
+) -> Vec<Diagnostic> {
     // Parties as prose names them: code, name and short name in both languages.
     let names: election::prose_check::PartyNames = config
         .parties
@@ -348,37 +487,23 @@ fn check_page_results(
             (code.clone(), names)
         })
         .collect();
-    let mut texts = Vec::new();
-    for (key, value) in [
-        ("title", &page.front.title),
-        ("description", &page.front.description),
-    ] {
-        if let Some(line) = crate::content::front_matter::key_line(text, key) {
-            texts.push(election::prose_check::Text {
-                text: value,
-                first_line: line,
-            });
-        }
-    }
     texts.push(election::prose_check::Text {
-        text: &page.body,
-        first_line: page.body_line,
+        text: body,
+        first_line: body_line,
     });
-    problems.extend(election::prose_check::check_texts(
-        &page.file, &texts, &results, &names,
-    ));
+    let mut problems = election::prose_check::check_texts(file, &texts, results, &names);
     let incomplete: Vec<&str> = results
         .iter()
         .filter(|r| !r.complete)
         .map(|r| r.id.as_str())
         .collect();
     problems.extend(content::expr_check::incomplete_quotes(
-        &page.file,
-        &page.body,
-        page.body_line,
+        file,
+        body,
+        body_line,
         &incomplete,
     ));
-    (results, problems)
+    problems
 }
 
 /// The home page of a site whose content/ has no `_index.md`.
