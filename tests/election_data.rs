@@ -240,5 +240,25 @@ fn the_example_site_quotes_the_official_figures() {
         "the English page names parties in English"
     );
     assert!(result.contains("hreflang=\"en\"") && en.contains("hreflang=\"hi\""));
+
+    // Uttar Pradesh 2024: one page per seat, made from the imported ECI rows, Hindi names
+    // from data/up-seat-names.csv, every figure checked against sources/ on this build.
+    let seats: Vec<_> = std::fs::read_dir(out.join("up-2024"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("index.html").is_file())
+        .collect();
+    assert_eq!(seats.len(), 80, "one page per Uttar Pradesh seat");
+    let kanpur = read("up-2024/kanpur/index.html");
+    assert!(kanpur.contains("<h1>कानपुर लोकसभा सीट: 2024 का नतीजा</h1>"));
+    assert!(kanpur.contains("4,43,055") && kanpur.contains("20,968"));
+    let rae_bareli = read("up-2024/rae-bareli/index.html");
+    assert!(rae_bareli.contains("<h1>रायबरेली लोकसभा सीट: 2024 का नतीजा</h1>"));
+    assert!(rae_bareli.contains("RAHUL GANDHI"));
+    assert!(
+        result.contains("href=\"../../up-2024/kanpur/\""),
+        "the Kanpur explainer links to the seat page"
+    );
+    assert!(read("up-2024/index.html").contains("href=\"../up-2024/varanasi/\""));
     let _ = std::fs::remove_dir_all(&out);
 }
