@@ -259,6 +259,26 @@ fn the_example_site_quotes_the_official_figures() {
         result.contains("href=\"../../up-2024/kanpur/\""),
         "the Kanpur explainer links to the seat page"
     );
-    assert!(read("up-2024/index.html").contains("href=\"../up-2024/varanasi/\""));
+    let hub = read("up-2024/index.html");
+    assert!(hub.contains("href=\"../up-2024/varanasi/\""));
+    // The tally of the hub: ECI's 80 results, and the alliances of site.toml.
+    let row = |name: &str, seats: u32| {
+        format!("<td>{name}</td><td style=\"text-align: right\">{seats}</td>")
+    };
+    for (name, seats) in [
+        ("सपा", 37),
+        ("भाजपा", 33),
+        ("कांग्रेस", 6),
+        ("रालोद", 2),
+        ("अपना दल (एस)", 1),
+        ("आसपा (कांशीराम)", 1),
+        ("INDIA", 43),
+        ("NDA", 36),
+    ] {
+        assert!(
+            hub.contains(&row(name, seats)),
+            "the hub's tally: {name} {seats}"
+        );
+    }
     let _ = std::fs::remove_dir_all(&out);
 }

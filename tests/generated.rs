@@ -105,6 +105,8 @@ fn an_english_section_speaks_english_from_the_same_data() {
     assert!(surat.contains("Elected unopposed"));
     let kanpur = site.read("public/en-seats/kanpur/index.html");
     assert!(kanpur.contains("Won by 20,968 votes."));
+    let amethi = site.read("public/en-seats/amethi/index.html");
+    assert!(amethi.contains("Counting: KISHORI LAL leads by 30,309 votes after round 5 of 22."));
 }
 
 /// The fixture's `content/seats/_index.md` with `from` replaced by `to`.
@@ -129,7 +131,7 @@ fn a_broken_body_is_one_error_at_its_line_naming_the_seats_and_nothing_is_writte
         .collect();
     assert_eq!(errors.len(), 1, "{stderr}");
     assert!(
-        errors[0].starts_with("error: content/seats/_index.md:17: in an expression:"),
+        errors[0].starts_with("error: content/seats/_index.md:19: in an expression:"),
         "{stderr}"
     );
     assert!(
@@ -170,7 +172,7 @@ fn broken_patterns_and_data_paths_are_located() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("in the pages made for 3 results: "),
+        stderr.contains("in the pages made for 4 results: "),
         "{stderr}"
     );
 
