@@ -25,6 +25,8 @@ const BUDGET = {
   vnu: 0,                 // errors on the whole site
   articleKB: 60,          // article HTML + CSS gzipped + the fonts it fetches without Noto
 };
+// Folders of more pages than this are sampled by axe (see axePages).
+const SAMPLE_OVER = 12;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const RUNS = 3;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -146,7 +148,6 @@ function everyPage() {
 // generated from data, a taxonomy's terms): axe audits its first and last page, its
 // largest and smallest (the longest names and tables, the uncontested seat), and any in
 // AUDIT_ALWAYS ("up-2024/kanpur/"). Every other page is audited. Nu checks every page.
-const SAMPLE_OVER = 12;
 function axePages() {
   const always = new Set((process.env.AUDIT_ALWAYS ?? 'up-2024/kanpur/').split(/\s+/).filter(Boolean));
   const byFolder = new Map();
