@@ -220,7 +220,9 @@ fn the_example_site_quotes_the_official_figures() {
         "8,87,396",
         "49.93%",
         "47.56%",
-        "+10.43",
+        "10.43 अंक बढ़ा",
+        // The box follows INC through its alliance: SP stood in 2019, backed INC in 2024.
+        "INDIA (कांग्रेस) <b>+4.71</b>",
     ] {
         assert!(result.contains(figure), "result-2024 lacks {figure}");
     }
