@@ -11,6 +11,7 @@
 //! Besides figures, a sentence that names a winner, a runner-up or a place (तीसरे स्थान)
 //! is checked against the ranks.
 
+mod approx;
 mod facts;
 mod mask;
 mod numbers;
@@ -171,7 +172,7 @@ const SHARE_WORDS: &[&str] = &[
     "मत प्रतिशत",
 ];
 /// Words before a number that say it is not exact.
-const APPROX_BEFORE: &[&str] = &[
+pub(super) const APPROX_BEFORE: &[&str] = &[
     "लगभग",
     "करीब",
     "क़रीब",
@@ -188,9 +189,9 @@ const APPROX_BEFORE: &[&str] = &[
     "~",
     "कोई",
 ];
-const APPROX_AFTER: &[&str] = &["के आसपास", "के करीब", "के क़रीब"];
-const MORE_BEFORE: &[&str] = &["more than", "over", "above", "at least", "exceeding"];
-const MORE_AFTER: &[&str] = &[
+pub(super) const APPROX_AFTER: &[&str] = &["के आसपास", "के करीब", "के क़रीब"];
+pub(super) const MORE_BEFORE: &[&str] = &["more than", "over", "above", "at least", "exceeding"];
+pub(super) const MORE_AFTER: &[&str] = &[
     "से ज़्यादा",
     "से ज्यादा",
     "से अधिक",
@@ -204,6 +205,22 @@ const MORE_AFTER: &[&str] = &[
 ];
 const LESS_BEFORE: &[&str] = &["less than", "fewer than", "under", "below", "just under"];
 const LESS_AFTER: &[&str] = &["से कम", "से नीचे", "से भी कम"];
+
+/// Words that make a turnout a state's or the country's, not the seat's.
+const WIDER_AREA_WORDS: &[&str] = &[
+    "राज्य",
+    "प्रदेश",
+    "देश",
+    "देशभर",
+    "देश भर",
+    "राष्ट्रीय",
+    "state",
+    "statewide",
+    "nationally",
+    "national",
+    "country",
+    "nationwide",
+];
 
 const WIN_WORDS: &[&str] = &[
     "जीते",
@@ -325,8 +342,8 @@ pub fn check_texts(
         let text = fold::nfc_text(piece.text);
         let masked = mask::mask(&text);
         let lines = LineIndex::new(&text, piece.first_line);
-        for (offset, message) in approx_expressions(&text, results) {
-            out.push(Diagnostic::warning(file, message).at_line(lines.line_of(offset)));
+        for (offset, message) in approx::unsaid_bounds(&text, results) {
+            out.push(Diagnostic::error(file, message).at_line(lines.line_of(offset)));
         }
         for (start, end) in sentences(&masked.text) {
             for (offset, message) in checker.sentence(&masked.text, start, end, &masked.marks) {
@@ -856,6 +873,10 @@ impl<'a> Checker<'a> {
         sentence: &str,
     ) -> Option<String> {
         let kinds: &[Kind] = if c.turnout_word {
+            if self.wider_area(sentence) {
+                // "राज्य में 61.8% मतदान", "nationally 65.79 per cent": not this seat's.
+                return None;
+            }
             &[Kind::Turnout]
         } else if q.measure == Measure::Points || c.margin_word.is_some() {
             &[Kind::Points]
@@ -876,7 +897,15 @@ impl<'a> Checker<'a> {
             let fits = self.latest_unless_past(fits, named, sentence);
             return self.bound_claim(q, bound, &fits, true, sentence, named);
         }
-        if fits.iter().any(|f| q.states(f.value) || f.approx) {
+        let in_range = |f: &&Fact| {
+            f.range.is_some_and(|(low, high)| {
+                q.value >= low - q.step / 2.0 - 1e-9 && q.value <= high + q.step / 2.0 + 1e-9
+            })
+        };
+        if fits
+            .iter()
+            .any(|f| q.states(f.value) || f.approx || in_range(f))
+        {
             return None;
         }
         if c.approx && fits.iter().any(|f| (f.value.abs() - q.value).abs() <= 1.0) {
@@ -898,6 +927,25 @@ impl<'a> Checker<'a> {
             show(nearest.value, nearest.kind),
             nearest.label
         ))
+    }
+
+    /// The sentence is about a state or the country and names no constituency of the page.
+    fn wider_area(&self, sentence: &str) -> bool {
+        let lower = sentence.to_lowercase();
+        let names_seat = self
+            .results
+            .iter()
+            .any(|r| lower.contains(&r.constituency.to_lowercase()));
+        let names_state = self
+            .results
+            .iter()
+            .filter_map(|r| r.state.as_ref())
+            .any(|s| lower.contains(&s.to_lowercase()));
+        !names_seat
+            && (names_state
+                || WIDER_AREA_WORDS
+                    .iter()
+                    .any(|w| find_word(&lower, w).is_some()))
     }
 
     /// "X जीते", "X ने Y को हराया", "X तीसरे स्थान पर रहे": the named candidate or party
@@ -1340,7 +1388,9 @@ impl Context {
                 .min()
         };
         let after_words = next.strip_prefix("से ").map(|_| next).unwrap_or(next);
-        let bound = if MORE_BEFORE.iter().any(ends_before)
+        let bound = if comparison_not_bound(&before, after_words) {
+            None
+        } else if MORE_BEFORE.iter().any(ends_before)
             || MORE_AFTER.iter().any(|w| after_words.starts_with(w))
         {
             Some(Bound::More)
@@ -1401,6 +1451,27 @@ impl Context {
     }
 }
 
+/// "…, जो 2019 के 61.2 प्रतिशत से कम है": the number is what another figure is compared
+/// with ("which is less than 61.2 %"), a figure in its own right, not a bound.
+fn comparison_not_bound(before: &str, after: &str) -> bool {
+    let relative = ["जो ", "जोकि ", "यह ", "ये "]
+        .iter()
+        .any(|w| before.contains(w));
+    let predicate = MORE_AFTER
+        .iter()
+        .chain(LESS_AFTER)
+        .filter_map(|w| after.strip_prefix(w))
+        .any(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty()
+                || rest.starts_with('।')
+                || ["है", "हैं", "था", "थी", "थे"]
+                    .iter()
+                    .any(|v| numbers::word_at(rest, v))
+        });
+    relative && predicate
+}
+
 /// Between two equally near figures, the one that is about what the sentence names: a
 /// party's own figure when only the party is named, a candidate's when the candidate is.
 fn preference(f: &Fact, named: &Named) -> (usize, usize) {
@@ -1411,101 +1482,6 @@ fn preference(f: &Fact, named: &Named) -> (usize, usize) {
         .count();
     let extra = f.who.len() - matched;
     (extra, usize::MAX - matched)
-}
-
-/// Expressions that print a "more than" figure (`approx = true`, or a total, share or
-/// margin computed from one) with no "से अधिक"/"more than"/"लगभग" around them: the page
-/// would show a lower bound as an exact count.
-fn approx_expressions(text: &str, results: &PageResults) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("{{") {
-        let start = from + i;
-        let Some(j) = text[start..].find("}}") else {
-            break;
-        };
-        let end = start + j + 2;
-        from = end;
-        let inner = text[start + 2..end - 2].trim();
-        let path = inner.split('|').next().unwrap_or("").trim();
-        let Some(rest) = path.strip_prefix("results.") else {
-            continue;
-        };
-        let id: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        let Some(r) = results.get(&id) else {
-            continue;
-        };
-        let field = path
-            .rsplit(['.', '['])
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(']');
-        let approx = match field {
-            "votes" => {
-                let candidate = if let Some(k) = rest.split("candidates[").nth(1) {
-                    k.split(']')
-                        .next()
-                        .and_then(|n| n.trim().parse::<usize>().ok())
-                        .and_then(|n| r.candidates.get(n))
-                        .map(|c| c.approx)
-                } else if rest.contains(".winner.") {
-                    r.winner.as_ref().map(|c| c.approx)
-                } else if rest.contains(".runner_up.") {
-                    r.runner_up.as_ref().map(|c| c.approx)
-                } else {
-                    None
-                };
-                candidate.unwrap_or(r.approx)
-            }
-            "total" | "margin" | "margin_points" | "share" | "turnout" | "share_points" => r.approx,
-            _ => false,
-        };
-        if !approx {
-            continue;
-        }
-        let before: String = text[..start]
-            .chars()
-            .rev()
-            .take(30)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let after: String = text[end..].chars().take(40).collect();
-        let (before, after) = (before.to_lowercase(), after.to_lowercase());
-        let said = APPROX_BEFORE
-            .iter()
-            .chain(MORE_BEFORE)
-            .any(|w| before.contains(w))
-            || APPROX_AFTER
-                .iter()
-                .chain(MORE_AFTER)
-                .any(|w| after.contains(w))
-            || [
-                "से अधिक",
-                "से ज़्यादा",
-                "से ज्यादा",
-                "more than",
-                "over",
-                "लगभग",
-                "about",
-            ]
-            .iter()
-            .any(|w| after.contains(w) || before.contains(w));
-        if !said {
-            out.push((
-                start,
-                format!(
-                    "`{{{{ {inner} }}}}` prints a \"more than\" figure of {} as if it were exact; write \"से अधिक\" / \"more than\" (or \"लगभग\" / \"about\" for a share or total) next to it",
-                    r.election
-                ),
-            ));
-        }
-    }
-    out
 }
 
 /// Words of a text with their byte offsets.
