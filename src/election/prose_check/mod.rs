@@ -143,6 +143,9 @@ const TOTAL_WORDS: &[&str] = &[
     "voters",
     "polled",
 ];
+/// Total words that, after a candidate or party, say what they got ("She polled 4,53,185
+/// votes"), not a total.
+const GOT_WORDS: &[&str] = &["polled", "voters"];
 const TURNOUT_WORDS: &[&str] = &["मतदान", "turnout", "polling", "वोटिंग"];
 const CHANGE_WORDS: &[&str] = &[
     "बढ़े",
@@ -281,6 +284,18 @@ const PLACE_WORDS: &[(&str, usize)] = &[
     ("fourth place", 4),
     ("came fourth", 4),
     ("finished fourth", 4),
+    ("was second", 2),
+    ("stood second", 2),
+    ("ranked second", 2),
+    ("second-placed", 2),
+    ("दूसरे पायदान", 2),
+    ("was third", 3),
+    ("stood third", 3),
+    ("ranked third", 3),
+    ("third-placed", 3),
+    ("तीसरे पायदान", 3),
+    ("was fourth", 4),
+    ("stood fourth", 4),
     ("पाँचवें स्थान", 5),
     ("पांचवें स्थान", 5),
     ("fifth place", 5),
@@ -345,14 +360,108 @@ pub fn check_texts(
         for (offset, message) in approx::unsaid_bounds(&text, results) {
             out.push(Diagnostic::error(file, message).at_line(lines.line_of(offset)));
         }
+        let paragraphs = Paragraphs::new(&masked.text);
+        let mut carry = Carry::default();
         for (start, end) in sentences(&masked.text) {
-            for (offset, message) in checker.sentence(&masked.text, start, end, &masked.marks) {
+            // A sentence's range starts after the previous one's end, before the blank
+            // line that may part them: its paragraph is that of its first word.
+            let words_start = end - masked.text[start..end].trim_start().len();
+            let paragraph = paragraphs.of(words_start);
+            if carry.paragraph != Some(paragraph) {
+                carry = Carry {
+                    paragraph: Some(paragraph),
+                    ..Carry::default()
+                };
+            }
+            for (offset, message) in checker.sentence(
+                &masked.text,
+                (start, end),
+                &masked.marks,
+                &paragraphs,
+                &mut carry,
+            ) {
                 out.push(Diagnostic::warning(file, message).at_line(lines.line_of(offset)));
             }
         }
     }
     out
 }
+
+/// What the sentences before named, within one paragraph: a sentence that refers back
+/// ("उन्हें 4,77,550 वोट मिले", "That is 61.28 per cent", "His margin was …") and names
+/// nothing itself is about them.
+#[derive(Default)]
+struct Carry {
+    paragraph: Option<usize>,
+    results: Vec<usize>,
+    who: Vec<String>,
+}
+
+/// Words that refer back to someone or something named in an earlier sentence.
+const BACK_WORDS: &[&str] = &[
+    "उन्हें",
+    "उन्होंने",
+    "उनका",
+    "उनकी",
+    "उनके",
+    "उसे",
+    "उसका",
+    "उसकी",
+    "उसके",
+    "उसने",
+    "इन्हें",
+    "इनका",
+    "इनकी",
+    "वे",
+    "वह",
+    "यह",
+    "ये",
+    "इसे",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "they",
+    "their",
+    "it",
+    "its",
+    "that",
+    "this",
+];
+
+/// Words that compare two elections in one sentence.
+const COMPARE_WORDS: &[&str] = &[
+    "मुक़ाबले",
+    "मुकाबले",
+    "की तुलना",
+    "compared",
+    "than in",
+    "than the",
+    "since",
+    "from",
+];
+
+/// "इस बार", "this time": the page's latest election.
+const THIS_TIME_WORDS: &[&str] = &[
+    "इस बार",
+    "इस चुनाव",
+    "इस बार के",
+    "this time",
+    "this election",
+    "this year",
+];
+
+/// Words that name a winner or runner-up without their name ("The winner got 53.48 %").
+const ROLE_WORDS: &[(&str, usize)] = &[
+    ("विजेता", 1),
+    ("विजयी उम्मीदवार", 1),
+    ("जीतने वाले", 1),
+    ("the winner", 1),
+    ("the winning candidate", 1),
+    ("उपविजेता", 2),
+    ("the runner-up", 2),
+];
 
 struct Checker<'a> {
     results: &'a PageResults,
@@ -572,16 +681,19 @@ impl<'a> Checker<'a> {
     fn sentence(
         &self,
         text: &str,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
         marks: &[usize],
+        paragraphs: &Paragraphs,
+        carry: &mut Carry,
     ) -> Vec<(usize, String)> {
         let sentence = &text[start..end];
-        let named = self.named(sentence);
+        let mut named = self.named(sentence);
+        self.refer_back(sentence, &mut named, carry);
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
             text[line_start..*m].trim().is_empty()
-                && paragraph_of(text, *m) == paragraph_of(text, start)
+                && paragraphs.of(*m)
+                    == paragraphs.of(start + sentence.len() - sentence.trim_start().len())
         });
         let mut out = Vec::new();
         if paragraph_marked || named.elsewhere {
@@ -620,6 +732,104 @@ impl<'a> Checker<'a> {
         out
     }
 
+    /// Fills in what a sentence names from the sentences before it, from "इस बार" /
+    /// "this time", from a role ("the winner"), and from the candidates it names (a
+    /// candidate stands in some elections of the page only); then notes what it names for
+    /// the sentences after it.
+    fn refer_back(&self, sentence: &str, named: &mut Named, carry: &mut Carry) {
+        let lower = sentence.to_lowercase();
+        let refers = BACK_WORDS.iter().any(|w| find_word(&lower, w).is_some());
+        let looks_back = PAST_WORDS.iter().any(|w| find_word(&lower, w).is_some());
+        let compares = CHANGE_WORDS.iter().any(|w| lower.contains(w))
+            || COMPARE_WORDS.iter().any(|w| lower.contains(w));
+        if named.results.is_empty() && !named.elsewhere {
+            // "रमेश अवस्थी ने आलोक मिश्रा को … हराया": the elections they stood in.
+            let stood: Vec<usize> = (0..self.results.len())
+                .filter(|i| {
+                    let r = self.result(*i);
+                    named
+                        .who
+                        .iter()
+                        .any(|(w, _)| r.candidates.iter().any(|c| &c.name == w))
+                })
+                .collect();
+            let this_time = THIS_TIME_WORDS
+                .iter()
+                .any(|w| find_word(&lower, w).is_some());
+            if !looks_back && this_time {
+                if let Some(latest) = self.latest() {
+                    named.results.push(latest);
+                    named.mentions.push((latest, 0));
+                }
+            } else if !stood.is_empty() {
+                if !looks_back && !compares && stood.len() < self.results.len() {
+                    named.mentions = stood.iter().map(|i| (*i, 0)).collect();
+                    named.results = stood;
+                }
+            } else if refers && !carry.results.is_empty() {
+                named.results = carry.results.clone();
+                named.mentions = carry.results.iter().map(|i| (*i, 0)).collect();
+            }
+        }
+        if named.who.is_empty() {
+            let scope: Vec<usize> = if named.results.is_empty() {
+                (0..self.results.len()).collect()
+            } else {
+                named.results.clone()
+            };
+            let role = ROLE_WORDS
+                .iter()
+                .find(|(w, _)| find_word(&lower, w).is_some())
+                .map(|(_, rank)| *rank);
+            if let Some(rank) = role {
+                for i in scope {
+                    if let Some(c) = self
+                        .result(i)
+                        .candidates
+                        .iter()
+                        .find(|c| c.rank == Some(rank))
+                    {
+                        named.who.push((c.name.clone(), 0));
+                        named.who.push((c.party.clone(), 0));
+                    }
+                }
+            } else if refers {
+                named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
+            }
+        }
+        // A sentence that compares two elections ("2019 के मुक़ाबले … बढ़ा") is about
+        // neither alone: what follows it is not carried to one of them.
+        if compares {
+            carry.results.clear();
+        } else if !named.results.is_empty() {
+            carry.results = named.results.clone();
+        }
+        if !named.who.is_empty() {
+            let mut who: Vec<String> = named.who.iter().map(|(w, _)| w.clone()).collect();
+            who.dedup();
+            carry.who = who;
+        }
+    }
+
+    /// `named` with the party of every candidate it names added ("रमेश अवस्थी" is BJP).
+    fn with_parties(&self, named: &Named) -> Named {
+        let mut out = named.clone();
+        for (w, at) in &named.who {
+            for r in self.results.iter() {
+                for c in r.candidates.iter().filter(|c| &c.name == w) {
+                    if !out.who.iter().any(|(o, _)| o == &c.party) {
+                        out.who.push((c.party.clone(), *at));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn latest(&self) -> Option<usize> {
+        (0..self.results.len()).max_by_key(|i| self.result(*i).year)
+    }
+
     /// Facts of the results the sentence is about.
     fn in_scope<'f>(&'f self, named: &'f Named) -> impl Iterator<Item = &'f Fact> + 'f {
         self.facts.iter().filter(move |f| {
@@ -651,7 +861,10 @@ impl<'a> Checker<'a> {
         if c.other_noun {
             return None;
         }
-        let kind = c.kind();
+        let kind = match c.kind() {
+            Some(Kind::Total) if c.only_got_word && !named.who.is_empty() => None,
+            kind => kind,
+        };
         let sentence_votes = named.votes_word;
         let vote_claim = c.vote_word
             || kind.is_some()
@@ -706,7 +919,8 @@ impl<'a> Checker<'a> {
                 .facts
                 .iter()
                 .filter(|f| !named.results.contains(&f.result) && kinds.contains(&f.kind))
-                .filter(|f| Self::about_named(f, named) && f.value >= 1000.0)
+                // A candidate of this election stands for their party in the other one.
+                .filter(|f| Self::about_named(f, &self.with_parties(named)) && f.value >= 1000.0)
                 .find(|f| q.states(f.value))
         {
             let meant = fits
@@ -1076,14 +1290,32 @@ impl<'a> Checker<'a> {
         // Who a claim word is about: those named in its clause ("मोदी जीते, अजय राय को …":
         // the win is not Ajay Rai's).
         let clauses = &named.clauses;
+        let clause_who = |at: usize| -> Vec<(String, usize)> {
+            let k = clauses.iter().position(|(a, b)| at >= *a && at < *b);
+            let in_clause = |k: usize| -> Vec<(String, usize)> {
+                let (a, b) = clauses[k];
+                named
+                    .who
+                    .iter()
+                    .filter(|(_, w)| *w >= a && *w < b)
+                    .cloned()
+                    .collect()
+            };
+            // A clause that names no one ("… थे और दूसरे स्थान पर रहे") is about whom the
+            // nearest clause before it names.
+            let who: Vec<(String, usize)> = k
+                .map(|k| {
+                    (0..=k)
+                        .rev()
+                        .map(in_clause)
+                        .find(|w| !w.is_empty())
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default();
+            who
+        };
         let single_at = |at: usize| {
-            let clause = clauses.iter().find(|(a, b)| at >= *a && at < *b).copied();
-            let who: Vec<(String, usize)> = named
-                .who
-                .iter()
-                .filter(|(_, w)| clause.is_some_and(|(a, b)| *w >= a && *w < b))
-                .cloned()
-                .collect();
+            let who = clause_who(at);
             if who.is_empty() {
                 None
             } else {
@@ -1132,7 +1364,41 @@ impl<'a> Checker<'a> {
             }
             return None;
         }
+        // A candidate placed in an election they did not stand in (but another of the page).
+        let absent = |group: &[String]| -> Option<String> {
+            group
+                .iter()
+                .find(|w| {
+                    let person = |i: usize| self.result(i).candidates.iter().any(|c| &c.name == *w);
+                    !scope.iter().any(|i| person(*i)) && (0..self.results.len()).any(person)
+                })
+                .cloned()
+        };
+        let elections = |list: &[usize]| {
+            list.iter()
+                .map(|i| self.result(*i).election.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         for (word, rank) in PLACE_WORDS {
+            if let Some(at) = find_word(&lower, word)
+                && let Some(who) = absent(
+                    &clause_who(at)
+                        .into_iter()
+                        .map(|(w, _)| w)
+                        .collect::<Vec<_>>(),
+                )
+            {
+                let stood: Vec<usize> = (0..self.results.len())
+                    .filter(|i| self.result(*i).candidates.iter().any(|c| c.name == who))
+                    .collect();
+                return Some(format!(
+                    "the text places {who} {} in {}, but {who} stood only in {}",
+                    ordinal(*rank),
+                    elections(&scope),
+                    elections(&stood)
+                ));
+            }
             if let Some(at) = find_word(&lower, word)
                 && let Some(group) = single_at(at)
                 && !consistent(&group, *rank)
@@ -1333,6 +1599,8 @@ struct Context {
     other_noun: bool,
     margin_word: Option<usize>,
     total_word: Option<usize>,
+    /// The only total word is "polled" or "voters".
+    only_got_word: bool,
     change_word: Option<usize>,
     turnout_word: bool,
     share_word: bool,
@@ -1408,6 +1676,14 @@ impl Context {
             other_noun: OTHER_NOUNS.iter().any(starts_next),
             margin_word: distance(MARGIN_WORDS),
             total_word: distance(TOTAL_WORDS),
+            only_got_word: {
+                let others: Vec<&str> = TOTAL_WORDS
+                    .iter()
+                    .copied()
+                    .filter(|w| !GOT_WORDS.contains(w))
+                    .collect();
+                distance(&others).is_none() && distance(GOT_WORDS).is_some()
+            },
             change_word: distance(CHANGE_WORDS),
             turnout_word: distance(TURNOUT_WORDS).is_some(),
             share_word: distance(SHARE_WORDS).is_some(),
@@ -1578,8 +1854,23 @@ fn find_word_last(text: &str, w: &str) -> Option<usize> {
     last
 }
 
-fn paragraph_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches("\n\n").count()
+/// Where a text's paragraphs part (blank lines), to tell which paragraph an offset is in
+/// without counting from the start each time.
+struct Paragraphs {
+    breaks: Vec<usize>,
+}
+
+impl Paragraphs {
+    fn new(text: &str) -> Self {
+        Paragraphs {
+            breaks: text.match_indices("\n\n").map(|(i, _)| i).collect(),
+        }
+    }
+
+    /// How many blank lines stand wholly before `offset`.
+    fn of(&self, offset: usize) -> usize {
+        self.breaks.partition_point(|b| b + 2 <= offset)
+    }
 }
 
 /// Sentences as byte ranges: ended by । ? ! , a full stop before a space, a blank line,
