@@ -473,6 +473,11 @@ struct Checker<'a> {
     skeletons: Vec<(String, Vec<String>)>,
     /// Candidate name → the skeleton of a surname no other candidate shares.
     surnames: Vec<(String, String)>,
+    /// Each result's election label in lower case, in page order.
+    elections: Vec<String>,
+    /// Segment name → its lower-case forms (with and without an AC number), found in a
+    /// sentence by either.
+    segment_forms: Vec<(String, [String; 2])>,
 }
 
 /// What a sentence names.
@@ -579,6 +584,16 @@ impl<'a> Checker<'a> {
                     .collect()
             },
             names: names.into_iter().collect(),
+            elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
+            segment_forms: results
+                .iter()
+                .flat_map(|r| r.segments.iter())
+                .map(|s| {
+                    let name = s.name.to_lowercase();
+                    let bare = fold::split_ac_number(&name).1.to_lowercase();
+                    (s.name.clone(), [name, bare])
+                })
+                .collect(),
         }
     }
 
@@ -586,11 +601,10 @@ impl<'a> Checker<'a> {
         self.results.iter().nth(i).expect("result index from facts")
     }
 
-    fn named(&self, sentence: &str) -> Named {
-        let lower = sentence.to_lowercase();
+    fn named(&self, sentence: &str, lower: &str, quoted: &[Quoted]) -> Named {
         let mut named = Named {
             clauses: clauses(sentence),
-            votes_word: VOTE_WORDS.iter().any(|w| find_word(&lower, w).is_some()),
+            votes_word: VOTE_WORDS.iter().any(|w| find_word(lower, w).is_some()),
             win_word: WIN_WORDS
                 .iter()
                 .chain(LOSE_WORDS)
@@ -602,9 +616,9 @@ impl<'a> Checker<'a> {
         for (i, r) in self.results.iter().enumerate() {
             let year = r.year.to_string();
             let at = [
-                find_word(&lower, &year),
-                find_word(&lower, &crate::numfmt::devanagari_digits(&year)),
-                lower.find(&r.election.to_lowercase()),
+                find_word(lower, &year),
+                find_word(lower, &crate::numfmt::devanagari_digits(&year)),
+                lower.find(self.elections[i].as_str()),
             ]
             .into_iter()
             .flatten()
@@ -615,18 +629,13 @@ impl<'a> Checker<'a> {
             }
         }
         if named.results.is_empty() {
-            let years: Vec<i64> = numbers::numbers(&lower)
-                .iter()
-                .filter(|q| q.year)
-                .map(|q| q.value as i64)
-                .collect();
-            named.elsewhere = !years.is_empty();
+            named.elsewhere = quoted.iter().any(|q| q.year);
         }
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
             let mut ats: Vec<usize> = forms
                 .iter()
-                .flat_map(|f| find_words(&lower, f, MENTIONS_LIMIT))
+                .flat_map(|f| find_words(lower, f, MENTIONS_LIMIT))
                 .collect();
             ats.sort_unstable();
             ats.dedup();
@@ -634,7 +643,7 @@ impl<'a> Checker<'a> {
                 .who
                 .extend(ats.into_iter().map(|at| (who.clone(), at)));
         }
-        let words: Vec<(usize, String)> = sentence_words(&lower)
+        let words: Vec<(usize, String)> = sentence_words(lower)
             .into_iter()
             .map(|(at, w)| (at, fold::skeleton(w)))
             .collect();
@@ -663,15 +672,9 @@ impl<'a> Checker<'a> {
             }
         }
         named.who.sort_by_key(|(_, at)| *at);
-        for r in self.results.iter() {
-            for s in &r.segments {
-                let name = s.name.to_lowercase();
-                let (_, bare) = fold::split_ac_number(&name);
-                if (lower.contains(&name) || lower.contains(&bare.to_lowercase()))
-                    && !named.segments.contains(&s.name)
-                {
-                    named.segments.push(s.name.clone());
-                }
+        for (name, forms) in &self.segment_forms {
+            if forms.iter().any(|f| lower.contains(f.as_str())) && !named.segments.contains(name) {
+                named.segments.push(name.clone());
             }
         }
         named
@@ -687,8 +690,11 @@ impl<'a> Checker<'a> {
         carry: &mut Carry,
     ) -> Vec<(usize, String)> {
         let sentence = &text[start..end];
-        let mut named = self.named(sentence);
-        self.refer_back(sentence, &mut named, carry);
+        // Lower-cased once per sentence: every word list below is matched against it.
+        let lower = numbers::lowercase(sentence);
+        let quoted = numbers::numbers(sentence);
+        let mut named = self.named(sentence, &lower, &quoted);
+        self.refer_back(&lower, &mut named, carry);
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
             text[line_start..*m].trim().is_empty()
@@ -699,7 +705,7 @@ impl<'a> Checker<'a> {
         if paragraph_marked || named.elsewhere {
             return out;
         }
-        for q in numbers::numbers(sentence) {
+        for q in quoted {
             if q.year && q.measure == Measure::Count {
                 continue;
             }
@@ -736,10 +742,9 @@ impl<'a> Checker<'a> {
     /// "this time", from a role ("the winner"), and from the candidates it names (a
     /// candidate stands in some elections of the page only); then notes what it names for
     /// the sentences after it.
-    fn refer_back(&self, sentence: &str, named: &mut Named, carry: &mut Carry) {
-        let lower = sentence.to_lowercase();
-        let refers = BACK_WORDS.iter().any(|w| find_word(&lower, w).is_some());
-        let looks_back = PAST_WORDS.iter().any(|w| find_word(&lower, w).is_some());
+    fn refer_back(&self, lower: &str, named: &mut Named, carry: &mut Carry) {
+        let refers = BACK_WORDS.iter().any(|w| find_word(lower, w).is_some());
+        let looks_back = PAST_WORDS.iter().any(|w| find_word(lower, w).is_some());
         let compares = CHANGE_WORDS.iter().any(|w| lower.contains(w))
             || COMPARE_WORDS.iter().any(|w| lower.contains(w));
         if named.results.is_empty() && !named.elsewhere {
@@ -755,7 +760,7 @@ impl<'a> Checker<'a> {
                 .collect();
             let this_time = THIS_TIME_WORDS
                 .iter()
-                .any(|w| find_word(&lower, w).is_some());
+                .any(|w| find_word(lower, w).is_some());
             if !looks_back && this_time {
                 if let Some(latest) = self.latest() {
                     named.results.push(latest);
@@ -779,7 +784,7 @@ impl<'a> Checker<'a> {
             };
             let role = ROLE_WORDS
                 .iter()
-                .find(|(w, _)| find_word(&lower, w).is_some())
+                .find(|(w, _)| find_word(lower, w).is_some())
                 .map(|(_, rank)| *rank);
             if let Some(rank) = role {
                 for i in scope {
@@ -1025,7 +1030,7 @@ impl<'a> Checker<'a> {
         named: &Named,
         sentence: &str,
     ) -> Vec<&'f Fact> {
-        let lower = sentence.to_lowercase();
+        let lower = numbers::lowercase(sentence);
         if !named.results.is_empty() || PAST_WORDS.iter().any(|w| lower.contains(w)) {
             return fits;
         }
@@ -1145,16 +1150,16 @@ impl<'a> Checker<'a> {
 
     /// The sentence is about a state or the country and names no constituency of the page.
     fn wider_area(&self, sentence: &str) -> bool {
-        let lower = sentence.to_lowercase();
+        let lower = numbers::lowercase(sentence);
         let names_seat = self
             .results
             .iter()
-            .any(|r| lower.contains(&r.constituency.to_lowercase()));
+            .any(|r| lower.contains(numbers::lowercase(&r.constituency).as_ref()));
         let names_state = self
             .results
             .iter()
             .filter_map(|r| r.state.as_ref())
-            .any(|s| lower.contains(&s.to_lowercase()));
+            .any(|s| lower.contains(numbers::lowercase(s).as_ref()));
         !names_seat
             && (names_state
                 || WIDER_AREA_WORDS
@@ -1168,7 +1173,7 @@ impl<'a> Checker<'a> {
         if named.who.is_empty() {
             return None;
         }
-        let lower = sentence.to_lowercase();
+        let lower = numbers::lowercase(sentence);
         let scope: Vec<usize> = if named.results.is_empty() {
             (0..self.results.len()).collect()
         } else {
@@ -1621,13 +1626,13 @@ impl Context {
             .rev()
             .nth(REACH - 1)
             .map_or(0, |(i, _)| i);
-        let before = head[from..].to_lowercase();
+        let before = numbers::lowercase(&head[from..]);
         let tail = &sentence[q.end..];
         let to = tail
             .char_indices()
             .nth(REACH)
             .map_or(tail.len(), |(i, _)| i);
-        let after = tail[..to].to_lowercase();
+        let after = numbers::lowercase(&tail[..to]);
         let next = after.trim_start_matches([' ', '\u{a0}', '(', ')', ',']);
         let starts_next = |w: &&str| numbers::word_at(next, w);
         let ends_before = |w: &&str| {
