@@ -292,6 +292,7 @@ impl Site {
             .collect();
         problems.extend(election::check_site(&site));
         self.index = SiteIndex::new(&pages);
+        self.index.note_result_times(&results);
         self.taxonomies = Taxonomies::new(&pages, &results, &self.config, &self.index.latest);
         problems.extend(checks::taxonomy_urls(&pages, &self.taxonomies));
         let ledger = election::tally::Ledger::new(
