@@ -464,3 +464,22 @@ fn a_seats_chart_draws_the_tally_with_its_title_description_and_table() {
         "{err}"
     );
 }
+
+#[test]
+fn prose_quoting_the_winner_of_a_seat_still_counting_is_an_error_naming_what_to_quote() {
+    let site = Site::fixture("counting");
+    let page = site.read("content/results/kanpur.md");
+    site.write(
+        "content/results/kanpur.md",
+        &format!("{page}\nअग्रणी {{{{ results.ls2024_kanpur.leader.name }}}}, विजेता {{{{ results.ls2024_kanpur.winner.name }}}}।\n"),
+    );
+    let err = site.fails(&["build"]);
+    assert!(
+        err.contains("`results.ls2024_kanpur.winner.name`: result `ls2024_kanpur` is still counting (status = \"counting\"), so it has no winner yet; quote `results.ls2024_kanpur.leader` until it is declared"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("leader.name`"),
+        "the leader may be quoted: {err}"
+    );
+}

@@ -390,6 +390,17 @@ fn check_page_results(
         page.body_line,
         &incomplete,
     ));
+    let counting: Vec<&str> = results
+        .iter()
+        .filter(|r| r.counting)
+        .map(|r| r.id.as_str())
+        .collect();
+    problems.extend(content::expr_check::counting_quotes(
+        &page.file,
+        &page.body,
+        page.body_line,
+        &counting,
+    ));
     (results, problems)
 }
 
