@@ -84,6 +84,10 @@ const HI: &[(&str, &str)] = &[
     ("tally_declared", "सीटें: {seats}, सभी के नतीजे घोषित"),
     ("tally_undecided", "अभी कोई आगे नहीं: {n} (बराबरी या अधूरे आँकड़े)"),
     ("tally_unopposed", "निर्विरोध निर्वाचन: {n} (जीत में शामिल)"),
+    (
+        "winner_not_named",
+        "विजेता: स्रोत में न विजेता का नाम है, न उसके दल का",
+    ),
     ("search", "खोजें"),
     ("search_label", "लेखों में खोजें: नाम, जगह या शब्द"),
     ("search_one", "{n} लेख मिला"),
@@ -184,6 +188,10 @@ const EN: &[(&str, &str)] = &[
         "Nobody ahead yet: {n} (a tie or partial figures)",
     ),
     ("tally_unopposed", "Elected unopposed: {n} (counted as won)"),
+    (
+        "winner_not_named",
+        "Winner: the source names neither the winner nor their party",
+    ),
     ("search", "Search"),
     (
         "search_label",
