@@ -57,6 +57,8 @@ impl ChartData {
     pub fn context(&self, page: usize) -> Option<ChartContext<'_>> {
         Some(ChartContext {
             results: self.results.get(page)?.as_ref(),
+            ledger: &self.ledger,
+            alliances: &self.alliances,
             parties: &self.parties,
             lang: self.langs.get(page)?,
             digits: self.digits,

@@ -312,7 +312,7 @@ impl ResultChecker<'_> {
 }
 
 /// A TOML offset date-time, or what to write instead.
-fn update_time(value: &toml::Value) -> Result<UpdateTime, String> {
+pub fn update_time(value: &toml::Value) -> Result<UpdateTime, String> {
     let hint =
         format!("write the time with its zone and without quotes, e.g. updated = {EXAMPLE_TIME}");
     let datetime = match value {

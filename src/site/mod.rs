@@ -319,6 +319,7 @@ impl Site {
             .collect();
         problems.extend(election::check_site(&site));
         self.index = SiteIndex::new(&pages);
+        self.index.note_result_times(&results);
         self.taxonomies = Taxonomies::new(&pages, &results, &self.config, &self.index.latest);
         problems.extend(checks::taxonomy_urls(&pages, &self.taxonomies));
         let ledger = election::tally::Ledger::new(
@@ -513,6 +514,14 @@ fn prose_problems<'a>(
         body,
         body_line,
         &incomplete,
+    ));
+    let counting: Vec<&str> = results
+        .iter()
+        .filter(|r| r.counting)
+        .map(|r| r.id.as_str())
+        .collect();
+    problems.extend(content::expr_check::counting_quotes(
+        file, body, body_line, &counting,
     ));
     problems
 }
