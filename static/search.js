@@ -262,14 +262,21 @@ const chunavSearch = (() => {
   };
 
   // Every article that has every word of the query, best first (newest first on a tie).
+  // When none has every word (`kanpur ka result`), the articles with the most of them, then
+  // the best scores; `partial` says so.
   const rank = (found) => {
-    const [first, ...rest] = found;
-    const hits = [];
-    for (const [id, score] of first.scores) {
-      let total = score;
-      if (rest.every((f) => f.scores.has(id) && (total += f.scores.get(id)))) hits.push([id, total]);
+    const totals = new Map(); // id → [words it has, score]
+    for (const f of found) {
+      for (const [id, score] of f.scores) {
+        const [n, total] = totals.get(id) || [0, 0];
+        totals.set(id, [n + 1, total + score]);
+      }
     }
-    return hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
+    let hits = [...totals].filter(([, [n]]) => n === found.length);
+    const partial = !hits.length && found.length > 1;
+    if (partial) hits = [...totals];
+    const ids = hits.sort(([a, [na, ta]], [b, [nb, tb]]) => nb - na || tb - ta || a - b).map(([id]) => id);
+    return { ids, partial };
   };
 
   // `text` as DOM nodes (never as HTML), the matched words inside <mark>: all of it, or
@@ -349,8 +356,9 @@ const chunavSearch = (() => {
 
   let current = 0;
   let moreButton = null;
-  const say = (n) => {
-    status.textContent = (form.dataset[n === 1 ? 'one' : 'many'] || '{n}').replace('{n}', grouped(n));
+  const say = (n, partial) => {
+    const words = partial ? 'some' : n === 1 ? 'one' : 'many';
+    status.textContent = (form.dataset[words] || '{n}').replace('{n}', grouped(n));
   };
 
   // Shows results [from, from + PAGE) of `ids` in order: at once those the index's first
@@ -398,7 +406,7 @@ const chunavSearch = (() => {
       const meta = await get('meta.json');
       const found = await Promise.all(qs.map((q) => lookup(meta, q)));
       if (ticket !== current) return;
-      const ids = rank(found);
+      const { ids, partial } = rank(found);
       const matched = new Map(found.flatMap((f) => [...f.matched]));
       // A card from the index only when its snippet is for the article's best-matching
       // word: the one its article file would show.
@@ -413,7 +421,7 @@ const chunavSearch = (() => {
       out.replaceChildren();
       moreButton?.remove();
       moreButton = null;
-      say(ids.length);
+      say(ids.length, partial);
       await show(ticket, ids, 0, matched, cards);
     } catch (e) {
       if (ticket === current) status.textContent = form.dataset.failed || String(e);

@@ -124,6 +124,20 @@ for (const [query, expected] of [
   });
 }
 
+test('when no article has every word, the articles with most of them, and the status says so', async () => {
+  const page = await search('कानपुर ज़ंज़ीबार');
+  const { cards } = await results(page);
+  const status = await page.textContent('#search-status');
+  assert.match(status, /इनमें से कुछ/, status);
+  assert.ok(cards.length >= 4, cards.map((c) => c.href).join(', '));
+  assert.ok(cards.every((c) => c.marks.length > 0), 'each card shows the word it has');
+  // Every word found in one article: the usual count, not this one.
+  const full = await search('कानपुर आलोक');
+  assert.doesNotMatch(await full.textContent('#search-status'), /इनमें से कुछ/);
+  await page.close();
+  await full.close();
+});
+
 for (const [query, hindi] of [['kanpur', 'कानपुर'], ['congress', 'कांग्रेस'], ['awasthi', 'अवस्थी']]) {
   test(`romanised ${query} finds Hindi pages with ${hindi}`, async () => {
     const page = await search(query);
