@@ -221,3 +221,149 @@ fn turnout_is_computed_and_labelled_as_eci_does() {
         run.stderr
     );
 }
+
+/// Copies the fictional Udaharanpur files (real-sized electors and votes, in the TCPD and
+/// ECI statistical report layouts) into the import site and imports both years.
+fn udaharanpur(site: &Site, tcpd: &str) {
+    let dir = fixtures().join("turnout");
+    site.write("sources/tcpd-udaharanpur.csv", tcpd);
+    site.write(
+        "sources/eci-statistical-udaharanpur.csv",
+        &std::fs::read_to_string(dir.join("eci-statistical-udaharanpur.csv")).unwrap(),
+    );
+    let arg = |rel: &str| site.root.join(rel).display().to_string();
+    site.ok(&[
+        "import",
+        &arg("sources/tcpd-udaharanpur.csv"),
+        "--constituency",
+        "Udaharanpur",
+        "-o",
+        &arg("data/udaharanpur-2019.toml"),
+    ]);
+    site.ok(&[
+        "import",
+        &arg("sources/eci-statistical-udaharanpur.csv"),
+        "--constituency",
+        "12",
+        "--year",
+        "2024",
+        "-o",
+        &arg("data/udaharanpur-2024.toml"),
+    ]);
+}
+
+const UDAHARANPUR_FRONT: &str = "+++\ntitle = \"उदाहरणपुर: कांग्रेस ने सीट छीनी, मतदान 57.4%\"\ndate = 2024-06-05\ndata = [\"ls2024_example_state_12\", \"ls2019_example_state_12\"]\n+++\n\n";
+
+#[test]
+fn turnout_from_imported_electors_is_checked_end_to_end() {
+    let site = Site::fixture("import");
+    let tcpd = std::fs::read_to_string(fixtures().join("turnout/tcpd-udaharanpur.csv")).unwrap();
+    udaharanpur(&site, &tcpd);
+    // Neither file gives votes polled: turnout is valid votes ÷ electors (57.35 % in 2024,
+    // 61.21 % in 2019), and ECI's published turnout (every vote polled, 57.4 % say) or the
+    // poll-day one (EVM votes only, 56.98 %) are right too. State and national turnouts,
+    // polling stations, staff, dates and a helpline are not the seat's figures.
+    let clean = [
+        "उदाहरणपुर में इस बार 57.4 प्रतिशत मतदान हुआ, जो 2019 के 61.2 प्रतिशत से कम है।",
+        "मतदान के दिन शाम तक 57 फ़ीसदी वोट पड़ चुके थे; कुल 17,98,450 मतदाता थे।",
+        "2019 में 16,12,000 मतदाताओं में से 9,86,672 ने वैध वोट डाले, यानी 61.21% मतदान।",
+        "सीट पर 1,912 मतदान केंद्र बनाए गए थे और 8,400 कर्मचारी तैनात थे।",
+        "राज्य में कुल मतदान 61.8% रहा और देश भर में 65.79 प्रतिशत।",
+        "मतगणना 4 जून को सुबह 8 बजे शुरू हुई; हेल्पलाइन 1950 पर 312 शिकायतें आईं।",
+        "Turnout in Udaharanpur was 57.35 per cent, down from 61.21 per cent in 2019.",
+        "Nationally, turnout was 65.79 per cent.",
+    ];
+    site.write(
+        "content/udaharanpur.md",
+        &format!("{UDAHARANPUR_FRONT}{}\n", clean.join("\n")),
+    );
+    let run = site.ok(&["check", "--strict"]);
+    assert!(diagnostics(&run.stderr).is_empty(), "{}", run.stderr);
+
+    let planted = [
+        "2024 में उदाहरणपुर में 61.2% मतदान हुआ।",
+        "इस बार मतदान 58.1 प्रतिशत रहा, 2024 में।",
+        "Turnout was 75.3 per cent.",
+    ];
+    site.write(
+        "content/udaharanpur.md",
+        &format!("{UDAHARANPUR_FRONT}{}\n", planted.join("\n")),
+    );
+    let found = diagnostics(&site.run(&["check"]).stderr);
+    let expected = [
+        (
+            7,
+            "61.2% in the text, the data says 57.35% for the turnout of लोकसभा 2024 (valid votes ÷ electors, as the data gives no votes polled; a turnout from 56.98% to 57.85% is right)",
+        ),
+        (
+            8,
+            "58.1 प्रतिशत in the text, the data says 57.35% for the turnout of लोकसभा 2024",
+        ),
+        (
+            9,
+            "75.3 per cent in the text, the data says 61.21% for the turnout of लोकसभा 2019",
+        ),
+    ];
+    for (line, message) in expected {
+        assert!(
+            found.iter().any(|(f, l, m)| f == "content/udaharanpur.md"
+                && *l == line
+                && m.contains(message)),
+            "line {line}: {message}\n{found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+
+    // An extra digit in the source's electors (16,12,000 typed 1,61,20,000) gives a turnout
+    // of 6.12 %: the imported file is warned about at its line, with the likely figure.
+    let site = Site::fixture("import");
+    udaharanpur(&site, &tcpd.replace(",1612000,", ",16120000,"));
+    let data = site.read("data/udaharanpur-2019.toml");
+    let line = data
+        .lines()
+        .position(|l| l.starts_with("electors = 16120000"))
+        .unwrap()
+        + 1;
+    let found = diagnostics(&site.run(&["check"]).stderr);
+    assert!(
+        found.iter().any(|(f, l, m)| f == "data/udaharanpur-2019.toml"
+            && *l == line
+            && m.contains("electors (1,61,20,000) and the 9,86,672 votes give a turnout of 6.12%, outside the 8–95 % of Indian elections; with 16,12,000 electors (one digit fewer) it would be 61.21%")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_more_than_figure_printed_bare_stops_the_build_at_its_line() {
+    let site = Site::fixture("trust/clean");
+    site.write(
+        "content/mayor.md",
+        "+++\ntitle = \"महापौर\"\ndate = 2023-05-20\n\n[[results]]\nid = \"mayor2023\"\nelection = \"महापौर चुनाव 2023\"\nyear = 2023\nconstituency = \"कानपुर नगर निगम\"\ncomplete = false\n\n[[results.candidates]]\nname = \"सपा प्रत्याशी\"\nparty = \"SP\"\nvotes = 250000\napprox = true\n+++\n\nसपा को {{ results.mayor2023.candidates[0].votes | lakh }} से अधिक वोट मिले।\n\nसपा को {{ results.mayor2023.candidates[0].votes | inr }} वोट मिले।\n",
+    );
+    let stderr = site.fails(&["build"]);
+    assert!(
+        stderr.contains("error: content/mayor.md:21: `{{ results.mayor2023.candidates[0].votes | inr }}` would print a figure of महापौर चुनाव 2023 (सपा प्रत्याशी) as exact, but the source gives it only as \"more than\" (approx = true); write \"{{ results.mayor2023.candidates[0].votes | inr }} से अधिक\""),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("mayor.md:19"),
+        "the said bound is fine: {stderr}"
+    );
+    assert!(
+        !site.exists("public/mayor/index.html"),
+        "nothing half-written"
+    );
+    // Written as the message says, the page builds and says "से अधिक".
+    site.write(
+        "content/mayor.md",
+        &site.read("content/mayor.md").replace(
+            "सपा को {{ results.mayor2023.candidates[0].votes | inr }} वोट",
+            "सपा को {{ results.mayor2023.candidates[0].votes | inr }} से अधिक वोट",
+        ),
+    );
+    site.ok(&["build"]);
+    assert!(
+        site.read("public/mayor/index.html")
+            .contains("सपा को 2,50,000 से अधिक वोट मिले")
+    );
+}

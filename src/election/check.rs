@@ -21,9 +21,11 @@ const POSTAL_SHARE_LIMIT_PERCENT: u64 = 1;
 const LIST_LIMIT: usize = 12;
 
 /// Turnout (votes over electors, in percent) outside this range is implausible for an
-/// Indian general or assembly election: electors or votes are likely mistyped. The lowest
-/// Lok Sabha turnouts on record are near 9 % (Anantnag 2019), so only far lower warns.
-const TURNOUT_PLAUSIBLE_PERCENT: (u64, u64) = (5, 95);
+/// Indian general or assembly election: electors or votes are likely mistyped. Real
+/// turnouts are 50–75 % mostly, the lowest general-election one on record 8.98 % (Anantnag
+/// 2019) and the highest near 92 % (Dhubri 2024). An extra digit in electors divides a
+/// real turnout by ten (5–7.5 %), which the lower bound catches.
+const TURNOUT_PLAUSIBLE_PERCENT: (u64, u64) = (8, 95);
 
 /// Checks results written in one file, reporting into `diagnostics`.
 pub struct ResultChecker<'a> {
@@ -44,7 +46,7 @@ impl<'a> ResultChecker<'a> {
         }
     }
 
-    fn place<T>(&self, spanned: &Spanned<T>, field: impl Into<String>) -> Place {
+    pub(super) fn place<T>(&self, spanned: &Spanned<T>, field: impl Into<String>) -> Place {
         Place {
             file: self.file.to_path_buf(),
             line: self.lines.line_of(spanned.span().start),
@@ -52,7 +54,7 @@ impl<'a> ResultChecker<'a> {
         }
     }
 
-    fn error(&mut self, place: &Place, message: impl Into<String>) {
+    pub(super) fn error(&mut self, place: &Place, message: impl Into<String>) {
         self.diagnostics.push(
             Diagnostic::error(&place.file, message)
                 .at_line(place.line)
@@ -60,7 +62,7 @@ impl<'a> ResultChecker<'a> {
         );
     }
 
-    fn warning(&mut self, place: &Place, message: impl Into<String>) {
+    pub(super) fn warning(&mut self, place: &Place, message: impl Into<String>) {
         self.diagnostics.push(
             Diagnostic::warning(&place.file, message)
                 .at_line(place.line)
@@ -103,6 +105,7 @@ impl<'a> ResultChecker<'a> {
         }
         let segments = self.check_segments(&path, input);
         let reserved = self.check_seat_kind(&path, input, &place);
+        let count = self.check_count(&path, input);
         let electors = input.electors.as_ref().and_then(|value| {
             let at = self.place(value, format!("{path}.electors"));
             self.count(&at, value)
@@ -162,6 +165,7 @@ impl<'a> ResultChecker<'a> {
             );
         }
         self.check_same_party_twice(input, &candidates);
+        self.check_count_against_votes(&count, input, &candidates);
         self.check_elected(&path, input);
         if let Some(electors_count) = electors {
             self.check_electors(&path, input, &place, electors_count, polled, &candidates);
@@ -200,6 +204,7 @@ impl<'a> ResultChecker<'a> {
                 .map(|s| self.place(s, format!("{path}.segments"))),
             reserved,
             uncontested: input.uncontested,
+            count,
             place,
         }
     }
@@ -378,10 +383,21 @@ impl<'a> ResultChecker<'a> {
         let (low, high) = TURNOUT_PLAUSIBLE_PERCENT;
         let turnout = super::share::percent(voted, electors);
         if voted * 100 < electors * low || voted * 100 > electors * high {
+            // Ten times the turnout is a usual one: electors has most likely an extra digit.
+            let extra_digit = (30..=high).contains(&(voted * 1000 / electors));
+            let hint = if extra_digit {
+                format!(
+                    "; with {} electors (one digit fewer) it would be {}",
+                    inr_unsigned(electors / 10),
+                    crate::numfmt::pct(super::share::percent(voted, electors / 10))
+                )
+            } else {
+                "; check electors for a missing or extra digit".to_string()
+            };
             self.warning(
                 &at,
                 format!(
-                    "electors ({}) and the {} votes give a turnout of {}, outside the {low}–{high} % of Indian elections; check electors for a missing or extra digit",
+                    "electors ({}) and the {} votes give a turnout of {}, outside the {low}–{high} % of Indian elections{hint}",
                     inr_unsigned(electors),
                     inr_unsigned(voted),
                     crate::numfmt::pct(turnout)

@@ -38,7 +38,19 @@ pub struct Fact {
     /// A part of a figure (EVM or postal votes, votes without NOTA, segments summed): a
     /// number is compared with it only when its sentence says so (ईवीएम, postal, …).
     pub part: bool,
+    /// Other figures the source may publish for the same thing (lowest, highest): a
+    /// turnout computed from valid votes is below ECI's (every vote polled) and above the
+    /// poll-day figure (EVM votes only), and a quote anywhere between is right.
+    pub range: Option<(f64, f64)>,
 }
+
+/// Votes polled but not valid (rejected postal ballots, votes not retrieved) are rarely
+/// above half a percent of the electors: how far ECI's turnout may exceed valid votes over
+/// electors.
+const POLLED_ABOVE_VALID_POINTS: f64 = 0.5;
+/// Without postal figures, how far the poll-day turnout (EVM votes only) may be below
+/// valid votes over electors: postal ballots are 1–2 % of the votes, about a point.
+const POSTAL_POINTS_UNKNOWN: f64 = 1.0;
 
 pub fn facts(results: &PageResults) -> Vec<Fact> {
     let list: Vec<&ResultFigures> = results.iter().collect();
@@ -60,6 +72,7 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         approx,
         also: None,
         part: false,
+        range: None,
     };
     let part = |f: Fact| Fact { part: true, ..f };
     for c in &r.candidates {
@@ -228,14 +241,32 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
             ));
         }
     }
-    if let Some(t) = r.turnout {
-        facts.push(fact(
-            t,
-            Kind::Turnout,
-            Vec::new(),
-            seat("the turnout"),
-            r.approx,
-        ));
+    if let (Some(t), Some(electors)) = (r.turnout, r.electors) {
+        let from_valid = r.turnout_base == Some("valid");
+        let (label, range) = if from_valid {
+            // ECI publishes votes polled over electors; the data gives valid votes only.
+            let evm_only = match r.postal {
+                Some(postal) => {
+                    crate::election::share::percent(r.total.saturating_sub(postal), electors)
+                }
+                None => t - POSTAL_POINTS_UNKNOWN,
+            };
+            (
+                format!(
+                    "{} (valid votes ÷ electors, as the data gives no votes polled; a turnout from {} to {} is right)",
+                    seat("the turnout"),
+                    crate::numfmt::pct(evm_only),
+                    crate::numfmt::pct(t + POLLED_ABOVE_VALID_POINTS)
+                ),
+                Some((evm_only, t + POLLED_ABOVE_VALID_POINTS)),
+            )
+        } else {
+            (seat("the turnout"), None)
+        };
+        facts.push(Fact {
+            range,
+            ..fact(t, Kind::Turnout, Vec::new(), label, r.approx)
+        });
     }
     if let (Some(margin), Some(w), Some(ru)) = (r.margin, &r.winner, &r.runner_up) {
         let who = vec![

@@ -11,6 +11,7 @@
 //! Besides figures, a sentence that names a winner, a runner-up or a place (तीसरे स्थान)
 //! is checked against the ranks.
 
+mod approx;
 mod facts;
 mod mask;
 mod numbers;
@@ -142,6 +143,9 @@ const TOTAL_WORDS: &[&str] = &[
     "voters",
     "polled",
 ];
+/// Total words that, after a candidate or party, say what they got ("She polled 4,53,185
+/// votes"), not a total.
+const GOT_WORDS: &[&str] = &["polled", "voters"];
 const TURNOUT_WORDS: &[&str] = &["मतदान", "turnout", "polling", "वोटिंग"];
 const CHANGE_WORDS: &[&str] = &[
     "बढ़े",
@@ -171,7 +175,7 @@ const SHARE_WORDS: &[&str] = &[
     "मत प्रतिशत",
 ];
 /// Words before a number that say it is not exact.
-const APPROX_BEFORE: &[&str] = &[
+pub(super) const APPROX_BEFORE: &[&str] = &[
     "लगभग",
     "करीब",
     "क़रीब",
@@ -188,9 +192,9 @@ const APPROX_BEFORE: &[&str] = &[
     "~",
     "कोई",
 ];
-const APPROX_AFTER: &[&str] = &["के आसपास", "के करीब", "के क़रीब"];
-const MORE_BEFORE: &[&str] = &["more than", "over", "above", "at least", "exceeding"];
-const MORE_AFTER: &[&str] = &[
+pub(super) const APPROX_AFTER: &[&str] = &["के आसपास", "के करीब", "के क़रीब"];
+pub(super) const MORE_BEFORE: &[&str] = &["more than", "over", "above", "at least", "exceeding"];
+pub(super) const MORE_AFTER: &[&str] = &[
     "से ज़्यादा",
     "से ज्यादा",
     "से अधिक",
@@ -204,6 +208,22 @@ const MORE_AFTER: &[&str] = &[
 ];
 const LESS_BEFORE: &[&str] = &["less than", "fewer than", "under", "below", "just under"];
 const LESS_AFTER: &[&str] = &["से कम", "से नीचे", "से भी कम"];
+
+/// Words that make a turnout a state's or the country's, not the seat's.
+const WIDER_AREA_WORDS: &[&str] = &[
+    "राज्य",
+    "प्रदेश",
+    "देश",
+    "देशभर",
+    "देश भर",
+    "राष्ट्रीय",
+    "state",
+    "statewide",
+    "nationally",
+    "national",
+    "country",
+    "nationwide",
+];
 
 const WIN_WORDS: &[&str] = &[
     "जीते",
@@ -264,6 +284,18 @@ const PLACE_WORDS: &[(&str, usize)] = &[
     ("fourth place", 4),
     ("came fourth", 4),
     ("finished fourth", 4),
+    ("was second", 2),
+    ("stood second", 2),
+    ("ranked second", 2),
+    ("second-placed", 2),
+    ("दूसरे पायदान", 2),
+    ("was third", 3),
+    ("stood third", 3),
+    ("ranked third", 3),
+    ("third-placed", 3),
+    ("तीसरे पायदान", 3),
+    ("was fourth", 4),
+    ("stood fourth", 4),
     ("पाँचवें स्थान", 5),
     ("पांचवें स्थान", 5),
     ("fifth place", 5),
@@ -325,17 +357,111 @@ pub fn check_texts(
         let text = fold::nfc_text(piece.text);
         let masked = mask::mask(&text);
         let lines = LineIndex::new(&text, piece.first_line);
-        for (offset, message) in approx_expressions(&text, results) {
-            out.push(Diagnostic::warning(file, message).at_line(lines.line_of(offset)));
+        for (offset, message) in approx::unsaid_bounds(&text, results) {
+            out.push(Diagnostic::error(file, message).at_line(lines.line_of(offset)));
         }
+        let paragraphs = Paragraphs::new(&masked.text);
+        let mut carry = Carry::default();
         for (start, end) in sentences(&masked.text) {
-            for (offset, message) in checker.sentence(&masked.text, start, end, &masked.marks) {
+            // A sentence's range starts after the previous one's end, before the blank
+            // line that may part them: its paragraph is that of its first word.
+            let words_start = end - masked.text[start..end].trim_start().len();
+            let paragraph = paragraphs.of(words_start);
+            if carry.paragraph != Some(paragraph) {
+                carry = Carry {
+                    paragraph: Some(paragraph),
+                    ..Carry::default()
+                };
+            }
+            for (offset, message) in checker.sentence(
+                &masked.text,
+                (start, end),
+                &masked.marks,
+                &paragraphs,
+                &mut carry,
+            ) {
                 out.push(Diagnostic::warning(file, message).at_line(lines.line_of(offset)));
             }
         }
     }
     out
 }
+
+/// What the sentences before named, within one paragraph: a sentence that refers back
+/// ("उन्हें 4,77,550 वोट मिले", "That is 61.28 per cent", "His margin was …") and names
+/// nothing itself is about them.
+#[derive(Default)]
+struct Carry {
+    paragraph: Option<usize>,
+    results: Vec<usize>,
+    who: Vec<String>,
+}
+
+/// Words that refer back to someone or something named in an earlier sentence.
+const BACK_WORDS: &[&str] = &[
+    "उन्हें",
+    "उन्होंने",
+    "उनका",
+    "उनकी",
+    "उनके",
+    "उसे",
+    "उसका",
+    "उसकी",
+    "उसके",
+    "उसने",
+    "इन्हें",
+    "इनका",
+    "इनकी",
+    "वे",
+    "वह",
+    "यह",
+    "ये",
+    "इसे",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "they",
+    "their",
+    "it",
+    "its",
+    "that",
+    "this",
+];
+
+/// Words that compare two elections in one sentence.
+const COMPARE_WORDS: &[&str] = &[
+    "मुक़ाबले",
+    "मुकाबले",
+    "की तुलना",
+    "compared",
+    "than in",
+    "than the",
+    "since",
+    "from",
+];
+
+/// "इस बार", "this time": the page's latest election.
+const THIS_TIME_WORDS: &[&str] = &[
+    "इस बार",
+    "इस चुनाव",
+    "इस बार के",
+    "this time",
+    "this election",
+    "this year",
+];
+
+/// Words that name a winner or runner-up without their name ("The winner got 53.48 %").
+const ROLE_WORDS: &[(&str, usize)] = &[
+    ("विजेता", 1),
+    ("विजयी उम्मीदवार", 1),
+    ("जीतने वाले", 1),
+    ("the winner", 1),
+    ("the winning candidate", 1),
+    ("उपविजेता", 2),
+    ("the runner-up", 2),
+];
 
 struct Checker<'a> {
     results: &'a PageResults,
@@ -347,6 +473,11 @@ struct Checker<'a> {
     skeletons: Vec<(String, Vec<String>)>,
     /// Candidate name → the skeleton of a surname no other candidate shares.
     surnames: Vec<(String, String)>,
+    /// Each result's election label in lower case, in page order.
+    elections: Vec<String>,
+    /// Segment name → its lower-case forms (with and without an AC number), found in a
+    /// sentence by either.
+    segment_forms: Vec<(String, [String; 2])>,
 }
 
 /// What a sentence names.
@@ -453,6 +584,16 @@ impl<'a> Checker<'a> {
                     .collect()
             },
             names: names.into_iter().collect(),
+            elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
+            segment_forms: results
+                .iter()
+                .flat_map(|r| r.segments.iter())
+                .map(|s| {
+                    let name = s.name.to_lowercase();
+                    let bare = fold::split_ac_number(&name).1.to_lowercase();
+                    (s.name.clone(), [name, bare])
+                })
+                .collect(),
         }
     }
 
@@ -460,11 +601,10 @@ impl<'a> Checker<'a> {
         self.results.iter().nth(i).expect("result index from facts")
     }
 
-    fn named(&self, sentence: &str) -> Named {
-        let lower = sentence.to_lowercase();
+    fn named(&self, sentence: &str, lower: &str, quoted: &[Quoted]) -> Named {
         let mut named = Named {
             clauses: clauses(sentence),
-            votes_word: VOTE_WORDS.iter().any(|w| find_word(&lower, w).is_some()),
+            votes_word: VOTE_WORDS.iter().any(|w| find_word(lower, w).is_some()),
             win_word: WIN_WORDS
                 .iter()
                 .chain(LOSE_WORDS)
@@ -476,9 +616,9 @@ impl<'a> Checker<'a> {
         for (i, r) in self.results.iter().enumerate() {
             let year = r.year.to_string();
             let at = [
-                find_word(&lower, &year),
-                find_word(&lower, &crate::numfmt::devanagari_digits(&year)),
-                lower.find(&r.election.to_lowercase()),
+                find_word(lower, &year),
+                find_word(lower, &crate::numfmt::devanagari_digits(&year)),
+                lower.find(self.elections[i].as_str()),
             ]
             .into_iter()
             .flatten()
@@ -489,18 +629,13 @@ impl<'a> Checker<'a> {
             }
         }
         if named.results.is_empty() {
-            let years: Vec<i64> = numbers::numbers(&lower)
-                .iter()
-                .filter(|q| q.year)
-                .map(|q| q.value as i64)
-                .collect();
-            named.elsewhere = !years.is_empty();
+            named.elsewhere = quoted.iter().any(|q| q.year);
         }
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
             let mut ats: Vec<usize> = forms
                 .iter()
-                .flat_map(|f| find_words(&lower, f, MENTIONS_LIMIT))
+                .flat_map(|f| find_words(lower, f, MENTIONS_LIMIT))
                 .collect();
             ats.sort_unstable();
             ats.dedup();
@@ -508,7 +643,7 @@ impl<'a> Checker<'a> {
                 .who
                 .extend(ats.into_iter().map(|at| (who.clone(), at)));
         }
-        let words: Vec<(usize, String)> = sentence_words(&lower)
+        let words: Vec<(usize, String)> = sentence_words(lower)
             .into_iter()
             .map(|(at, w)| (at, fold::skeleton(w)))
             .collect();
@@ -537,15 +672,9 @@ impl<'a> Checker<'a> {
             }
         }
         named.who.sort_by_key(|(_, at)| *at);
-        for r in self.results.iter() {
-            for s in &r.segments {
-                let name = s.name.to_lowercase();
-                let (_, bare) = fold::split_ac_number(&name);
-                if (lower.contains(&name) || lower.contains(&bare.to_lowercase()))
-                    && !named.segments.contains(&s.name)
-                {
-                    named.segments.push(s.name.clone());
-                }
+        for (name, forms) in &self.segment_forms {
+            if forms.iter().any(|f| lower.contains(f.as_str())) && !named.segments.contains(name) {
+                named.segments.push(name.clone());
             }
         }
         named
@@ -555,22 +684,28 @@ impl<'a> Checker<'a> {
     fn sentence(
         &self,
         text: &str,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
         marks: &[usize],
+        paragraphs: &Paragraphs,
+        carry: &mut Carry,
     ) -> Vec<(usize, String)> {
         let sentence = &text[start..end];
-        let named = self.named(sentence);
+        // Lower-cased once per sentence: every word list below is matched against it.
+        let lower = numbers::lowercase(sentence);
+        let quoted = numbers::numbers(sentence);
+        let mut named = self.named(sentence, &lower, &quoted);
+        self.refer_back(&lower, &mut named, carry);
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
             text[line_start..*m].trim().is_empty()
-                && paragraph_of(text, *m) == paragraph_of(text, start)
+                && paragraphs.of(*m)
+                    == paragraphs.of(start + sentence.len() - sentence.trim_start().len())
         });
         let mut out = Vec::new();
         if paragraph_marked || named.elsewhere {
             return out;
         }
-        for q in numbers::numbers(sentence) {
+        for q in quoted {
             if q.year && q.measure == Measure::Count {
                 continue;
             }
@@ -601,6 +736,103 @@ impl<'a> Checker<'a> {
             ));
         }
         out
+    }
+
+    /// Fills in what a sentence names from the sentences before it, from "इस बार" /
+    /// "this time", from a role ("the winner"), and from the candidates it names (a
+    /// candidate stands in some elections of the page only); then notes what it names for
+    /// the sentences after it.
+    fn refer_back(&self, lower: &str, named: &mut Named, carry: &mut Carry) {
+        let refers = BACK_WORDS.iter().any(|w| find_word(lower, w).is_some());
+        let looks_back = PAST_WORDS.iter().any(|w| find_word(lower, w).is_some());
+        let compares = CHANGE_WORDS.iter().any(|w| lower.contains(w))
+            || COMPARE_WORDS.iter().any(|w| lower.contains(w));
+        if named.results.is_empty() && !named.elsewhere {
+            // "रमेश अवस्थी ने आलोक मिश्रा को … हराया": the elections they stood in.
+            let stood: Vec<usize> = (0..self.results.len())
+                .filter(|i| {
+                    let r = self.result(*i);
+                    named
+                        .who
+                        .iter()
+                        .any(|(w, _)| r.candidates.iter().any(|c| &c.name == w))
+                })
+                .collect();
+            let this_time = THIS_TIME_WORDS
+                .iter()
+                .any(|w| find_word(lower, w).is_some());
+            if !looks_back && this_time {
+                if let Some(latest) = self.latest() {
+                    named.results.push(latest);
+                    named.mentions.push((latest, 0));
+                }
+            } else if !stood.is_empty() {
+                if !looks_back && !compares && stood.len() < self.results.len() {
+                    named.mentions = stood.iter().map(|i| (*i, 0)).collect();
+                    named.results = stood;
+                }
+            } else if refers && !carry.results.is_empty() {
+                named.results = carry.results.clone();
+                named.mentions = carry.results.iter().map(|i| (*i, 0)).collect();
+            }
+        }
+        if named.who.is_empty() {
+            let scope: Vec<usize> = if named.results.is_empty() {
+                (0..self.results.len()).collect()
+            } else {
+                named.results.clone()
+            };
+            let role = ROLE_WORDS
+                .iter()
+                .find(|(w, _)| find_word(lower, w).is_some())
+                .map(|(_, rank)| *rank);
+            if let Some(rank) = role {
+                for i in scope {
+                    if let Some(c) = self
+                        .result(i)
+                        .candidates
+                        .iter()
+                        .find(|c| c.rank == Some(rank))
+                    {
+                        named.who.push((c.name.clone(), 0));
+                        named.who.push((c.party.clone(), 0));
+                    }
+                }
+            } else if refers {
+                named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
+            }
+        }
+        // A sentence that compares two elections ("2019 के मुक़ाबले … बढ़ा") is about
+        // neither alone: what follows it is not carried to one of them.
+        if compares {
+            carry.results.clear();
+        } else if !named.results.is_empty() {
+            carry.results = named.results.clone();
+        }
+        if !named.who.is_empty() {
+            let mut who: Vec<String> = named.who.iter().map(|(w, _)| w.clone()).collect();
+            who.dedup();
+            carry.who = who;
+        }
+    }
+
+    /// `named` with the party of every candidate it names added ("रमेश अवस्थी" is BJP).
+    fn with_parties(&self, named: &Named) -> Named {
+        let mut out = named.clone();
+        for (w, at) in &named.who {
+            for r in self.results.iter() {
+                for c in r.candidates.iter().filter(|c| &c.name == w) {
+                    if !out.who.iter().any(|(o, _)| o == &c.party) {
+                        out.who.push((c.party.clone(), *at));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn latest(&self) -> Option<usize> {
+        (0..self.results.len()).max_by_key(|i| self.result(*i).year)
     }
 
     /// Facts of the results the sentence is about.
@@ -634,7 +866,10 @@ impl<'a> Checker<'a> {
         if c.other_noun {
             return None;
         }
-        let kind = c.kind();
+        let kind = match c.kind() {
+            Some(Kind::Total) if c.only_got_word && !named.who.is_empty() => None,
+            kind => kind,
+        };
         let sentence_votes = named.votes_word;
         let vote_claim = c.vote_word
             || kind.is_some()
@@ -689,7 +924,8 @@ impl<'a> Checker<'a> {
                 .facts
                 .iter()
                 .filter(|f| !named.results.contains(&f.result) && kinds.contains(&f.kind))
-                .filter(|f| Self::about_named(f, named) && f.value >= 1000.0)
+                // A candidate of this election stands for their party in the other one.
+                .filter(|f| Self::about_named(f, &self.with_parties(named)) && f.value >= 1000.0)
                 .find(|f| q.states(f.value))
         {
             let meant = fits
@@ -794,7 +1030,7 @@ impl<'a> Checker<'a> {
         named: &Named,
         sentence: &str,
     ) -> Vec<&'f Fact> {
-        let lower = sentence.to_lowercase();
+        let lower = numbers::lowercase(sentence);
         if !named.results.is_empty() || PAST_WORDS.iter().any(|w| lower.contains(w)) {
             return fits;
         }
@@ -856,6 +1092,10 @@ impl<'a> Checker<'a> {
         sentence: &str,
     ) -> Option<String> {
         let kinds: &[Kind] = if c.turnout_word {
+            if self.wider_area(sentence) {
+                // "राज्य में 61.8% मतदान", "nationally 65.79 per cent": not this seat's.
+                return None;
+            }
             &[Kind::Turnout]
         } else if q.measure == Measure::Points || c.margin_word.is_some() {
             &[Kind::Points]
@@ -876,7 +1116,15 @@ impl<'a> Checker<'a> {
             let fits = self.latest_unless_past(fits, named, sentence);
             return self.bound_claim(q, bound, &fits, true, sentence, named);
         }
-        if fits.iter().any(|f| q.states(f.value) || f.approx) {
+        let in_range = |f: &&Fact| {
+            f.range.is_some_and(|(low, high)| {
+                q.value >= low - q.step / 2.0 - 1e-9 && q.value <= high + q.step / 2.0 + 1e-9
+            })
+        };
+        if fits
+            .iter()
+            .any(|f| q.states(f.value) || f.approx || in_range(f))
+        {
             return None;
         }
         if c.approx && fits.iter().any(|f| (f.value.abs() - q.value).abs() <= 1.0) {
@@ -900,13 +1148,32 @@ impl<'a> Checker<'a> {
         ))
     }
 
+    /// The sentence is about a state or the country and names no constituency of the page.
+    fn wider_area(&self, sentence: &str) -> bool {
+        let lower = numbers::lowercase(sentence);
+        let names_seat = self
+            .results
+            .iter()
+            .any(|r| lower.contains(numbers::lowercase(&r.constituency).as_ref()));
+        let names_state = self
+            .results
+            .iter()
+            .filter_map(|r| r.state.as_ref())
+            .any(|s| lower.contains(numbers::lowercase(s).as_ref()));
+        !names_seat
+            && (names_state
+                || WIDER_AREA_WORDS
+                    .iter()
+                    .any(|w| find_word(&lower, w).is_some()))
+    }
+
     /// "X जीते", "X ने Y को हराया", "X तीसरे स्थान पर रहे": the named candidate or party
     /// must hold that rank in a result the sentence can be about.
     fn rank_claim(&self, sentence: &str, named: &Named) -> Option<String> {
         if named.who.is_empty() {
             return None;
         }
-        let lower = sentence.to_lowercase();
+        let lower = numbers::lowercase(sentence);
         let scope: Vec<usize> = if named.results.is_empty() {
             (0..self.results.len()).collect()
         } else {
@@ -1028,14 +1295,32 @@ impl<'a> Checker<'a> {
         // Who a claim word is about: those named in its clause ("मोदी जीते, अजय राय को …":
         // the win is not Ajay Rai's).
         let clauses = &named.clauses;
+        let clause_who = |at: usize| -> Vec<(String, usize)> {
+            let k = clauses.iter().position(|(a, b)| at >= *a && at < *b);
+            let in_clause = |k: usize| -> Vec<(String, usize)> {
+                let (a, b) = clauses[k];
+                named
+                    .who
+                    .iter()
+                    .filter(|(_, w)| *w >= a && *w < b)
+                    .cloned()
+                    .collect()
+            };
+            // A clause that names no one ("… थे और दूसरे स्थान पर रहे") is about whom the
+            // nearest clause before it names.
+            let who: Vec<(String, usize)> = k
+                .map(|k| {
+                    (0..=k)
+                        .rev()
+                        .map(in_clause)
+                        .find(|w| !w.is_empty())
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default();
+            who
+        };
         let single_at = |at: usize| {
-            let clause = clauses.iter().find(|(a, b)| at >= *a && at < *b).copied();
-            let who: Vec<(String, usize)> = named
-                .who
-                .iter()
-                .filter(|(_, w)| clause.is_some_and(|(a, b)| *w >= a && *w < b))
-                .cloned()
-                .collect();
+            let who = clause_who(at);
             if who.is_empty() {
                 None
             } else {
@@ -1084,7 +1369,41 @@ impl<'a> Checker<'a> {
             }
             return None;
         }
+        // A candidate placed in an election they did not stand in (but another of the page).
+        let absent = |group: &[String]| -> Option<String> {
+            group
+                .iter()
+                .find(|w| {
+                    let person = |i: usize| self.result(i).candidates.iter().any(|c| &c.name == *w);
+                    !scope.iter().any(|i| person(*i)) && (0..self.results.len()).any(person)
+                })
+                .cloned()
+        };
+        let elections = |list: &[usize]| {
+            list.iter()
+                .map(|i| self.result(*i).election.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         for (word, rank) in PLACE_WORDS {
+            if let Some(at) = find_word(&lower, word)
+                && let Some(who) = absent(
+                    &clause_who(at)
+                        .into_iter()
+                        .map(|(w, _)| w)
+                        .collect::<Vec<_>>(),
+                )
+            {
+                let stood: Vec<usize> = (0..self.results.len())
+                    .filter(|i| self.result(*i).candidates.iter().any(|c| c.name == who))
+                    .collect();
+                return Some(format!(
+                    "the text places {who} {} in {}, but {who} stood only in {}",
+                    ordinal(*rank),
+                    elections(&scope),
+                    elections(&stood)
+                ));
+            }
             if let Some(at) = find_word(&lower, word)
                 && let Some(group) = single_at(at)
                 && !consistent(&group, *rank)
@@ -1285,6 +1604,8 @@ struct Context {
     other_noun: bool,
     margin_word: Option<usize>,
     total_word: Option<usize>,
+    /// The only total word is "polled" or "voters".
+    only_got_word: bool,
     change_word: Option<usize>,
     turnout_word: bool,
     share_word: bool,
@@ -1305,13 +1626,13 @@ impl Context {
             .rev()
             .nth(REACH - 1)
             .map_or(0, |(i, _)| i);
-        let before = head[from..].to_lowercase();
+        let before = numbers::lowercase(&head[from..]);
         let tail = &sentence[q.end..];
         let to = tail
             .char_indices()
             .nth(REACH)
             .map_or(tail.len(), |(i, _)| i);
-        let after = tail[..to].to_lowercase();
+        let after = numbers::lowercase(&tail[..to]);
         let next = after.trim_start_matches([' ', '\u{a0}', '(', ')', ',']);
         let starts_next = |w: &&str| numbers::word_at(next, w);
         let ends_before = |w: &&str| {
@@ -1340,7 +1661,9 @@ impl Context {
                 .min()
         };
         let after_words = next.strip_prefix("से ").map(|_| next).unwrap_or(next);
-        let bound = if MORE_BEFORE.iter().any(ends_before)
+        let bound = if comparison_not_bound(&before, after_words) {
+            None
+        } else if MORE_BEFORE.iter().any(ends_before)
             || MORE_AFTER.iter().any(|w| after_words.starts_with(w))
         {
             Some(Bound::More)
@@ -1358,6 +1681,14 @@ impl Context {
             other_noun: OTHER_NOUNS.iter().any(starts_next),
             margin_word: distance(MARGIN_WORDS),
             total_word: distance(TOTAL_WORDS),
+            only_got_word: {
+                let others: Vec<&str> = TOTAL_WORDS
+                    .iter()
+                    .copied()
+                    .filter(|w| !GOT_WORDS.contains(w))
+                    .collect();
+                distance(&others).is_none() && distance(GOT_WORDS).is_some()
+            },
             change_word: distance(CHANGE_WORDS),
             turnout_word: distance(TURNOUT_WORDS).is_some(),
             share_word: distance(SHARE_WORDS).is_some(),
@@ -1401,6 +1732,27 @@ impl Context {
     }
 }
 
+/// "…, जो 2019 के 61.2 प्रतिशत से कम है": the number is what another figure is compared
+/// with ("which is less than 61.2 %"), a figure in its own right, not a bound.
+fn comparison_not_bound(before: &str, after: &str) -> bool {
+    let relative = ["जो ", "जोकि ", "यह ", "ये "]
+        .iter()
+        .any(|w| before.contains(w));
+    let predicate = MORE_AFTER
+        .iter()
+        .chain(LESS_AFTER)
+        .filter_map(|w| after.strip_prefix(w))
+        .any(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty()
+                || rest.starts_with('।')
+                || ["है", "हैं", "था", "थी", "थे"]
+                    .iter()
+                    .any(|v| numbers::word_at(rest, v))
+        });
+    relative && predicate
+}
+
 /// Between two equally near figures, the one that is about what the sentence names: a
 /// party's own figure when only the party is named, a candidate's when the candidate is.
 fn preference(f: &Fact, named: &Named) -> (usize, usize) {
@@ -1411,101 +1763,6 @@ fn preference(f: &Fact, named: &Named) -> (usize, usize) {
         .count();
     let extra = f.who.len() - matched;
     (extra, usize::MAX - matched)
-}
-
-/// Expressions that print a "more than" figure (`approx = true`, or a total, share or
-/// margin computed from one) with no "से अधिक"/"more than"/"लगभग" around them: the page
-/// would show a lower bound as an exact count.
-fn approx_expressions(text: &str, results: &PageResults) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("{{") {
-        let start = from + i;
-        let Some(j) = text[start..].find("}}") else {
-            break;
-        };
-        let end = start + j + 2;
-        from = end;
-        let inner = text[start + 2..end - 2].trim();
-        let path = inner.split('|').next().unwrap_or("").trim();
-        let Some(rest) = path.strip_prefix("results.") else {
-            continue;
-        };
-        let id: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        let Some(r) = results.get(&id) else {
-            continue;
-        };
-        let field = path
-            .rsplit(['.', '['])
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(']');
-        let approx = match field {
-            "votes" => {
-                let candidate = if let Some(k) = rest.split("candidates[").nth(1) {
-                    k.split(']')
-                        .next()
-                        .and_then(|n| n.trim().parse::<usize>().ok())
-                        .and_then(|n| r.candidates.get(n))
-                        .map(|c| c.approx)
-                } else if rest.contains(".winner.") {
-                    r.winner.as_ref().map(|c| c.approx)
-                } else if rest.contains(".runner_up.") {
-                    r.runner_up.as_ref().map(|c| c.approx)
-                } else {
-                    None
-                };
-                candidate.unwrap_or(r.approx)
-            }
-            "total" | "margin" | "margin_points" | "share" | "turnout" | "share_points" => r.approx,
-            _ => false,
-        };
-        if !approx {
-            continue;
-        }
-        let before: String = text[..start]
-            .chars()
-            .rev()
-            .take(30)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let after: String = text[end..].chars().take(40).collect();
-        let (before, after) = (before.to_lowercase(), after.to_lowercase());
-        let said = APPROX_BEFORE
-            .iter()
-            .chain(MORE_BEFORE)
-            .any(|w| before.contains(w))
-            || APPROX_AFTER
-                .iter()
-                .chain(MORE_AFTER)
-                .any(|w| after.contains(w))
-            || [
-                "से अधिक",
-                "से ज़्यादा",
-                "से ज्यादा",
-                "more than",
-                "over",
-                "लगभग",
-                "about",
-            ]
-            .iter()
-            .any(|w| after.contains(w) || before.contains(w));
-        if !said {
-            out.push((
-                start,
-                format!(
-                    "`{{{{ {inner} }}}}` prints a \"more than\" figure of {} as if it were exact; write \"से अधिक\" / \"more than\" (or \"लगभग\" / \"about\" for a share or total) next to it",
-                    r.election
-                ),
-            ));
-        }
-    }
-    out
 }
 
 /// Words of a text with their byte offsets.
@@ -1602,8 +1859,23 @@ fn find_word_last(text: &str, w: &str) -> Option<usize> {
     last
 }
 
-fn paragraph_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches("\n\n").count()
+/// Where a text's paragraphs part (blank lines), to tell which paragraph an offset is in
+/// without counting from the start each time.
+struct Paragraphs {
+    breaks: Vec<usize>,
+}
+
+impl Paragraphs {
+    fn new(text: &str) -> Self {
+        Paragraphs {
+            breaks: text.match_indices("\n\n").map(|(i, _)| i).collect(),
+        }
+    }
+
+    /// How many blank lines stand wholly before `offset`.
+    fn of(&self, offset: usize) -> usize {
+        self.breaks.partition_point(|b| b + 2 <= offset)
+    }
 }
 
 /// Sentences as byte ranges: ended by । ? ! , a full stop before a space, a blank line,

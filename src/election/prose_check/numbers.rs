@@ -222,6 +222,27 @@ fn percent_after(rest: &str) -> Option<(usize, Measure)> {
 }
 
 /// `text` starts with the word `w` (ASCII case aside), not with a longer word.
+/// `s` in lower case, as `str::to_lowercase` gives it, without a copy when nothing changes
+/// (Devanagari has no case: most of a Hindi page is returned as it is).
+pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = |c: char| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
+        // The Indic scripts (Devanagari to Sinhala) and general punctuation have no case.
+        if ('\u{0900}'..='\u{0DFF}').contains(&c) || ('\u{2000}'..='\u{206F}').contains(&c) {
+            return true;
+        }
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    if s.chars().all(unchanged) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 pub fn word_at(text: &str, w: &str) -> bool {
     text.get(..w.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(w))
@@ -459,17 +480,25 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
                     break;
                 }
             }
-            let lower = w.to_lowercase();
-            if let Some((_, n)) = HINDI_NUMBERS.iter().find(|(name, _)| *name == lower) {
+            let lower = lowercase(w);
+            if let Some((_, n)) = HINDI_NUMBERS
+                .iter()
+                .find(|(name, _)| *name == lower.as_ref())
+            {
                 current += f64::from(*n) + if pending_half { 0.5 } else { 0.0 };
                 pending_half = false;
-            } else if let Some((_, f)) = HINDI_FRACTIONS.iter().find(|(name, _)| *name == lower) {
+            } else if let Some((_, f)) = HINDI_FRACTIONS
+                .iter()
+                .find(|(name, _)| *name == lower.as_ref())
+            {
                 if *f == 0.5 {
                     pending_half = true;
                 } else {
                     current += f;
                 }
-            } else if let Some((_, m)) = MULTIPLIERS.iter().find(|(name, _)| *name == lower) {
+            } else if let Some((_, m)) =
+                MULTIPLIERS.iter().find(|(name, _)| *name == lower.as_ref())
+            {
                 if current == 0.0 {
                     break;
                 }
@@ -548,6 +577,21 @@ mod tests {
         assert_eq!(q.measure, Measure::Points);
         assert_eq!(one("5.7 प्रतिशत अंक").measure, Measure::Points);
         assert_eq!(one("5.7 percentage points").measure, Measure::Points);
+    }
+
+    #[test]
+    fn lower_case_is_borrowed_when_nothing_changes() {
+        for text in [
+            "कानपुर में 4,22,087 वोट — “जीत”",
+            "ALOK Mishra, İstanbul, ΣΑΣ",
+            "ǅ x",
+        ] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        }
+        assert!(matches!(
+            lowercase("कानपुर में 4,22,087 वोट"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
