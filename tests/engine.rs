@@ -246,3 +246,27 @@ fn links_of_reused_pages_are_still_checked() {
     assert!(err.contains("content/kanpur/result-2024.md"), "{err}");
     assert!(err.contains("map.txt"), "{err}");
 }
+
+#[test]
+fn a_warm_build_reports_the_prose_checks_findings_as_a_cold_one() {
+    let site = Site::fixture("trust/clean");
+    let planted = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trust/planted");
+    let mut stack = vec![planted.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(&planted).unwrap().to_string_lossy();
+                site.write(&rel, &fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let cold = site.run(&["build", "--no-cache"]).stderr;
+    assert!(cold.contains("warning:"), "{cold}");
+    let first = site.run(&["build"]).stderr;
+    let warm = site.run(&["build"]).stderr;
+    assert_eq!(first, cold);
+    assert_eq!(warm, cold, "findings kept in the cache");
+}

@@ -71,6 +71,7 @@ pub fn build(options: &BuildOptions) -> Outcome {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
         external: options.external,
+        cache: options.cache && options.output.is_some(),
     };
     let site = match Site::load(root, load) {
         Ok(site) => site,

@@ -20,8 +20,9 @@
 
 use super::cache::CACHE_DIR;
 use super::plan::{Deps, Output};
-use crate::fingerprint::{self, Fingerprinter};
+use crate::fingerprint;
 use crate::markdown::BodyLink;
+use crate::record::{Reader, Writer};
 use crate::search::{Entry, PageText};
 use std::collections::HashMap;
 use std::fs;
@@ -106,7 +107,7 @@ impl Reuse {
     pub fn open(root: &Path, out: &Path) -> Option<Reuse> {
         let bytes = fs::read(root.join(CACHE_DIR).join(OUTPUTS)).ok()?;
         let mut r = Reader::checked(&bytes, OUTPUTS_MAGIC)?;
-        if r.u64()? != identity() || r.str()? != out_key(out) {
+        if r.u64()? != fingerprint::binary_identity() || r.str()? != out_key(out) {
             return None;
         }
         let count = r.u64()? as usize;
@@ -185,7 +186,7 @@ pub struct Record<'a> {
 /// a record that cannot be written only makes the next build slower.
 pub fn save(root: &Path, out: &Path, records: &[Record<'_>], ids: &super::links::Ids) {
     let mut w = Writer::new(OUTPUTS_MAGIC);
-    w.u64(identity());
+    w.u64(fingerprint::binary_identity());
     w.str(&out_key(out));
     w.u64(records.len() as u64);
     for record in records {
@@ -233,7 +234,7 @@ pub fn save(root: &Path, out: &Path, records: &[Record<'_>], ids: &super::links:
 /// Keeps every article's search entry (`entries`: page path → its page's deps print, entry).
 pub fn save_search(root: &Path, entries: &[(u64, &Entry)]) {
     let mut w = Writer::new(SEARCH_MAGIC);
-    w.u64(identity());
+    w.u64(fingerprint::binary_identity());
     w.u64(entries.len() as u64);
     for (deps, e) in entries {
         w.u64(*deps);
@@ -255,7 +256,7 @@ pub fn forget(root: &Path) {
 
 fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
     let mut r = Reader::checked(bytes, SEARCH_MAGIC)?;
-    if r.u64()? != identity() {
+    if r.u64()? != fingerprint::binary_identity() {
         return None;
     }
     let count = r.u64()? as usize;
@@ -282,25 +283,6 @@ fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
     Some(entries)
 }
 
-/// Which chunav wrote a record: its version and its executable file, so that a rebuilt
-/// binary (whose pages may differ) never reuses another's files.
-fn identity() -> u64 {
-    static IDENTITY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *IDENTITY.get_or_init(|| {
-        let exe = std::env::current_exe()
-            .ok()
-            .and_then(|path| Stamp::of(&path));
-        let mut f = Fingerprinter::new();
-        f.add(env!("CARGO_PKG_VERSION"));
-        match exe {
-            Some(s) => f.add(&(s.len, s.modified, s.inode)),
-            // Unknown binary: a fresh value each run, so nothing is ever reused.
-            None => f.add(&std::time::SystemTime::now()),
-        };
-        f.finish()
-    })
-}
-
 fn out_key(out: &Path) -> String {
     std::path::absolute(out)
         .unwrap_or_else(|_| out.to_path_buf())
@@ -316,81 +298,6 @@ fn store(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
     fs::write(&temporary, bytes)?;
     fs::rename(&temporary, path)
-}
-
-/// Length-prefixed little-endian fields, a magic first and a checksum last.
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn new(magic: &[u8]) -> Writer {
-        Writer(magic.to_vec())
-    }
-    fn u8(&mut self, v: u8) {
-        self.0.push(v);
-    }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn str(&mut self, s: &str) {
-        self.u64(s.len() as u64);
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    fn strings(&mut self, list: &[String]) {
-        self.u64(list.len() as u64);
-        for s in list {
-            self.str(s);
-        }
-    }
-    fn finish(mut self) -> Vec<u8> {
-        let sum = Fingerprinter::new().add_bytes(&self.0).finish128();
-        self.0.extend_from_slice(&sum.to_le_bytes());
-        self.0
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    /// A reader after `magic`, if the bytes start with it and their checksum holds.
-    fn checked(bytes: &'a [u8], magic: &[u8]) -> Option<Reader<'a>> {
-        let body_len = bytes.len().checked_sub(16)?;
-        let (body, sum) = bytes.split_at(body_len);
-        let sum = u128::from_le_bytes(sum.try_into().ok()?);
-        if !body.starts_with(magic) || Fingerprinter::new().add_bytes(body).finish128() != sum {
-            return None;
-        }
-        Some(Reader {
-            bytes: body,
-            at: magic.len(),
-        })
-    }
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let slice = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(slice)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    fn str(&mut self) -> Option<&'a str> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        std::str::from_utf8(self.take(n)?).ok()
-    }
-    fn strings(&mut self) -> Option<Vec<String>> {
-        let n = self.u64()?;
-        let mut list = Vec::new();
-        for _ in 0..n {
-            list.push(self.str()?.to_string());
-        }
-        Some(list)
-    }
 }
 
 #[cfg(test)]

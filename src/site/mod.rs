@@ -7,6 +7,7 @@
 
 mod checks;
 pub mod listings;
+mod prose_cache;
 
 use crate::chart_function::ChartData;
 use crate::config::SiteConfig;
@@ -31,6 +32,9 @@ pub struct LoadOptions {
     pub base_url: Option<String>,
     /// Also ask other sites whether the links to them still work (needs the network).
     pub external: bool,
+    /// Keep the prose check's findings in `.chunav/cache/` and reuse them for unchanged
+    /// files (see `prose_cache`).
+    pub cache: bool,
 }
 
 /// One content file as last read: its text, the page (or why it failed) and its checked
@@ -99,6 +103,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Every problem found by loading and checking, sorted.
     pub problems: Vec<Diagnostic>,
+    /// While loading with `LoadOptions::cache`: the prose check's kept findings.
+    prose: Option<prose_cache::ProseCache>,
 }
 
 impl Site {
@@ -127,7 +133,11 @@ impl Site {
             charts: Arc::new(ChartData::empty()),
             assets: Vec::new(),
             problems: Vec::new(),
+            prose: None,
         };
+        if site.options.cache {
+            site.prose = Some(prose_cache::ProseCache::open(root));
+        }
         let mut problems = Vec::new();
         match discover::discover(root) {
             Ok(files) => {
@@ -137,6 +147,9 @@ impl Site {
                     .filter_map(|file| site.read_entry(file).map(|e| (file.clone(), e)))
                     .collect();
                 site.entries = entries.into_iter().collect();
+                if let Some(prose) = site.prose.take() {
+                    prose.save();
+                }
                 site.set_assets(files);
             }
             Err(e) => problems.push(Diagnostic::error(
@@ -217,11 +230,20 @@ impl Site {
                 });
             }
         };
+        let source = fingerprint::of(&text);
         let mut page = content::load_page(file, &text, &self.config);
         let (results, result_problems) = match &mut page {
             Ok(page) => {
-                let (results, mut problems) =
-                    check_page_results(page, &text, &self.data, &self.parties, &self.config);
+                let prose = self
+                    .prose
+                    .as_ref()
+                    .map(|cache| (cache, prose_cache::ProseCache::key(source, self.inputs)));
+                let (results, mut problems) = check_page_results(
+                    page,
+                    &text,
+                    (&self.data, &self.parties, &self.config),
+                    prose,
+                );
                 problems.extend(crate::import::provenance::check_page(
                     &self.root,
                     &page.file,
@@ -242,9 +264,7 @@ impl Site {
             Err(_) => (PageResults::default(), Vec::new()),
         };
         let page = page.map(Arc::new);
-        let facts = PageFacts {
-            source: fingerprint::of(&text),
-        };
+        let facts = PageFacts { source };
         Some(Entry {
             page,
             results: Arc::new(results),
@@ -319,12 +339,12 @@ fn load_data(root: &Path, parties: &BTreeSet<String>) -> (DataStore, Vec<Diagnos
 
 /// A page's election data checked against the site's parties and data/ files, and the
 /// numbers typed in its prose checked against that data.
+/// `prose`: where the prose check's findings for this file's text are kept, if anywhere.
 fn check_page_results(
     page: &Page,
     text: &str,
-    data: &DataStore,
-    parties: &BTreeSet<String>,
-    config: &SiteConfig,
+    (data, parties, config): (&DataStore, &BTreeSet<String>, &SiteConfig),
+    prose: Option<(&prose_cache::ProseCache, u128)>,
 ) -> (PageResults, Vec<Diagnostic>) {
     let (mut results, mut problems) = election::check_page(
         &page.file,
@@ -364,9 +384,11 @@ fn check_page_results(
         text: &page.body,
         first_line: page.body_line,
     });
-    problems.extend(election::prose_check::check_texts(
-        &page.file, &texts, &results, &names,
-    ));
+    let check = || election::prose_check::check_texts(&page.file, &texts, &results, &names);
+    problems.extend(match prose {
+        Some((cache, key)) => cache.findings(key, check),
+        None => check(),
+    });
     let incomplete: Vec<&str> = results
         .iter()
         .filter(|r| !r.complete)
