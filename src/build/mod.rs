@@ -71,7 +71,7 @@ pub fn build(options: &BuildOptions) -> Outcome {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
         external: options.external,
-        cache: options.cache && options.output.is_some(),
+        cache: options.cache,
     };
     let site = match Site::load(root, load) {
         Ok(site) => site,
