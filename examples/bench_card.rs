@@ -82,6 +82,7 @@ fn hindi_card(chart: &ChartSpec) -> Card<'_> {
         lang: "hi",
         dateline: Some("कानपुर · 5 जून 2024"),
         chart: Some(chart),
+        result: None,
     }
 }
 
@@ -131,6 +132,7 @@ fn write_samples(dir: &Path, hindi: &ChartSpec, english: &ChartSpec) -> Result<(
             "hi-no-chart.png",
             Card {
                 chart: None,
+                result: None,
                 ..hindi_card(hindi)
             },
         ),
@@ -142,6 +144,7 @@ fn write_samples(dir: &Path, hindi: &ChartSpec, english: &ChartSpec) -> Result<(
                 lang: "en",
                 dateline: Some("Kanpur · 5 June 2024"),
                 chart: Some(english),
+                result: None,
             },
         ),
         (
@@ -159,6 +162,7 @@ fn write_samples(dir: &Path, hindi: &ChartSpec, english: &ChartSpec) -> Result<(
                 lang: "en",
                 dateline: None,
                 chart: None,
+                result: None,
             },
         ),
     ];

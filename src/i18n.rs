@@ -59,6 +59,10 @@ const HI: &[(&str, &str)] = &[
         "उम्मीदवारों की; ज़मानत बचाने को कम से कम {n} वोट चाहिए थे (कुल वैध वोटों का छठा हिस्सा, नोटा छोड़कर; जन प्रतिनिधित्व अधिनियम, धारा 158)",
     ),
     ("named_in_source", "स्रोत में दिए आँकड़े"),
+    (
+        "winner_not_named",
+        "विजेता: स्रोत में न विजेता का नाम है, न उसके दल का",
+    ),
     ("search", "खोजें"),
     ("search_label", "लेखों में खोजें: नाम, जगह या शब्द"),
     ("search_one", "{n} लेख मिला"),
@@ -131,6 +135,10 @@ const EN: &[(&str, &str)] = &[
         "candidates; keeping it took at least {n} votes (one sixth of the valid votes, NOTA excluded; RP Act, s.158)",
     ),
     ("named_in_source", "as the source gives it"),
+    (
+        "winner_not_named",
+        "Winner: the source names neither the winner nor their party",
+    ),
     ("search", "Search"),
     (
         "search_label",

@@ -162,14 +162,21 @@ fn entries_of_cards_no_longer_made_are_pruned() {
     let before = cache_entries(&site);
     let page = "content/kanpur/kshetravar.md";
     let text = site.read(page);
-    site.write(page, &text.replacen("title = \"", "title = \"नया: ", 1));
+    // Something the card shows: the name of the election its result box leads with.
+    let renamed = text.replacen(
+        "election = \"लोकसभा 2024\"",
+        "election = \"लोकसभा आम चुनाव 2024\"",
+        1,
+    );
+    assert_ne!(renamed, text);
+    site.write(page, &renamed);
     site.ok(&["build"]);
     let after = cache_entries(&site);
     assert_eq!(after.len(), before.len(), "{before:?} → {after:?}");
     assert_eq!(
         after.iter().filter(|e| !before.contains(e)).count(),
         1,
-        "the retitled card has a new entry, the old one is gone"
+        "the changed card has a new entry, the old one is gone"
     );
 }
 

@@ -207,6 +207,10 @@ result = "m"
         !render.contains("कुल वैध वोट"),
         "the sum of the named candidates is not the total: {render}"
     );
+    assert!(
+        render.contains("विजेता: स्रोत में न विजेता का नाम है, न उसके दल का"),
+        "a source that names no winner is said to: {render}"
+    );
     let figure = &html[html.find("<figure").expect("a chart")..];
     assert!(
         figure.contains("<th scope=\"col\">वोट, लगभग</th>"),
@@ -364,4 +368,84 @@ title = "Congress by segment"
             .iter()
             .any(|run| run.contains("विजेता") || run.contains("पाठ"))
     );
+}
+
+const NAMED_WINNER: &str = r#"+++
+title = "निकाय"
+date = 2023-05-20
+
+[[results]]
+id = "m"
+election = "महापौर चुनाव 2023"
+year = 2023
+constituency = "कानपुर नगर निगम"
+complete = false
+
+[[results.candidates]]
+name = "प्रमिला पांडेय"
+party = "BJP"
+votes = 427000
+approx = true
+elected = true
+
+[[results.candidates]]
+name = "सपा प्रत्याशी"
+party = "INC"
+votes = 250000
+approx = true
+note = "दूसरा स्थान"
++++
+
+पाठ।
+"#;
+
+#[test]
+fn an_incomplete_result_names_the_winner_the_source_names() {
+    let site = Site::fixture("basic");
+    site.write("content/kanpur/nikay.md", NAMED_WINNER);
+    site.ok(&["build"]);
+    let html = site.read("public/kanpur/nikay/index.html");
+    let start = html
+        .find("<section class=\"result-box\"")
+        .expect("a result box");
+    let render = &html[start..html[start..].find("</section>").unwrap() + start];
+    let winner = render
+        .find("<li class=\"result-person result-winner\">")
+        .expect(render);
+    let item = &render[winner..render[winner..].find("</li>").unwrap() + winner];
+    for expected in [
+        "<span class=\"result-role\">विजेता</span>",
+        "प्रमिला पांडेय",
+        "4,27,000 से अधिक वोट",
+    ] {
+        assert!(item.contains(expected), "{expected} in {item}");
+    }
+    assert!(
+        !render.contains("स्रोत में न विजेता का नाम है"),
+        "a named winner is not said to be unnamed: {render}"
+    );
+}
+
+#[test]
+fn elected_belongs_to_incomplete_results_and_to_one_candidate() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/kanpur/nikay.md",
+        &NAMED_WINNER.replace("complete = false\n", ""),
+    );
+    let err = site.fails(&["build"]);
+    assert!(
+        err.contains("`elected` is only for a result that does not list every candidate"),
+        "{err}"
+    );
+    site.write(
+        "content/kanpur/nikay.md",
+        &NAMED_WINNER.replace("note = \"दूसरा स्थान\"", "elected = true"),
+    );
+    let err = site.fails(&["build"]);
+    assert!(
+        err.contains("two candidates are marked `elected = true`"),
+        "{err}"
+    );
+    assert!(err.contains("nikay.md:"), "names the file and line: {err}");
 }

@@ -162,6 +162,7 @@ impl<'a> ResultChecker<'a> {
             );
         }
         self.check_same_party_twice(input, &candidates);
+        self.check_elected(&path, input);
         if let Some(electors_count) = electors {
             self.check_electors(&path, input, &place, electors_count, polled, &candidates);
         }
@@ -523,12 +524,41 @@ impl<'a> ResultChecker<'a> {
             postal,
             by_segment,
             approx: input.approx,
+            elected: input.elected.as_ref().is_some_and(|e| *e.get_ref()),
             note: input.note.as_ref().map(|n| n.get_ref().clone()),
             name_place,
             votes_place,
             postal_place,
             segment_places,
         })
+    }
+
+    /// `elected = true` names the winner a source gives when the result does not list every
+    /// candidate; in a complete result the votes decide, and only one candidate can win.
+    fn check_elected(&mut self, path: &str, input: &ResultInput) {
+        let mut first: Option<usize> = None;
+        for (index, candidate) in input.candidates.iter().enumerate() {
+            let Some(elected) = &candidate.get_ref().elected else {
+                continue;
+            };
+            if !*elected.get_ref() {
+                continue;
+            }
+            let at = self.place(elected, format!("{path}.candidates[{index}].elected"));
+            if input.complete {
+                self.error(
+                    &at,
+                    "`elected` is only for a result that does not list every candidate (`complete = false`); here the votes decide the winner: remove `elected`",
+                );
+            } else if let Some(first) = first {
+                self.error(
+                    &at,
+                    format!("two candidates are marked `elected = true` (the first is candidate {}); a result has one winner", first + 1),
+                );
+            } else {
+                first = Some(index);
+            }
+        }
     }
 
     /// Where the candidate's votes are and what they are. An uncontested candidate has

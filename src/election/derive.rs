@@ -102,6 +102,9 @@ pub struct CandidateFigures {
     pub rank: Option<usize>,
     /// This candidate's votes are a "more than" figure.
     pub approx: bool,
+    /// The source names this candidate as the winner of a result that does not list every
+    /// candidate (`elected = true`); a complete result's winner is `rank` 1.
+    pub elected: bool,
     pub note: Option<String>,
     /// Segment → votes, only for segments the data gives.
     pub by_segment: BTreeMap<String, u64>,
@@ -209,6 +212,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
                 },
                 rank,
                 approx: c.approx,
+                elected: c.elected,
                 note: c.note.clone(),
                 by_segment: c.by_segment.iter().cloned().collect(),
             }

@@ -186,6 +186,10 @@ pub struct CandidateInput {
     /// The figure is a "more than" figure from the source, never to be shown as exact.
     #[serde(default)]
     pub approx: bool,
+    /// The source says this candidate won: only in a result that does not list every
+    /// candidate (`complete = false`), where the winner cannot follow from the votes.
+    #[serde(default)]
+    pub elected: Option<Spanned<bool>>,
     #[serde(default)]
     pub note: Option<Spanned<String>>,
 }

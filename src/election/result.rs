@@ -85,6 +85,9 @@ pub struct Candidate {
     pub by_segment: Vec<(String, u64)>,
     /// A "more than" figure: `votes` is a lower bound, never to be shown as exact.
     pub approx: bool,
+    /// The source names this candidate as the winner (`elected = true`, incomplete
+    /// results only).
+    pub elected: bool,
     pub note: Option<String>,
     /// The candidate's `name` value.
     pub name_place: Place,

@@ -1,8 +1,14 @@
-//! An article's share card as data for `share_card`: its headline, dateline, language and
-//! first chart. Composing the SVG is cheap; drawing it is what the card cache saves.
+//! An article's share card as data for `share_card`: its headline, dateline, language,
+//! first chart and, when the article carries results, the result it leads with in the
+//! words of its result box. Composing the SVG is cheap; drawing it is what the card cache
+//! saves.
 
 use super::context::Shared;
+use crate::config::{Digits, SiteConfig};
+use crate::election::{CandidateFigures, PageResults, ResultFigures};
 use crate::i18n;
+use crate::numfmt;
+use crate::share_card::{CardPerson, CardResult};
 
 /// The card of page `i` laid out as SVG; `chart` is the page's first chart.
 pub fn card_svg(
@@ -21,11 +27,144 @@ pub fn card_svg(
         (Some(place), None) => Some(place.to_string()),
         (None, date) => date,
     };
+    let result = main_result(&shared.charts.results[i])
+        .and_then(|r| card_result(r, shared.config, &page.lang));
     crate::share_card::card_svg(&crate::share_card::Card {
         headline: &page.front.title,
         site_title: shared.site_title,
         lang: &page.lang,
         dateline: dateline.as_deref(),
         chart,
+        result: result.as_ref(),
+    })
+}
+
+/// The result a page leads with (its result box and its card): the most recent one, the
+/// first written on a tie.
+pub fn main_result(results: &PageResults) -> Option<&ResultFigures> {
+    results
+        .iter()
+        .fold(None::<&ResultFigures>, |best, r| match best {
+            Some(b) if b.year >= r.year => Some(b),
+            _ => Some(r),
+        })
+}
+
+/// What the card says of `r`, in the result box's words; none when the result names
+/// nobody (the card then shows the headline).
+fn card_result(r: &ResultFigures, config: &SiteConfig, lang: &str) -> Option<CardResult> {
+    let t = i18n::strings(lang);
+    let word = |key: &str| t.get(key).copied().unwrap_or_default().to_string();
+    let digits = |s: String| match config.digits {
+        Digits::Latin => s,
+        Digits::Devanagari => numfmt::devanagari_digits(&s),
+    };
+    let hi = lang != "en";
+    let votes_words = |c: &CandidateFigures| {
+        let n = numfmt::inr_unsigned(c.votes);
+        let votes = word("votes");
+        digits(match (c.approx, hi) {
+            (true, true) => format!("{n} {} {votes}", word("approx")),
+            (true, false) => format!("{} {n} {}", word("approx"), votes.to_lowercase()),
+            (false, true) => format!("{n} {votes}"),
+            (false, false) => format!("{n} {}", votes.to_lowercase()),
+        })
+    };
+    let person = |c: &CandidateFigures, role: String| {
+        let party = config.parties.get(&c.party);
+        let mut votes = if r.uncontested {
+            word("unopposed")
+        } else {
+            votes_words(c)
+        };
+        if let Some(share) = c.share.filter(|_| !r.uncontested) {
+            let about = if r.approx {
+                format!("{} ", word("about"))
+            } else {
+                String::new()
+            };
+            votes = format!("{votes} · {about}{}", digits(numfmt::pct(share)));
+        }
+        CardPerson {
+            role,
+            name: c.name.clone(),
+            party: party.map_or_else(|| c.party.clone(), |p| p.names(lang).short),
+            color: party.map(|p| p.color.clone()),
+            votes,
+            share: c.share.filter(|_| !r.uncontested),
+        }
+    };
+    let heading = format!("{} · {}", r.constituency, r.election);
+    let source = r
+        .source
+        .as_ref()
+        .map(|s| format!("{}: {}", word("source"), s.text));
+    if let Some(winner) = &r.winner {
+        let role = if r.tie { word("tie") } else { word("winner") };
+        let mut figures = Vec::new();
+        if let Some(margin) = r.margin {
+            let about = if r.approx {
+                format!("{} ", word("about"))
+            } else {
+                String::new()
+            };
+            let points = r
+                .margin_points
+                .map(|p| format!(" ({about}{})", digits(numfmt::pct(p))))
+                .unwrap_or_default();
+            let votes = if hi {
+                word("votes")
+            } else {
+                word("votes").to_lowercase()
+            };
+            figures.push(format!(
+                "{}: {about}{} {votes}{points}",
+                word("margin"),
+                digits(numfmt::inr_unsigned(margin)),
+            ));
+        }
+        let mut aside = Vec::new();
+        if r.complete && !r.uncontested {
+            let total = digits(numfmt::inr_unsigned(r.total));
+            let total = match (r.approx, hi) {
+                (true, true) => format!("{total} {}", word("approx")),
+                (true, false) => format!("{} {total}", word("approx")),
+                _ => total,
+            };
+            aside.push((word("total_valid"), total));
+        }
+        if let Some(turnout) = r.turnout {
+            aside.push((word("turnout"), digits(numfmt::pct(turnout))));
+        }
+        return Some(CardResult {
+            heading,
+            lead: person(winner, role),
+            figures,
+            second: r.runner_up.as_ref().map(|c| person(c, word("runner_up"))),
+            aside,
+            source,
+        });
+    }
+    // A result that does not list every candidate: the winner the source names, else the
+    // first candidate it names and, plainly, that it does not name the winner.
+    let elected = r.candidates.iter().find(|c| c.elected);
+    let (lead, role) = match elected {
+        Some(c) => (c, word("winner")),
+        None => (
+            r.candidates.iter().find(|c| c.party != "NOTA")?,
+            word("named_in_source"),
+        ),
+    };
+    let mut figures: Vec<String> = lead.note.iter().cloned().collect();
+    if elected.is_none() {
+        figures.push(word("winner_not_named"));
+    }
+    Some(CardResult {
+        heading,
+        lead: person(lead, role),
+        figures,
+        second: None,
+        aside: Vec::new(),
+        source,
     })
 }

@@ -157,16 +157,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
     // Tera maps lose their order: the ids say which result comes first on the page.
     context.insert("result_ids", &shared.charts.results[i].ids());
     // The result a page leads with: the most recent one (the first written, on a tie).
-    let main_result = shared.charts.results[i]
-        .iter()
-        .fold(
-            None::<&crate::election::ResultFigures>,
-            |best, r| match best {
-                Some(b) if b.year >= r.year => Some(b),
-                _ => Some(r),
-            },
-        )
-        .map(|r| r.id.as_str());
+    let main_result = super::cards::main_result(&shared.charts.results[i]).map(|r| r.id.as_str());
     context.insert("main_result", &main_result);
     context.insert(crate::chart_function::PAGE_INDEX, &i);
 

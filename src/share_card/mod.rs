@@ -10,6 +10,7 @@ mod chart;
 mod fonts;
 mod palette;
 mod raster;
+mod result;
 mod svg;
 
 #[cfg(test)]
@@ -37,6 +38,43 @@ pub struct Card<'a> {
     pub dateline: Option<&'a str>,
     /// The article's main chart, redrawn beside the headline (its source goes in the footer).
     pub chart: Option<&'a ChartSpec>,
+    /// The article's result: when given, the card shows it instead of the headline and the
+    /// chart, laid out so a square crop of the card keeps it whole (see `result`).
+    pub result: Option<&'a CardResult>,
+}
+
+/// A result as a card shows it, in the words a reader sees: the caller formats the
+/// numbers and chooses the words ("विजेता", or "आगे" while votes are being counted).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CardResult {
+    /// Seat and election, e.g. "कानपुर · लोकसभा 2024".
+    pub heading: String,
+    /// The winner, the leader, or the first candidate the source names.
+    pub lead: CardPerson,
+    /// Lines under the lead's votes, e.g. "जीत का अंतर 20,968 वोट (2.36%)".
+    pub figures: Vec<String>,
+    /// The runner-up, left of the centre square (the wide card only).
+    pub second: Option<CardPerson>,
+    /// Label and value pairs right of the centre square, e.g. total valid votes.
+    pub aside: Vec<(String, String)>,
+    /// "स्रोत: …", under the aside.
+    pub source: Option<String>,
+}
+
+/// A candidate on a result card.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CardPerson {
+    /// "विजेता", "उपविजेता", "आगे", …
+    pub role: String,
+    pub name: String,
+    /// The party's short name.
+    pub party: String,
+    /// The party's colour ("#RRGGBB"), for its swatch and the share bar; none: grey.
+    pub color: Option<String>,
+    /// The votes as a reader reads them: "4,43,055 वोट · 49.93%".
+    pub votes: String,
+    /// Share of the vote in percent, for the bar (none: no bar).
+    pub share: Option<f64>,
 }
 
 /// The card as PNG bytes, or why it could not be drawn (a malformed chart colour).
@@ -95,9 +133,19 @@ const PANEL_LEFT: f64 = 628.0;
 const PANEL_PADDING: f64 = 24.0;
 
 fn compose(card: &Card<'_>) -> Result<String, String> {
+    compose_layout(card).map(|(svg, _)| svg)
+}
+
+/// The SVG document and where each line of text went.
+fn compose_layout(card: &Card<'_>) -> Result<(String, Vec<svg::TextBox>), String> {
     let lang = Lang::from_code(card.lang);
     let mut svg = Svg::new(WIDTH, HEIGHT, BACKGROUND);
     svg.rect(0.0, 0.0, f64::from(WIDTH), STRIP, ACCENT, 0.0);
+    if let Some(outcome) = card.result {
+        result::draw(&mut svg, outcome, lang)?;
+        centred_footer(&mut svg, card, lang)?;
+        return Ok(svg.finish_with_boxes());
+    }
     let chart = card.chart.filter(|spec| spec.has_data());
     let column_right = match chart {
         Some(spec) => {
@@ -113,7 +161,7 @@ fn compose(card: &Card<'_>) -> Result<String, String> {
     };
     headline_block(&mut svg, card, lang, column_right - MARGIN, sizes)?;
     footer(&mut svg, card, lang, chart)?;
-    Ok(svg.finish())
+    Ok(svg.finish_with_boxes())
 }
 
 fn chart_panel(svg: &mut Svg, spec: &ChartSpec) -> Result<(), String> {
@@ -132,11 +180,12 @@ fn chart_panel(svg: &mut Svg, spec: &ChartSpec) -> Result<(), String> {
         width: right - PANEL_LEFT - 2.0 * PANEL_PADDING,
         height: CONTENT_BOTTOM - CONTENT_TOP - 2.0 * PANEL_PADDING,
     };
-    let start = svg.mark();
+    let (start, boxes) = (svg.mark(), svg.box_mark());
     let bottom = chart::draw(svg, spec, area)?;
     // Centred in the panel when it needs less than the panel's height.
     svg.shift_since(
         start,
+        boxes,
         ((area.y + area.height - bottom) / 2.0).round().max(0.0),
     );
     Ok(())
@@ -324,6 +373,29 @@ fn footer(
     let room = right - MARGIN - used - COLUMN_GAP;
     let text = fit_one_line(&text, room, &style);
     svg.text(right, FOOTER_BASELINE, &text, &style, Align::End);
+    Ok(())
+}
+
+/// The rule and the site's name, centred so the square crop keeps it.
+fn centred_footer(svg: &mut Svg, card: &Card<'_>, lang: Lang) -> Result<(), String> {
+    let right = f64::from(WIDTH) - MARGIN;
+    svg.line((MARGIN, FOOTER_RULE), (right, FOOTER_RULE), RULE, 1.0);
+    let site = TextStyle {
+        size: SITE_SIZE,
+        weight: Weight::Bold,
+        fill: ACCENT,
+        lang,
+    };
+    let name = fonts::drawable(card.site_title, Weight::Bold)?;
+    let room = result::SQUARE_RIGHT - result::SQUARE_LEFT - 2.0 * PANEL_PADDING;
+    let name = fit_one_line(&name, room, &site);
+    svg.text(
+        f64::from(WIDTH) / 2.0,
+        FOOTER_BASELINE,
+        &name,
+        &site,
+        Align::Middle,
+    );
     Ok(())
 }
 

@@ -14,3 +14,5 @@ pub const ACCENT: &str = "#4B2A7B";
 pub const PANEL: &str = "#F3F1F7";
 /// Hairlines: the footer rule and zero lines (3:1 on the panel).
 pub const RULE: &str = "#8A8794";
+/// The rest of the vote in a result card's share bar.
+pub const BAR_REST: &str = "#DEDAE5";

@@ -12,7 +12,20 @@ use super::fonts::{self, Lang, Weight};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
     Start,
+    /// Centred on x.
+    Middle,
     End,
+}
+
+/// Where a line of text went: its left edge, width, baseline and size, and the text.
+/// Kept for every line so tests can check what lies inside the square a chat app crops.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextBox {
+    pub x: f64,
+    pub width: f64,
+    pub baseline: f64,
+    pub size: f64,
+    pub text: String,
 }
 
 /// Size, weight, colour and language (which face digits and spaces come from) of a line.
@@ -33,6 +46,7 @@ impl TextStyle {
 
 pub struct Svg {
     out: String,
+    boxes: Vec<TextBox>,
 }
 
 impl Svg {
@@ -45,7 +59,10 @@ impl Svg {
              viewBox=\"0 0 {width} {height}\" xml:space=\"preserve\">\n\
              <rect width=\"{width}\" height=\"{height}\" fill=\"{background}\"/>\n"
         );
-        Svg { out }
+        Svg {
+            out,
+            boxes: Vec::new(),
+        }
     }
 
     pub fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, fill: &str, radius: f64) {
@@ -96,8 +113,16 @@ impl Svg {
         let total: f64 = widths.iter().sum();
         let mut at = match align {
             Align::Start => x,
+            Align::Middle => x - total / 2.0,
             Align::End => x - total,
         };
+        self.boxes.push(TextBox {
+            x: at,
+            width: total,
+            baseline,
+            size: style.size,
+            text: text.to_string(),
+        });
         for (run, width) in runs.iter().zip(&widths) {
             let _ = writeln!(
                 self.out,
@@ -121,19 +146,28 @@ impl Svg {
         self.out.len()
     }
 
-    /// Moves everything written since `mark` down by `dy`.
-    pub fn shift_since(&mut self, mark: usize, dy: f64) {
+    /// Where the next text box will go, for `shift_since`.
+    pub fn box_mark(&self) -> usize {
+        self.boxes.len()
+    }
+
+    /// Moves everything written since `mark` (and the text boxes since `boxes`) down by `dy`.
+    pub fn shift_since(&mut self, mark: usize, boxes: usize, dy: f64) {
         if dy.abs() < 0.5 || mark > self.out.len() || !self.out.is_char_boundary(mark) {
             return;
+        }
+        for text in self.boxes.iter_mut().skip(boxes) {
+            text.baseline += dy;
         }
         let group = format!("<g transform=\"translate(0 {})\">\n", num(dy));
         self.out.insert_str(mark, &group);
         self.out.push_str("</g>\n");
     }
 
-    pub fn finish(mut self) -> String {
+    /// The document and where each line of text went.
+    pub fn finish_with_boxes(mut self) -> (String, Vec<TextBox>) {
         self.out.push_str("</svg>\n");
-        self.out
+        (self.out, self.boxes)
     }
 }
 

@@ -93,6 +93,7 @@ fn card<'a>(headline: &'a str, lang: &'a str, chart: Option<&'a ChartSpec>) -> C
             "Kanpur · 5 June 2024"
         }),
         chart,
+        result: None,
     }
 }
 
@@ -440,4 +441,209 @@ fn the_longest_names_and_parties_of_2024_are_never_cut() {
     ];
     let spec = candidates("hi", &hindi);
     assert_names_whole(&card(HINDI_HEADLINE, "hi", Some(&spec)), &spec);
+}
+
+/// The Kanpur result of 2024 as the build gives it to a card.
+fn kanpur_result(lang: &str) -> CardResult {
+    let hindi = lang == "hi";
+    let person =
+        |role: &str, name: &str, party: &str, color: &str, votes: &str, share| CardPerson {
+            role: role.to_string(),
+            name: name.to_string(),
+            party: party.to_string(),
+            color: Some(color.to_string()),
+            votes: votes.to_string(),
+            share: Some(share),
+        };
+    if hindi {
+        CardResult {
+            heading: "कानपुर · लोकसभा 2024".to_string(),
+            lead: person(
+                "विजेता",
+                "रमेश अवस्थी",
+                "भाजपा",
+                "#FF9933",
+                "4,43,055 वोट · 49.93%",
+                49.93,
+            ),
+            figures: vec!["जीत का अंतर: 20,968 वोट (2.36%)".to_string()],
+            second: Some(person(
+                "उपविजेता",
+                "आलोक मिश्रा",
+                "कांग्रेस",
+                "#19AAED",
+                "4,22,087 वोट · 47.56%",
+                47.56,
+            )),
+            aside: vec![("कुल वैध वोट".to_string(), "8,87,396".to_string())],
+            source: Some("स्रोत: भारत निर्वाचन आयोग".to_string()),
+        }
+    } else {
+        CardResult {
+            heading: "Kanpur · Lok Sabha 2024".to_string(),
+            lead: person(
+                "Winner",
+                "Ramesh Awasthi",
+                "BJP",
+                "#FF9933",
+                "4,43,055 votes · 49.93%",
+                49.93,
+            ),
+            figures: vec!["Margin: 20,968 votes (2.36%)".to_string()],
+            second: Some(person(
+                "Runner-up",
+                "Alok Mishra",
+                "Congress",
+                "#19AAED",
+                "4,22,087 votes · 47.56%",
+                47.56,
+            )),
+            aside: vec![("Total valid votes".to_string(), "8,87,396".to_string())],
+            source: Some("Source: Election Commission of India".to_string()),
+        }
+    }
+}
+
+fn result_card<'a>(lang: &'a str, result: &'a CardResult) -> Card<'a> {
+    Card {
+        result: Some(result),
+        ..card(HINDI_HEADLINE, lang, None)
+    }
+}
+
+/// What a chat app's square crop of the card shows: the text whose ink lies inside the
+/// centre 630 × 630, in drawing order. No text may straddle the square's edges (the crop
+/// would cut it), and nothing may overlap or leave the card.
+fn text_in_square(card: &Card<'_>) -> String {
+    assert_no_text_overlaps(card);
+    let (left, right) = (result::SQUARE_LEFT as f32, result::SQUARE_RIGHT as f32);
+    let mut inside = Vec::new();
+    for b in text_boxes(card) {
+        let straddles = (b.1 < left && b.3 > left) || (b.1 < right && b.3 > right);
+        assert!(
+            !straddles,
+            "{b:?} is cut by the square's edge ({left}–{right})"
+        );
+        if b.1 >= left && b.3 <= right {
+            inside.push(b.0);
+        }
+    }
+    inside.join(" ")
+}
+
+#[test]
+fn the_result_lies_inside_the_square_a_chat_app_crops() {
+    for lang in ["hi", "en"] {
+        let result = kanpur_result(lang);
+        let shown = text_in_square(&result_card(lang, &result));
+        let essentials = [
+            &result.heading,
+            &result.lead.name,
+            &result.lead.party,
+            &result.lead.votes,
+            &result.figures[0],
+        ];
+        for text in essentials {
+            for word in text.split_whitespace() {
+                assert!(
+                    shown.contains(word),
+                    "`{word}` of {text:?} not in the square: {shown}"
+                );
+            }
+        }
+        assert!(!shown.contains('…'), "cut: {shown}");
+        // The runner-up and the aside are for the wide card: outside the square.
+        let second = result.second.as_ref().expect("runner-up");
+        assert!(!shown.contains(&second.name), "{shown}");
+        let svg = card_svg(&result_card(lang, &result)).expect("svg");
+        assert!(
+            svg.contains(&second.name) && svg.contains(&result.aside[0].1),
+            "{svg}"
+        );
+    }
+}
+
+#[test]
+fn the_longest_names_of_2024_stay_whole_inside_the_square() {
+    let mut result = kanpur_result("en");
+    result.lead.name = LONGEST_CANDIDATE.to_string();
+    result.lead.party = LONGEST_PARTY.to_string();
+    result.heading = "Mahbubnagar (SC) · Lok Sabha 2024, Telangana".to_string();
+    if let Some(second) = result.second.as_mut() {
+        second.name = LONGEST_CANDIDATE.to_string();
+        second.party = LONGEST_PARTY.to_string();
+    }
+    result
+        .aside
+        .push(("Turnout".to_string(), "72.43%".to_string()));
+    let shown = text_in_square(&result_card("en", &result));
+    for word in LONGEST_CANDIDATE
+        .split_whitespace()
+        .chain(LONGEST_PARTY.split_whitespace())
+    {
+        assert!(shown.contains(word), "`{word}` not in the square: {shown}");
+    }
+    let all: String = text_boxes(&result_card("en", &result))
+        .into_iter()
+        .map(|b| b.0)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!all.contains('…'), "a name was cut: {all}");
+    for word in LONGEST_CANDIDATE
+        .split_whitespace()
+        .chain(LONGEST_PARTY.split_whitespace())
+    {
+        assert!(
+            all.split_whitespace().filter(|w| *w == word).count() >= 2,
+            "`{word}` broken or missing in the centre or the flank: {all}"
+        );
+    }
+    // Everything above the footer's rule.
+    for b in text_boxes(&result_card("en", &result)) {
+        if b.0 != "Chunav Explained" {
+            assert!(b.4 <= FOOTER_RULE as f32, "{b:?} runs into the footer");
+        }
+    }
+}
+
+#[test]
+fn a_result_without_a_named_winner_says_so_inside_the_square() {
+    let result = CardResult {
+        heading: "कानपुर नगर निगम · महापौर चुनाव 2023".to_string(),
+        lead: CardPerson {
+            role: "स्रोत में दिए आँकड़े".to_string(),
+            name: "सपा प्रत्याशी".to_string(),
+            party: "सपा".to_string(),
+            color: Some("#E40001".to_string()),
+            votes: "2,50,000 से अधिक वोट".to_string(),
+            share: None,
+        },
+        figures: vec![
+            "रिपोर्ट: ढाई लाख से अधिक वोट, दूसरा स्थान".to_string(),
+            "विजेता: स्रोत में न विजेता का नाम है, न उसके दल का".to_string(),
+        ],
+        ..CardResult::default()
+    };
+    let shown = text_in_square(&result_card("hi", &result));
+    for word in "विजेता: स्रोत में न विजेता का नाम है, न उसके दल का".split_whitespace()
+    {
+        assert!(shown.contains(word), "`{word}` not in {shown}");
+    }
+    assert!(
+        !card_svg(&result_card("hi", &result))
+            .expect("svg")
+            .contains("<rect x=\"309\" y=\""),
+        "no share bar without shares"
+    );
+}
+
+#[test]
+fn a_result_card_with_a_malformed_party_colour_is_an_error() {
+    let mut result = kanpur_result("hi");
+    result.lead.color = Some("orange".to_string());
+    let err = card_svg(&result_card("hi", &result)).expect_err("malformed colour");
+    assert!(
+        err.contains("\"orange\"") && err.contains("#RRGGBB"),
+        "{err}"
+    );
 }

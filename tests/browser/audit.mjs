@@ -23,6 +23,7 @@ const BUDGET = {
   axe: 0,                 // violations per page and colour scheme
   vnu: 0,                 // errors on the whole site
   articleKB: 60,          // article HTML + CSS gzipped + the fonts it fetches without Noto
+  articlePx: 5500,        // the article's height at 360 px, charts drawn (5,727 px before the table switch)
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const RUNS = 3;
@@ -199,7 +200,7 @@ async function articleWithFonts() {
     // How far a phone reader scrolls: charts drawn (they are laid out lazily otherwise).
     await page.addStyleTag({ content: '.chart { content-visibility: visible !important; }' });
     const height = await page.evaluate(() => Math.round(document.body.getBoundingClientRect().height));
-    console.log(`${article}: ${height} px tall at 360 px`);
+    console.log(`${article}: ${height} px tall at 360 px (budget ${BUDGET.articlePx}) ${check(height <= BUDGET.articlePx, `article ${height} px tall at 360 px`)}`);
     await fontFiles(page);
     const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
     const html = gz(path.join(dir, article, 'index.html'));

@@ -1,6 +1,7 @@
 // What a phone reader meets on the example article (360 px): chart tables off-screen but
-// in the accessibility tree and shown on demand, keyboard-reachable code blocks, and chart
-// labels no smaller than 13 px.
+// in the accessibility tree and shown on demand, keyboard-reachable code blocks, chart
+// labels no smaller than 13 px on every page, contents items aligned when they wrap, and
+// no bold synthesised from the theme's single-weight faces.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -59,13 +60,51 @@ test('chart tables: off-screen, in the accessibility tree, shown by the switch o
   await page.close();
 });
 
-test('chart labels are at least 13 px on a 360 px phone', async () => {
-  const page = await open('kanpur/segments/');
-  const sizes = await page.$$eval('figure.chart svg text', (ts) => ts.map((t) => t.getBoundingClientRect().height > 0
-    ? parseFloat(t.getAttribute('font-size')) * t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width : 99));
-  assert.ok(sizes.length > 20);
-  const smallest = Math.min(...sizes);
-  assert.ok(smallest >= 13, `smallest chart label ${smallest.toFixed(1)} px`);
+test('chart labels are at least 13 px on a 360 px phone, on every page with charts', async () => {
+  let labels = 0;
+  for (const p of ['kanpur/segments/', 'kanpur/result-2024/', 'kanpur/checking-the-numbers/',
+    'kanpur/mayor-2023/', 'en/kanpur-result-2024/']) {
+    const page = await open(p);
+    const sizes = await page.$$eval('figure.chart svg text', (ts) => ts.map((t) => t.getBoundingClientRect().height > 0
+      ? parseFloat(t.getAttribute('font-size')) * t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width : 99));
+    assert.ok(sizes.length > 0, `${p} has a chart`);
+    labels += sizes.length;
+    const smallest = Math.min(...sizes);
+    assert.ok(smallest >= 13, `${p}: smallest chart label ${smallest.toFixed(1)} px`);
+    await page.close();
+  }
+  assert.ok(labels > 40, `${labels} labels`);
+});
+
+test('a contents item that wraps keeps its lines aligned beside its number', async () => {
+  const page = await open('kanpur/result-2024/');
+  const lines = await page.evaluate(() => {
+    const link = document.querySelectorAll('.toc a')[1];
+    link.textContent = '2019 से कितना बदला: कांग्रेस के वोट हर विधानसभा क्षेत्र में बढ़े, भाजपा के घटे';
+    const range = document.createRange();
+    range.selectNodeContents(link);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const item = link.closest('li').getBoundingClientRect();
+    return { lefts: rects.map((r) => Math.round(r.left)), tops: rects.map((r) => r.top), itemTop: item.top };
+  });
+  assert.ok(new Set(lines.tops.map(Math.round)).size >= 2, `the item wraps: ${JSON.stringify(lines)}`);
+  assert.equal(new Set(lines.lefts).size, 1, `every line starts where the first does: ${lines.lefts}`);
+  assert.ok(lines.tops[0] - lines.itemTop < 12, `the first line is at the top of its item (by its number): ${JSON.stringify(lines)}`);
+  await page.close();
+});
+
+test('no bold is synthesised from a theme face: a face shipped in one weight covers every weight', async () => {
+  const page = await open('kanpur/result-2024/');
+  const faces = await page.evaluate(() => [...document.fonts].map((f) => ({ family: f.family.replaceAll('"', ''), weight: f.weight })));
+  const families = new Map();
+  for (const f of faces.filter((x) => x.family.startsWith('chunav'))) {
+    families.set(f.family, [...(families.get(f.family) || []), f.weight]);
+  }
+  assert.ok(families.size >= 2, JSON.stringify(faces));
+  for (const [family, weights] of families) {
+    const bold = weights.some((w) => { const [lo, hi = lo] = w.split(' ').map(Number); return lo <= 700 && 700 <= hi; });
+    assert.ok(bold, `${family} (${weights.join(', ')}) has no face for bold: the browser would synthesise one`);
+  }
   await page.close();
 });
 
