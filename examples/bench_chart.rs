@@ -219,6 +219,8 @@ fn bench_segments_kind() -> Result<(), Box<dyn std::error::Error>> {
     let parties = kanpur_parties();
     let ctx = ChartContext {
         results: &results,
+        ledger: &chunav::election::tally::Ledger::default(),
+        alliances: &chunav::election::Alliances::default(),
         parties: &parties,
         lang: "hi",
         digits: Digits::Latin,

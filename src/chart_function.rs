@@ -15,6 +15,9 @@ use tera::{Kwargs, State, Tera, Value};
 /// Every page's checked results, shared read-only by all renders.
 pub struct ChartData {
     pub results: Vec<Arc<PageResults>>,
+    /// Every seat of the site once, for `tally()`.
+    pub ledger: crate::election::tally::Ledger,
+    pub alliances: crate::election::Alliances,
     langs: Vec<String>,
     parties: BTreeMap<String, Party>,
     digits: Digits,
@@ -27,6 +30,8 @@ impl ChartData {
     pub fn empty() -> ChartData {
         ChartData {
             results: Vec::new(),
+            ledger: Default::default(),
+            alliances: Default::default(),
             langs: Vec::new(),
             parties: BTreeMap::new(),
             digits: Digits::Latin,
@@ -36,10 +41,13 @@ impl ChartData {
     pub fn new(
         pages: &[std::sync::Arc<Page>],
         results: Vec<Arc<PageResults>>,
+        ledger: crate::election::tally::Ledger,
         config: &SiteConfig,
     ) -> ChartData {
         ChartData {
             results,
+            ledger,
+            alliances: config.alliances.clone(),
             langs: pages.iter().map(|p| p.lang.clone()).collect(),
             parties: config.parties.clone(),
             digits: config.digits,
@@ -49,6 +57,8 @@ impl ChartData {
     pub fn context(&self, page: usize) -> Option<ChartContext<'_>> {
         Some(ChartContext {
             results: self.results.get(page)?.as_ref(),
+            ledger: &self.ledger,
+            alliances: &self.alliances,
             parties: &self.parties,
             lang: self.langs.get(page)?,
             digits: self.digits,

@@ -73,6 +73,18 @@ pub struct ImportArgs {
     /// Print [parties.X] tables for the file's parties that site.toml has no code for, and import nothing
     #[arg(long)]
     pub add_parties: bool,
+    /// On counting day: every seat written is still "counting", or "declared"
+    #[arg(long, value_name = "STATUS", value_parser = ["counting", "declared"])]
+    pub status: Option<String>,
+    /// The latest round counted (with --status counting)
+    #[arg(long, value_name = "N")]
+    pub round: Option<u32>,
+    /// How many rounds the count has
+    #[arg(long, value_name = "M")]
+    pub rounds: Option<u32>,
+    /// When the figures were taken, with the zone: 2024-06-04T14:30:00+05:30
+    #[arg(long, value_name = "TIME")]
+    pub updated: Option<String>,
 }
 
 /// `--format`: a layout, or `auto` to recognise it by its header.

@@ -260,6 +260,7 @@ impl SiteConfig {
             }
         }
         problems.extend(check_aliases(&config.parties, file));
+        problems.extend(check_alliances(&config, text, file));
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -396,6 +397,84 @@ fn check_aliases(parties: &BTreeMap<String, Party>, file: &Path) -> Vec<Diagnost
     problems
 }
 
+/// A party stands with one alliance in an election: in two, its seats would count twice
+/// and its swing would follow either. Members must be defined parties.
+fn check_alliances(config: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let line_of = |year: &str, name: &str| alliance_line(text, year, name);
+    for (year, alliances) in &config.alliances {
+        let mut first: BTreeMap<&str, &str> = BTreeMap::new();
+        for (name, members) in alliances {
+            for (i, party) in members.iter().enumerate() {
+                let at = |d: Diagnostic| {
+                    let d = d.with_field(format!("alliances.{year}.{name}[{i}]"));
+                    match line_of(year, name) {
+                        Some(line) => d.at_line(line),
+                        None => d,
+                    }
+                };
+                let builtin = party == "IND" || party == "NOTA";
+                if builtin || !config.parties.contains_key(party) {
+                    let why = if builtin {
+                        format!("{party} is not a party that can join an alliance")
+                    } else {
+                        format!("party \"{party}\" is not defined in [parties]")
+                    };
+                    let hint = crate::diagnostics::closest(
+                        party,
+                        config.parties.keys().map(String::as_str),
+                    )
+                    .filter(|_| !builtin)
+                    .map(|c| format!("; did you mean \"{c}\"?"))
+                    .unwrap_or_default();
+                    problems.push(at(Diagnostic::error(
+                        file,
+                        format!("alliance {name} of {year}: {why}{hint}"),
+                    )));
+                    continue;
+                }
+                match first.get(party.as_str()) {
+                    Some(other) if *other == name.as_str() => problems.push(at(Diagnostic::error(
+                        file,
+                        format!("alliance {name} of {year} lists {party} twice"),
+                    ))),
+                    Some(other) => problems.push(at(Diagnostic::error(
+                        file,
+                        format!(
+                            "{party} is in two alliances of {year}: {other} and {name}; a party stands with one alliance in an election, so remove it from one (parties that changed sides belong to each year's own [alliances.YEAR])"
+                        ),
+                    ))),
+                    None => {
+                        first.insert(party, name);
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The line of `NAME = [...]` under `[alliances.YEAR]` (or `[alliances]` with dotted
+/// keys), for pointing at an alliance.
+fn alliance_line(text: &str, year: &str, name: &str) -> Option<usize> {
+    let mut in_table = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            let header = t
+                .trim_matches(|c| c == '[' || c == ']')
+                .replace([' ', '"'], "");
+            in_table = header == format!("alliances.{year}");
+            continue;
+        }
+        let key = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+        if in_table && key == name {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
 fn is_hex_color(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
@@ -516,6 +595,29 @@ mod tests {
                 "docs/site-config.md has no row for `{key}`"
             );
         }
+    }
+
+    #[test]
+    fn a_party_in_two_alliances_of_one_year_is_an_error_naming_both() {
+        let errs = SiteConfig::parse(
+            "title = \"x\"\n[parties.SP]\nname = \"S\"\n[parties.BJP]\nname = \"B\"\n\
+             [alliances.2024]\nINDIA = [\"SP\"]\nNDA = [\"BJP\", \"SP\"]\n\
+             [alliances.2019]\nMGB = [\"SP\", \"BSPP\"]\nX = [\"BJP\"]\n",
+        )
+        .unwrap_err();
+        let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "error: site.toml:10: alliances.2019.MGB[1]: alliance MGB of 2019: party \"BSPP\" is not defined in [parties]; did you mean \"SP\"?",
+                "error: site.toml:8: alliances.2024.NDA[1]: SP is in two alliances of 2024: INDIA and NDA; a party stands with one alliance in an election, so remove it from one (parties that changed sides belong to each year's own [alliances.YEAR])",
+            ]
+        );
+        // Sides change between elections: SP with INDIA in 2024, with MGB in 2019.
+        SiteConfig::parse(
+            "title = \"x\"\n[parties.SP]\nname = \"S\"\n[alliances.2024]\nINDIA = [\"SP\"]\n[alliances.2019]\nMGB = [\"SP\"]\n",
+        )
+        .expect("one alliance a year");
     }
 
     #[test]

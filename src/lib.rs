@@ -36,6 +36,7 @@ pub mod serve;
 pub mod share_card;
 pub mod site;
 pub mod slug;
+pub mod tally_function;
 pub mod taxonomy;
 pub mod theme;
 pub mod toml_errors;

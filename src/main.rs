@@ -92,6 +92,12 @@ fn import(root: &std::path::Path, args: chunav::cli::ImportArgs) -> ExitCode {
         output: args.output,
         force: args.force,
         add_parties: args.add_parties,
+        count: chunav::import::CountOptions {
+            status: args.status,
+            round: args.round,
+            rounds: args.rounds,
+            updated: args.updated,
+        },
     };
     match chunav::import::run(&options) {
         Ok(outcome) => {

@@ -23,6 +23,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/partials/section_intro.html"),
     ),
     (
+        "partials/tally.html",
+        include_str!("../templates/partials/tally.html"),
+    ),
+    (
         "partials/toc.html",
         include_str!("../templates/partials/toc.html"),
     ),

@@ -326,7 +326,7 @@ fn chart_mistakes_fail_the_build_at_the_fence_line() {
     let cases = [
         (
             "kind = \"pie\"",
-            "unknown chart kind `pie`; kinds: segments, candidates, contest, swing, reported (line 1 of the chart block)",
+            "unknown chart kind `pie`; kinds: segments, candidates, contest, swing, reported, seats (line 1 of the chart block)",
         ),
         (
             "kind = \"segments\"\nparty = \"INC\"\nresults = [\"ls2019\", \"ls2024\"]\ncolour = \"red\"",

@@ -209,6 +209,8 @@ struct Planner<'a> {
     /// One per page: what listings show of it.
     summaries: Vec<u64>,
     nav: u64,
+    /// Of every page's source: what `tally()` counts besides data/ (in `everywhere`).
+    tallied: u64,
 }
 
 impl<'a> Planner<'a> {
@@ -223,6 +225,7 @@ impl<'a> Planner<'a> {
             everywhere,
             summaries: site.index.summaries.iter().map(fingerprint::of).collect(),
             nav: fingerprint::of(&site.index.nav),
+            tallied: fingerprint::of(&site.facts),
         }
     }
 
@@ -270,6 +273,11 @@ impl<'a> Planner<'a> {
             ("nav", self.nav),
             ("links", self.link_targets(page)),
         ];
+        // Section templates may tally seats of other pages; an article only when its
+        // body calls tally() itself.
+        if page.kind == PageKind::Section || page.body.contains("tally(") {
+            inputs.push(("tallies", self.tallied));
+        }
         match page.kind {
             PageKind::Article => {
                 let related = index.related(i, &site.charts.results);

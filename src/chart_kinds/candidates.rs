@@ -54,7 +54,9 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         values.push(Some(candidate_value(nota, result, ctx)));
     }
     let words = ctx.words();
-    let winner_first = result.winner.is_some() && !result.tie && !rows.shown.is_empty();
+    // While counting the first candidate leads: marked so, never as the winner.
+    let first_known = result.winner.is_some() || result.leader.is_some();
+    let winner_first = first_known && !result.tie && !rows.shown.is_empty();
     Ok(ChartSpec {
         id: String::new(),
         kind: Layout::Grouped,
@@ -80,7 +82,11 @@ pub(super) fn spec(o: &ChartOptions, ctx: &ChartContext<'_>) -> Result<ChartSpec
         }],
         highlight: winner_first.then(|| Highlight {
             row: 0,
-            label: words.winner.to_string(),
+            label: if result.counting {
+                words.leading.to_string()
+            } else {
+                words.winner.to_string()
+            },
         }),
     })
 }
@@ -93,6 +99,9 @@ fn note(
     capped: Option<String>,
 ) -> Option<String> {
     let notes: Vec<String> = [
+        result
+            .counting
+            .then(|| words.counting_note(result.round, result.rounds)),
         result.tie.then(|| words.tie.to_string()),
         result.approx.then(|| words.approx_note.to_string()),
         capped,

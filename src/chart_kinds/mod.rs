@@ -10,6 +10,7 @@ mod candidates;
 mod contest;
 mod options;
 mod reported;
+mod seats;
 mod segments;
 mod swing;
 mod words;
@@ -30,6 +31,9 @@ const NEUTRAL: &str = "#6b6b6b";
 /// What a chart may read: the page's checked results and the site's parties.
 pub struct ChartContext<'a> {
     pub results: &'a PageResults,
+    /// Every seat of the site and the alliances, for `seats` charts.
+    pub ledger: &'a crate::election::tally::Ledger,
+    pub alliances: &'a crate::election::Alliances,
     pub parties: &'a BTreeMap<String, Party>,
     pub lang: &'a str,
     pub digits: Digits,
@@ -60,6 +64,7 @@ pub fn spec(
         Kind::Contest => contest::spec(options, ctx)?,
         Kind::Swing => swing::spec(options, ctx)?,
         Kind::Reported => reported::spec(options, ctx)?,
+        Kind::Seats => seats::spec(options, ctx)?,
     };
     if spec.rows.len() > MAX_ROWS {
         return Err(format!(

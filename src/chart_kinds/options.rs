@@ -13,18 +13,20 @@ pub enum Kind {
     Contest,
     Swing,
     Reported,
+    Seats,
 }
 
 /// Keys every chart takes besides its kind's own.
 pub const COMMON_KEYS: [&str; 5] = ["kind", "title", "note", "source", "id"];
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Segments,
         Kind::Candidates,
         Kind::Contest,
         Kind::Swing,
         Kind::Reported,
+        Kind::Seats,
     ];
 
     pub fn name(self) -> &'static str {
@@ -34,6 +36,7 @@ impl Kind {
             Kind::Contest => "contest",
             Kind::Swing => "swing",
             Kind::Reported => "reported",
+            Kind::Seats => "seats",
         }
     }
 
@@ -45,6 +48,7 @@ impl Kind {
             Kind::Contest => &["result", "top"],
             Kind::Swing => &["results", "party", "sort"],
             Kind::Reported => &["result", "party", "reported", "report"],
+            Kind::Seats => &["election", "state", "section", "by"],
         }
     }
 
@@ -53,7 +57,7 @@ impl Kind {
         match self {
             Kind::Segments => &[Sort::Data, Sort::Votes],
             Kind::Swing => &[Sort::Data, Sort::Change],
-            Kind::Candidates | Kind::Contest | Kind::Reported => &[],
+            Kind::Candidates | Kind::Contest | Kind::Reported | Kind::Seats => &[],
         }
     }
 
@@ -130,6 +134,12 @@ pub struct ChartOptions {
     pub reported: Vec<(String, Vec<u64>)>,
     /// `reported`: what the report is called in the chart (the series name).
     pub report: Option<String>,
+    /// `seats`: the tally drawn (as for `tally()`): election, state, section, and `by`
+    /// ("party" or "alliance").
+    pub election: Option<String>,
+    pub state: Option<String>,
+    pub section: Option<String>,
+    pub by: Option<String>,
 }
 
 /// A report that contradicts itself gives a segment two figures, rarely more.
@@ -212,6 +222,9 @@ impl ChartOptions {
             result: one(self.result),
             party: one(self.party),
             candidate: one(self.candidate),
+            election: one(self.election),
+            state: one(self.state),
+            section: one(self.section),
             ..self
         }
     }
@@ -263,6 +276,10 @@ impl ChartOptions {
             sort: sort(table, kind)?,
             reported: reported(table, "reported")?,
             report: text(table, "report")?,
+            election: text(table, "election")?,
+            state: text(table, "state")?,
+            section: text(table, "section")?,
+            by: text(table, "by")?,
         };
         Ok(options)
     }
@@ -477,11 +494,11 @@ mod tests {
         let cases = [
             (
                 "party = \"INC\"",
-                "a chart needs `kind`, one of: segments, candidates, contest, swing, reported",
+                "a chart needs `kind`, one of: segments, candidates, contest, swing, reported, seats",
             ),
             (
                 "kind = \"segment\"",
-                "unknown chart kind `segment`; did you mean `segments`? kinds: segments, candidates, contest, swing, reported (line 1 of the chart block)",
+                "unknown chart kind `segment`; did you mean `segments`? kinds: segments, candidates, contest, swing, reported, seats (line 1 of the chart block)",
             ),
             (
                 "kind = \"segments\"\nparti = \"INC\"",

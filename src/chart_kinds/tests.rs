@@ -51,8 +51,26 @@ fn kanpur() -> PageResults {
 /// The spec for a chart block's text, or the message.
 fn chart(results: &PageResults, block: &str) -> Result<ChartSpec, String> {
     let parties = site_parties();
+    // The page's own results stand for the site's, for `seats` charts.
+    let ledger = crate::election::tally::Ledger::new(results.iter(), []);
+    let alliances: crate::election::Alliances = [(
+        "2024".to_string(),
+        [
+            (
+                "INDIA".to_string(),
+                vec!["INC".to_string(), "SP".to_string()],
+            ),
+            ("NDA".to_string(), vec!["BJP".to_string()]),
+        ]
+        .into_iter()
+        .collect(),
+    )]
+    .into_iter()
+    .collect();
     let ctx = ChartContext {
         results,
+        ledger: &ledger,
+        alliances: &alliances,
         parties: &parties,
         lang: "hi",
         digits: Digits::Latin,
@@ -414,6 +432,8 @@ fn devanagari_digits_reach_every_label() {
     let parties = site_parties();
     let ctx = ChartContext {
         results: &results,
+        ledger: &crate::election::tally::Ledger::default(),
+        alliances: &crate::election::Alliances::default(),
         parties: &parties,
         lang: "hi",
         digits: Digits::Devanagari,
@@ -440,6 +460,30 @@ fn the_documented_examples_draw() {
         let spec = ok(&results, block);
         crate::chart::render_figure(&spec).unwrap_or_else(|e| panic!("{block}: {e}"));
     }
+}
+
+#[test]
+fn a_seats_chart_has_a_row_per_party_and_per_alliance() {
+    let results = kanpur();
+    let spec = ok(&results, "kind = \"seats\"\nelection = \"ls2024\"");
+    assert_eq!(spec.title, "लोकसभा 2024: दलवार सीटें");
+    assert_eq!(spec.rows, ["भाजपा"]);
+    assert_eq!(spec.series.len(), 1, "no seat is counting: won only");
+    assert_eq!(spec.series[0].label, "जीते");
+    let spec = ok(
+        &results,
+        "kind = \"seats\"\nelection = \"लोकसभा 2024\"\nstate = \"उत्तर प्रदेश\"\nby = \"alliance\"",
+    );
+    assert_eq!(spec.rows, ["NDA", "INDIA"]);
+    let won: Vec<f64> = spec.series[0]
+        .values
+        .iter()
+        .flatten()
+        .map(|v| v.number)
+        .collect();
+    assert_eq!(won, [1.0, 0.0]);
+    let err = chart(&results, "kind = \"seats\"").expect_err("no election");
+    assert!(err.contains("a seats chart needs `election`"), "{err}");
 }
 
 #[test]

@@ -7,6 +7,13 @@ pub struct Words {
     pub votes_and_share: &'static str,
     pub others: &'static str,
     pub winner: &'static str,
+    /// The first candidate while votes are still being counted.
+    pub leading: &'static str,
+    /// `seats`: the series and the first column.
+    pub seats_won: &'static str,
+    pub leading_series: &'static str,
+    pub party: &'static str,
+    pub alliance: &'static str,
     pub did_not_stand: &'static str,
     pub swing_series: &'static str,
     pub partial_segments: &'static str,
@@ -27,6 +34,11 @@ const HINDI: Words = Words {
     votes_and_share: "वोट (प्रतिशत)",
     others: "अन्य",
     winner: "विजेता",
+    leading: "अग्रणी",
+    seats_won: "जीते",
+    leading_series: "अग्रणी",
+    party: "दल",
+    alliance: "गठबंधन",
     did_not_stand: "उम्मीदवार नहीं",
     swing_series: "वोट प्रतिशत में बदलाव (अंक)",
     partial_segments: "क्षेत्रवार प्रतिशत उन्हीं वोटों पर निकाला गया है जिनका क्षेत्रवार ब्योरा उपलब्ध है।",
@@ -44,6 +56,11 @@ const ENGLISH: Words = Words {
     votes_and_share: "Votes (share)",
     others: "Others",
     winner: "winner",
+    leading: "leading",
+    seats_won: "Won",
+    leading_series: "Leading",
+    party: "Party",
+    alliance: "Alliance",
     did_not_stand: "did not stand",
     swing_series: "Change in vote share (points)",
     partial_segments: "Segment shares are computed over the votes for which segment figures are given.",
@@ -72,6 +89,58 @@ impl Words {
                 "The chart draws the first {shown} candidates; the votes of the other {folded} are added up under “{}”.",
                 self.others
             )
+        }
+    }
+
+    /// "उत्तर प्रदेश, लोकसभा 2024: दलवार सीटें" / "Uttar Pradesh, Lok Sabha 2024: seats by party".
+    pub fn seats_title(&self, state: Option<&str>, election: &str, by_alliance: bool) -> String {
+        let place = state.map(|s| format!("{s}, ")).unwrap_or_default();
+        match (self.hindi, by_alliance) {
+            (true, false) => format!("{place}{election}: दलवार सीटें"),
+            (true, true) => format!("{place}{election}: गठबंधनवार सीटें"),
+            (false, false) => format!("{place}{election}: seats by party"),
+            (false, true) => format!("{place}{election}: seats by alliance"),
+        }
+    }
+
+    /// Under a seats chart while some seats are counting.
+    pub fn seats_counting(&self, seats: &str, declared: &str, counting: &str) -> String {
+        if self.hindi {
+            format!(
+                "सीटें: {seats}; नतीजे घोषित: {declared}; गिनती जारी: {counting}। “अग्रणी” सीटें अभी बदल सकती हैं।"
+            )
+        } else {
+            format!(
+                "Of {seats} seats, {declared} declared and {counting} still counting: seats “leading” can still change."
+            )
+        }
+    }
+
+    pub fn seats_undecided(&self, n: &str) -> String {
+        if self.hindi {
+            format!("जिन सीटों पर अभी कोई आगे नहीं (बराबरी या अधूरे आँकड़े): {n}।")
+        } else {
+            format!("Nobody is ahead yet in {n} seats (a tie or partial figures).")
+        }
+    }
+
+    /// Under a chart of a result still counting: "गिनती जारी: राउंड 12/20 तक के वोट।"
+    pub fn counting_note(&self, round: Option<u32>, rounds: Option<u32>) -> String {
+        match (self.hindi, round, rounds) {
+            (true, Some(n), Some(m)) => {
+                format!("गिनती जारी: राउंड {n}/{m} तक के वोट, नतीजा अभी घोषित नहीं।")
+            }
+            (true, Some(n), None) => format!("गिनती जारी: राउंड {n} तक के वोट, नतीजा अभी घोषित नहीं।"),
+            (true, None, _) => "गिनती जारी: अब तक गिने गए वोट, नतीजा अभी घोषित नहीं।".to_string(),
+            (false, Some(n), Some(m)) => {
+                format!("Counting: votes up to round {n} of {m}; no result declared yet.")
+            }
+            (false, Some(n), None) => {
+                format!("Counting: votes up to round {n}; no result declared yet.")
+            }
+            (false, None, _) => {
+                "Counting: the votes counted so far; no result declared yet.".to_string()
+            }
         }
     }
 

@@ -61,6 +61,61 @@ pub fn incomplete_quotes(
     problems
 }
 
+/// Figures a result still counting does not have yet, and what stands in for them.
+const NEEDS_DECLARED: [(&str, Option<&str>); 7] = [
+    ("winner", Some("leader")),
+    ("runner_up", Some("trailing")),
+    ("margin", Some("lead")),
+    ("margin_points", Some("lead_points")),
+    ("turnout", None),
+    ("deposit_threshold", None),
+    ("deposits_forfeited", None),
+];
+
+/// Every `results.<id>.…` of `body` that quotes a figure a result still counting (ids in
+/// `counting`) has not got yet: nobody has won while votes are being counted.
+pub fn counting_quotes(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    counting: &[&str],
+) -> Vec<Diagnostic> {
+    if counting.is_empty() || !body.contains("results") {
+        return Vec::new();
+    }
+    let lines = LineIndex::new(body, body_line);
+    let mut problems = Vec::new();
+    for (start, expr) in expressions(body) {
+        for (offset, path) in result_paths(expr) {
+            let mut parts = path.split('.');
+            let (Some(_), Some(id), Some(field)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            if !counting.contains(&id) {
+                continue;
+            }
+            let Some((_, instead)) = NEEDS_DECLARED.iter().find(|(f, _)| *f == field) else {
+                continue;
+            };
+            let hint = match instead {
+                Some(other) => format!("quote `results.{id}.{other}` until it is declared"),
+                None => "it is known only once the result is declared".to_string(),
+            };
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "`{path}`: result `{id}` is still counting (status = \"counting\"), so it has no {field} yet; {hint}"
+                    ),
+                )
+                .at_line(lines.line_of(start + offset)),
+            );
+        }
+    }
+    problems
+}
+
 /// The inside of each `{{ … }}` and `{% … %}`, with its byte offset in `body`.
 fn expressions(body: &str) -> Vec<(usize, &str)> {
     let mut found = Vec::new();
@@ -160,6 +215,16 @@ mod tests {
             ]
         );
         assert_eq!(check("{{ results.m.winner.name }}").len(), 1);
+        let counting = |body: &str| counting_quotes(Path::new("a.md"), body, 1, &["c"]);
+        let found = counting("x {{ results.c.winner.name }} {{ results.c.leader.name }}");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("still counting (status = \"counting\"), so it has no winner yet; quote `results.c.leader` until it is declared"),
+            "{}",
+            found[0].message
+        );
+        assert!(counting("{% if results.c.winner %}{% endif %}").is_empty());
+        assert!(counting("{{ results.m.winner.name }}").is_empty());
         assert_eq!(
             check("{{ results[\"m\"].margin }}").len(),
             0,

@@ -44,7 +44,7 @@ impl<'a> ResultChecker<'a> {
         }
     }
 
-    fn place<T>(&self, spanned: &Spanned<T>, field: impl Into<String>) -> Place {
+    pub(super) fn place<T>(&self, spanned: &Spanned<T>, field: impl Into<String>) -> Place {
         Place {
             file: self.file.to_path_buf(),
             line: self.lines.line_of(spanned.span().start),
@@ -52,7 +52,7 @@ impl<'a> ResultChecker<'a> {
         }
     }
 
-    fn error(&mut self, place: &Place, message: impl Into<String>) {
+    pub(super) fn error(&mut self, place: &Place, message: impl Into<String>) {
         self.diagnostics.push(
             Diagnostic::error(&place.file, message)
                 .at_line(place.line)
@@ -60,7 +60,7 @@ impl<'a> ResultChecker<'a> {
         );
     }
 
-    fn warning(&mut self, place: &Place, message: impl Into<String>) {
+    pub(super) fn warning(&mut self, place: &Place, message: impl Into<String>) {
         self.diagnostics.push(
             Diagnostic::warning(&place.file, message)
                 .at_line(place.line)
@@ -103,6 +103,7 @@ impl<'a> ResultChecker<'a> {
         }
         let segments = self.check_segments(&path, input);
         let reserved = self.check_seat_kind(&path, input, &place);
+        let count = self.check_count(&path, input);
         let electors = input.electors.as_ref().and_then(|value| {
             let at = self.place(value, format!("{path}.electors"));
             self.count(&at, value)
@@ -162,6 +163,7 @@ impl<'a> ResultChecker<'a> {
             );
         }
         self.check_same_party_twice(input, &candidates);
+        self.check_count_against_votes(&count, input, &candidates);
         self.check_elected(&path, input);
         if let Some(electors_count) = electors {
             self.check_electors(&path, input, &place, electors_count, polled, &candidates);
@@ -200,6 +202,7 @@ impl<'a> ResultChecker<'a> {
                 .map(|s| self.place(s, format!("{path}.segments"))),
             reserved,
             uncontested: input.uncontested,
+            count,
             place,
         }
     }

@@ -151,6 +151,23 @@ impl DataStore {
         Some(checker.check_result(r, &file.results[r]))
     }
 
+    /// Every data result (the first of a repeated id), checked and derived, with alliance
+    /// figures: what seat tallies count besides the pages' own results.
+    pub fn all_figures(
+        &self,
+        parties: &BTreeSet<String>,
+        alliances: &super::compare::Alliances,
+    ) -> Vec<super::derive::ResultFigures> {
+        let mut figures: Vec<super::derive::ResultFigures> = self
+            .ids
+            .keys()
+            .filter_map(|id| self.checked(id, parties))
+            .map(|r| super::derive::derive(&r))
+            .collect();
+        super::compare::fill_alliances(&mut figures, alliances);
+        figures
+    }
+
     /// Where result `id` is defined.
     pub fn place_of(&self, id: &str) -> Option<Place> {
         let &(f, r) = self.ids.get(id)?;

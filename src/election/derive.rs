@@ -80,9 +80,48 @@ pub struct ResultFigures {
     /// Other result id → alliance name → change from it: the alliance's parties here
     /// against the same alliance there (or, where that year defines none, the same parties).
     pub alliance_changes: BTreeMap<String, BTreeMap<String, PartyChange>>,
+    /// "declared" (the default: a final result) or "counting".
+    pub status: &'static str,
+    /// Votes are still being counted: no winner, runner-up, margin, turnout or deposits;
+    /// `leader`, `trailing` and `lead` instead.
+    pub counting: bool,
+    /// The latest round counted and how many the count has, as written.
+    pub round: Option<u32>,
+    pub rounds: Option<u32>,
+    /// When the figures were taken, when the result says.
+    pub updated: Option<UpdatedFigures>,
+    /// While counting: the candidate ahead, the one second, and the gap between them.
+    pub leader: Option<CandidateFigures>,
+    pub trailing: Option<CandidateFigures>,
+    pub lead: Option<u64>,
+    /// The lead as percentage points of the votes counted so far.
+    pub lead_points: Option<f64>,
     /// The checked input with its places, for later checks; not for templates.
     #[serde(skip)]
     pub result: ElectionResult,
+}
+
+/// The update time of a result, in the forms pages, feeds and readers need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UpdatedFigures {
+    /// As written: `2024-06-04T14:30:00+05:30` (for `<time datetime>`).
+    pub iso: String,
+    /// The same moment in UTC: `2024-06-04T09:00:00Z`.
+    pub utc: String,
+    /// For readers, in the zone written: "4 जून 2024, 14:30 IST".
+    pub hi: String,
+    pub en: String,
+}
+
+impl UpdatedFigures {
+    fn of(time: &super::status::UpdateTime) -> UpdatedFigures {
+        UpdatedFigures {
+            iso: time.rfc3339(),
+            utc: time.utc(),
+            hi: time.for_readers("hi"),
+            en: time.for_readers("en"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,7 +224,9 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         .filter(|c| !c.is_nota())
         .map(|c| c.votes)
         .sum();
-    let exact = shares && !approx && !result.candidates.is_empty();
+    let counting = result.count.status == super::status::Status::Counting;
+    // Deposits are decided by the final count only.
+    let exact = shares && !approx && !counting && !result.candidates.is_empty();
     // Fewer votes than one sixth forfeits: v < T/6 ⇔ 6v < T, so ⌈T/6⌉ keeps it.
     let deposit_threshold =
         exact.then(|| total_without_nota.div_ceil(DEPOSIT_FRACTION_DENOMINATOR));
@@ -221,9 +262,15 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
     let ranked: Vec<&CandidateFigures> = candidates.iter().filter(|c| c.rank.is_some()).collect();
     let winner = ranked.first().map(|c| (*c).clone());
     let runner_up = ranked.get(1).map(|c| (*c).clone());
-    let margin = match (&winner, &runner_up) {
+    let gap = match (&winner, &runner_up) {
         (Some(w), Some(r)) => Some(w.votes - r.votes),
         _ => None,
+    };
+    // While counting, the first two lead and trail: nobody has won, and their gap is a lead.
+    let (winner, runner_up, margin, leader, trailing, lead) = if counting {
+        (None, None, None, winner, runner_up, gap)
+    } else {
+        (winner, runner_up, gap, None, None, None)
     };
 
     let mut parties: BTreeMap<String, PartyFigures> = BTreeMap::new();
@@ -289,11 +336,11 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         approx,
         turnout: result
             .electors
-            .filter(|e| *e > 0 && ((shares) || result.polled.is_some()))
+            .filter(|e| *e > 0 && !counting && ((shares) || result.polled.is_some()))
             .map(|e| percent(voted, e)),
         turnout_base: result
             .electors
-            .filter(|e| *e > 0 && ((shares) || result.polled.is_some()))
+            .filter(|e| *e > 0 && !counting && ((shares) || result.polled.is_some()))
             .map(|_| {
                 if result.polled.is_some() {
                     "polled"
@@ -303,7 +350,7 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
             }),
         complete: result.complete,
         candidates,
-        tie: margin == Some(0),
+        tie: gap == Some(0),
         margin_points: margin.map(|m| percent(m, total)),
         margin,
         winner,
@@ -316,6 +363,15 @@ pub fn derive(result: &ElectionResult) -> ResultFigures {
         alliances: BTreeMap::new(),
         alliance_of: BTreeMap::new(),
         alliance_changes: BTreeMap::new(),
+        status: result.count.status.as_str(),
+        counting,
+        round: result.count.round,
+        rounds: result.count.rounds,
+        updated: result.count.updated.as_ref().map(UpdatedFigures::of),
+        leader,
+        trailing,
+        lead_points: lead.map(|m| percent(m, total)),
+        lead,
         result: result.clone(),
     }
 }

@@ -18,6 +18,8 @@ pub mod prose_check;
 pub mod result;
 pub mod share;
 pub mod site;
+pub mod status;
+pub mod tally;
 
 pub use compare::Alliances;
 pub use data::{DataStore, load_data_dir};

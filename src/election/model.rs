@@ -46,6 +46,18 @@ pub struct ResultInput {
     /// votes (Surat 2024). Never write zero votes for such a seat.
     #[serde(default)]
     pub uncontested: bool,
+    /// `"counting"` while votes are being counted, `"declared"` once the result is
+    /// declared (the default). See `status`.
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
+    /// The latest round counted, and how many rounds the count has.
+    #[serde(default)]
+    pub round: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub rounds: Option<Spanned<toml::Value>>,
+    /// When the figures were taken: a TOML time with its zone, `2024-06-04T14:30:00+05:30`.
+    #[serde(default)]
+    pub updated: Option<Spanned<toml::Value>>,
     /// Where `chunav import` took the figures from; `check` re-reads these files.
     #[serde(default)]
     pub imported: Vec<Spanned<ImportedInput>>,

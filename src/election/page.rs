@@ -74,6 +74,11 @@ impl PageResults {
         self.results.iter().map(|r| r.id.as_str()).collect()
     }
 
+    /// The results in page order, as a slice.
+    pub fn as_slice(&self) -> &[ResultFigures] {
+        &self.results
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &ResultFigures> {
         self.results.iter()
     }

@@ -48,6 +48,8 @@ pub struct ElectionResult {
     pub reserved: Option<String>,
     /// Elected unopposed: the one candidate has no votes (0 here, never shown as a count).
     pub uncontested: bool,
+    /// Counting or declared, the round, and when the figures were taken.
+    pub count: super::status::Count,
     /// The `[[results]]` table (its `id` line).
     pub place: Place,
     /// The `segments` list, when given.

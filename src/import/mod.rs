@@ -10,6 +10,7 @@ pub mod assemble;
 pub mod layout;
 pub mod parties;
 pub mod provenance;
+pub mod reimport;
 pub mod select;
 pub mod table;
 pub mod write;
@@ -38,6 +39,17 @@ pub struct ImportOptions {
     pub output: Option<PathBuf>,
     pub force: bool,
     pub add_parties: bool,
+    /// Counting-day status written into every seat (`--status`, `--round`, …).
+    pub count: CountOptions,
+}
+
+/// `--status counting --round 12 --rounds 20 --updated 2024-06-04T14:30:00+05:30`.
+#[derive(Debug, Clone, Default)]
+pub struct CountOptions {
+    pub status: Option<String>,
+    pub round: Option<u32>,
+    pub rounds: Option<u32>,
+    pub updated: Option<String>,
 }
 
 /// What a successful import prints: data (or suggested party tables) for stdout, and
@@ -77,6 +89,7 @@ pub fn run(options: &ImportOptions) -> Result<Outcome, Vec<Diagnostic>> {
     if options.add_parties {
         return Ok(suggest_parties(&parties, &rows, &segment_rows, messages));
     }
+    let count_lines = reimport::count_lines(&options.count).map_err(|d| vec![d])?;
     let unnamed = name_unnamed_table(options, &candidates.shown, &mut rows)?;
     let seats = select::group(&rows);
     let chosen = choose_seats(options, &candidates.shown, &seats, unnamed)?;
@@ -103,12 +116,16 @@ pub fn run(options: &ImportOptions) -> Result<Outcome, Vec<Diagnostic>> {
         .into_iter()
         .map(|seat| {
             let labels = labels(&seat, year, options, &config, &candidates);
-            let text = write::result_toml(
+            let mut text = write::result_toml(
                 &seat,
                 &labels,
                 &candidates.recorded,
                 segments.as_ref().map(|s| &s.recorded),
             );
+            // An uncontested seat has no count to be in.
+            if !seat.uncontested {
+                reimport::insert_count_lines(&mut text, &count_lines);
+            }
             (seat, text)
         })
         .collect();
@@ -276,6 +293,7 @@ fn write_out(
             return Ok(text.clone());
         };
         refuse_existing(std::slice::from_ref(path), options.force)?;
+        messages.extend(reimport::changes(&[(path.clone(), text.clone())]));
         write_files(&[(path.clone(), text.clone())])?;
         messages.push(format!("wrote {}", path.display()));
         return Ok(String::new());
@@ -294,6 +312,7 @@ fn write_out(
         .collect();
     let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
     refuse_existing(&paths, options.force)?;
+    messages.extend(reimport::changes(&files));
     write_files(&files)?;
     messages.push(format!(
         "wrote {} data files under {}",

@@ -17,11 +17,14 @@ pub fn card_svg(
     chart: Option<&crate::chart::ChartSpec>,
 ) -> Result<String, String> {
     let page = &shared.pages[i];
-    let place = shared.charts.results[i]
-        .iter()
-        .last()
-        .map(|r| r.constituency.as_str());
-    let date = page.date.map(|d| i18n::format_date(d, &page.lang));
+    let last = shared.charts.results[i].iter().last();
+    let place = last.map(|r| r.constituency.as_str());
+    let date = match last.filter(|r| r.counting) {
+        // A seat still counting says so on its card, with the round and the time of the
+        // figures, so a card shared hours later cannot pass for a result.
+        Some(r) => Some(counting_line(r, &page.lang)),
+        None => page.date.map(|d| i18n::format_date(d, &page.lang)),
+    };
     let dateline = match (place, date) {
         (Some(place), Some(date)) => Some(format!("{place} · {date}")),
         (Some(place), None) => Some(place.to_string()),
@@ -99,17 +102,39 @@ fn card_result(r: &ResultFigures, config: &SiteConfig, lang: &str) -> Option<Car
         .source
         .as_ref()
         .map(|s| format!("{}: {}", word("source"), s.text));
-    if let Some(winner) = &r.winner {
-        let role = if r.tie { word("tie") } else { word("winner") };
+    // While counting, the leader and the trailing candidate, never a winner, and the
+    // round with the time of the figures.
+    let (first, second, gap, gap_points, role, second_role, gap_word) = if r.counting {
+        (
+            &r.leader,
+            &r.trailing,
+            r.lead,
+            r.lead_points,
+            "leader",
+            "trailing",
+            "lead",
+        )
+    } else {
+        (
+            &r.winner,
+            &r.runner_up,
+            r.margin,
+            r.margin_points,
+            "winner",
+            "runner_up",
+            "margin",
+        )
+    };
+    if let Some(winner) = first {
+        let role = if r.tie { word("tie") } else { word(role) };
         let mut figures = Vec::new();
-        if let Some(margin) = r.margin {
+        if let Some(margin) = gap {
             let about = if r.approx {
                 format!("{} ", word("about"))
             } else {
                 String::new()
             };
-            let points = r
-                .margin_points
+            let points = gap_points
                 .map(|p| format!(" ({about}{})", digits(numfmt::pct(p))))
                 .unwrap_or_default();
             let votes = if hi {
@@ -119,9 +144,12 @@ fn card_result(r: &ResultFigures, config: &SiteConfig, lang: &str) -> Option<Car
             };
             figures.push(format!(
                 "{}: {about}{} {votes}{points}",
-                word("margin"),
+                word(gap_word),
                 digits(numfmt::inr_unsigned(margin)),
             ));
+        }
+        if r.counting {
+            figures.push(counting_line(r, lang));
         }
         let mut aside = Vec::new();
         if r.complete && !r.uncontested {
@@ -131,7 +159,8 @@ fn card_result(r: &ResultFigures, config: &SiteConfig, lang: &str) -> Option<Car
                 (true, false) => format!("{} {total}", word("approx")),
                 _ => total,
             };
-            aside.push((word("total_valid"), total));
+            let label = if r.counting { "counted" } else { "total_valid" };
+            aside.push((word(label), total));
         }
         if let Some(turnout) = r.turnout {
             aside.push((word("turnout"), digits(numfmt::pct(turnout))));
@@ -140,7 +169,7 @@ fn card_result(r: &ResultFigures, config: &SiteConfig, lang: &str) -> Option<Car
             heading,
             lead: person(winner, role),
             figures,
-            second: r.runner_up.as_ref().map(|c| person(c, word("runner_up"))),
+            second: second.as_ref().map(|c| person(c, word(second_role))),
             aside,
             source,
         });
@@ -167,4 +196,64 @@ fn card_result(r: &ResultFigures, config: &SiteConfig, lang: &str) -> Option<Car
         aside: Vec::new(),
         source,
     })
+}
+
+/// "गिनती जारी, राउंड 12/20 · 4 जून 2024, 14:30 IST" / "Counting, round 12 of 20 · …".
+pub fn counting_line(r: &crate::election::ResultFigures, lang: &str) -> String {
+    let t = i18n::strings(lang);
+    let mut line = t["counting"].to_string();
+    match (r.round, r.rounds) {
+        (Some(n), Some(m)) => {
+            line.push_str(", ");
+            line.push_str(
+                &t["round_of"]
+                    .replace("{n}", &n.to_string())
+                    .replace("{m}", &m.to_string()),
+            );
+        }
+        (Some(n), None) => {
+            line.push_str(", ");
+            line.push_str(&t["round_n"].replace("{n}", &n.to_string()));
+        }
+        _ => {}
+    }
+    if let Some(updated) = &r.updated {
+        line.push_str(" · ");
+        line.push_str(if lang == "hi" {
+            &updated.hi
+        } else {
+            &updated.en
+        });
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_of_a_seat_still_counting_says_leading_and_the_round_never_winner() {
+        let (page, diagnostics) = crate::election::testutil::check(
+            "[[results]]\nid = \"k\"\nelection = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"कानपुर\"\n\
+             status = \"counting\"\nround = 12\nrounds = 20\nupdated = 2024-06-04T14:30:00+05:30\n\
+             [[results.candidates]]\nname = \"रमेश अवस्थी\"\nparty = \"BJP\"\nvotes = 265833\n\
+             [[results.candidates]]\nname = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = 253252\n",
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let config = SiteConfig::parse("title = \"x\"\n").expect("config");
+        let card = card_result(page.get("k").expect("k"), &config, "hi").expect("card");
+        assert_eq!(card.lead.role, "अग्रणी");
+        assert_eq!(card.second.as_ref().expect("second").role, "पीछे");
+        assert_eq!(
+            card.figures,
+            [
+                "बढ़त: 12,581 वोट (2.42%)",
+                "गिनती जारी, राउंड 12/20 · 4 जून 2024, 14:30 IST"
+            ]
+        );
+        assert_eq!(card.aside[0].0, "अब तक गिने गए वोट");
+        let all = format!("{:?}", card.figures) + &card.lead.role;
+        assert!(!all.contains("विजेता"), "{all}");
+    }
 }

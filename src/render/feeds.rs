@@ -53,9 +53,9 @@ pub fn atom(feed: &Feed<'_>) -> String {
     let updated = feed
         .entries
         .iter()
-        .map(|e| e.updated.as_str())
+        .map(|e| e.updated_time())
         .max()
-        .unwrap_or("1970-01-01");
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
     let mut xml = String::new();
     let _ = writeln!(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     let _ = writeln!(
@@ -75,7 +75,7 @@ pub fn atom(feed: &Feed<'_>) -> String {
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
         xml_escape(&feed.page_url)
     );
-    let _ = writeln!(xml, "  <updated>{updated}T00:00:00Z</updated>");
+    let _ = writeln!(xml, "  <updated>{updated}</updated>");
     // Atom requires an author for the feed or every entry; the site stands in for none.
     let fallback = [feed.title.to_string()];
     let authors = if feed.authors.is_empty() {
@@ -98,7 +98,7 @@ pub fn atom(feed: &Feed<'_>) -> String {
             xml_escape(&url)
         );
         let _ = writeln!(xml, "    <published>{}T00:00:00Z</published>", e.date);
-        let _ = writeln!(xml, "    <updated>{}T00:00:00Z</updated>", e.updated);
+        let _ = writeln!(xml, "    <updated>{}</updated>", e.updated_time());
         if !e.description.is_empty() {
             let _ = writeln!(xml, "    <summary>{}</summary>", xml_escape(&e.description));
         }
@@ -170,7 +170,10 @@ pub fn sitemap_xml(shared: &Shared<'_>) -> String {
         .iter()
         .map(|s| SitemapEntry {
             url: format!("{base}/{}", s.path),
-            lastmod: s.updated.clone(),
+            lastmod: s
+                .results_updated
+                .clone()
+                .unwrap_or_else(|| s.updated.clone()),
         })
         .collect();
     entries.extend(shared.taxonomies.paths().map(|path| SitemapEntry {

@@ -86,6 +86,7 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         crate::filters::register(&mut tera, config);
+        crate::tally_function::register(&mut tera, std::sync::Arc::clone(&charts));
         crate::chart_function::register(&mut tera, charts);
         insert_site(&mut tera, config);
         let origins: BTreeMap<String, PathBuf> = sources

@@ -37,9 +37,24 @@ pub struct Summary {
     pub date_display: String,
     /// `updated`, or `date` when the page was never updated.
     pub updated: String,
+    /// The latest `updated` time of the page's results (UTC, `2024-06-04T09:00:00Z`), when
+    /// later than the page's own date: counting-day figures change by the hour.
+    pub results_updated: Option<String>,
     pub path: String,
     pub lang: String,
     pub tags: Vec<String>,
+}
+
+impl Summary {
+    /// When the page last changed, as feeds and sitemaps write it: the results' update
+    /// time, or the page's date at midnight UTC.
+    pub fn updated_time(&self) -> String {
+        match &self.results_updated {
+            Some(time) => time.clone(),
+            None if self.updated.is_empty() => String::new(),
+            None => format!("{}T00:00:00Z", self.updated),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Hash, Serialize)]
@@ -230,6 +245,24 @@ fn nearest_section(path: &str, sections: &HashMap<&str, usize>) -> String {
     }
 }
 
+impl SiteIndex {
+    /// Gives each summary the latest update time of its page's results (in the order of
+    /// `pages`), where that is later than the page's own date.
+    pub fn note_result_times(&mut self, results: &[std::sync::Arc<crate::election::PageResults>]) {
+        for (summary, results) in self.summaries.iter_mut().zip(results) {
+            let latest = results
+                .iter()
+                .filter_map(|r| r.updated.as_ref().map(|u| u.utc.clone()))
+                .max();
+            if let Some(time) = latest
+                && time > summary.updated_time()
+            {
+                summary.results_updated = Some(time);
+            }
+        }
+    }
+}
+
 fn summary(page: &Page) -> Summary {
     Summary {
         title: page.front.title.clone(),
@@ -244,6 +277,7 @@ fn summary(page: &Page) -> Summary {
             .or(page.date)
             .map(|d| d.iso())
             .unwrap_or_default(),
+        results_updated: None,
         path: page.path.clone(),
         lang: page.lang.clone(),
         tags: page.front.tags.clone(),

@@ -83,6 +83,8 @@ pub struct Site {
     pub config: SiteConfig,
     entries: BTreeMap<PathBuf, Entry>,
     data: DataStore,
+    /// Every data result derived, for seat tallies (pages add their own results).
+    data_figures: Vec<election::ResultFigures>,
     data_problems: Vec<Diagnostic>,
     /// Files skipped while listing content/ and static/ (hidden names, links).
     file_problems: Vec<Diagnostic>,
@@ -116,12 +118,14 @@ impl Site {
         let (data, mut data_problems) = load_data(root, &parties);
         data_problems.extend(crate::import::provenance::check(root, &data, &config));
         let inputs = fingerprint::of_debug(&(&config, &data));
+        let data_figures = data.all_figures(&parties, &config.alliances);
         let mut site = Site {
             root: root.to_path_buf(),
             options,
             config,
             entries: BTreeMap::new(),
             data,
+            data_figures,
             data_problems,
             file_problems: Vec::new(),
             inputs,
@@ -308,9 +312,17 @@ impl Site {
             .collect();
         problems.extend(election::check_site(&site));
         self.index = SiteIndex::new(&pages);
+        self.index.note_result_times(&results);
         self.taxonomies = Taxonomies::new(&pages, &results, &self.config, &self.index.latest);
         problems.extend(checks::taxonomy_urls(&pages, &self.taxonomies));
-        self.charts = Arc::new(ChartData::new(&pages, results, &self.config));
+        let ledger = election::tally::Ledger::new(
+            &self.data_figures,
+            pages
+                .iter()
+                .zip(&results)
+                .map(|(p, r)| (p.path.as_str(), r.as_slice())),
+        );
+        self.charts = Arc::new(ChartData::new(&pages, results, ledger, &self.config));
         self.pages = pages;
         self.facts = facts;
         diagnostics::sort(&mut problems);
@@ -399,6 +411,17 @@ fn check_page_results(
         &page.body,
         page.body_line,
         &incomplete,
+    ));
+    let counting: Vec<&str> = results
+        .iter()
+        .filter(|r| r.counting)
+        .map(|r| r.id.as_str())
+        .collect();
+    problems.extend(content::expr_check::counting_quotes(
+        &page.file,
+        &page.body,
+        page.body_line,
+        &counting,
     ));
     (results, problems)
 }
