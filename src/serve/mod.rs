@@ -130,6 +130,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
         external: false,
+        cache: true,
     };
     let site = Site::load(&root, load).map_err(|p| first_problem(p, &root))?;
     let live = Arc::new(Live {

@@ -509,6 +509,7 @@ fn make_page(
         page.body_line,
         &results,
         inputs.config,
+        None,
     ));
     let facts = PageFacts {
         source: fingerprint::of_debug(&(&page.front, &page.body, &page.lang, input)),

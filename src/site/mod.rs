@@ -9,6 +9,7 @@ mod checks;
 pub mod generate;
 pub mod listings;
 mod names;
+mod prose_cache;
 
 use crate::chart_function::ChartData;
 use crate::config::SiteConfig;
@@ -33,6 +34,9 @@ pub struct LoadOptions {
     pub base_url: Option<String>,
     /// Also ask other sites whether the links to them still work (needs the network).
     pub external: bool,
+    /// Keep the prose check's findings in `.chunav/cache/` and reuse them for unchanged
+    /// files (see `prose_cache`).
+    pub cache: bool,
 }
 
 /// One content file as last read: its text, the page (or why it failed) and its checked
@@ -110,6 +114,8 @@ pub struct Site {
     /// Each `[generate]` section's pages, with the fingerprint of what they were made
     /// from, so that `serve` remakes them only when that changed.
     expansions: BTreeMap<PathBuf, (u64, Arc<generate::Expansion>)>,
+    /// While loading with `LoadOptions::cache`: the prose check's kept findings.
+    prose: Option<prose_cache::ProseCache>,
 }
 
 impl Site {
@@ -142,7 +148,11 @@ impl Site {
             problems: Vec::new(),
             generated: BTreeMap::new(),
             expansions: BTreeMap::new(),
+            prose: None,
         };
+        if site.options.cache {
+            site.prose = Some(prose_cache::ProseCache::open(root));
+        }
         let mut problems = Vec::new();
         match discover::discover(root) {
             Ok(files) => {
@@ -152,6 +162,9 @@ impl Site {
                     .filter_map(|file| site.read_entry(file).map(|e| (file.clone(), e)))
                     .collect();
                 site.entries = entries.into_iter().collect();
+                if let Some(prose) = site.prose.take() {
+                    prose.save();
+                }
                 site.set_assets(files);
             }
             Err(e) => problems.push(Diagnostic::error(
@@ -233,11 +246,20 @@ impl Site {
                 });
             }
         };
+        let source = fingerprint::of(&text);
         let mut page = content::load_page(file, &text, &self.config);
         let (results, result_problems) = match &mut page {
             Ok(page) => {
-                let (results, mut problems) =
-                    check_page_results(page, &text, &self.data, &self.parties, &self.config);
+                let prose = self
+                    .prose
+                    .as_ref()
+                    .map(|cache| (cache, prose_cache::ProseCache::key(source, self.inputs)));
+                let (results, mut problems) = check_page_results(
+                    page,
+                    &text,
+                    (&self.data, &self.parties, &self.config),
+                    prose,
+                );
                 problems.extend(crate::import::provenance::check_page(
                     &self.root,
                     &page.file,
@@ -265,9 +287,7 @@ impl Site {
             }
         }
         let page = page.map(Arc::new);
-        let facts = PageFacts {
-            source: fingerprint::of(&text),
-        };
+        let facts = PageFacts { source };
         Some(Entry {
             page,
             results: Arc::new(results),
@@ -437,12 +457,12 @@ fn load_data(root: &Path, parties: &BTreeSet<String>) -> (DataStore, Vec<Diagnos
 
 /// A page's election data checked against the site's parties and data/ files, and the
 /// numbers typed in its prose checked against that data.
+/// `prose`: where the prose check's findings for this file's text are kept, if anywhere.
 fn check_page_results(
     page: &Page,
     text: &str,
-    data: &DataStore,
-    parties: &BTreeSet<String>,
-    config: &SiteConfig,
+    (data, parties, config): (&DataStore, &BTreeSet<String>, &SiteConfig),
+    prose: Option<(&prose_cache::ProseCache, u128)>,
 ) -> (PageResults, Vec<Diagnostic>) {
     let (mut results, mut problems) = election::check_page(
         &page.file,
@@ -472,12 +492,14 @@ fn check_page_results(
         page.body_line,
         &results,
         config,
+        prose,
     ));
     (results, problems)
 }
 
 /// The numbers typed in a page's prose (`texts`, then the body) checked against its
 /// results, and quotes of figures an incomplete result does not have.
+/// `prose`: where the prose check's findings for this text are kept, if anywhere.
 fn prose_problems<'a>(
     file: &Path,
     mut texts: Vec<election::prose_check::Text<'a>>,
@@ -485,6 +507,7 @@ fn prose_problems<'a>(
     body_line: usize,
     results: &PageResults,
     config: &SiteConfig,
+    prose: Option<(&prose_cache::ProseCache, u128)>,
 ) -> Vec<Diagnostic> {
     // Parties as prose names them: code, name and short name in both languages.
     let names: election::prose_check::PartyNames = config
@@ -503,7 +526,11 @@ fn prose_problems<'a>(
         text: body,
         first_line: body_line,
     });
-    let mut problems = election::prose_check::check_texts(file, &texts, results, &names);
+    let check = || election::prose_check::check_texts(file, &texts, results, &names);
+    let mut problems = match prose {
+        Some((cache, key)) => cache.findings(key, check),
+        None => check(),
+    };
     let incomplete: Vec<&str> = results
         .iter()
         .filter(|r| !r.complete)
