@@ -868,7 +868,11 @@ by_segment = { "गोविंदनगर" = 9000, "सीसामऊ" = 9000
         assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
         // 4 % is more than postal ballots leave.
         let (_, diagnostics) = check(&with_candidates(&bsp.replace("11703", "10344")));
-        assert!(only(&diagnostics).contains("(4.00%) are not in any segment"), "{:#?}", shown(&diagnostics));
+        assert!(
+            only(&diagnostics).contains("(4.00%) are not in any segment"),
+            "{:#?}",
+            shown(&diagnostics)
+        );
     }
 
     #[test]
