@@ -463,6 +463,197 @@ const ROLE_WORDS: &[(&str, usize)] = &[
     ("the runner-up", 2),
 ];
 
+/// A candidate's surname that names them alone on the page ("Modi", "मोदी" for NARENDRA MODI).
+struct Surname {
+    name: String,
+    /// The surname as written in the data, lower case.
+    word: String,
+    skeleton: String,
+}
+
+impl Surname {
+    /// Whether `word` of a sentence, whose skeleton is the surname's, is the surname. A
+    /// skeleton of two consonants is shared by many words: in the surname's own script the
+    /// word must be the surname ("seat" is not SETH), in the other script it must not be one
+    /// of the common words that have such a skeleton (सीट, जीत, पर, में are not SETH, JYOTI,
+    /// PURI, MOHAN). Three consonants or more are distinctive enough.
+    fn is_written(&self, word: &str) -> bool {
+        if self.skeleton.chars().count() >= 3 {
+            return true;
+        }
+        let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
+        if latin(word) == latin(&self.word) {
+            return fold::key(word) == fold::key(&self.word);
+        }
+        !COMMON_SHORT_WORDS.contains(&word)
+    }
+}
+
+/// Common Hindi and English words whose consonant skeleton has two letters or fewer, which
+/// would otherwise be taken for a short surname written in the other script.
+const COMMON_SHORT_WORDS: &[&str] = &[
+    // Hindi: postpositions, verbs and election words.
+    "पर",
+    "में",
+    "मैं",
+    "से",
+    "को",
+    "का",
+    "की",
+    "के",
+    "ने",
+    "तक",
+    "और",
+    "या",
+    "भी",
+    "ही",
+    "था",
+    "थी",
+    "थे",
+    "है",
+    "हैं",
+    "हो",
+    "कर",
+    "करे",
+    "करें",
+    "किया",
+    "कहा",
+    "बार",
+    "बाद",
+    "साथ",
+    "सात",
+    "पास",
+    "बीच",
+    "सीट",
+    "सीटों",
+    "जीत",
+    "जीती",
+    "जीते",
+    "जीता",
+    "हार",
+    "हारे",
+    "हारी",
+    "हारा",
+    "मत",
+    "मतों",
+    "वोट",
+    "वोटों",
+    "दल",
+    "दलों",
+    "नाम",
+    "काम",
+    "कम",
+    "कुल",
+    "लोग",
+    "लोगों",
+    "साल",
+    "समय",
+    "सभा",
+    "पद",
+    "पूरा",
+    "पूरी",
+    "पूरे",
+    "मिले",
+    "मिला",
+    "मिली",
+    "मिल",
+    "माना",
+    "मान",
+    "बना",
+    "बनी",
+    "बने",
+    "रहा",
+    "रही",
+    "रहे",
+    "गया",
+    "गई",
+    "गए",
+    "दिया",
+    "दी",
+    "दिए",
+    "लिए",
+    "लिया",
+    "नहीं",
+    "नया",
+    "नई",
+    "नए",
+    "बड़ा",
+    "बड़ी",
+    "बड़े",
+    "जब",
+    "तब",
+    "अब",
+    "सब",
+    "कब",
+    "कोई",
+    "कुछ",
+    "यहाँ",
+    "वहाँ",
+    "यहां",
+    "वहां",
+    "मोर्चा",
+    "पार",
+    "पीछे",
+    "आगे",
+    "बढ़त",
+    "घटे",
+    "बढ़े",
+    "दर",
+    "राज",
+    "जन",
+    "मन",
+    "धन",
+    "सत्ता",
+    "सेना",
+    "शहर",
+    // English
+    "seat",
+    "seats",
+    "set",
+    "sit",
+    "jet",
+    "poor",
+    "per",
+    "pure",
+    "more",
+    "man",
+    "men",
+    "main",
+    "mean",
+    "moon",
+    "money",
+    "month",
+    "most",
+    "must",
+    "made",
+    "make",
+    "mind",
+    "many",
+    "pair",
+    "part",
+    "past",
+    "post",
+    "put",
+    "party",
+    "said",
+    "side",
+    "seen",
+    "some",
+    "same",
+    "time",
+    "team",
+    "town",
+    "turn",
+    "vote",
+    "votes",
+    "win",
+    "won",
+    "when",
+    "then",
+    "than",
+    "that",
+];
+
 struct Checker<'a> {
     results: &'a PageResults,
     facts: Vec<Fact>,
@@ -471,8 +662,8 @@ struct Checker<'a> {
     /// Candidate name → the skeletons of its words, to find it written in the other
     /// script ("अजय राय" for "AJAY RAI").
     skeletons: Vec<(String, Vec<String>)>,
-    /// Candidate name → the skeleton of a surname no other candidate shares.
-    surnames: Vec<(String, String)>,
+    /// Candidate name → a surname no other candidate shares, with its skeleton.
+    surnames: Vec<Surname>,
     /// Each result's election label in lower case, in page order.
     elections: Vec<String>,
     /// Segment name → its lower-case forms (with and without an AC number), found in a
@@ -577,9 +768,13 @@ impl<'a> Checker<'a> {
                             .filter(|(other, w)| other != name && w.contains(last))
                             .count()
                             == 0;
-                        let long = name.split_whitespace().last()?.chars().count() >= 4;
-                        (words.len() >= 2 && last.len() >= 2 && unique && long)
-                            .then(|| (name.to_string(), last.clone()))
+                        let written = name.split_whitespace().last()?;
+                        let long = written.chars().count() >= 4;
+                        (words.len() >= 2 && last.len() >= 2 && unique && long).then(|| Surname {
+                            name: name.to_string(),
+                            word: numbers::lowercase(written).into_owned(),
+                            skeleton: last.clone(),
+                        })
                     })
                     .collect()
             },
@@ -643,9 +838,10 @@ impl<'a> Checker<'a> {
                 .who
                 .extend(ats.into_iter().map(|at| (who.clone(), at)));
         }
-        let words: Vec<(usize, String)> = sentence_words(lower)
-            .into_iter()
-            .map(|(at, w)| (at, fold::skeleton(w)))
+        let raw_words = sentence_words(lower);
+        let words: Vec<(usize, String)> = raw_words
+            .iter()
+            .map(|&(at, w)| (at, fold::skeleton(w)))
             .collect();
         for (name, wanted) in &self.skeletons {
             if named.who.iter().any(|(w, _)| w == name) {
@@ -661,14 +857,18 @@ impl<'a> Checker<'a> {
                 named.who.push((name.clone(), win[0].0));
             }
         }
-        for (name, surname) in &self.surnames {
-            if named.who.iter().any(|(w, _)| w == name) {
+        for surname in &self.surnames {
+            if named.who.iter().any(|(w, _)| *w == surname.name) {
                 continue;
             }
-            if let Some((at, _)) = words.iter().find(|(_, w)| w == surname)
+            if let Some((at, _)) = words
+                .iter()
+                .zip(&raw_words)
+                .find(|((_, w), (_, raw))| *w == surname.skeleton && surname.is_written(raw))
+                .map(|(found, _)| found)
                 && !named.who.iter().any(|(_, other)| other == at)
             {
-                named.who.push((name.clone(), *at));
+                named.who.push((surname.name.clone(), *at));
             }
         }
         named.who.sort_by_key(|(_, at)| *at);

@@ -120,3 +120,29 @@ fn each_clause_of_a_long_sentence_knows_whom_it_names() {
     let wrong = format!("{body}कांग्रेस को 4,20,087 वोट।");
     assert_eq!(warnings(&wrong).len(), 1, "{:?}", warnings(&wrong));
 }
+
+#[test]
+fn a_short_surname_is_not_found_in_a_common_word_of_the_other_script() {
+    // SETH, a surname of two consonants (s, t), shares its skeleton with सीट and "seat".
+    let data = KANPUR_2024.replace("SANJAY SINGH", "SANJAY SETH");
+    let results = check(&format!("{KANPUR_2019}\n{data}")).0;
+    let warnings = |body: &str| {
+        shown(&check_prose(
+            Path::new("content/kanpur.md"),
+            body,
+            40,
+            &results,
+        ))
+    };
+    let quiet = "कानपुर लोकसभा सीट पर 430 वोट रद्द हुए।\n\nThe seat saw 430 votes rejected.\n";
+    assert_eq!(warnings(quiet), Vec::<String>::new());
+    // Written as the surname, in either script, it still names him.
+    for body in ["सेठ को 430 वोट मिले।\n", "Seth polled 430 votes.\n"] {
+        assert_eq!(
+            warnings(body),
+            [
+                "warning: content/kanpur.md:40: 430 in the text, the data says 350 for SANJAY SETH (PBI), लोकसभा 2024"
+            ]
+        );
+    }
+}
