@@ -1092,9 +1092,19 @@ impl<'a> Checker<'a> {
         // Stated exactly by any count of the page that fits what the sentence names: fine,
         // unless the sentence is about another election than the figure's.
         let parts = c.part_word;
+        // A change named by a candidate is their party's change ("रमेश अवस्थी को … मिले, जो
+        // 25,882 वोट कम हैं").
+        let with_parties = (kind == Some(Kind::Change)).then(|| self.with_parties(named));
+        let party_change_of = |f: &Fact| {
+            with_parties
+                .as_ref()
+                .is_some_and(|w| f.kind == Kind::Change && Self::about_named(f, w))
+        };
         let fits: Vec<&Fact> = self
             .in_scope(named)
-            .filter(|f| kinds.contains(&f.kind) && Self::about_named(f, named))
+            .filter(|f| {
+                kinds.contains(&f.kind) && (Self::about_named(f, named) || party_change_of(f))
+            })
             // A sentence that names a candidate or party is about their figures, not the
             // seat's (unless it says कुल / total).
             .filter(|f| named.who.is_empty() || !f.who.is_empty() || kind == Some(Kind::Total))
@@ -1107,7 +1117,10 @@ impl<'a> Checker<'a> {
         }
         // Any count about what the sentence names, whatever the words around say it is.
         let stated = |f: &&Fact| all_counts(f) && Self::about_named(f, named) && q.states(f.value);
-        if fits.iter().any(|f| f.approx) || self.in_scope(named).any(|f| stated(&f)) {
+        let party_change = |f: &&Fact| party_change_of(f) && q.states(f.value);
+        if fits.iter().any(|f| f.approx)
+            || self.in_scope(named).any(|f| stated(&f) || party_change(&f))
+        {
             return None;
         }
         if self
@@ -1431,9 +1444,18 @@ impl<'a> Checker<'a> {
             // "भाजपा के रमेश अवस्थी": party and candidate of one candidate count once.
             !group.is_empty() && group.iter().filter(|w| stood(w)).all(|w| claim(w, rank))
         };
+        // "20,968 वोटों से हारे" says by how much, not to whom: the loser is the clause's.
+        let by_votes_before = |at: usize| {
+            let head = lower[..at].trim_end();
+            ["वोट", "वोटों", "मत", "मतों"]
+                .iter()
+                .any(|v| head.ends_with(v))
+                || head.ends_with(|c: char| c.is_ascii_digit())
+        };
         if let Some((at, len)) = LOST_TO_WORDS
             .iter()
             .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .filter(|(at, _)| !(lower[*at..].starts_with("से ") && by_votes_before(*at)))
             .min()
         {
             let (mut losers, mut winners) = (people(0, at), people(at + len, lower.len()));
@@ -1812,6 +1834,8 @@ struct Context {
     part_word: bool,
     /// "20,968 वोटों से जीते", "won by 20,968": a margin.
     by_votes: bool,
+    /// "25,882 वोट कम", "25,882 votes fewer": a difference between two figures, a change.
+    difference: bool,
     approx: bool,
     bound: Option<Bound>,
 }
@@ -1878,7 +1902,7 @@ impl Context {
             vote_word: VOTE_WORDS
                 .iter()
                 .any(|w| find_word(&next_words, w).is_some()),
-            other_noun: OTHER_NOUNS.iter().any(starts_next),
+            other_noun: OTHER_NOUNS.iter().any(starts_next) || counts_a_hindi_noun(next),
             margin_word: distance(MARGIN_WORDS),
             total_word: distance(TOTAL_WORDS),
             only_got_word: {
@@ -1909,6 +1933,14 @@ impl Context {
                 let english = before.trim_end().ends_with(" by") && named.win_word;
                 hindi || english
             },
+            difference: {
+                let mut words = next_words.split(' ');
+                let first = words.next().unwrap_or_default();
+                VOTE_WORDS.contains(&first)
+                    && words.next().is_some_and(|w| {
+                        ["कम", "ज़्यादा", "ज्यादा", "अधिक", "fewer", "more", "less"].contains(&w)
+                    })
+            },
             approx: APPROX_BEFORE.iter().any(ends_before)
                 || APPROX_AFTER.iter().any(|w| next.starts_with(w)),
             bound,
@@ -1920,6 +1952,9 @@ impl Context {
         if self.by_votes {
             return Some(Kind::Margin);
         }
+        if self.difference {
+            return Some(Kind::Change);
+        }
         [
             (self.margin_word, Kind::Margin),
             (self.total_word, Kind::Total),
@@ -1930,6 +1965,91 @@ impl Context {
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
     }
+}
+
+/// Whether the Hindi word right after a number is a noun it counts ("310 ई-रिक्शा",
+/// "600 रैलियाँ"): a figure of votes is followed by a vote word, a unit, a postposition or
+/// a verb, never by another noun. Latin words are left to OTHER_NOUNS.
+fn counts_a_hindi_noun(next: &str) -> bool {
+    const FOLLOWERS: &[&str] = &[
+        "लाख",
+        "हज़ार",
+        "हजार",
+        "करोड़",
+        "प्रतिशत",
+        "फ़ीसदी",
+        "फीसदी",
+        "फ़ीसद",
+        "फीसद",
+        "अंक",
+        "अंकों",
+        "से",
+        "को",
+        "का",
+        "की",
+        "के",
+        "में",
+        "पर",
+        "तक",
+        "था",
+        "थी",
+        "थे",
+        "है",
+        "हैं",
+        "हो",
+        "ही",
+        "भी",
+        "और",
+        "या",
+        "यानी",
+        "ने",
+        "रहा",
+        "रही",
+        "रहे",
+        "रह",
+        "मिले",
+        "मिला",
+        "मिली",
+        "मिलीं",
+        "पाए",
+        "पाकर",
+        "पाई",
+        "पाईं",
+        "हासिल",
+        "ज़्यादा",
+        "ज्यादा",
+        "अधिक",
+        "कम",
+        "वैध",
+        "कुल",
+        "डाक",
+        "ईवीएम",
+        "नोटा",
+        "अंतर",
+        "अन्तर",
+        "लगभग",
+        "करीब",
+        "क़रीब",
+        "बढ़त",
+        "आगे",
+        "पीछे",
+        "जबकि",
+        "लेकिन",
+        "पड़े",
+        "पड़ा",
+        "गिने",
+        "डाले",
+        "मतदाता",
+        "मतदाताओं",
+    ];
+    const FOLLOWER_STARTS: &[&str] = &["वोट", "मत", "बढ़", "घट", "जीत", "हार"];
+    let word = next
+        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '।')
+        .next()
+        .unwrap_or_default();
+    word.chars().any(|c| ('\u{900}'..='\u{97f}').contains(&c))
+        && !FOLLOWERS.contains(&word)
+        && !FOLLOWER_STARTS.iter().any(|w| word.starts_with(w))
 }
 
 /// "…, जो 2019 के 61.2 प्रतिशत से कम है": the number is what another figure is compared

@@ -146,3 +146,33 @@ fn a_short_surname_is_not_found_in_a_common_word_of_the_other_script() {
         );
     }
 }
+
+#[test]
+fn a_count_of_another_noun_is_not_a_vote_figure() {
+    // मतदाताओं makes 450 look like a total; ई-रिक्शा says what it counts.
+    let body = "2024 में दिव्यांग मतदाताओं के लिए 450 ई-रिक्शा चले।\n\nप्रचार में 600 रैलियाँ निकाली गईं, 2024 में मतदाताओं तक पहुँचने के लिए।\n";
+    assert_eq!(warnings(body), Vec::<String>::new());
+}
+
+#[test]
+fn lost_by_votes_names_the_loser_of_its_clause() {
+    let body = "2024 में भाजपा जीती; कांग्रेस के आलोक मिश्रा 20,968 वोटों से हारे।\n\nरमेश अवस्थी 20,968 वोटों से हारे।\n";
+    assert_eq!(
+        warnings(body),
+        [
+            "warning: content/kanpur.md:42: the text says रमेश अवस्थी lost, but रमेश अवस्थी (BJP) came first in लोकसभा 2024"
+        ]
+    );
+}
+
+#[test]
+fn votes_fewer_than_before_is_a_change() {
+    let body = "2024 में रमेश अवस्थी को 4,43,055 वोट मिले, जो 25,882 वोट कम हैं।\n\n2024 में रमेश अवस्थी को 4,43,055 वोट मिले, जो 28,882 वोट कम हैं।\n";
+    let shown = warnings(body);
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("warning: content/kanpur.md:42: 28,882 in the text")
+            && shown[0].contains("change in votes of BJP"),
+        "{shown:#?}"
+    );
+}
