@@ -93,6 +93,9 @@ def bench_size(args, n):
              ("edit", chunav_edit)]
     for round_ in range(args.runs + 1):
         for name, step in steps:
+            # --cold-runs: fewer cold builds than the others (each draws every card again).
+            if name == "cold" and 0 < args.cold_runs < round_:
+                continue
             result = step()
             if round_ > 0:  # round 0 warms the disk cache and the binaries up
                 samples[name].append(result)
@@ -175,8 +178,10 @@ def clean_release_build(args):
     return time.perf_counter() - started
 
 
-def report(results, compile_time, runs):
+def report(results, compile_time, runs, cold_runs):
     print(f"\nMedian of {runs} runs after a warm-up; wall s, CPU (user+sys) s, peak RSS MB.")
+    if cold_runs:
+        print(f"(chunav cold: median of {min(cold_runs, runs)} run(s) only.)")
     print("Timings on a shared machine are disturbed by other load.\n")
     header = f"{'articles':>8}  {'build':<22} {'wall s':>7} {'cpu s':>7} {'cpu/wall':>8} {'pages/s':>8} {'RSS MB':>7} {'out MB':>7}  {'× Hugo wall':>11} {'× Hugo RSS':>10}"
     print(header)
@@ -205,6 +210,8 @@ def main():
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--cold-runs", type=int, default=0,
+                        help="measure the cold build in only this many rounds (0: every round)")
     parser.add_argument("--chunav", required=True)
     parser.add_argument("--hugo", required=True)
     parser.add_argument("--work", required=True)
@@ -216,7 +223,7 @@ def main():
     args.chunav = os.path.abspath(args.chunav)
     results = [bench_size(args, int(n)) for n in args.sizes.split(",")]
     compile_time = clean_release_build(args) if args.compile else None
-    report(results, compile_time, args.runs)
+    report(results, compile_time, args.runs, args.cold_runs)
 
 
 if __name__ == "__main__":

@@ -18,8 +18,12 @@ trap 'rm -rf "$work"' EXIT
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts)
 fi
-FULL=0 node tests/browser/shots.mjs "$work/public" "$work/shots" kanpur/result-2024/ ''
+FULL=0 node tests/browser/shots.mjs "$work/public" "$work/shots" kanpur/result-2024/ '' \
+  up-2024/ up-2024/kanpur/
 
 cp "$work/shots/kanpur_result-2024-360.png" docs/screenshots/article-360.png
 cp "$work/shots/home-1280.png" docs/screenshots/home-1280.png
+# The Uttar Pradesh results section (pages made from data): its hub and one seat.
+cp "$work/shots/up-2024-360.png" docs/screenshots/results-hub-360.png
+cp "$work/shots/up-2024_kanpur-360.png" docs/screenshots/results-seat-360.png
 ls -l docs/screenshots/

@@ -3,8 +3,7 @@
 # Pagefind (npm `pagefind` 1.5, installed into a temporary folder) on the same built sites:
 # the example Kanpur site with scripts/search-bench/example-queries.json, and a generated
 # site of N articles (default 10,000; scripts/search-bench/corpus.mjs writes it and its
-# queries). On the generated site it also measures the first result's time on a throttled
-# phone profile. Needs node, /usr/bin/chromium and `npm ci` in tests/browser.
+# queries). On both it also measures the first result's time on throttled phone profiles. Needs node, /usr/bin/chromium and `npm ci` in tests/browser.
 #   scripts/search-bench.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +32,7 @@ index_both() { # SITE_DIR: Pagefind's index next to chunav's, in the same built 
 echo "== Example site (content/ of this repository)"
 "$chunav" --root . build -o "$work/example" >/dev/null
 index_both "$work/example"
-node scripts/search-bench/run.mjs "$work/example" /kanpur-explainers/ scripts/search-bench/example-queries.json
+node scripts/search-bench/run.mjs "$work/example" /kanpur-explainers/ scripts/search-bench/example-queries.json --throttle
 
 echo
 echo "== Generated site of $articles articles"

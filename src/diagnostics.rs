@@ -22,13 +22,16 @@ pub fn path_for_people(path: &Path) -> String {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Said so that nothing happens silently (a generated page replaced by a hand-written
+    /// one); never fails a build, not even with `--strict`.
+    Info,
     Warning,
     Error,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path relative to the site root, e.g. `content/kanpur/result-2024.md`.
@@ -58,6 +61,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn info(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
@@ -71,6 +81,10 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
 }
 
 /// `content/kanpur.md:12: results[0].candidates[1].votes: expected a whole number, found "4,22,087"`
@@ -79,6 +93,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         };
         // A problem of the whole site (named by its root, `.`) needs no file in front.
         let whole_site = self

@@ -48,6 +48,35 @@ pub fn of_debug(value: &impl std::fmt::Debug) -> u64 {
     of(&format!("{value:?}"))
 }
 
+/// Which chunav binary runs: its version and its executable's size, time and inode, so
+/// that what one binary recorded is never reused by another (whose pages may differ).
+pub fn binary_identity() -> u64 {
+    static IDENTITY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *IDENTITY.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .and_then(|m| Ok((m.len(), m.modified()?, inode(&m))));
+        let mut f = Fingerprinter::new();
+        f.add(env!("CARGO_PKG_VERSION"));
+        match exe {
+            Ok(stamp) => f.add(&stamp),
+            // Unknown binary: a fresh value each run, so that nothing is ever reused.
+            Err(_) => f.add(&std::time::SystemTime::now()),
+        };
+        f.finish()
+    })
+}
+
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

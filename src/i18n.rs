@@ -93,6 +93,10 @@ const HI: &[(&str, &str)] = &[
     ("search_one", "{n} लेख मिला"),
     ("search_many", "{n} लेख मिले"),
     (
+        "search_some",
+        "किसी लेख में खोज के सारे शब्द नहीं मिले; {n} लेखों में इनमें से कुछ हैं",
+    ),
+    (
         "search_needs_js",
         "खोज के लिए ब्राउज़र में JavaScript चालू होना चाहिए। उसके बिना लेख यहाँ से देखें:",
     ),
@@ -199,6 +203,10 @@ const EN: &[(&str, &str)] = &[
     ),
     ("search_one", "{n} article found"),
     ("search_many", "{n} articles found"),
+    (
+        "search_some",
+        "No article has every word; {n} have some of them",
+    ),
     (
         "search_needs_js",
         "Search needs JavaScript in your browser. Without it, browse the articles here:",

@@ -125,7 +125,11 @@ fn report(outcome: &Outcome, success: &str, strict: bool) -> ExitCode {
         eprintln!("{d}");
     }
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = outcome.diagnostics.len() - errors;
+    let warnings = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_warning())
+        .count();
     if outcome.failed {
         let why = if errors == 0 && strict {
             " (--strict counts warnings as errors)"

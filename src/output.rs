@@ -183,6 +183,20 @@ impl Staging {
         fs::write(path, bytes)
     }
 
+    /// Puts the file at `from` (in the published folder) at `rel` as a hard link, or a
+    /// copy where links cannot be made. Each path of a staging folder is written once, so
+    /// the linked file's bytes are never changed through it.
+    pub fn link(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        match fs::hard_link(from, &path) {
+            Ok(()) => Ok(()),
+            Err(_) => fs::copy(from, &path).map(|_| ()),
+        }
+    }
+
     /// Puts the staged site in place of the target; the old output is removed only after
     /// the new one is in place, only if chunav made it, and only after the kept files
     /// (`.git`, CNAME, …) are carried over into the new one.

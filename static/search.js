@@ -1,6 +1,8 @@
 // chunav site search. The index (search/meta.json, search/t/*.json shards of words,
-// search/d/*.json one file per article) is written by `chunav build`; a query fetches only
-// the shards of its words and the files of the results shown. docs/search.md has the format.
+// search/f/*.json the first results of each word, search/d/*.json one file per article) is
+// written by `chunav build`; a query fetches, at once, the shard and the first-results file
+// of each word (both named by the query alone), and article files only for the results
+// beyond those. docs/search.md has the format.
 //
 // Part one folds text and computes loose Latin keys exactly as src/search/fold.rs and
 // src/search/latin.rs do (tests/search-cases.json is checked against both). Characters
@@ -39,35 +41,17 @@ const chunavSearch = (() => {
     return out.toLowerCase();
   };
 
-  const WORD = /[\p{Alphabetic}\p{N}]/u;
-  const isWordChar = (c) => {
-    const u = c.codePointAt(0);
-    return WORD.test(c) || (u >= 0x900 && u <= 0x963) || (u >= 0x966 && u <= 0x96f)
-      || (u >= 0x971 && u <= 0x97f) || (u >= 0x300 && u <= 0x36f)
-      || u === 0x200c || u === 0x200d || u === 0xad;
-  };
-  const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
-
-  // Where the words of `text` are, as [start, end] offsets; `digit` says what counts as a
-  // digit around a comma or point (folded text has ASCII digits only).
-  const spans = (text, digit = isDigit) => {
-    const chars = [...text];
-    const found = [];
-    let start = -1;
-    let at = 0;
-    chars.forEach((c, i) => {
-      const inNumber = (c === ',' || c === '.') && i > 0 && digit(chars[i - 1]) && digit(chars[i + 1]);
-      if (isWordChar(c) || inNumber) {
-        if (start < 0) start = at;
-      } else if (start >= 0) {
-        found.push([start, at]);
-        start = -1;
-      }
-      at += c.length;
-    });
-    if (start >= 0) found.push([start, at]);
-    return found;
-  };
+  // Word characters: letters and digits of any script, every Devanagari letter and sign
+  // but the dandas and the abbreviation sign, combining accents, and the marks that folding
+  // drops (fold.rs's is_word_char); a comma or point between two digits stays in a number.
+  // `raw` text (not folded) may have Devanagari digits.
+  const CLASS = '\\p{Alphabetic}\\p{N}\\u0900-\\u0963\\u0966-\\u096f\\u0971-\\u097f\\u0300-\\u036f\\u200c\\u200d\\u00ad';
+  const runs = (digits) => new RegExp(`(?:[${CLASS}]|(?<=[${digits}])[,.](?=[${digits}]))+`, 'gu');
+  const FOLDED_RUNS = runs('0-9');
+  const RAW_RUNS = runs('0-9\\u0966-\\u096f');
+  // Where the words of `text` are, as [start, end] offsets.
+  const spans = (text, raw = false) => [...text.matchAll(raw ? RAW_RUNS : FOLDED_RUNS)]
+    .map((m) => [m.index, m.index + m[0].length]);
   const asWord = (w) => {
     const word = w.replace(/,/g, '');
     return /^[a-zA-Z]$/.test(word) ? null : word;
@@ -148,8 +132,12 @@ const chunavSearch = (() => {
       spelled += out;
       i += used;
     }
+    // A y between a vowel and a consonant is heard as i: जायसवाल and Jaiswal.
+    const letters = [...spelled];
+    const heard = letters.map((c, i) => (c === 'y' && i > 0 && 'aeiou'.includes(letters[i - 1])
+      && /[b-df-hj-np-tv-z]/.test(letters[i + 1] || '') ? 'i' : c)).join('');
     let loose = '';
-    for (const c of spelled) if (!(/[a-z]/.test(c) && loose.endsWith(c))) loose += c;
+    for (const c of heard) if (!(/[a-z]/.test(c) && loose.endsWith(c))) loose += c;
     const n = loose.length;
     if (n >= 3 && loose.endsWith('a') && !'aeiou'.includes(loose[n - 2])) loose = loose.slice(0, -1);
     return loose;
@@ -160,10 +148,24 @@ const chunavSearch = (() => {
   const skeleton = (k) => {
     if (isNumber(k)) return k.replace(/\./g, '');
     if (!/^[a-zA-Z0-9]*$/.test(k)) return '~';
-    return k.replace(/[aeiou]/g, '') || k;
+    return k.replace(/[aeiouy]/g, '') || k;
   };
   const shardKey = (k) => `${skeleton(k)} ${k}`;
-  return { fold, words, spans, asWord, key, skeleton, shardKey };
+  // Which of `n` first-results files holds key k: FNV-1a of its UTF-8 bytes, as
+  // src/search/index.rs's first_file.
+  const utf8 = (text) => [...text].flatMap((c) => {
+    const u = c.codePointAt(0);
+    if (u < 0x80) return [u];
+    if (u < 0x800) return [0xc0 | (u >> 6), 0x80 | (u & 63)];
+    if (u < 0x10000) return [0xe0 | (u >> 12), 0x80 | ((u >> 6) & 63), 0x80 | (u & 63)];
+    return [0xf0 | (u >> 18), 0x80 | ((u >> 12) & 63), 0x80 | ((u >> 6) & 63), 0x80 | (u & 63)];
+  });
+  const firstFile = (k, n) => {
+    let h = 0x811c9dc5;
+    for (const b of utf8(k)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return h % Math.max(1, n);
+  };
+  return { fold, words, spans, asWord, key, skeleton, shardKey, firstFile };
 })();
 
 // Part two: the search page.
@@ -174,7 +176,7 @@ const chunavSearch = (() => {
   const out = document.getElementById('search-results');
   const status = document.getElementById('search-status');
   if (!form || !input || !out || !status) return;
-  const { fold, words, spans, asWord, key, skeleton, shardKey } = chunavSearch;
+  const { fold, words, spans, asWord, key, skeleton, shardKey, firstFile } = chunavSearch;
   const base = `${form.dataset.root}search/`;
   const PAGE = 10;
 
@@ -212,15 +214,24 @@ const chunavSearch = (() => {
   // Title 8, a heading, the description or a tag 3, the body 1, added up.
   const fieldScore = (f) => (f & 4 ? 8 : 0) + (f & 2 ? 3 : 0) + (f & 1 ? 1 : 0);
 
-  // The articles with query word q: id → score, and the index words that matched (with
-  // how well: the word itself 1, the same loose key 0.7–0.8, a prefix or a typo less).
+  // Keys that differ only in inherent vowels (a) and y/i: where spelling and speech part.
+  const unschwa = (k) => k.replace(/a/g, '').replace(/y/g, 'i');
+
+  // The articles with query word q: id → score, the index words that matched (with how
+  // well: the word itself 1, the same loose key 0.7–0.8, a prefix or a typo less), and the
+  // first results' cards the index carries for those words.
   const lookup = async (meta, q) => {
     const k = key(q);
-    const terms = await get(`t/${shardOf(meta.shards, shardKey(k))}.json`);
+    const [terms, firsts] = await Promise.all([
+      get(`t/${shardOf(meta.shards, shardKey(k))}.json`),
+      // Without it (an index of an older chunav), results come from their article files.
+      get(`f/${firstFile(k, meta.firsts)}.json`).catch(() => ({ d: {}, w: {} })),
+    ]);
     // Romanised or English (letters, perhaps digits): loose keys and one typo may match.
     const latin = /^[a-z0-9]*[a-z][a-z0-9]*$/.test(q);
     const scores = new Map();
     const matched = new Map();
+    const best = new Map(); // id → the weight of its best-matching word
     for (const [word, wordKey, postings] of terms) {
       const wk = wordKey || word;
       let weight = 0;
@@ -229,27 +240,43 @@ const chunavSearch = (() => {
       else if (q.length >= 3 && word.startsWith(q)) weight = 0.5;
       else if (latin && k.length >= 3 && wk.startsWith(k)) weight = 0.4;
       else if (latin && q.length >= 5 && (withinOne(wk, k) || skeleton(wk) === skeleton(k))) weight = 0.3;
+      else if (k.length >= 5 && unschwa(wk) === unschwa(k)) weight = 0.3;
       if (!weight) continue;
       matched.set(word, weight);
       let id = 0;
       for (const p of postings) {
         id += Math.floor(p / 8);
+        if (weight > (best.get(id) || 0)) best.set(id, weight);
         const score = weight * fieldScore(p % 8);
         if (score > (scores.get(id) || 0)) scores.set(id, score);
       }
     }
-    return { scores, matched };
+    // id → [title, url, lang, snippet, weight], from the best-matching word that has one.
+    const cards = new Map();
+    for (const [word, weight] of matched) {
+      for (const [id, snip] of Object.hasOwn(firsts.w, word) ? firsts.w[word] : []) {
+        if (weight > (cards.get(id)?.[4] || 0)) cards.set(id, [...firsts.d[id], snip, weight]);
+      }
+    }
+    return { scores, matched, cards, best };
   };
 
   // Every article that has every word of the query, best first (newest first on a tie).
+  // When none has every word (`kanpur ka result`), the articles with the most of them, then
+  // the best scores; `partial` says so.
   const rank = (found) => {
-    const [first, ...rest] = found;
-    const hits = [];
-    for (const [id, score] of first.scores) {
-      let total = score;
-      if (rest.every((f) => f.scores.has(id) && (total += f.scores.get(id)))) hits.push([id, total]);
+    const totals = new Map(); // id → [words it has, score]
+    for (const f of found) {
+      for (const [id, score] of f.scores) {
+        const [n, total] = totals.get(id) || [0, 0];
+        totals.set(id, [n + 1, total + score]);
+      }
     }
-    return hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
+    let hits = [...totals].filter(([, [n]]) => n === found.length);
+    const partial = !hits.length && found.length > 1;
+    if (partial) hits = [...totals];
+    const ids = hits.sort(([a, [na, ta]], [b, [nb, tb]]) => nb - na || tb - ta || a - b).map(([id]) => id);
+    return { ids, partial };
   };
 
   // `text` as DOM nodes (never as HTML), the matched words inside <mark>: all of it, or
@@ -277,27 +304,34 @@ const chunavSearch = (() => {
     else if (at < text.length) frag.append(' …');
     return frag;
   };
-  const rawDigit = (c) => c !== undefined && /[0-9\u0966-\u096f]/.test(c);
-  const wordSpans = (text) => spans(text, rawDigit);
+  const wordSpans = (text) => spans(text, true);
   // Around the first place where the best-matching word occurs: in the text, else the
   // description, else the tags.
+  // (src/search/snippet.rs cuts the same windows for the first results.)
   const snippet = (doc, matched) => {
     let best = null;
+    const folded = new Map(); // the words of a text repeat: fold each once
     for (const text of [doc.x, doc.d, (doc.g || []).join(' · ')]) {
       const ws = wordSpans(text);
-      ws.forEach(([s, e], i) => {
-        const weight = matched.get(asWord(fold(text.slice(s, e)))) || 0;
+      for (const [i, [s, e]] of ws.entries()) {
+        const piece = text.slice(s, e);
+        if (!folded.has(piece)) folded.set(piece, matched.get(asWord(fold(piece))) || 0);
+        const weight = folded.get(piece);
         if (weight > (best?.weight || 0)) best = { text, ws, i, weight };
-      });
+        if (weight === 1) break; // no word matches better: its first place it is
+      }
       if (best?.weight === 1) break;
     }
-    if (best) return highlighted(best.text, matched, best.ws, Math.max(0, best.i - 8), best.i + 18);
+    if (best) return highlighted(best.text, matched, best.ws, Math.max(0, best.i - 6), best.i + 14);
     const text = doc.d || doc.x;
     const ws = wordSpans(text);
-    return highlighted(text, matched, ws, 0, 26);
+    return highlighted(text, matched, ws, 0, 20);
   };
 
-  const card = (doc, matched) => {
+  // A result's card: from its article file `doc`, or from the index's first results
+  // (`first`: title, url, lang, snippet).
+  const card = (doc, matched, first) => {
+    if (first) doc = { t: first[0], u: first[1], l: first[2] };
     const li = document.createElement('li');
     li.className = 'card';
     li.lang = doc.l;
@@ -307,25 +341,38 @@ const chunavSearch = (() => {
     a.append(highlighted(doc.t, matched, wordSpans(doc.t)));
     h.append(a);
     const p = document.createElement('p');
-    p.append(snippet(doc, matched));
+    p.append(first ? highlighted(first[3], matched, wordSpans(first[3])) : snippet(doc, matched));
     li.append(h, p);
     return li;
   };
 
-  let current = 0;
-  let moreButton = null;
-  const say = (n) => {
-    status.textContent = (form.dataset[n === 1 ? 'one' : 'many'] || '{n}').replace('{n}', n.toLocaleString('en-IN'));
+  // 1,23,456: Indian grouping by hand (toLocaleString's first call costs a phone 100 ms
+  // and more, loading locale data).
+  const grouped = (n) => {
+    const digits = String(n);
+    if (digits.length <= 3) return digits;
+    return `${digits.slice(0, -3).replace(/\B(?=(\d{2})+$)/g, ',')},${digits.slice(-3)}`;
   };
 
-  // Shows results [from, from + PAGE) of `ids`, each as soon as its file (and the ones
-  // before it) arrived; gives up as soon as a newer query started.
-  const show = async (ticket, ids, from, matched) => {
-    const page = ids.slice(from, from + PAGE).map((id) => get(`d/${id}.json`));
-    for (const doc of page) {
-      const d = await doc;
+  let current = 0;
+  let moreButton = null;
+  const say = (n, partial) => {
+    const words = partial ? 'some' : n === 1 ? 'one' : 'many';
+    status.textContent = (form.dataset[words] || '{n}').replace('{n}', grouped(n));
+  };
+
+  // Shows results [from, from + PAGE) of `ids` in order: at once those the index's first
+  // results carry (`cards`), the others as soon as their article file (and the ones before
+  // it) arrived; gives up as soon as a newer query started.
+  const show = async (ticket, ids, from, matched, cards) => {
+    const shown = ids.slice(from, from + PAGE);
+    let i = 0;
+    for (; i < shown.length && cards.has(shown[i]); i += 1) out.append(card(null, matched, cards.get(shown[i])));
+    const page = shown.map((id, j) => (j < i || cards.has(id) ? null : get(`d/${id}.json`)));
+    for (; i < shown.length; i += 1) {
+      const d = page[i] && await page[i];
       if (ticket !== current) return;
-      out.append(card(d, matched));
+      out.append(card(d, matched, cards.get(shown[i])));
     }
     if (from + PAGE < ids.length) {
       moreButton = document.createElement('button');
@@ -336,7 +383,7 @@ const chunavSearch = (() => {
         const next = out.children.length;
         moreButton.remove();
         moreButton = null;
-        show(ticket, ids, from + PAGE, matched).then(() => out.children[next]?.querySelector('a')?.focus());
+        show(ticket, ids, from + PAGE, matched, cards).then(() => out.children[next]?.querySelector('a')?.focus());
       });
       out.after(moreButton);
     }
@@ -359,13 +406,23 @@ const chunavSearch = (() => {
       const meta = await get('meta.json');
       const found = await Promise.all(qs.map((q) => lookup(meta, q)));
       if (ticket !== current) return;
-      const ids = rank(found);
+      const { ids, partial } = rank(found);
       const matched = new Map(found.flatMap((f) => [...f.matched]));
+      // A card from the index only when its snippet is for the article's best-matching
+      // word: the one its article file would show.
+      const best = new Map();
+      for (const f of found) for (const [id, w] of f.best) best.set(id, Math.max(w, best.get(id) || 0));
+      const cards = new Map();
+      for (const f of found) {
+        for (const [id, c] of f.cards) {
+          if (c[4] >= best.get(id) && c[4] > (cards.get(id)?.[4] || 0)) cards.set(id, c);
+        }
+      }
       out.replaceChildren();
       moreButton?.remove();
       moreButton = null;
-      say(ids.length);
-      await show(ticket, ids, 0, matched);
+      say(ids.length, partial);
+      await show(ticket, ids, 0, matched, cards);
     } catch (e) {
       if (ticket === current) status.textContent = form.dataset.failed || String(e);
     }
@@ -387,7 +444,9 @@ const chunavSearch = (() => {
 
   form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
   input.addEventListener('input', run);
-  get('meta.json').catch(() => {});
+  // Nothing is fetched until the reader turns to the box (the page itself stays light);
+  // the meta file is then in before the first word is typed.
+  input.addEventListener('focus', () => get('meta.json').catch(() => {}), { once: true });
   const q = new URLSearchParams(location.search).get('q');
   if (q) { input.value = q; run(); }
 })();

@@ -220,7 +220,9 @@ fn the_example_site_quotes_the_official_figures() {
         "8,87,396",
         "49.93%",
         "47.56%",
-        "+10.43",
+        "10.43 अंक बढ़ा",
+        // The box follows INC through its alliance: SP stood in 2019, backed INC in 2024.
+        "INDIA (कांग्रेस) <b>+4.71</b>",
     ] {
         assert!(result.contains(figure), "result-2024 lacks {figure}");
     }
@@ -240,5 +242,54 @@ fn the_example_site_quotes_the_official_figures() {
         "the English page names parties in English"
     );
     assert!(result.contains("hreflang=\"en\"") && en.contains("hreflang=\"hi\""));
+
+    // Uttar Pradesh 2024: one page per seat, made from the imported ECI rows, Hindi names
+    // from data/up-seat-names.csv, every figure checked against sources/ on this build.
+    let seats: Vec<_> = std::fs::read_dir(out.join("up-2024"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("index.html").is_file())
+        .collect();
+    assert_eq!(seats.len(), 80, "one page per Uttar Pradesh seat");
+    let kanpur = read("up-2024/kanpur/index.html");
+    assert!(kanpur.contains("<h1>कानपुर लोकसभा सीट: 2024 का नतीजा</h1>"));
+    assert!(kanpur.contains("4,43,055") && kanpur.contains("20,968"));
+    let rae_bareli = read("up-2024/rae-bareli/index.html");
+    assert!(rae_bareli.contains("<h1>रायबरेली लोकसभा सीट: 2024 का नतीजा</h1>"));
+    assert!(rae_bareli.contains("RAHUL GANDHI"));
+    assert!(
+        result.contains("href=\"../../up-2024/kanpur/\""),
+        "the Kanpur explainer links to the seat page"
+    );
+    let hub = read("up-2024/index.html");
+    assert!(hub.contains("href=\"../up-2024/varanasi/\""));
+    // The tally of the hub: ECI's 80 results, and the alliances of site.toml.
+    let row = |name: &str, seats: u32| {
+        format!("<td>{name}</td><td style=\"text-align: right\">{seats}</td>")
+    };
+    let alliance = |name: &str, parties: &str, seats: u32| {
+        format!("<td>{name}</td><td>{parties}</td><td style=\"text-align: right\">{seats}</td>")
+    };
+    assert!(
+        hub.contains(&alliance("INDIA", "सपा, कांग्रेस", 43)),
+        "INDIA 43"
+    );
+    assert!(
+        hub.contains(&alliance("NDA", "भाजपा, रालोद, अपना दल (एस)", 36)),
+        "NDA 36"
+    );
+    for (name, seats) in [
+        ("सपा", 37),
+        ("भाजपा", 33),
+        ("कांग्रेस", 6),
+        ("रालोद", 2),
+        ("अपना दल (एस)", 1),
+        ("आसपा (कांशीराम)", 1),
+    ] {
+        assert!(
+            hub.contains(&row(name, seats)),
+            "the hub's tally: {name} {seats}"
+        );
+    }
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -179,3 +179,101 @@ fn entries_of_cards_no_longer_made_are_pruned() {
         "the changed card has a new entry, the old one is gone"
     );
 }
+
+/// The site as a build with no cache writes it (output in `cold/`).
+fn cold_snapshot(site: &Site) -> BTreeMap<PathBuf, Vec<u8>> {
+    let cold = site.root.join("cold");
+    site.ok(&["build", "--no-cache", "-o", cold.to_str().unwrap()]);
+    snapshot(&cold)
+}
+
+#[test]
+fn a_warm_build_after_edits_gives_what_a_cold_build_gives() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    site.ok(&["build"]);
+    // A body edit, a retitled article (hub, home, feeds, search follow), a new static file.
+    let page = "content/kanpur/result-2024.md";
+    let text = site.read(page);
+    site.write(
+        page,
+        &text.replacen("title = \"", "title = \"बदला हुआ शीर्षक ", 1),
+    );
+    let other = "content/kanpur/result-2019.md";
+    site.write(
+        other,
+        &format!("{}\n\nनया अनुच्छेद जोड़ा गया।\n", site.read(other)),
+    );
+    site.write("static/new.txt", "नई फ़ाइल\n");
+    site.ok(&["build"]);
+    let warm = snapshot(&site.root.join("public"));
+    assert_eq!(warm, cold_snapshot(&site), "warm build after edits");
+    let hub = site.read("public/kanpur/index.html");
+    assert!(hub.contains("बदला हुआ शीर्षक"), "{hub}");
+    assert!(
+        site.read("public/kanpur/result-2019/index.html")
+            .contains("नया अनुच्छेद")
+    );
+    // Nothing changed since: reused whole, still the same bytes.
+    site.ok(&["build"]);
+    assert_eq!(
+        snapshot(&site.root.join("public")),
+        warm,
+        "unchanged warm build"
+    );
+}
+
+#[test]
+fn a_published_file_edited_or_deleted_by_hand_is_written_again() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    let good = snapshot(&site.root.join("public"));
+    let page = "public/kanpur/result-2024/index.html";
+    let html = site.read(page);
+    // Same length, new bytes: only the file's time and inode tell.
+    site.write(page, &html.replacen("<html", "<HTML", 1));
+    site.remove("public/kanpur/index.html");
+    site.ok(&["build"]);
+    assert_eq!(snapshot(&site.root.join("public")), good);
+}
+
+#[test]
+fn links_of_reused_pages_are_still_checked() {
+    let site = Site::fixture("basic");
+    site.write("static/map.txt", "नक्शा\n");
+    let page = "content/kanpur/result-2024.md";
+    site.write(
+        page,
+        &format!("{}\n\n[नक्शा](../../map.txt)\n", site.read(page)),
+    );
+    site.ok(&["build"]);
+    // The page is unchanged and reused; the file it links to is gone.
+    site.remove("static/map.txt");
+    let err = site.fails(&["build"]);
+    assert!(err.contains("content/kanpur/result-2024.md"), "{err}");
+    assert!(err.contains("map.txt"), "{err}");
+}
+
+#[test]
+fn a_warm_build_reports_the_prose_checks_findings_as_a_cold_one() {
+    let site = Site::fixture("trust/clean");
+    let planted = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trust/planted");
+    let mut stack = vec![planted.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(&planted).unwrap().to_string_lossy();
+                site.write(&rel, &fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let cold = site.run(&["build", "--no-cache"]).stderr;
+    assert!(cold.contains("warning:"), "{cold}");
+    let first = site.run(&["build"]).stderr;
+    let warm = site.run(&["build"]).stderr;
+    assert_eq!(first, cold);
+    assert_eq!(warm, cold, "findings kept in the cache");
+}

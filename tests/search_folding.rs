@@ -1,7 +1,7 @@
 //! The index builder's folding and keys against the table static/search.js is also tested
 //! on (tests/search-cases.json): a word folded differently on the two sides is never found.
 
-use chunav::search::{fold, latin};
+use chunav::search::{first_file, fold, latin};
 use serde_json::Value;
 
 fn cases(section: &str) -> Vec<Value> {
@@ -57,6 +57,16 @@ fn keys_and_skeletons_match_the_table() {
                 "key {}: got {got:?}, want {:?}",
                 case[0],
                 text(&case[1])
+            ));
+        }
+    }
+    for case in cases("first_file") {
+        let (n, want) = (case[1].as_u64().unwrap(), case[2].as_u64().unwrap());
+        let got = first_file(text(&case[0]), n as usize);
+        if got as u64 != want {
+            wrong.push(format!(
+                "first file of {} among {n}: got {got}, want {want}",
+                case[0]
             ));
         }
     }

@@ -152,13 +152,13 @@ for (let i = 0; i < N; i += 1) {
   const tags = english ? [place.en, party[1], `Lok Sabha ${year}`] : [place.hi, party[0], `लोकसभा ${year}`];
   const front = `+++\ntitle = ${JSON.stringify(title)}\ndescription = ${JSON.stringify(description)}\ndate = ${date}\n${english ? 'lang = "en"\n' : ''}tags = ${JSON.stringify(tags)}\n+++\n\n`;
   fs.writeFileSync(path.join(dir, 'content', state, `${slug}.md`), front + body.join('\n\n') + '\n');
-  articles.push({ url: `${state}/${slug}/`, place, first, last, votes, english });
+  articles.push({ url: `${state}/${slug}/`, place, first, last, votes, english, year });
 }
 
 // Queries with the articles they are about.
 const about = (test) => articles.filter(test).map((a) => a.url);
 const queries = [];
-const add = (cls, q, relevant) => queries.push({ class: cls, q, relevant });
+const add = (cls, q, relevant, set) => queries.push({ class: cls, q, relevant, ...(set ? { set } : {}) });
 for (const k of [5, 77, 201]) {
   const p = places[k];
   add('hindi', p.hi, about((a) => a.place === p));
@@ -176,5 +176,18 @@ add('name', `${person.first[0]} ${person.last[0]}`, about((a) => a.first === per
 add('name', `${person.first[1]} ${person.last[1]}`.toLowerCase(), about((a) => a.first === person.first && a.last === person.last));
 for (const k of [42 % N, 4321 % N]) add('number', inr(articles[k].votes), about((a) => a.votes === articles[k].votes));
 add('number', String(articles[777 % N].votes), about((a) => a.votes === articles[777 % N].votes));
+// Written afterwards from a reader's side, before they were ever run: a compound typed as
+// two words, a Hindi query with a nukta left out and a second word, a misspelt surname,
+// a place with a year, digits in Devanagari, a conjunct nasal spelt out.
+const compound = places.find((p) => p.en.endsWith('nagar') && /^[A-Z][a-z]+nagar$/.test(p.en));
+add('variant', compound.en.replace(/nagar$/, ' nagar').toLowerCase(), about((a) => a.place === compound), 'reader');
+add('hindi', `${withNukta.hi.replace(/\u093c/g, '')} नतीजा`, about((a) => a.place === withNukta), 'reader');
+const tripathi = articles.find((a) => a.last[1] === 'Tripathi');
+add('name', `${tripathi.first[1].toLowerCase()} tripathee`, about((a) => a.first === tripathi.first && a.last === tripathi.last), 'reader');
+add('english', `${places[99].en} 2019`, about((a) => a.place === places[99] && a.year === 2019), 'reader');
+const deva = (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x966 + Number(d)));
+add('number', deva(inr(articles[2024 % N].votes)), about((a) => a.votes === articles[2024 % N].votes), 'reader');
+const ganga = places.find((p) => p.hi.startsWith('गंगा'));
+add('variant', ganga.hi.replace('गंगा', 'गन्गा'), about((a) => a.place === ganga), 'reader');
 fs.writeFileSync(path.join(dir, 'queries.json'), `${JSON.stringify(queries, null, 1)}\n`);
 console.log(`${N} articles (${articles.filter((a) => a.english).length} in English), ${queries.length} queries, in ${dir}`);

@@ -9,7 +9,7 @@ use super::write::Sink;
 use crate::diagnostics::Diagnostic;
 pub use crate::markdown::BodyLink;
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// Records what is written (through to `inner`) and the links pages make.
@@ -19,6 +19,9 @@ pub struct LinkRecorder<'a> {
     ids: Mutex<HashMap<String, HashSet<String>>>,
     links: Mutex<Vec<PageLinks>>,
 }
+
+/// The ids in each HTML file, by its path in the site.
+pub type Ids = HashMap<String, HashSet<String>>;
 
 struct PageLinks {
     file: PathBuf,
@@ -50,6 +53,22 @@ impl Sink for LinkRecorder<'_> {
     }
 }
 
+impl LinkRecorder<'_> {
+    /// Passes the previous build's file at `from` through as `rel`, with its recorded ids.
+    pub fn reuse(&self, rel: &str, from: &Path, ids: Option<&[String]>) -> std::io::Result<()> {
+        self.inner.link(rel, from)?;
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(rel.to_string());
+        }
+        if let Some(list) = ids
+            && let Ok(mut all) = self.ids.lock()
+        {
+            all.insert(rel.to_string(), list.iter().cloned().collect());
+        }
+        Ok(())
+    }
+}
+
 impl<'a> LinkRecorder<'a> {
     pub fn new(inner: &'a dyn Sink) -> Self {
         LinkRecorder {
@@ -69,8 +88,9 @@ impl<'a> LinkRecorder<'a> {
         }
     }
 
-    /// Every broken link, with its file and line, and every link to another site.
-    pub fn check(self) -> (Vec<Diagnostic>, Vec<PageLink>) {
+    /// Every broken link, with its file and line, every link to another site, and the
+    /// ids of every HTML file written.
+    pub fn check(self) -> (Vec<Diagnostic>, Vec<PageLink>, Ids) {
         let files = self.files.into_inner().unwrap_or_default();
         let ids = self.ids.into_inner().unwrap_or_default();
         let mut problems = Vec::new();
@@ -92,7 +112,7 @@ impl<'a> LinkRecorder<'a> {
                 }
             }
         }
-        (problems, external)
+        (problems, external, ids)
     }
 }
 

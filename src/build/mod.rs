@@ -12,6 +12,7 @@ pub mod cache;
 pub mod external_links;
 pub mod links;
 pub mod plan;
+pub mod reuse;
 pub mod write;
 
 use crate::diagnostics::{self, Diagnostic, Severity};
@@ -21,8 +22,10 @@ use crate::site::{LoadOptions, Site};
 use cache::CardCache;
 use links::LinkRecorder;
 use plan::Plan;
+use reuse::Reuse;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use write::{Discard, SearchEntries, Sink, Writer};
+use write::{Discard, SearchEntries, Sink, Writer, Written};
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -68,6 +71,7 @@ pub fn build(options: &BuildOptions) -> Outcome {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
         external: options.external,
+        cache: options.cache,
     };
     let site = match Site::load(root, load) {
         Ok(site) => site,
@@ -102,17 +106,29 @@ pub fn build(options: &BuildOptions) -> Outcome {
         None => None,
     };
     let cache = options.cache.then(|| CardCache::open(root));
+    let previous = match (&options.output, options.cache) {
+        (Some(out), true) => Reuse::open(root, out),
+        _ => None,
+    };
     let sink: &dyn Sink = match &staging {
         Some(staging) => staging,
         None => &Discard,
     };
-    let (write_problems, files) = write_all(&site, &renderer, &plan, cache.as_ref(), sink);
-    problems.extend(write_problems);
+    let search = SearchEntries::default();
+    let writer = Writer::new(&site, &renderer, cache.as_ref(), &search).reusing(previous.as_ref());
+    let (written, ids) = write_all(&site, &writer, &plan, sink);
+    drop(previous);
+    problems.extend(site.locate_problems(written.problems.clone()));
+    let files = written.file_count();
     let failed = stops_build(&problems, options.strict);
     if let Some(staging) = staging {
         if failed {
             staging.discard();
-        } else if let Err(e) = staging.commit() {
+        } else if let Err(e) = {
+            // The record describes the folder being replaced: gone before it is.
+            reuse::forget(root);
+            staging.commit()
+        } {
             let out = options.output.as_deref().unwrap_or(Path::new("public"));
             problems.push(Diagnostic::error(
                 out,
@@ -125,6 +141,9 @@ pub fn build(options: &BuildOptions) -> Outcome {
         && !failed
     {
         cache.prune();
+        if let Some(out) = &options.output {
+            record(root, out, &plan, &written, &ids, &search);
+        }
     }
     diagnostics::sort(&mut problems);
     Outcome {
@@ -136,32 +155,79 @@ pub fn build(options: &BuildOptions) -> Outcome {
 }
 
 /// Writes every output of `plan` and checks every link against what was written; returns
-/// the problems and the number of files.
+/// what was written (with the problems) and the ids of every HTML file.
 fn write_all(
     site: &Site,
-    renderer: &Renderer,
+    writer: &Writer<'_>,
     plan: &Plan,
-    cache: Option<&CardCache>,
     sink: &dyn Sink,
-) -> (Vec<Diagnostic>, usize) {
+) -> (Written, links::Ids) {
     // Everything written passes the recorder, so links are checked against the site
     // exactly as it was written.
     let recorder = LinkRecorder::new(sink);
-    let search = SearchEntries::default();
-    let writer = Writer::new(site, renderer, cache, &search);
-    let written = writer.write(plan, &plan.all(), &recorder, Some(&recorder));
-    let files = written.file_count();
-    let mut problems = written.problems;
-    let (broken, external) = recorder.check();
-    problems.extend(broken);
+    let mut written = writer.write(plan, &plan.all(), &recorder, Some(&recorder));
+    let (broken, external, ids) = recorder.check();
+    written.problems.extend(broken);
     if site.options().external {
-        problems.extend(external_links::check(&external));
+        written.problems.extend(external_links::check(&external));
     }
-    (problems, files)
+    (written, ids)
+}
+
+/// Records what the build published, for the next build to reuse (see `reuse`); and the
+/// search entries, when the index was rebuilt.
+fn record(
+    root: &Path,
+    out: &Path,
+    plan: &Plan,
+    written: &Written,
+    ids: &links::Ids,
+    search: &SearchEntries,
+) {
+    let links: HashMap<usize, &[links::BodyLink]> = written
+        .links
+        .iter()
+        .map(|(n, l)| (*n, l.as_slice()))
+        .collect();
+    let records: Vec<reuse::Record<'_>> = written
+        .files
+        .iter()
+        .map(|(n, files)| reuse::Record {
+            path: &plan.outputs[*n].path,
+            deps: reuse::deps_print(&plan.outputs[*n].deps),
+            files,
+            links: links.get(n).copied().unwrap_or(&[]),
+        })
+        .collect();
+    reuse::save(root, out, &records, ids);
+    let index_rebuilt = plan
+        .outputs
+        .iter()
+        .enumerate()
+        .any(|(n, o)| o.job == plan::Job::SearchIndex && !written.reused.contains(&n));
+    if index_rebuilt {
+        let page_deps: HashMap<&str, u64> = plan
+            .outputs
+            .iter()
+            .filter_map(|o| match o.job {
+                plan::Job::Page(_) => Some((
+                    o.path.strip_suffix("index.html").unwrap_or(&o.path),
+                    reuse::deps_print(&o.deps),
+                )),
+                _ => None,
+            })
+            .collect();
+        let entries = search.snapshot();
+        let kept: Vec<(u64, &crate::search::Entry)> = entries
+            .iter()
+            .filter_map(|e| page_deps.get(e.path.as_str()).map(|d| (*d, e)))
+            .collect();
+        reuse::save_search(root, &kept);
+    }
 }
 
 pub fn stops_build(problems: &[Diagnostic], strict: bool) -> bool {
     problems
         .iter()
-        .any(|d| d.severity == Severity::Error || strict)
+        .any(|d| d.severity == Severity::Error || (strict && d.severity == Severity::Warning))
 }

@@ -6,25 +6,37 @@
 use super::cache::CardCache;
 use super::links::LinkRecorder;
 use super::plan::{Job, Plan};
+use super::reuse::{self, Previous, Reuse};
 use crate::content::PageKind;
 use crate::diagnostics::Diagnostic;
+use crate::markdown::BodyLink;
 use crate::output::Staging;
 use crate::render::{Renderer, Shared, cards, feeds, pages};
 use crate::search;
 use crate::site::Site;
 use crate::theme;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
 use std::sync::Mutex;
 
 /// Where rendered files go. The one choke point through which every output file passes.
 pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// Puts the file at `from` (a file the previous build published) at `rel`, unchanged.
+    fn link(&self, rel: &str, from: &Path) -> std::io::Result<()> {
+        self.write(rel, &std::fs::read(from)?)
+    }
 }
 
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
         Staging::write(self, rel, bytes)
+    }
+
+    fn link(&self, rel: &str, from: &Path) -> std::io::Result<()> {
+        Staging::link(self, rel, from)
     }
 }
 
@@ -42,12 +54,26 @@ impl Sink for Discard {
 #[derive(Default)]
 pub struct SearchEntries(Mutex<BTreeMap<String, search::Entry>>);
 
+impl SearchEntries {
+    /// Every entry, by page path.
+    pub fn snapshot(&self) -> Vec<search::Entry> {
+        self.0
+            .lock()
+            .map(|e| e.values().cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
 /// What a write did.
 #[derive(Debug, Default)]
 pub struct Written {
     pub problems: Vec<Diagnostic>,
     /// For each output written (its index in the plan), the files it wrote.
     pub files: Vec<(usize, Vec<String>)>,
+    /// The links of each page output written or reused (for the record of the build).
+    pub links: Vec<(usize, Vec<BodyLink>)>,
+    /// Outputs whose files were taken from the previous build rather than rendered.
+    pub reused: BTreeSet<usize>,
 }
 
 /// Rendered files: path in the site, bytes.
@@ -55,13 +81,34 @@ type Files = Vec<(String, Vec<u8>)>;
 
 /// What writing one page (and its card) or one other output gave: for each output, the
 /// files it wrote; or what went wrong.
-type Outcome = Result<Vec<(usize, Vec<String>)>, Vec<Diagnostic>>;
+type Outcome = Result<Done, Vec<Diagnostic>>;
+
+/// What writing one page (and its card) or one other output did.
+#[derive(Default)]
+struct Done {
+    files: Vec<(usize, Vec<String>)>,
+    links: Option<(usize, Vec<BodyLink>)>,
+    reused: Vec<usize>,
+}
+
+impl Done {
+    fn files(n: usize, names: Vec<String>) -> Done {
+        Done {
+            files: vec![(n, names)],
+            ..Done::default()
+        }
+    }
+}
 
 impl Written {
     fn add(&mut self, outcomes: Vec<Outcome>) {
         for outcome in outcomes {
             match outcome {
-                Ok(files) => self.files.extend(files),
+                Ok(done) => {
+                    self.files.extend(done.files);
+                    self.links.extend(done.links);
+                    self.reused.extend(done.reused);
+                }
                 Err(problems) => self.problems.extend(problems),
             }
         }
@@ -77,6 +124,7 @@ pub struct Writer<'a> {
     shared: Shared<'a>,
     cards: Option<&'a CardCache>,
     search: &'a SearchEntries,
+    previous: Option<&'a Reuse>,
 }
 
 impl<'a> Writer<'a> {
@@ -92,7 +140,15 @@ impl<'a> Writer<'a> {
             shared: Shared::new(site, renderer),
             cards,
             search,
+            previous: None,
         }
+    }
+
+    /// Takes the files of outputs the previous build made from the same inputs from it,
+    /// rather than rendering them again.
+    pub fn reusing(mut self, previous: Option<&'a Reuse>) -> Writer<'a> {
+        self.previous = previous;
+        self
     }
 
     /// Renders the outputs `which` (indexes into `plan`, made from this writer's site) into
@@ -105,6 +161,14 @@ impl<'a> Writer<'a> {
         sink: &dyn Sink,
         links: Option<&LinkRecorder<'_>>,
     ) -> Written {
+        // What the previous build made from the same inputs (stat calls: in parallel).
+        let unchanged: HashMap<usize, &Previous> = match self.previous {
+            Some(previous) => which
+                .par_iter()
+                .filter_map(|&n| previous.unchanged(&plan.outputs[n]).map(|p| (n, p)))
+                .collect(),
+            None => HashMap::new(),
+        };
         let mut pages: BTreeMap<usize, (Option<usize>, Option<usize>)> = BTreeMap::new();
         let mut search_index = None;
         let mut rest = Vec::new();
@@ -116,6 +180,13 @@ impl<'a> Writer<'a> {
                 _ => rest.push(n),
             }
         }
+        // A search index to rebuild needs every article's entry: those of pages not
+        // rendered again come from the previous build's record.
+        let rebuild_search = search_index.is_some_and(|n| !unchanged.contains_key(&n));
+        let kept_entries = match (rebuild_search, self.previous) {
+            (true, Some(previous)) if !unchanged.is_empty() => previous.search_entries(),
+            _ => HashMap::new(),
+        };
         let pages: Vec<(usize, Option<usize>, Option<usize>)> = pages
             .into_iter()
             .map(|(i, (page, card))| (i, page, card))
@@ -124,15 +195,33 @@ impl<'a> Writer<'a> {
         // Each output is written as soon as it is rendered, and dropped.
         let outcomes: Vec<Outcome> = pages
             .par_iter()
-            .map(|&(i, page, card)| self.page(plan, i, page, card, sink, links))
+            .map(|&(i, page, card)| {
+                let reused = self.reuse_page(
+                    plan,
+                    (i, page, card),
+                    &unchanged,
+                    rebuild_search.then_some(&kept_entries),
+                    sink,
+                    links,
+                );
+                reused.unwrap_or_else(|| self.page(plan, i, page, card, sink, links))
+            })
             .collect();
         written.add(outcomes);
+        drop(kept_entries);
         if let Some(n) = search_index {
-            written.add(vec![self.emit(n, self.search_files(), sink)]);
+            let outcome = match unchanged.get(&n) {
+                Some(previous) => self.link(n, previous, sink, links),
+                None => self.emit(n, self.search_files(), sink),
+            };
+            written.add(vec![outcome]);
         }
         let outcomes: Vec<Outcome> = rest
             .par_iter()
-            .map(|&n| self.emit(n, self.render_other(plan, n), sink))
+            .map(|&n| match unchanged.get(&n) {
+                Some(previous) => self.link(n, previous, sink, links),
+                None => self.emit(n, self.render_other(plan, n), sink),
+            })
             .collect();
         written.add(outcomes);
         written
@@ -147,7 +236,89 @@ impl<'a> Writer<'a> {
                 .map_err(|e| vec![cannot_write(&rel, &e)])?;
             names.push(rel);
         }
-        Ok(vec![(n, names)])
+        Ok(Done::files(n, names))
+    }
+
+    /// Puts the files the previous build made for output `n` in place, unchanged.
+    fn link(
+        &self,
+        n: usize,
+        previous: &Previous,
+        sink: &dyn Sink,
+        links: Option<&LinkRecorder<'_>>,
+    ) -> Outcome {
+        let Some(from) = self.previous else {
+            return Ok(Done::default());
+        };
+        let mut names = Vec::with_capacity(previous.files.len());
+        for kept in &previous.files {
+            let source = from.file(&kept.rel);
+            match links {
+                Some(recorder) => recorder.reuse(&kept.rel, &source, kept.ids.as_deref()),
+                None => sink.link(&kept.rel, &source),
+            }
+            .map_err(|e| vec![cannot_write(&kept.rel, &e)])?;
+            names.push(kept.rel.clone());
+        }
+        Ok(Done {
+            files: vec![(n, names)],
+            links: None,
+            reused: vec![n],
+        })
+    }
+
+    /// Page `i` (and its card) without rendering, when the previous build made both from
+    /// the same inputs and, if the search index is rebuilt, kept the page's entry.
+    fn reuse_page(
+        &self,
+        plan: &Plan,
+        (i, page, card): (usize, Option<usize>, Option<usize>),
+        unchanged: &HashMap<usize, &Previous>,
+        entries: Option<&HashMap<String, (u64, search::Entry)>>,
+        sink: &dyn Sink,
+        links: Option<&LinkRecorder<'_>>,
+    ) -> Option<Outcome> {
+        let page_n = page?;
+        let previous = unchanged.get(&page_n)?;
+        if card.is_some_and(|c| !unchanged.contains_key(&c)) {
+            return None;
+        }
+        let source = &self.shared.pages[i];
+        let entry = match entries {
+            Some(entries) if source.kind == PageKind::Article => {
+                let (deps, entry) = entries.get(&source.path)?;
+                (*deps == reuse::deps_print(&plan.outputs[page_n].deps)).then_some(entry)?;
+                Some(entry)
+            }
+            _ => None,
+        };
+        let mut done = match self.link(page_n, previous, sink, links) {
+            Ok(done) => done,
+            Err(e) => return Some(Err(e)),
+        };
+        if let Some(c) = card {
+            match self.link(c, unchanged[&c], sink, links) {
+                Ok(more) => {
+                    done.files.extend(more.files);
+                    done.reused.extend(more.reused);
+                }
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        if let Some(recorder) = links {
+            recorder.page_links(
+                source.file.clone(),
+                source.path.clone(),
+                previous.links.clone(),
+            );
+        }
+        done.links = Some((page_n, previous.links.clone()));
+        if let Some(entry) = entry
+            && let Ok(mut all) = self.search.0.lock()
+        {
+            all.insert(source.path.clone(), entry.clone());
+        }
+        Some(Ok(done))
     }
 
     /// Renders page `i`; writes its HTML when `page` (its output) is asked for and its
@@ -164,7 +335,10 @@ impl<'a> Writer<'a> {
         let shared = &self.shared;
         let source = &shared.pages[i];
         let rendered = pages::render_page(shared, i)?;
-        let mut files = Vec::with_capacity(2);
+        let mut done = Done::default();
+        if let Some(n) = page {
+            done.links = Some((n, rendered.links.clone()));
+        }
         if let Some(recorder) = links {
             recorder.page_links(source.file.clone(), source.path.clone(), rendered.links);
         }
@@ -178,7 +352,7 @@ impl<'a> Writer<'a> {
             let rel = &plan.outputs[n].path;
             sink.write(rel, rendered.html.as_bytes())
                 .map_err(|e| vec![cannot_write(rel, &e)])?;
-            files.push((n, vec![rel.clone()]));
+            done.files.push((n, vec![rel.clone()]));
         }
         drop(rendered.html);
         if let Some(n) = card {
@@ -193,9 +367,9 @@ impl<'a> Writer<'a> {
                 })?;
             sink.write(rel, &png)
                 .map_err(|e| vec![cannot_write(rel, &e)])?;
-            files.push((n, vec![rel.clone()]));
+            done.files.push((n, vec![rel.clone()]));
         }
-        Ok(files)
+        Ok(done)
     }
 
     fn card(&self, i: usize, chart: Option<&crate::chart::ChartSpec>) -> Result<Vec<u8>, String> {

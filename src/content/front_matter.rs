@@ -39,6 +39,38 @@ pub struct FrontMatter {
     /// Ids of results kept in data/*.toml that this page uses.
     #[serde(default)]
     pub data: Vec<Spanned<String>>,
+    /// A section's pages made from data: one per result of the files named
+    /// (docs/content.md, "Pages from data").
+    #[serde(default)]
+    pub generate: Option<GenerateInput>,
+}
+
+/// `[generate]` in a section's `_index.md`, as written. Patterns and the body are Tera
+/// text (`{{ results.seat.constituency }}`), rendered once per result.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenerateInput {
+    /// A data file, a folder of them or a glob, relative to the site root (`data/…`).
+    pub data: Spanned<String>,
+    /// The name the page's templates call the result by: `results.seat`.
+    #[serde(default, rename = "as")]
+    pub alias: Option<Spanned<String>>,
+    pub slug: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub description: Option<Spanned<String>>,
+    pub date: Spanned<toml::value::Datetime>,
+    #[serde(default)]
+    pub updated: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// A CSV table of constituency names per language (`constituency,hi,en`).
+    #[serde(default)]
+    pub names: Option<Spanned<String>>,
+    /// The Markdown body of every page, with expressions and chart blocks.
+    pub body: Spanned<String>,
 }
 
 /// A content file cut in two. Line numbers are those of the file.

@@ -143,6 +143,18 @@ pub fn load_page(file: &Path, text: &str, config: &SiteConfig) -> Result<Page, V
         Some(lang) => lang.get_ref().clone(),
         None => config.language.clone(),
     };
+    if let Some(generate) = &front.generate
+        && kind == PageKind::Article
+    {
+        problems.push(
+            Diagnostic::error(
+                file,
+                "only a section's `_index.md` can generate pages from data; move [generate] there",
+            )
+            .at_line(front_lines.line_of(generate.data.span().start))
+            .with_field("generate"),
+        );
+    }
     let (path, parent) = match url_path(file, kind, &front, &front_lines) {
         Ok(p) => p,
         Err(d) => {
@@ -168,7 +180,7 @@ pub fn load_page(file: &Path, text: &str, config: &SiteConfig) -> Result<Page, V
     })
 }
 
-fn to_date(
+pub(crate) fn to_date(
     file: &Path,
     lines: &LineIndex,
     field: &str,

@@ -48,6 +48,31 @@ impl PageResults {
         self.results.iter().find(|r| r.id == id)
     }
 
+    /// Calls result `from` `to` on this page, in `changes` too: a page generated from
+    /// data reads its result as `results.seat` whatever its id in data/. Where the
+    /// result is defined (`result.place`) does not change.
+    pub fn rename(&mut self, from: &str, to: &str) {
+        for result in &mut self.results {
+            if result.id == from {
+                result.id = to.to_string();
+            }
+            for map in [&mut result.changes, &mut result.alliance_changes] {
+                if let Some(change) = map.remove(from) {
+                    map.insert(to.to_string(), change);
+                }
+            }
+        }
+    }
+
+    /// Shows result `id`'s constituency as `name` (a names table's Hindi name for an
+    /// imported "KANPUR"); the figures are untouched.
+    pub fn name_constituency(&mut self, id: &str, name: &str) {
+        for result in self.results.iter_mut().filter(|r| r.id == id) {
+            result.constituency = name.to_string();
+            result.result.constituency = name.to_string();
+        }
+    }
+
     /// The result `id`, or a message for a chart or expression that names a missing one:
     /// "no result `ls2025` on this page; results here: ls2019, ls2024; did you mean `ls2024`?"
     pub fn find_result(&self, id: &str) -> Result<&ResultFigures, String> {

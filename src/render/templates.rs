@@ -188,6 +188,28 @@ pub fn render_front_texts(
     problems
 }
 
+/// A Tera for the patterns of pages made from data (title, slug, tags): the prose
+/// filters and the site's data, no autoescape (the text is escaped where it is shown).
+pub fn pattern_engine(config: &SiteConfig) -> Tera {
+    let mut tera = Tera::new();
+    crate::filters::register(&mut tera, config);
+    insert_site(&mut tera, config);
+    tera
+}
+
+/// Renders one pattern written at `line` of `file`; an error names that line.
+pub fn render_pattern(
+    tera: &Tera,
+    text: &str,
+    context: &Context,
+    file: &Path,
+    line: usize,
+) -> Result<String, Diagnostic> {
+    tera.render_str(text, context, false)
+        .map(|rendered| rendered.trim().to_string())
+        .map_err(|err| template_error(&BTreeMap::new(), &err, Some((file, line))))
+}
+
 /// Tera says only "Unknown tag": name the tag (`{% macro … %}`) from the line it is on,
 /// and say what prose allows.
 fn name_unknown_tag(d: &mut Diagnostic, body: &str, body_line: usize) {

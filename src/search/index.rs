@@ -1,24 +1,37 @@
 //! The index's files, as the browser reads them (docs/search.md has the format):
 //!
-//! - `search/meta.json`: `{"v":1,"docs":N,"shards":[the shard key each shard starts at …]}`;
+//! - `search/meta.json`: `{"v":2,"docs":N,"shards":[the shard key each shard starts at …],
+//!   "firsts":M}`;
 //! - `search/t/<n>.json`: shard n, `[[word, key, [postings]], …]` ordered by shard key
 //!   (latin::shard_key: the key's skeleton, then the key), so that the words a query can
 //!   meet through its key, and most of those one typo away, sit in one shard;
+//! - `search/f/<m>.json`: what the first screen of results shows, for the words whose key
+//!   hashes to m (`first_file`): `{"d":{id:[title,url,lang]},"w":{word:[[id,snippet]…]}}`,
+//!   the snippet of each word's first results. The browser fetches it beside the shard (it
+//!   knows m from the query alone), so a query's first results need one round trip;
 //! - `search/d/<id>.json`: article `id` (0 = newest): title, URL, language, date,
-//!   description, tags and text, fetched only for the results shown.
+//!   description, tags and text, fetched only for results beyond the first ones.
 //!
 //! A posting is `gap * 8 + fields`, where gap is the distance from the previous article id
 //! (the first from 0) and fields has 4 for the title, 2 for a heading, the description or a
 //! tag, 1 for the body.
 
-use super::{Entry, fold, latin};
+use super::{Entry, fold, latin, snippet};
 use crate::escape::json_string;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 pub const META_FILE: &str = "search/meta.json";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
+
+/// How many results of each word the index carries title, address and snippet for: a
+/// phone's first screen of results. The others come from their article files.
+const FIRST_RESULTS: usize = 3;
+
+/// About how many bytes of JSON a file of first results holds (their number follows from
+/// the site's size): a few KB once gzipped.
+const FIRSTS_BYTES: usize = 24_000;
 
 /// The most bytes of JSON a shard holds, unless the words of one key alone hold more (the
 /// commonest words of a large site): about 8 KB once gzipped, so a query of a few words stays
@@ -94,16 +107,19 @@ pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
         }
         files.push(shard_file(starts.len() - 1, &shard));
     }
+    let firsts = first_files(&entries, &terms);
     let shard_list: Vec<String> = starts.iter().map(|s| json_string(s)).collect();
     files.push((
         META_FILE.to_string(),
         format!(
-            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}]}}\n",
+            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{}}}\n",
             entries.len(),
-            shard_list.join(",")
+            shard_list.join(","),
+            firsts.len()
         )
         .into_bytes(),
     ));
+    files.extend(firsts);
     files.extend(
         entries
             .iter()
@@ -111,6 +127,109 @@ pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
             .map(|(id, e)| (format!("search/d/{id}.json"), document_json(e))),
     );
     files
+}
+
+/// Which file of first results holds the words of loose key `key`, of `files`: FNV-1a of
+/// the key's bytes (static/search.js computes the same from the query).
+pub fn first_file(key: &str, files: usize) -> usize {
+    let hash = key.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    hash as usize % files.max(1)
+}
+
+/// Title weight 8, a heading, the description or a tag 3, the body 1, added up: the
+/// browser ranks by the same.
+fn field_score(fields: u8) -> u32 {
+    let has = |f: u8, w: u32| if fields & f != 0 { w } else { 0 };
+    has(TITLE, 8) + has(HEADING, 3) + has(BODY, 1)
+}
+
+/// The files of first results: for every word, its best FIRST_RESULTS articles (by field,
+/// then newest) with a snippet around the word, and those articles' titles and addresses.
+fn first_files(entries: &[Entry], terms: &[Term]) -> Vec<(String, Vec<u8>)> {
+    let firsts: Vec<Vec<u32>> = terms
+        .par_iter()
+        .map(|t| {
+            let mut best: Vec<(u32, u32)> = t
+                .postings
+                .iter()
+                .map(|&(id, f)| (u32::MAX - field_score(f), id))
+                .collect();
+            best.sort_unstable();
+            best.iter().take(FIRST_RESULTS).map(|&(_, id)| id).collect()
+        })
+        .collect();
+    // The snippets, computed once per article for all the words it is a first result of.
+    let mut wanted: Vec<Vec<&str>> = vec![Vec::new(); entries.len()];
+    for (term, ids) in terms.iter().zip(&firsts) {
+        for &id in ids {
+            wanted[id as usize].push(&term.word);
+        }
+    }
+    let snippets: Vec<HashMap<&str, String>> = wanted
+        .par_iter()
+        .enumerate()
+        .map(|(id, words)| {
+            let found = snippet::snippets(&entries[id], words);
+            words.iter().copied().zip(found).collect()
+        })
+        .collect();
+    let mut total = 0;
+    let listed: Vec<String> = terms
+        .iter()
+        .zip(&firsts)
+        .map(|(term, ids)| {
+            let list: Vec<String> = ids
+                .iter()
+                .map(|&id| {
+                    let e = &entries[id as usize];
+                    total += e.title.len() + e.path.len() + 16;
+                    format!(
+                        "[{id},{}]",
+                        json_string(&snippets[id as usize][term.word.as_str()])
+                    )
+                })
+                .collect();
+            let json = format!("{}:[{}]", json_string(&term.word), list.join(","));
+            total += json.len();
+            json
+        })
+        .collect();
+    let count = total.div_ceil(FIRSTS_BYTES).max(1);
+    let mut files: Vec<(Vec<&str>, BTreeSet<u32>)> = vec![(Vec::new(), BTreeSet::new()); count];
+    for ((term, ids), json) in terms.iter().zip(&firsts).zip(&listed) {
+        let (words, docs) = &mut files[first_file(&term.key, count)];
+        words.push(json);
+        docs.extend(ids);
+    }
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(n, (words, docs))| {
+            let docs: Vec<String> = docs
+                .iter()
+                .map(|&id| {
+                    let e = &entries[id as usize];
+                    format!(
+                        "\"{id}\":[{},{},{}]",
+                        json_string(&e.title),
+                        json_string(&e.path),
+                        json_string(&e.lang)
+                    )
+                })
+                .collect();
+            (
+                format!("search/f/{n}.json"),
+                format!(
+                    "{{\"d\":{{{}}},\"w\":{{{}}}}}\n",
+                    docs.join(","),
+                    words.join(",")
+                )
+                .into_bytes(),
+            )
+        })
+        .collect()
 }
 
 /// Every distinct word of an article with the fields it appears in.
@@ -223,6 +342,31 @@ mod tests {
             files
                 .iter()
                 .all(|(_, b)| !String::from_utf8_lossy(b).contains("</script>"))
+        );
+    }
+
+    #[test]
+    fn a_words_first_results_sit_in_the_file_its_key_names() {
+        let files = build_files(vec![
+            entry("2024-06-05", "कानपुर का नतीजा", "पहला पाठ"),
+            entry("2024-06-04", "दूसरा लेख", "यहाँ कानपुर के बारे में पाठ"),
+            entry("2024-06-03", "तीसरा", "फिर कानपुर"),
+            entry("2024-06-02", "चौथा", "और कानपुर"),
+            entry("2024-06-01", "पाँचवाँ", "बिना उस शब्द के"),
+        ]);
+        let meta: serde_json::Value = serde_json::from_str(file(&files, META_FILE)).unwrap();
+        let count = meta["firsts"].as_u64().unwrap() as usize;
+        assert!(count >= 1);
+        let name = format!("search/f/{}.json", first_file("kanpur", count));
+        let firsts: serde_json::Value = serde_json::from_str(file(&files, &name)).unwrap();
+        // The three best: the title first, then the newest of the body matches.
+        let list = firsts["w"]["कानपुर"].as_array().unwrap();
+        let ids: Vec<u64> = list.iter().map(|f| f[0].as_u64().unwrap()).collect();
+        assert_eq!(ids, [0, 1, 2]);
+        assert_eq!(list[1][1], "यहाँ कानपुर के बारे में पाठ");
+        assert_eq!(
+            firsts["d"]["1"],
+            serde_json::json!(["दूसरा लेख", "2024-06-04/", "hi"])
         );
     }
 

@@ -8,7 +8,8 @@
 //! consonant-vowel (समाजवादी samaajvaadii). The Latin spelling, typed or transliterated, is
 //! then loosened the way people romanise Hindi: long vowels and doubled letters single
 //! (aa a, ee/ii i, oo/uu u, ss s), sh s, ch/chh c, a c elsewhere k, w v, f ph, q k, z j,
-//! x ks, m before p or b n, and a final a after a consonant dropped (mishra = मिश्रा = misr).
+//! x ks, m before p or b n, y between a vowel and a consonant i (jaiswal = जायसवाल), and a
+//! final a after a consonant dropped (mishra = मिश्रा = misr).
 
 /// The loose Latin key of a folded word (see the module's comment). Numbers are their own
 /// key; a word in a script that has no transliteration here keeps its folded spelling.
@@ -24,7 +25,7 @@ pub fn key(word: &str) -> String {
     }
 }
 
-/// The key's consonants (its vowels are the part romanisations disagree on), the digits of
+/// The key's consonants but y (its vowels are the part romanisations disagree on), the digits of
 /// a number, or the key itself for a word of vowels only: shards are ordered by it.
 pub fn skeleton(key: &str) -> String {
     if is_number(key) {
@@ -33,7 +34,9 @@ pub fn skeleton(key: &str) -> String {
     if !key.chars().all(|c| c.is_ascii_alphanumeric()) {
         return "~".to_string();
     }
-    let consonants: String = key.chars().filter(|c| !is_vowel(*c)).collect();
+    // y counts as a vowel here: it is where spellings of one name disagree (जायसवाल
+    // jaisaval, जायस्वाल jayasval), so that both sit in one shard.
+    let consonants: String = key.chars().filter(|c| !is_vowel(*c) && *c != 'y').collect();
     if consonants.is_empty() {
         key.to_string()
     } else {
@@ -245,8 +248,22 @@ fn loosen(latin: &str) -> String {
         spelled.push_str(out);
         i += used;
     }
-    let mut loose = String::with_capacity(spelled.len());
-    for c in spelled.chars() {
+    // A y between a vowel and a consonant is heard as i: जायसवाल and Jaiswal.
+    let letters: Vec<char> = spelled.chars().collect();
+    let heard: String = letters
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0
+                && is_vowel(letters[i - 1])
+                && letters
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_ascii_alphabetic() && !is_vowel(*n));
+            if c == 'y' && between { 'i' } else { c }
+        })
+        .collect();
+    let mut loose = String::with_capacity(heard.len());
+    for c in heard.chars() {
         if !(c.is_ascii_alphabetic() && loose.ends_with(c)) {
             loose.push(c);
         }

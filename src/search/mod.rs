@@ -4,7 +4,9 @@
 //!
 //! - fold.rs: the spelling search compares (nukta, anusvara, NFC …) and the words of a text;
 //! - latin.rs: the loose Latin key that lets romanised and Hindi spellings meet;
-//! - index.rs: the files: shards of terms ordered by key, the article files, the meta file.
+//! - index.rs: the files: shards of terms ordered by key, the first results of each word,
+//!   the article files, the meta file;
+//! - snippet.rs: the text shown around a match.
 //!
 //! Why our own index rather than Pagefind: Pagefind drops Devanagari vowel signs before it
 //! compares words (कानपुर and कनपर collide), knows no romanisation, and would make every
@@ -13,8 +15,9 @@
 pub mod fold;
 mod index;
 pub mod latin;
+mod snippet;
 
-pub use index::{META_FILE, build_files};
+pub use index::{META_FILE, build_files, first_file};
 use std::sync::Mutex;
 
 /// One article as search sees it.

@@ -130,6 +130,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
         external: false,
+        cache: true,
     };
     let site = Site::load(&root, load).map_err(|p| first_problem(p, &root))?;
     let live = Arc::new(Live {
@@ -363,7 +364,7 @@ fn rebuild(session: &mut Session, live: &Live) -> Option<usize> {
     let memory = Memory::default();
     let writer = Writer::new(site, &renderer, Some(&session.cards), &session.search);
     let written = writer.write(&plan, &diff.changed, &memory, None);
-    if show_problems(&written.problems, live) {
+    if show_problems(&site.locate_problems(written.problems), live) {
         return None;
     }
     let mut stale: Vec<String> = Vec::new();

@@ -6,7 +6,10 @@
 //! `serve` keeps one `Site` and re-reads only the files an edit touched.
 
 mod checks;
+pub mod generate;
 pub mod listings;
+mod names;
+mod prose_cache;
 
 use crate::chart_function::ChartData;
 use crate::config::SiteConfig;
@@ -17,7 +20,7 @@ use crate::fingerprint;
 use crate::taxonomy::Taxonomies;
 use listings::SiteIndex;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
@@ -31,6 +34,9 @@ pub struct LoadOptions {
     pub base_url: Option<String>,
     /// Also ask other sites whether the links to them still work (needs the network).
     pub external: bool,
+    /// Keep the prose check's findings in `.chunav/cache/` and reuse them for unchanged
+    /// files (see `prose_cache`).
+    pub cache: bool,
 }
 
 /// One content file as last read: its text, the page (or why it failed) and its checked
@@ -41,6 +47,8 @@ struct Entry {
     results: Arc<PageResults>,
     result_problems: Vec<Diagnostic>,
     facts: PageFacts,
+    /// A section's `[generate]`, resolved.
+    generate: Option<Arc<generate::Spec>>,
 }
 
 /// Fingerprints of what a page is made of, taken when its file is read. (Its checked
@@ -101,6 +109,13 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Every problem found by loading and checking, sorted.
     pub problems: Vec<Diagnostic>,
+    /// Pages made from data: their (virtual) file → the result each was made for.
+    pub generated: BTreeMap<PathBuf, generate::Origin>,
+    /// Each `[generate]` section's pages, with the fingerprint of what they were made
+    /// from, so that `serve` remakes them only when that changed.
+    expansions: BTreeMap<PathBuf, (u64, Arc<generate::Expansion>)>,
+    /// While loading with `LoadOptions::cache`: the prose check's kept findings.
+    prose: Option<prose_cache::ProseCache>,
 }
 
 impl Site {
@@ -131,7 +146,13 @@ impl Site {
             charts: Arc::new(ChartData::empty()),
             assets: Vec::new(),
             problems: Vec::new(),
+            generated: BTreeMap::new(),
+            expansions: BTreeMap::new(),
+            prose: None,
         };
+        if site.options.cache {
+            site.prose = Some(prose_cache::ProseCache::open(root));
+        }
         let mut problems = Vec::new();
         match discover::discover(root) {
             Ok(files) => {
@@ -141,6 +162,9 @@ impl Site {
                     .filter_map(|file| site.read_entry(file).map(|e| (file.clone(), e)))
                     .collect();
                 site.entries = entries.into_iter().collect();
+                if let Some(prose) = site.prose.take() {
+                    prose.save();
+                }
                 site.set_assets(files);
             }
             Err(e) => problems.push(Diagnostic::error(
@@ -218,14 +242,24 @@ impl Site {
                     results: Arc::default(),
                     result_problems: Vec::new(),
                     facts: PageFacts::default(),
+                    generate: None,
                 });
             }
         };
+        let source = fingerprint::of(&text);
         let mut page = content::load_page(file, &text, &self.config);
         let (results, result_problems) = match &mut page {
             Ok(page) => {
-                let (results, mut problems) =
-                    check_page_results(page, &text, &self.data, &self.parties, &self.config);
+                let prose = self
+                    .prose
+                    .as_ref()
+                    .map(|cache| (cache, prose_cache::ProseCache::key(source, self.inputs)));
+                let (results, mut problems) = check_page_results(
+                    page,
+                    &text,
+                    (&self.data, &self.parties, &self.config),
+                    prose,
+                );
                 problems.extend(crate::import::provenance::check_page(
                     &self.root,
                     &page.file,
@@ -245,15 +279,21 @@ impl Site {
             }
             Err(_) => (PageResults::default(), Vec::new()),
         };
+        let mut generate = None;
+        if let Ok(p) = &page {
+            match generate::Spec::read(p, &text) {
+                Ok(spec) => generate = spec.map(Arc::new),
+                Err(problems) => page = Err(problems),
+            }
+        }
         let page = page.map(Arc::new);
-        let facts = PageFacts {
-            source: fingerprint::of(&text),
-        };
+        let facts = PageFacts { source };
         Some(Entry {
             page,
             results: Arc::new(results),
             result_problems,
             facts,
+            generate,
         })
     }
 
@@ -261,20 +301,27 @@ impl Site {
     fn assemble(&mut self, mut problems: Vec<Diagnostic>) {
         problems.extend(self.data_problems.iter().cloned());
         problems.extend(self.file_problems.iter().cloned());
-        let mut pages = Vec::new();
-        let mut results = Vec::new();
-        let mut facts = Vec::new();
+        let mut all: Vec<(Arc<Page>, Arc<PageResults>, PageFacts)> = Vec::new();
         for entry in self.entries.values() {
             match &entry.page {
                 Ok(page) if page.front.draft && !self.options.drafts => {}
                 Ok(page) => {
-                    pages.push(Arc::clone(page));
-                    results.push(Arc::clone(&entry.results));
-                    facts.push(entry.facts);
+                    all.push((Arc::clone(page), Arc::clone(&entry.results), entry.facts));
                     problems.extend(entry.result_problems.iter().cloned());
                 }
                 Err(p) => problems.extend(p.iter().cloned()),
             }
+        }
+        let made = self.generate_pages(&all, &mut problems);
+        all.extend(made);
+        all.sort_by(|a, b| a.0.file.cmp(&b.0.file));
+        let mut pages = Vec::with_capacity(all.len());
+        let mut results = Vec::with_capacity(all.len());
+        let mut facts = Vec::with_capacity(all.len());
+        for (page, result, fact) in all {
+            pages.push(page);
+            results.push(result);
+            facts.push(fact);
         }
         if !pages.iter().any(|p| p.is_home()) {
             pages.push(Arc::new(synthetic_home(&self.config)));
@@ -305,8 +352,87 @@ impl Site {
         self.charts = Arc::new(ChartData::new(&pages, results, ledger, &self.config));
         self.pages = pages;
         self.facts = facts;
+        let mut problems = generate::locate(problems, &self.generated);
         diagnostics::sort(&mut problems);
         self.problems = problems;
+    }
+
+    /// The pages of every published section with `[generate]`, less those a hand-written
+    /// page of the section replaces (said as an info line). `written` are the
+    /// hand-written pages.
+    fn generate_pages(
+        &mut self,
+        written: &[(Arc<Page>, Arc<PageResults>, PageFacts)],
+        problems: &mut Vec<Diagnostic>,
+    ) -> Vec<(Arc<Page>, Arc<PageResults>, PageFacts)> {
+        let specs: Vec<Arc<generate::Spec>> = written
+            .iter()
+            .filter_map(|(page, _, _)| self.entries.get(&page.file))
+            .filter_map(|entry| entry.generate.clone())
+            .collect();
+        let inputs = generate::Inputs {
+            root: &self.root,
+            config: &self.config,
+            data: &self.data,
+            parties: &self.parties,
+        };
+        let mut expansions = BTreeMap::new();
+        for spec in specs {
+            let key = fingerprint::of(&(spec.fingerprint(), self.inputs));
+            let expansion = match self.expansions.remove(&spec.index) {
+                Some((k, e)) if k == key => e,
+                _ => Arc::new(generate::expand(&spec, &inputs)),
+            };
+            expansions.insert(spec.index.clone(), (key, expansion));
+        }
+        self.expansions = expansions;
+        let by_path: HashMap<&str, &Page> = written
+            .iter()
+            .map(|(p, _, _)| (p.path.as_str(), p.as_ref()))
+            .collect();
+        let by_data: HashMap<(&str, &str), &Page> = written
+            .iter()
+            .flat_map(|(p, _, _)| {
+                let parent = p.parent.as_deref().unwrap_or("");
+                p.front
+                    .data
+                    .iter()
+                    .map(move |id| ((parent, id.get_ref().as_str()), p.as_ref()))
+            })
+            .collect();
+        self.generated.clear();
+        let mut made = Vec::new();
+        for (_, expansion) in self.expansions.values() {
+            problems.extend(expansion.problems.iter().cloned());
+            for g in &expansion.pages {
+                let parent = g.page.parent.as_deref().unwrap_or("");
+                let by_hand = by_path
+                    .get(g.page.path.as_str())
+                    .or_else(|| by_data.get(&(parent, g.origin.id.as_str())));
+                if let Some(by_hand) = by_hand {
+                    problems.push(Diagnostic::info(
+                        &by_hand.file,
+                        format!(
+                            "written by hand, so it replaces the page [generate] in {} would make for {} from {}:{}",
+                            g.origin.index.display(),
+                            g.origin.id,
+                            g.origin.data_file.display(),
+                            g.origin.data_line
+                        ),
+                    ));
+                    continue;
+                }
+                self.generated.insert(g.page.file.clone(), g.origin.clone());
+                made.push((Arc::clone(&g.page), Arc::clone(&g.results), g.facts));
+            }
+        }
+        made
+    }
+
+    /// Names the `_index.md` and the result for problems found writing generated pages
+    /// (whose files do not exist).
+    pub fn locate_problems(&self, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        generate::locate(problems, &self.generated)
     }
 
     /// The page at `i`'s checked results.
@@ -331,12 +457,12 @@ fn load_data(root: &Path, parties: &BTreeSet<String>) -> (DataStore, Vec<Diagnos
 
 /// A page's election data checked against the site's parties and data/ files, and the
 /// numbers typed in its prose checked against that data.
+/// `prose`: where the prose check's findings for this file's text are kept, if anywhere.
 fn check_page_results(
     page: &Page,
     text: &str,
-    data: &DataStore,
-    parties: &BTreeSet<String>,
-    config: &SiteConfig,
+    (data, parties, config): (&DataStore, &BTreeSet<String>, &SiteConfig),
+    prose: Option<(&prose_cache::ProseCache, u128)>,
 ) -> (PageResults, Vec<Diagnostic>) {
     let (mut results, mut problems) = election::check_page(
         &page.file,
@@ -347,6 +473,42 @@ fn check_page_results(
         parties,
     );
     results.follow_alliances(&config.alliances);
+    let mut texts = Vec::new();
+    for (key, value) in [
+        ("title", &page.front.title),
+        ("description", &page.front.description),
+    ] {
+        if let Some(line) = crate::content::front_matter::key_line(text, key) {
+            texts.push(election::prose_check::Text {
+                text: value,
+                first_line: line,
+            });
+        }
+    }
+    problems.extend(prose_problems(
+        &page.file,
+        texts,
+        &page.body,
+        page.body_line,
+        &results,
+        config,
+        prose,
+    ));
+    (results, problems)
+}
+
+/// The numbers typed in a page's prose (`texts`, then the body) checked against its
+/// results, and quotes of figures an incomplete result does not have.
+/// `prose`: where the prose check's findings for this text are kept, if anywhere.
+fn prose_problems<'a>(
+    file: &Path,
+    mut texts: Vec<election::prose_check::Text<'a>>,
+    body: &'a str,
+    body_line: usize,
+    results: &PageResults,
+    config: &SiteConfig,
+    prose: Option<(&prose_cache::ProseCache, u128)>,
+) -> Vec<Diagnostic> {
     // Parties as prose names them: code, name and short name in both languages.
     let names: election::prose_check::PartyNames = config
         .parties
@@ -360,34 +522,24 @@ fn check_page_results(
             (code.clone(), names)
         })
         .collect();
-    let mut texts = Vec::new();
-    for (key, value) in [
-        ("title", &page.front.title),
-        ("description", &page.front.description),
-    ] {
-        if let Some(line) = crate::content::front_matter::key_line(text, key) {
-            texts.push(election::prose_check::Text {
-                text: value,
-                first_line: line,
-            });
-        }
-    }
     texts.push(election::prose_check::Text {
-        text: &page.body,
-        first_line: page.body_line,
+        text: body,
+        first_line: body_line,
     });
-    problems.extend(election::prose_check::check_texts(
-        &page.file, &texts, &results, &names,
-    ));
+    let check = || election::prose_check::check_texts(file, &texts, results, &names);
+    let mut problems = match prose {
+        Some((cache, key)) => cache.findings(key, check),
+        None => check(),
+    };
     let incomplete: Vec<&str> = results
         .iter()
         .filter(|r| !r.complete)
         .map(|r| r.id.as_str())
         .collect();
     problems.extend(content::expr_check::incomplete_quotes(
-        &page.file,
-        &page.body,
-        page.body_line,
+        file,
+        body,
+        body_line,
         &incomplete,
     ));
     let counting: Vec<&str> = results
@@ -396,12 +548,9 @@ fn check_page_results(
         .map(|r| r.id.as_str())
         .collect();
     problems.extend(content::expr_check::counting_quotes(
-        &page.file,
-        &page.body,
-        page.body_line,
-        &counting,
+        file, body, body_line, &counting,
     ));
-    (results, problems)
+    problems
 }
 
 /// The home page of a site whose content/ has no `_index.md`.

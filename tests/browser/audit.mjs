@@ -8,7 +8,8 @@
 //
 // Lighthouse on the home page, a hub and an article (AUDIT_PAGES="/ kanpur/ kanpur/result-2024/",
 // the last one is the article the size budget applies to), axe on every page of the
-// site. Prints every figure, exits 1
+// site, except in folders of many pages made from one template (a results section's 80
+// seat pages, the constituencies' pages): there axe takes a sample (axePages below). Prints every figure, exits 1
 // when a budget is missed. Run through scripts/audit.sh, which builds the site first.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,8 @@ const BUDGET = {
   articleKB: 60,          // article HTML + CSS gzipped + the fonts it fetches without Noto
   articlePx: 5500,        // the article's height at 360 px, charts drawn (5,727 px before the table switch)
 };
+// Folders of more pages than this are sampled by axe (see axePages).
+const SAMPLE_OVER = 12;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const RUNS = 3;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -142,12 +145,41 @@ function everyPage() {
   return found.sort();
 }
 
+// A folder with more than SAMPLE_OVER pages holds pages made from one template (seats
+// generated from data, a taxonomy's terms): axe audits its first and last page, its
+// largest and smallest (the longest names and tables, the uncontested seat), and any in
+// AUDIT_ALWAYS ("up-2024/kanpur/"). Every other page is audited. Nu checks every page.
+function axePages() {
+  const always = new Set((process.env.AUDIT_ALWAYS ?? 'up-2024/kanpur/').split(/\s+/).filter(Boolean));
+  const byFolder = new Map();
+  for (const p of everyPage()) {
+    const folder = p.replace(/[^/]+\/?$/, '');
+    if (!byFolder.has(folder)) byFolder.set(folder, []);
+    byFolder.get(folder).push(p);
+  }
+  const chosen = [];
+  let skipped = 0;
+  for (const [folder, list] of byFolder) {
+    if (list.length <= SAMPLE_OVER) { chosen.push(...list); continue; }
+    const size = (p) => fs.statSync(path.join(dir, p.endsWith('/') ? `${p}index.html` : p)).size;
+    const bySize = [...list].sort((a, b) => size(a) - size(b));
+    const sample = new Set([list[0], list[list.length - 1], bySize[0], bySize[bySize.length - 1],
+      ...list.filter((p) => always.has(p))]);
+    chosen.push(...list.filter((p) => sample.has(p)));
+    skipped += list.length - sample.size;
+    console.log(`${folder || '/'}: ${list.length} pages, axe samples ${[...sample].join(' ')}`);
+  }
+  return { chosen: chosen.sort(), skipped };
+}
+
 async function axe() {
   console.log(`\n== axe-core ${JSON.parse(fs.readFileSync(path.join(here, 'node_modules/axe-core/package.json'))).version}, budget ${BUDGET.axe} violations`);
   const axe = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.slice(1) });
   try {
-    for (const p of everyPage()) {
+    const { chosen, skipped } = axePages();
+    console.log(`axe on ${chosen.length} pages (${skipped} left out of sampled folders)`);
+    for (const p of chosen) {
       for (const colorScheme of ['light', 'dark']) {
         const page = await browser.newPage({ viewport: { width: 360, height: 800 }, colorScheme });
         await page.goto(origin + p, { waitUntil: 'networkidle' });

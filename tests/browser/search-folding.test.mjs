@@ -10,7 +10,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const cases = JSON.parse(fs.readFileSync(path.join(repo, 'tests/search-cases.json'), 'utf8'));
 const context = vm.createContext({});
 vm.runInContext(fs.readFileSync(path.join(repo, 'static/search.js'), 'utf8'), context);
-const { fold, words, key, skeleton } = vm.runInContext('chunavSearch', context);
+const { fold, words, key, skeleton, firstFile } = vm.runInContext('chunavSearch', context);
 const show = (s) => [...s].map((c) => c.codePointAt(0).toString(16)).join(' ');
 
 test('folding matches the shared table', () => {
@@ -26,6 +26,7 @@ test('words match the shared table', () => {
 test('keys and skeletons match the shared table', () => {
   for (const [input, want] of cases.key) assert.equal(key(fold(input)), want, input);
   for (const [input, want] of cases.skeleton) assert.equal(skeleton(input), want, input);
+  for (const [k, n, want] of cases.first_file) assert.equal(firstFile(k, n), want, `${k} among ${n}`);
 });
 
 test('the nukta letters that once became "undefined" fold to their base letters', () => {

@@ -16,7 +16,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const binary = process.env.CHUNAV_BIN || path.join(repo, 'target/debug/chunav');
 const context = vm.createContext({});
 vm.runInContext(fs.readFileSync(path.join(repo, 'static/search.js'), 'utf8'), context);
-const { fold, words, key, shardKey } = vm.runInContext('chunavSearch', context);
+const { fold, words, key, shardKey, firstFile } = vm.runInContext('chunavSearch', context);
 let browser;
 let server;
 let origin;
@@ -124,6 +124,20 @@ for (const [query, expected] of [
   });
 }
 
+test('when no article has every word, the articles with most of them, and the status says so', async () => {
+  const page = await search('कानपुर ज़ंज़ीबार');
+  const { cards } = await results(page);
+  const status = await page.textContent('#search-status');
+  assert.match(status, /इनमें से कुछ/, status);
+  assert.ok(cards.length >= 4, cards.map((c) => c.href).join(', '));
+  assert.ok(cards.every((c) => c.marks.length > 0), 'each card shows the word it has');
+  // Every word found in one article: the usual count, not this one.
+  const full = await search('कानपुर आलोक');
+  assert.doesNotMatch(await full.textContent('#search-status'), /इनमें से कुछ/);
+  await page.close();
+  await full.close();
+});
+
 for (const [query, hindi] of [['kanpur', 'कानपुर'], ['congress', 'कांग्रेस'], ['awasthi', 'अवस्थी']]) {
   test(`romanised ${query} finds Hindi pages with ${hindi}`, async () => {
     const page = await search(query);
@@ -138,7 +152,7 @@ for (const [query, hindi] of [['kanpur', 'कानपुर'], ['congress', '�
 test('कानपुर typed letter by letter over a slow index shows each article once', async () => {
   const page = await browser.newPage();
   let delay = 600;
-  await page.route('**/search/{t,d}/*.json', async (route) => {
+  await page.route('**/search/{t,f,d}/*.json', async (route) => {
     delay = Math.max(50, delay - 100); // earlier requests answer last
     await new Promise((r) => setTimeout(r, delay));
     await route.continue();
@@ -151,6 +165,36 @@ test('कानपुर typed letter by letter over a slow index shows each art
   assert.equal(new Set(cards.map((c) => c.href)).size, cards.length, cards.map((c) => c.href).join('\n'));
   assert.equal(status, cards.length);
   await page.close();
+});
+
+test('nothing is fetched before the box is focused; a word\'s first three results need no article file', async () => {
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/search/') && r.url().endsWith('.json')) fetched.push(r.url().slice(origin.length)); });
+  await page.goto(`${origin}search/`);
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(fetched, [], 'the page alone fetches no index file');
+  await page.locator('#search-input').focus();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(fetched, ['search/meta.json']);
+  await page.locator('#search-input').fill('कानपुर');
+  const { cards } = await results(page);
+  assert.ok(cards.length >= 4, `${cards.length} cards`);
+  const articles = fetched.filter((u) => u.startsWith('search/d/'));
+  assert.equal(fetched.filter((u) => /^search\/[tf]\//.test(u)).length, 2, fetched.join(' '));
+  assert.ok(articles.length <= cards.length - 3, `article files fetched: ${articles.join(' ')}`);
+  await page.close();
+});
+
+test('a card from the index reads as the card from the article file', async () => {
+  for (const query of ['कानपुर', 'आलोक मिश्रा', 'Sisamau', '4,22,087']) {
+    const withFirsts = await results(await search(query));
+    const page = await browser.newPage();
+    await page.route('**/search/f/*.json', (route) => route.abort());
+    const without = await results(await search(query, page));
+    assert.deepEqual(without, withFirsts, query);
+    await page.close();
+  }
 });
 
 test('the keyboard reaches the results: ArrowDown from the box, Escape back', async () => {
@@ -191,5 +235,19 @@ test('every word of the index gets the same key and shard from search.js as from
       checked += 1;
     }
   });
+  assert.ok(checked > 500, `${checked} words`);
+});
+
+test('every word\'s first results sit in the file search.js fetches for its key', () => {
+  const meta = JSON.parse(fs.readFileSync(path.join(out, 'search/meta.json'), 'utf8'));
+  let checked = 0;
+  for (let n = 0; n < meta.firsts; n += 1) {
+    const firsts = JSON.parse(fs.readFileSync(path.join(out, `search/f/${n}.json`), 'utf8'));
+    for (const [word, list] of Object.entries(firsts.w)) {
+      assert.equal(firstFile(key(word), meta.firsts), n, word);
+      for (const [id] of list) assert.ok(firsts.d[id], `${word}: article ${id} has a title`);
+      checked += 1;
+    }
+  }
   assert.ok(checked > 500, `${checked} words`);
 });

@@ -67,7 +67,7 @@ impl Site {
         }
         let root = fresh_dir("example");
         fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
-        for dir in ["content", "data", "templates", "static"] {
+        for dir in ["content", "data", "templates", "static", "sources"] {
             if repo.join(dir).is_dir() {
                 fs::create_dir_all(root.join(dir)).unwrap();
                 copy_tree(&repo.join(dir), &root.join(dir));

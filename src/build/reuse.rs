@@ -1,0 +1,338 @@
+//! Reusing the previous build's files: a warm build renders only the outputs whose
+//! dependencies changed and hard-links every other file from the site already published.
+//!
+//! After a successful build, `.chunav/cache/outputs` records, for each output, the
+//! fingerprint of its `Deps`, the files it wrote with their size, modification time and
+//! inode in the published folder, the ids of each HTML file and the links of each page (what
+//! the link check needs without rendering the page again). The next build links a file
+//! from the published folder into its staging folder only when the output's `Deps` are
+//! equal and the file is the very one written then (same inode, size and time): a file
+//! edited, replaced or deleted in the published folder is rendered again. A hard link
+//! never sees its bytes change: the staging folder is fresh, every path in it is written
+//! once, and the published folder is only ever replaced whole.
+//!
+//! `.chunav/cache/search` keeps each article's search entry, so that the search index can
+//! be rebuilt after one article changed without rendering the others; it is read only when
+//! the index must be rebuilt.
+//!
+//! Both files carry a checksum and the identity of the chunav binary that wrote them (its
+//! version and its executable's size and time): anything else is ignored, never trusted.
+
+use super::cache::CACHE_DIR;
+use super::plan::{Deps, Output};
+use crate::fingerprint;
+use crate::markdown::BodyLink;
+use crate::record::{Reader, Writer};
+use crate::search::{Entry, PageText};
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const OUTPUTS: &str = "outputs";
+const SEARCH: &str = "search";
+const OUTPUTS_MAGIC: &[u8; 15] = b"chunav-outputs1";
+const SEARCH_MAGIC: &[u8; 14] = b"chunav-search1";
+
+/// What the previous build wrote for one output.
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    deps: u64,
+    pub files: Vec<Kept>,
+    /// A page's links, as the link check needs them.
+    pub links: Vec<BodyLink>,
+}
+
+/// One file of the published site.
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    pub rel: String,
+    stamp: Stamp,
+    /// The ids of an HTML file (for links with `#anchor`).
+    pub ids: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: u64,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos() as u64;
+        Some(Stamp {
+            len: meta.len(),
+            modified,
+            inode: inode(&meta),
+        })
+    }
+}
+
+#[cfg(unix)]
+fn inode(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &fs::Metadata) -> u64 {
+    0
+}
+
+/// The previous build of one output folder.
+pub struct Reuse {
+    /// The published folder the files are linked from.
+    dir: PathBuf,
+    outputs: HashMap<String, Previous>,
+    search_file: PathBuf,
+}
+
+/// The fingerprint of an output's dependencies, as recorded.
+pub fn deps_print(deps: &Deps) -> u64 {
+    fingerprint::of(deps)
+}
+
+impl Reuse {
+    /// The record of the last build of `out` from the site at `root`, if there is a sound
+    /// one made by this very binary.
+    pub fn open(root: &Path, out: &Path) -> Option<Reuse> {
+        let bytes = fs::read(root.join(CACHE_DIR).join(OUTPUTS)).ok()?;
+        let mut r = Reader::checked(&bytes, OUTPUTS_MAGIC)?;
+        if r.u64()? != fingerprint::binary_identity() || r.str()? != out_key(out) {
+            return None;
+        }
+        let count = r.u64()? as usize;
+        let mut outputs = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let path = r.str()?.to_string();
+            let deps = r.u64()?;
+            let mut files = Vec::new();
+            for _ in 0..r.u64()? {
+                let rel = r.str()?.to_string();
+                let stamp = Stamp {
+                    len: r.u64()?,
+                    modified: r.u64()?,
+                    inode: r.u64()?,
+                };
+                let ids = match r.u8()? {
+                    0 => None,
+                    _ => Some(r.strings()?),
+                };
+                files.push(Kept { rel, stamp, ids });
+            }
+            let mut links = Vec::new();
+            for _ in 0..r.u64()? {
+                let line = r.u64()? as usize;
+                links.push(BodyLink {
+                    url: r.str()?.to_string(),
+                    line,
+                });
+            }
+            outputs.insert(path, Previous { deps, files, links });
+        }
+        Some(Reuse {
+            dir: out.to_path_buf(),
+            outputs,
+            search_file: root.join(CACHE_DIR).join(SEARCH),
+        })
+    }
+
+    /// What the last build wrote for `output`, if its dependencies are unchanged and every
+    /// file it wrote is still there, untouched.
+    pub fn unchanged(&self, output: &Output) -> Option<&Previous> {
+        let previous = self.outputs.get(&output.path)?;
+        let sound = previous.deps == deps_print(&output.deps)
+            && !previous.files.is_empty()
+            && previous
+                .files
+                .iter()
+                .all(|f| Stamp::of(&self.dir.join(&f.rel)) == Some(f.stamp));
+        sound.then_some(previous)
+    }
+
+    /// The published file at `rel`.
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.dir.join(rel)
+    }
+
+    /// The search entries kept by the last build that rebuilt the index, by page path,
+    /// each with the fingerprint of its page's `Deps`.
+    pub fn search_entries(&self) -> HashMap<String, (u64, Entry)> {
+        fs::read(&self.search_file)
+            .ok()
+            .and_then(|bytes| read_entries(&bytes))
+            .unwrap_or_default()
+    }
+}
+
+/// What one output wrote, to record.
+pub struct Record<'a> {
+    pub path: &'a str,
+    pub deps: u64,
+    pub files: &'a [String],
+    pub links: &'a [BodyLink],
+}
+
+/// Records what a build published in `out` (call once the site is in place). Best effort:
+/// a record that cannot be written only makes the next build slower.
+pub fn save(root: &Path, out: &Path, records: &[Record<'_>], ids: &super::links::Ids) {
+    let mut w = Writer::new(OUTPUTS_MAGIC);
+    w.u64(fingerprint::binary_identity());
+    w.str(&out_key(out));
+    w.u64(records.len() as u64);
+    for record in records {
+        w.str(record.path);
+        w.u64(record.deps);
+        let stamped: Vec<(&String, Stamp)> = record
+            .files
+            .iter()
+            .filter_map(|rel| Stamp::of(&out.join(rel)).map(|s| (rel, s)))
+            .collect();
+        // A file that cannot be stamped makes the output unusable next time.
+        let files: &[(&String, Stamp)] = if stamped.len() == record.files.len() {
+            &stamped
+        } else {
+            &[]
+        };
+        w.u64(files.len() as u64);
+        for (rel, stamp) in files {
+            w.str(rel);
+            w.u64(stamp.len);
+            w.u64(stamp.modified);
+            w.u64(stamp.inode);
+            match ids.get(rel.as_str()) {
+                Some(ids) => {
+                    let mut sorted: Vec<&String> = ids.iter().collect();
+                    sorted.sort();
+                    w.u8(1);
+                    w.u64(sorted.len() as u64);
+                    for id in sorted {
+                        w.str(id);
+                    }
+                }
+                None => w.u8(0),
+            }
+        }
+        w.u64(record.links.len() as u64);
+        for link in record.links {
+            w.u64(link.line as u64);
+            w.str(&link.url);
+        }
+    }
+    let _ = store(&root.join(CACHE_DIR).join(OUTPUTS), &w.finish());
+}
+
+/// Keeps every article's search entry (`entries`: page path → its page's deps print, entry).
+pub fn save_search(root: &Path, entries: &[(u64, &Entry)]) {
+    let mut w = Writer::new(SEARCH_MAGIC);
+    w.u64(fingerprint::binary_identity());
+    w.u64(entries.len() as u64);
+    for (deps, e) in entries {
+        w.u64(*deps);
+        for field in [&e.path, &e.title, &e.description, &e.lang, &e.date] {
+            w.str(field);
+        }
+        w.strings(&e.tags);
+        w.strings(&e.text.headings);
+        w.str(&e.text.body);
+    }
+    let _ = store(&root.join(CACHE_DIR).join(SEARCH), &w.finish());
+}
+
+/// Removes the record of the last build (before its folder is replaced, and for
+/// `--no-cache`), so that it is never read against another folder.
+pub fn forget(root: &Path) {
+    let _ = fs::remove_file(root.join(CACHE_DIR).join(OUTPUTS));
+}
+
+fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
+    let mut r = Reader::checked(bytes, SEARCH_MAGIC)?;
+    if r.u64()? != fingerprint::binary_identity() {
+        return None;
+    }
+    let count = r.u64()? as usize;
+    let mut entries = HashMap::with_capacity(count);
+    for _ in 0..count {
+        let deps = r.u64()?;
+        let mut field = || r.str().map(str::to_string);
+        let (path, title, description, lang, date) =
+            (field()?, field()?, field()?, field()?, field()?);
+        let tags = r.strings()?;
+        let headings = r.strings()?;
+        let body = r.str()?.to_string();
+        let entry = Entry {
+            title,
+            description,
+            path: path.clone(),
+            lang,
+            date,
+            tags,
+            text: PageText { headings, body },
+        };
+        entries.insert(path, (deps, entry));
+    }
+    Some(entries)
+}
+
+fn out_key(out: &Path) -> String {
+    std::path::absolute(out)
+        .unwrap_or_else(|_| out.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Writes beside `path` and renames into place: a reader never meets half a record.
+fn store(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
+    fs::write(&temporary, bytes)?;
+    fs::rename(&temporary, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_entries_round_trip_and_damage_is_refused() {
+        let entry = Entry {
+            title: "कानपुर".into(),
+            description: "d".into(),
+            path: "kanpur/a/".into(),
+            lang: "hi".into(),
+            date: "2024-06-04".into(),
+            tags: vec!["x".into(), "य".into()],
+            text: PageText {
+                headings: vec!["h".into()],
+                body: "पाठ".into(),
+            },
+        };
+        let dir = std::env::temp_dir().join(format!("chunav-reuse-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        save_search(&dir, &[(7, &entry)]);
+        let path = dir.join(CACHE_DIR).join(SEARCH);
+        let bytes = fs::read(&path).unwrap();
+        let back = read_entries(&bytes).unwrap();
+        let (deps, got) = &back["kanpur/a/"];
+        assert_eq!(*deps, 7);
+        assert_eq!(got.title, entry.title);
+        assert_eq!(got.tags, entry.tags);
+        assert_eq!(got.text, entry.text);
+        let mut bad = bytes.clone();
+        bad[20] ^= 1;
+        assert!(read_entries(&bad).is_none());
+        assert!(read_entries(&bytes[..bytes.len() - 3]).is_none());
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
