@@ -97,6 +97,11 @@ const OTHER_NOUNS: &[&str] = &[
 const MARGIN_WORDS: &[&str] = &[
     "अंतर",
     "अन्तर",
+    // "20,968 वोटों का फ़ासला": the gap between winner and runner-up.
+    "फ़ासला",
+    "फासला",
+    "फ़ासले",
+    "फासले",
     "margin",
     "won by",
     "lost by",

@@ -176,3 +176,13 @@ fn votes_fewer_than_before_is_a_change() {
         "{shown:#?}"
     );
 }
+
+#[test]
+fn a_gap_in_a_heading_is_a_margin() {
+    assert_eq!(
+        warnings("## 20,986 वोटों का फ़ासला\n"),
+        [
+            "warning: content/kanpur.md:40: 20,986 in the text as a margin, the data says 20,968 for the margin of लोकसभा 2024"
+        ]
+    );
+}
