@@ -1198,6 +1198,13 @@ impl<'a> Checker<'a> {
         } else {
             fits.iter().filter(|f| !f.approx).collect()
         };
+        // "13,746 डाक मत": a part word means the EVM or postal figures, when one is near.
+        let part_pool: Vec<&&Fact> = fits.iter().filter(|f| f.part && !f.approx).collect();
+        let pool = if parts && part_pool.iter().any(|f| ratio(q.value, f.value) <= reach) {
+            part_pool
+        } else {
+            pool
+        };
         // A sentence that names a segment means its figures; one that names none, the seat's.
         let wants_segment = !named.segments.is_empty();
         let level: Vec<&&Fact> = pool

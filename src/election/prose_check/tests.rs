@@ -186,3 +186,13 @@ fn a_gap_in_a_heading_is_a_margin() {
         ]
     );
 }
+
+#[test]
+fn a_postal_figure_is_compared_with_the_postal_votes() {
+    let shown = warnings("## 5,534 डाक मत\n");
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].contains("the data says 5,354 for the postal votes of लोकसभा 2024"),
+        "{shown:#?}"
+    );
+}
