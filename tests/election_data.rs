@@ -291,5 +291,11 @@ fn the_example_site_quotes_the_official_figures() {
             "the hub's tally: {name} {seats}"
         );
     }
+    // The alliances' seats charted too, with the chart's own table for screen readers.
+    assert!(
+        hub.contains("<desc id=\"chart-1-desc\">INDIA: जीते 43; NDA: जीते 36; अन्य: जीते 1</desc>"),
+        "the hub's seats chart"
+    );
+    assert!(hub.contains("<tr><th scope=\"row\">NDA</th><td>36</td></tr>"));
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -84,6 +84,7 @@ pub fn counting_quotes(
         return Vec::new();
     }
     let lines = LineIndex::new(body, body_line);
+    let guarded = guarded_blocks(body);
     let mut problems = Vec::new();
     for (start, expr) in expressions(body) {
         for (offset, path) in result_paths(expr) {
@@ -93,6 +94,15 @@ pub fn counting_quotes(
                 continue;
             };
             if !counting.contains(&id) {
+                continue;
+            }
+            // Inside `{% if results.x.counting %} … {% else %} … {% endif %}` the text
+            // already says what it says while counting: a body template made for every
+            // seat of a results night (pages from data) is written exactly so.
+            if guarded
+                .iter()
+                .any(|(from, to, ids)| (*from..*to).contains(&start) && ids.iter().any(|g| g == id))
+            {
                 continue;
             }
             let Some((_, instead)) = NEEDS_DECLARED.iter().find(|(f, _)| *f == field) else {
@@ -114,6 +124,62 @@ pub fn counting_quotes(
         }
     }
     problems
+}
+
+/// Fields whose test in an `{% if %}` / `{% elif %}` asks where a result stands.
+const STATUS_TESTS: [&str; 6] = [
+    "counting",
+    "status",
+    "declared",
+    "uncontested",
+    "winner",
+    "leader",
+];
+
+/// The byte ranges of `{% if %} … {% endif %}` blocks (every branch) whose `if` or
+/// `elif` asks where a result stands, with the ids of the results it asks about.
+fn guarded_blocks(body: &str) -> Vec<(usize, usize, Vec<String>)> {
+    let mut open: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut blocks = Vec::new();
+    let mut from = 0;
+    while let Some(i) = body[from..].find("{%") {
+        let at = from + i;
+        let Some(len) = body[at + 2..].find("%}") else {
+            break;
+        };
+        let inner =
+            body[at + 2..at + 2 + len].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let tag = inner.split_whitespace().next().unwrap_or("");
+        let asked = || {
+            result_paths(inner)
+                .into_iter()
+                .filter_map(|(_, path)| {
+                    let mut parts = path.split('.');
+                    let (_, id, field) = (parts.next()?, parts.next()?, parts.next()?);
+                    STATUS_TESTS.contains(&field).then(|| id.to_string())
+                })
+                .collect::<Vec<_>>()
+        };
+        match tag {
+            "if" => open.push((at, asked())),
+            "elif" => {
+                let more = asked();
+                if let Some((_, ids)) = open.last_mut() {
+                    ids.extend(more);
+                }
+            }
+            "endif" => {
+                if let Some((start, ids)) = open.pop() {
+                    if !ids.is_empty() {
+                        blocks.push((start, at + 2 + len + 2, ids));
+                    }
+                }
+            }
+            _ => {}
+        }
+        from = at + 2 + len + 2;
+    }
+    blocks
 }
 
 /// The inside of each `{{ … }}` and `{% … %}`, with its byte offset in `body`.
@@ -225,6 +291,26 @@ mod tests {
         );
         assert!(counting("{% if results.c.winner %}{% endif %}").is_empty());
         assert!(counting("{{ results.m.winner.name }}").is_empty());
+        // A body template for every seat asks first, and each branch says its own thing.
+        let template = "{% if results.c.uncontested %}{{ results.c.winner.name }}\n\
+            {%- elif results.c.counting %}{{ results.c.leader.name }}\n\
+            {% else %}{{ results.c.margin }}{% endif %}";
+        assert!(counting(template).is_empty(), "{:?}", counting(template));
+        // Asking about another result, or about nothing, guards nothing.
+        assert_eq!(
+            counting("{% if results.d.counting %}{{ results.c.margin }}{% endif %}").len(),
+            1
+        );
+        assert_eq!(
+            counting("{% if show %}{{ results.c.margin }}{% endif %} {{ results.c.winner.name }}")
+                .len(),
+            2
+        );
+        // The guard ends with its block.
+        assert_eq!(
+            counting("{% if results.c.counting %}a{% endif %} {{ results.c.margin }}").len(),
+            1
+        );
         assert_eq!(
             check("{{ results[\"m\"].margin }}").len(),
             0,
