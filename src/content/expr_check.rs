@@ -169,10 +169,10 @@ fn guarded_blocks(body: &str) -> Vec<(usize, usize, Vec<String>)> {
                 }
             }
             "endif" => {
-                if let Some((start, ids)) = open.pop() {
-                    if !ids.is_empty() {
-                        blocks.push((start, at + 2 + len + 2, ids));
-                    }
+                if let Some((start, ids)) = open.pop()
+                    && !ids.is_empty()
+                {
+                    blocks.push((start, at + 2 + len + 2, ids));
                 }
             }
             _ => {}
