@@ -6,7 +6,7 @@ mod common;
 use common::Site;
 
 const REPORT_WARNINGS: [&str; 2] = [
-    "warning: content/kanpur-2019.md:22: results[0].candidates[1].by_segment: by_segment adds up to 2,91,659 of 3,13,003 votes: 21,344 votes (6.82%) are not in any segment; postal ballots rarely exceed 1% of a candidate's votes — check the segment figures or give `postal`",
+    "warning: content/kanpur-2019.md:22: results[0].candidates[1].by_segment: by_segment adds up to 2,91,659 of 3,13,003 votes: 21,344 votes (6.82%) are not in any segment; postal ballots rarely exceed 3% of a candidate's votes — check the segment figures or give `postal`",
     "warning: content/kanpur-2019.md:25: 88,313 in the text, the data says 86,940 for INC in कैंट, लोकसभा 2019",
 ];
 

@@ -14,8 +14,10 @@ use std::path::Path;
 use toml::Spanned;
 
 /// Unattributed votes above this share of a candidate's total (in percent) are unlikely to
-/// be postal ballots alone.
-const POSTAL_SHARE_LIMIT_PERCENT: u64 = 1;
+/// be postal ballots alone. Official results without postal figures leave 1.0–2.1 % of a
+/// candidate's votes in no segment (Kanpur 2019: 1.18–1.24 %; small candidates, whose few
+/// postal ballots are a larger share, reach 2 %), so only a gap beyond 3 % is worth a warning.
+const POSTAL_SHARE_LIMIT_PERCENT: u64 = 3;
 
 /// Lists of known names longer than this are not spelled out in messages.
 const LIST_LIMIT: usize = 12;
@@ -709,7 +711,7 @@ impl<'a> ResultChecker<'a> {
                     self.warning(
                         at,
                         format!(
-                            "by_segment adds up to {} of {} votes: {} votes ({}) are not in any segment; postal ballots rarely exceed 1% of a candidate's votes — check the segment figures or give `postal`",
+                            "by_segment adds up to {} of {} votes: {} votes ({}) are not in any segment; postal ballots rarely exceed 3% of a candidate's votes — check the segment figures or give `postal`",
                             inr_unsigned(sum),
                             inr_unsigned(votes),
                             inr_unsigned(remainder),
@@ -832,7 +834,7 @@ by_segment = { "गोविंदनगर" = 44837, "सीसामऊ" = 670
         let (_, diagnostics) = check(&with_candidates(INC_2019_AS_REPORTED));
         assert_eq!(
             only(&diagnostics),
-            "warning: content/kanpur.md:14: results[0].candidates[0].by_segment: by_segment adds up to 2,91,659 of 3,13,003 votes: 21,344 votes (6.82%) are not in any segment; postal ballots rarely exceed 1% of a candidate's votes — check the segment figures or give `postal`"
+            "warning: content/kanpur.md:14: results[0].candidates[0].by_segment: by_segment adds up to 2,91,659 of 3,13,003 votes: 21,344 votes (6.82%) are not in any segment; postal ballots rarely exceed 3% of a candidate's votes — check the segment figures or give `postal`"
         );
     }
 
@@ -840,7 +842,7 @@ by_segment = { "गोविंदनगर" = 44837, "सीसामऊ" = 670
     fn official_2024_segments_and_postal_reconcile() {
         let (_, diagnostics) = check(KANPUR_2024);
         assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
-        // The same INC figures without postal: 2,618 of 4,22,087 is 0.62%, under 1%.
+        // The same INC figures without postal: 2,618 of 4,22,087 is 0.62%, under 3%.
         let inc_without_postal = r#"
 [[results.candidates]]
 name = "आलोक मिश्रा"
@@ -850,6 +852,27 @@ by_segment = { "गोविंदनगर" = 71560, "सीसामऊ" = 873
 "#;
         let (_, diagnostics) = check(&with_candidates(inc_without_postal));
         assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
+    }
+
+    #[test]
+    fn a_postal_sized_gap_without_postal_figures_is_quiet() {
+        // 1.18 % of the votes in no segment, as official 2019 results without postal figures leave.
+        let bsp = r#"
+[[results.candidates]]
+name = "मोहन लाल"
+party = "BSP"
+votes = 48275
+by_segment = { "गोविंदनगर" = 9000, "सीसामऊ" = 9000, "आर्यनगर" = 9000, "किदवईनगर" = 9000, "कैंट" = 11703 }
+"#;
+        let (_, diagnostics) = check(&with_candidates(bsp));
+        assert!(diagnostics.is_empty(), "{:#?}", shown(&diagnostics));
+        // 4 % is more than postal ballots leave.
+        let (_, diagnostics) = check(&with_candidates(&bsp.replace("11703", "10344")));
+        assert!(
+            only(&diagnostics).contains("(4.00%) are not in any segment"),
+            "{:#?}",
+            shown(&diagnostics)
+        );
     }
 
     #[test]

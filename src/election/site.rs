@@ -9,8 +9,22 @@ use crate::numfmt::inr_unsigned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// (constituency, year, candidate name), the names folded.
+/// (constituency, year, candidate name), the names folded. The state is not in the key, as
+/// a page may leave it out; two occurrences are one seat when their states agree (below).
 type CandidateKey = (String, i64, String);
+
+/// One occurrence of a candidate: the candidate, the constituency as written, the state
+/// folded (when the result gives one).
+type Occurrence<'a> = (&'a Candidate, &'a str, Option<String>);
+
+/// Two results name one seat unless both give a state and the states differ: a 543-seat
+/// site has Maharajganj in Uttar Pradesh and in Bihar, Aurangabad in Bihar and Maharashtra.
+fn states_agree(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
 
 /// One figure as written somewhere: the value, whether it is a "more than" figure, where.
 struct Figure<'a> {
@@ -27,7 +41,7 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
     let mut seen_results: BTreeSet<&Place> = BTreeSet::new();
     // (constituency, year, name), each folded so that spellings of one name meet (case,
     // punctuation, Unicode form) → every occurrence of that candidate.
-    let mut occurrences: BTreeMap<CandidateKey, Vec<(&Candidate, &str)>> = BTreeMap::new();
+    let mut occurrences: BTreeMap<CandidateKey, Vec<Occurrence>> = BTreeMap::new();
     for (_, page) in pages {
         for figures in page.iter() {
             let result = &figures.result;
@@ -42,7 +56,11 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
                         super::fold::key(&candidate.name),
                     ))
                     .or_default()
-                    .push((candidate, result.constituency.as_str()));
+                    .push((
+                        candidate,
+                        result.constituency.as_str(),
+                        result.state.as_deref().map(super::fold::key),
+                    ));
             }
         }
     }
@@ -53,14 +71,22 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
             continue;
         }
         // Shared data/ files are the reference: a page that disagrees is the place to fix.
-        list.sort_by_key(|(c, _)| {
+        list.sort_by_key(|(c, _, _)| {
             (
                 !c.votes_place.file.starts_with("data"),
                 c.votes_place.clone(),
             )
         });
-        let first = list[0].0;
-        for &(later, constituency) in &list[1..] {
+        for (index, (later, constituency, state)) in list.iter().enumerate().skip(1) {
+            // The first earlier occurrence of the same seat is the reference; none: another
+            // state's seat of the same name.
+            let Some((first, _, _)) = list[..index]
+                .iter()
+                .find(|(_, _, earlier)| states_agree(earlier, state))
+            else {
+                continue;
+            };
+            let (first, later): (&Candidate, &Candidate) = (first, later);
             let who = format!(
                 "{} ({}), {} {year}",
                 printable(&later.name),
@@ -256,6 +282,42 @@ mod tests {
                 "error: content/b.md:28: results[0].candidates[1].by_segment[\"कैंट\"]: आलोक मिश्रा (INC), कानपुर 2024: the कैंट figure is 1,15,082 here but 1,15,028 at content/a.md:28; the same figure must agree across the site",
             ]
         );
+    }
+
+    #[test]
+    fn same_named_seats_of_two_states_are_two_seats() {
+        // Maharajganj is seat 63 of Uttar Pradesh and 19 of Bihar: one name, two seats.
+        let data = DataStore::default();
+        let up = KANPUR_2024.to_string();
+        assert!(up.contains("state = \"उत्तर प्रदेश\""));
+        let bihar = KANPUR_2024
+            .replace("state = \"उत्तर प्रदेश\"", "state = \"बिहार\"")
+            .replace("votes = 422087", "votes = 422078");
+        let pages = [
+            page("content/a.md", &up, &data),
+            page("content/b.md", &bihar, &data),
+        ];
+        assert!(check(&pages).is_empty(), "{:#?}", check(&pages));
+        // The same state written with other spaces and punctuation is the same seat, and a page that gives
+        // no state is still compared.
+        let up_again = up
+            .replace("state = \"उत्तर प्रदेश\"", "state = \"उत्तर  प्रदेश.\"")
+            .replace("votes = 422087", "votes = 422078");
+        let no_state = KANPUR_2024
+            .replace("state = \"उत्तर प्रदेश\"\n", "")
+            .replace("votes = 422087", "votes = 422078");
+        for other in [up_again, no_state] {
+            let pages = [
+                page("content/a.md", &up, &data),
+                page("content/b.md", &other, &data),
+            ];
+            assert!(
+                only(&check(&pages))
+                    .contains("votes is 4,22,078 here but 4,22,087 at content/a.md"),
+                "{:#?}",
+                check(&pages)
+            );
+        }
     }
 
     #[test]

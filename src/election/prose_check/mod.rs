@@ -97,6 +97,11 @@ const OTHER_NOUNS: &[&str] = &[
 const MARGIN_WORDS: &[&str] = &[
     "अंतर",
     "अन्तर",
+    // "20,968 वोटों का फ़ासला": the gap between winner and runner-up.
+    "फ़ासला",
+    "फासला",
+    "फ़ासले",
+    "फासले",
     "margin",
     "won by",
     "lost by",
@@ -463,6 +468,197 @@ const ROLE_WORDS: &[(&str, usize)] = &[
     ("the runner-up", 2),
 ];
 
+/// A candidate's surname that names them alone on the page ("Modi", "मोदी" for NARENDRA MODI).
+struct Surname {
+    name: String,
+    /// The surname as written in the data, lower case.
+    word: String,
+    skeleton: String,
+}
+
+impl Surname {
+    /// Whether `word` of a sentence, whose skeleton is the surname's, is the surname. A
+    /// skeleton of two consonants is shared by many words: in the surname's own script the
+    /// word must be the surname ("seat" is not SETH), in the other script it must not be one
+    /// of the common words that have such a skeleton (सीट, जीत, पर, में are not SETH, JYOTI,
+    /// PURI, MOHAN). Three consonants or more are distinctive enough.
+    fn is_written(&self, word: &str) -> bool {
+        if self.skeleton.chars().count() >= 3 {
+            return true;
+        }
+        let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
+        if latin(word) == latin(&self.word) {
+            return fold::key(word) == fold::key(&self.word);
+        }
+        !COMMON_SHORT_WORDS.contains(&word)
+    }
+}
+
+/// Common Hindi and English words whose consonant skeleton has two letters or fewer, which
+/// would otherwise be taken for a short surname written in the other script.
+const COMMON_SHORT_WORDS: &[&str] = &[
+    // Hindi: postpositions, verbs and election words.
+    "पर",
+    "में",
+    "मैं",
+    "से",
+    "को",
+    "का",
+    "की",
+    "के",
+    "ने",
+    "तक",
+    "और",
+    "या",
+    "भी",
+    "ही",
+    "था",
+    "थी",
+    "थे",
+    "है",
+    "हैं",
+    "हो",
+    "कर",
+    "करे",
+    "करें",
+    "किया",
+    "कहा",
+    "बार",
+    "बाद",
+    "साथ",
+    "सात",
+    "पास",
+    "बीच",
+    "सीट",
+    "सीटों",
+    "जीत",
+    "जीती",
+    "जीते",
+    "जीता",
+    "हार",
+    "हारे",
+    "हारी",
+    "हारा",
+    "मत",
+    "मतों",
+    "वोट",
+    "वोटों",
+    "दल",
+    "दलों",
+    "नाम",
+    "काम",
+    "कम",
+    "कुल",
+    "लोग",
+    "लोगों",
+    "साल",
+    "समय",
+    "सभा",
+    "पद",
+    "पूरा",
+    "पूरी",
+    "पूरे",
+    "मिले",
+    "मिला",
+    "मिली",
+    "मिल",
+    "माना",
+    "मान",
+    "बना",
+    "बनी",
+    "बने",
+    "रहा",
+    "रही",
+    "रहे",
+    "गया",
+    "गई",
+    "गए",
+    "दिया",
+    "दी",
+    "दिए",
+    "लिए",
+    "लिया",
+    "नहीं",
+    "नया",
+    "नई",
+    "नए",
+    "बड़ा",
+    "बड़ी",
+    "बड़े",
+    "जब",
+    "तब",
+    "अब",
+    "सब",
+    "कब",
+    "कोई",
+    "कुछ",
+    "यहाँ",
+    "वहाँ",
+    "यहां",
+    "वहां",
+    "मोर्चा",
+    "पार",
+    "पीछे",
+    "आगे",
+    "बढ़त",
+    "घटे",
+    "बढ़े",
+    "दर",
+    "राज",
+    "जन",
+    "मन",
+    "धन",
+    "सत्ता",
+    "सेना",
+    "शहर",
+    // English
+    "seat",
+    "seats",
+    "set",
+    "sit",
+    "jet",
+    "poor",
+    "per",
+    "pure",
+    "more",
+    "man",
+    "men",
+    "main",
+    "mean",
+    "moon",
+    "money",
+    "month",
+    "most",
+    "must",
+    "made",
+    "make",
+    "mind",
+    "many",
+    "pair",
+    "part",
+    "past",
+    "post",
+    "put",
+    "party",
+    "said",
+    "side",
+    "seen",
+    "some",
+    "same",
+    "time",
+    "team",
+    "town",
+    "turn",
+    "vote",
+    "votes",
+    "win",
+    "won",
+    "when",
+    "then",
+    "than",
+    "that",
+];
+
 struct Checker<'a> {
     results: &'a PageResults,
     facts: Vec<Fact>,
@@ -471,8 +667,8 @@ struct Checker<'a> {
     /// Candidate name → the skeletons of its words, to find it written in the other
     /// script ("अजय राय" for "AJAY RAI").
     skeletons: Vec<(String, Vec<String>)>,
-    /// Candidate name → the skeleton of a surname no other candidate shares.
-    surnames: Vec<(String, String)>,
+    /// Candidate name → a surname no other candidate shares, with its skeleton.
+    surnames: Vec<Surname>,
     /// Each result's election label in lower case, in page order.
     elections: Vec<String>,
     /// Segment name → its lower-case forms (with and without an AC number), found in a
@@ -577,9 +773,13 @@ impl<'a> Checker<'a> {
                             .filter(|(other, w)| other != name && w.contains(last))
                             .count()
                             == 0;
-                        let long = name.split_whitespace().last()?.chars().count() >= 4;
-                        (words.len() >= 2 && last.len() >= 2 && unique && long)
-                            .then(|| (name.to_string(), last.clone()))
+                        let written = name.split_whitespace().last()?;
+                        let long = written.chars().count() >= 4;
+                        (words.len() >= 2 && last.len() >= 2 && unique && long).then(|| Surname {
+                            name: name.to_string(),
+                            word: numbers::lowercase(written).into_owned(),
+                            skeleton: last.clone(),
+                        })
                     })
                     .collect()
             },
@@ -643,9 +843,10 @@ impl<'a> Checker<'a> {
                 .who
                 .extend(ats.into_iter().map(|at| (who.clone(), at)));
         }
-        let words: Vec<(usize, String)> = sentence_words(lower)
-            .into_iter()
-            .map(|(at, w)| (at, fold::skeleton(w)))
+        let raw_words = sentence_words(lower);
+        let words: Vec<(usize, String)> = raw_words
+            .iter()
+            .map(|&(at, w)| (at, fold::skeleton(w)))
             .collect();
         for (name, wanted) in &self.skeletons {
             if named.who.iter().any(|(w, _)| w == name) {
@@ -661,14 +862,18 @@ impl<'a> Checker<'a> {
                 named.who.push((name.clone(), win[0].0));
             }
         }
-        for (name, surname) in &self.surnames {
-            if named.who.iter().any(|(w, _)| w == name) {
+        for surname in &self.surnames {
+            if named.who.iter().any(|(w, _)| *w == surname.name) {
                 continue;
             }
-            if let Some((at, _)) = words.iter().find(|(_, w)| w == surname)
+            if let Some((at, _)) = words
+                .iter()
+                .zip(&raw_words)
+                .find(|((_, w), (_, raw))| *w == surname.skeleton && surname.is_written(raw))
+                .map(|(found, _)| found)
                 && !named.who.iter().any(|(_, other)| other == at)
             {
-                named.who.push((name.clone(), *at));
+                named.who.push((surname.name.clone(), *at));
             }
         }
         named.who.sort_by_key(|(_, at)| *at);
@@ -892,9 +1097,19 @@ impl<'a> Checker<'a> {
         // Stated exactly by any count of the page that fits what the sentence names: fine,
         // unless the sentence is about another election than the figure's.
         let parts = c.part_word;
+        // A change named by a candidate is their party's change ("रमेश अवस्थी को … मिले, जो
+        // 25,882 वोट कम हैं").
+        let with_parties = (kind == Some(Kind::Change)).then(|| self.with_parties(named));
+        let party_change_of = |f: &Fact| {
+            with_parties
+                .as_ref()
+                .is_some_and(|w| f.kind == Kind::Change && Self::about_named(f, w))
+        };
         let fits: Vec<&Fact> = self
             .in_scope(named)
-            .filter(|f| kinds.contains(&f.kind) && Self::about_named(f, named))
+            .filter(|f| {
+                kinds.contains(&f.kind) && (Self::about_named(f, named) || party_change_of(f))
+            })
             // A sentence that names a candidate or party is about their figures, not the
             // seat's (unless it says कुल / total).
             .filter(|f| named.who.is_empty() || !f.who.is_empty() || kind == Some(Kind::Total))
@@ -907,7 +1122,10 @@ impl<'a> Checker<'a> {
         }
         // Any count about what the sentence names, whatever the words around say it is.
         let stated = |f: &&Fact| all_counts(f) && Self::about_named(f, named) && q.states(f.value);
-        if fits.iter().any(|f| f.approx) || self.in_scope(named).any(|f| stated(&f)) {
+        let party_change = |f: &&Fact| party_change_of(f) && q.states(f.value);
+        if fits.iter().any(|f| f.approx)
+            || self.in_scope(named).any(|f| stated(&f) || party_change(&f))
+        {
             return None;
         }
         if self
@@ -979,6 +1197,13 @@ impl<'a> Checker<'a> {
             primary
         } else {
             fits.iter().filter(|f| !f.approx).collect()
+        };
+        // "13,746 डाक मत": a part word means the EVM or postal figures, when one is near.
+        let part_pool: Vec<&&Fact> = fits.iter().filter(|f| f.part && !f.approx).collect();
+        let pool = if parts && part_pool.iter().any(|f| ratio(q.value, f.value) <= reach) {
+            part_pool
+        } else {
+            pool
         };
         // A sentence that names a segment means its figures; one that names none, the seat's.
         let wants_segment = !named.segments.is_empty();
@@ -1231,9 +1456,18 @@ impl<'a> Checker<'a> {
             // "भाजपा के रमेश अवस्थी": party and candidate of one candidate count once.
             !group.is_empty() && group.iter().filter(|w| stood(w)).all(|w| claim(w, rank))
         };
+        // "20,968 वोटों से हारे" says by how much, not to whom: the loser is the clause's.
+        let by_votes_before = |at: usize| {
+            let head = lower[..at].trim_end();
+            ["वोट", "वोटों", "मत", "मतों"]
+                .iter()
+                .any(|v| head.ends_with(v))
+                || head.ends_with(|c: char| c.is_ascii_digit())
+        };
         if let Some((at, len)) = LOST_TO_WORDS
             .iter()
             .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .filter(|(at, _)| !(lower[*at..].starts_with("से ") && by_votes_before(*at)))
             .min()
         {
             let (mut losers, mut winners) = (people(0, at), people(at + len, lower.len()));
@@ -1612,6 +1846,8 @@ struct Context {
     part_word: bool,
     /// "20,968 वोटों से जीते", "won by 20,968": a margin.
     by_votes: bool,
+    /// "25,882 वोट कम", "25,882 votes fewer": a difference between two figures, a change.
+    difference: bool,
     approx: bool,
     bound: Option<Bound>,
 }
@@ -1678,7 +1914,7 @@ impl Context {
             vote_word: VOTE_WORDS
                 .iter()
                 .any(|w| find_word(&next_words, w).is_some()),
-            other_noun: OTHER_NOUNS.iter().any(starts_next),
+            other_noun: OTHER_NOUNS.iter().any(starts_next) || counts_a_hindi_noun(next),
             margin_word: distance(MARGIN_WORDS),
             total_word: distance(TOTAL_WORDS),
             only_got_word: {
@@ -1709,6 +1945,14 @@ impl Context {
                 let english = before.trim_end().ends_with(" by") && named.win_word;
                 hindi || english
             },
+            difference: {
+                let mut words = next_words.split(' ');
+                let first = words.next().unwrap_or_default();
+                VOTE_WORDS.contains(&first)
+                    && words.next().is_some_and(|w| {
+                        ["कम", "ज़्यादा", "ज्यादा", "अधिक", "fewer", "more", "less"].contains(&w)
+                    })
+            },
             approx: APPROX_BEFORE.iter().any(ends_before)
                 || APPROX_AFTER.iter().any(|w| next.starts_with(w)),
             bound,
@@ -1720,6 +1964,9 @@ impl Context {
         if self.by_votes {
             return Some(Kind::Margin);
         }
+        if self.difference {
+            return Some(Kind::Change);
+        }
         [
             (self.margin_word, Kind::Margin),
             (self.total_word, Kind::Total),
@@ -1730,6 +1977,91 @@ impl Context {
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
     }
+}
+
+/// Whether the Hindi word right after a number is a noun it counts ("310 ई-रिक्शा",
+/// "600 रैलियाँ"): a figure of votes is followed by a vote word, a unit, a postposition or
+/// a verb, never by another noun. Latin words are left to OTHER_NOUNS.
+fn counts_a_hindi_noun(next: &str) -> bool {
+    const FOLLOWERS: &[&str] = &[
+        "लाख",
+        "हज़ार",
+        "हजार",
+        "करोड़",
+        "प्रतिशत",
+        "फ़ीसदी",
+        "फीसदी",
+        "फ़ीसद",
+        "फीसद",
+        "अंक",
+        "अंकों",
+        "से",
+        "को",
+        "का",
+        "की",
+        "के",
+        "में",
+        "पर",
+        "तक",
+        "था",
+        "थी",
+        "थे",
+        "है",
+        "हैं",
+        "हो",
+        "ही",
+        "भी",
+        "और",
+        "या",
+        "यानी",
+        "ने",
+        "रहा",
+        "रही",
+        "रहे",
+        "रह",
+        "मिले",
+        "मिला",
+        "मिली",
+        "मिलीं",
+        "पाए",
+        "पाकर",
+        "पाई",
+        "पाईं",
+        "हासिल",
+        "ज़्यादा",
+        "ज्यादा",
+        "अधिक",
+        "कम",
+        "वैध",
+        "कुल",
+        "डाक",
+        "ईवीएम",
+        "नोटा",
+        "अंतर",
+        "अन्तर",
+        "लगभग",
+        "करीब",
+        "क़रीब",
+        "बढ़त",
+        "आगे",
+        "पीछे",
+        "जबकि",
+        "लेकिन",
+        "पड़े",
+        "पड़ा",
+        "गिने",
+        "डाले",
+        "मतदाता",
+        "मतदाताओं",
+    ];
+    const FOLLOWER_STARTS: &[&str] = &["वोट", "मत", "बढ़", "घट", "जीत", "हार"];
+    let word = next
+        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '।')
+        .next()
+        .unwrap_or_default();
+    word.chars().any(|c| ('\u{900}'..='\u{97f}').contains(&c))
+        && !FOLLOWERS.contains(&word)
+        && !FOLLOWER_STARTS.iter().any(|w| word.starts_with(w))
 }
 
 /// "…, जो 2019 के 61.2 प्रतिशत से कम है": the number is what another figure is compared

@@ -120,3 +120,79 @@ fn each_clause_of_a_long_sentence_knows_whom_it_names() {
     let wrong = format!("{body}कांग्रेस को 4,20,087 वोट।");
     assert_eq!(warnings(&wrong).len(), 1, "{:?}", warnings(&wrong));
 }
+
+#[test]
+fn a_short_surname_is_not_found_in_a_common_word_of_the_other_script() {
+    // SETH, a surname of two consonants (s, t), shares its skeleton with सीट and "seat".
+    let data = KANPUR_2024.replace("SANJAY SINGH", "SANJAY SETH");
+    let results = check(&format!("{KANPUR_2019}\n{data}")).0;
+    let warnings = |body: &str| {
+        shown(&check_prose(
+            Path::new("content/kanpur.md"),
+            body,
+            40,
+            &results,
+        ))
+    };
+    let quiet = "कानपुर लोकसभा सीट पर 430 वोट रद्द हुए।\n\nThe seat saw 430 votes rejected.\n";
+    assert_eq!(warnings(quiet), Vec::<String>::new());
+    // Written as the surname, in either script, it still names him.
+    for body in ["सेठ को 430 वोट मिले।\n", "Seth polled 430 votes.\n"] {
+        assert_eq!(
+            warnings(body),
+            [
+                "warning: content/kanpur.md:40: 430 in the text, the data says 350 for SANJAY SETH (PBI), लोकसभा 2024"
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_count_of_another_noun_is_not_a_vote_figure() {
+    // मतदाताओं makes 450 look like a total; ई-रिक्शा says what it counts.
+    let body = "2024 में दिव्यांग मतदाताओं के लिए 450 ई-रिक्शा चले।\n\nप्रचार में 600 रैलियाँ निकाली गईं, 2024 में मतदाताओं तक पहुँचने के लिए।\n";
+    assert_eq!(warnings(body), Vec::<String>::new());
+}
+
+#[test]
+fn lost_by_votes_names_the_loser_of_its_clause() {
+    let body = "2024 में भाजपा जीती; कांग्रेस के आलोक मिश्रा 20,968 वोटों से हारे।\n\nरमेश अवस्थी 20,968 वोटों से हारे।\n";
+    assert_eq!(
+        warnings(body),
+        [
+            "warning: content/kanpur.md:42: the text says रमेश अवस्थी lost, but रमेश अवस्थी (BJP) came first in लोकसभा 2024"
+        ]
+    );
+}
+
+#[test]
+fn votes_fewer_than_before_is_a_change() {
+    let body = "2024 में रमेश अवस्थी को 4,43,055 वोट मिले, जो 25,882 वोट कम हैं।\n\n2024 में रमेश अवस्थी को 4,43,055 वोट मिले, जो 28,882 वोट कम हैं।\n";
+    let shown = warnings(body);
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("warning: content/kanpur.md:42: 28,882 in the text")
+            && shown[0].contains("change in votes of BJP"),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn a_gap_in_a_heading_is_a_margin() {
+    assert_eq!(
+        warnings("## 20,986 वोटों का फ़ासला\n"),
+        [
+            "warning: content/kanpur.md:40: 20,986 in the text as a margin, the data says 20,968 for the margin of लोकसभा 2024"
+        ]
+    );
+}
+
+#[test]
+fn a_postal_figure_is_compared_with_the_postal_votes() {
+    let shown = warnings("## 5,534 डाक मत\n");
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].contains("the data says 5,354 for the postal votes of लोकसभा 2024"),
+        "{shown:#?}"
+    );
+}
