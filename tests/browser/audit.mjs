@@ -24,7 +24,7 @@ const BUDGET = {
   axe: 0,                 // violations per page and colour scheme
   vnu: 0,                 // errors on the whole site
   articleKB: 60,          // article HTML + CSS gzipped + the fonts it fetches without Noto
-  articlePx: 5500,        // the article's height at 360 px, charts drawn (5,727 px before the table switch)
+  articlePx: 5700,        // the article's height at 360 px, charts drawn (5,727 px before the table switch; 5,297 after it; the link to the seat page and the seat page in "related" add ~370 px)
 };
 // Folders of more pages than this are sampled by axe (see axePages).
 const SAMPLE_OVER = 12;
