@@ -14,8 +14,8 @@ use std::path::Path;
 type CandidateKey = (String, i64, String);
 
 /// One occurrence of a candidate: the candidate, the constituency as written, the state
-/// folded (when the result gives one).
-type Occurrence<'a> = (&'a Candidate, &'a str, Option<String>);
+/// folded (when the result gives one), and the result it is in.
+type Occurrence<'a> = (&'a Candidate, &'a str, Option<String>, &'a Place);
 
 /// Two results name one seat unless both give a state and the states differ: a 543-seat
 /// site has Maharajganj in Uttar Pradesh and in Bihar, Aurangabad in Bihar and Maharashtra.
@@ -60,6 +60,7 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
                         candidate,
                         result.constituency.as_str(),
                         result.state.as_deref().map(super::fold::key),
+                        &result.place,
                     ));
             }
         }
@@ -71,18 +72,27 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
             continue;
         }
         // Shared data/ files are the reference: a page that disagrees is the place to fix.
-        list.sort_by_key(|(c, _, _)| {
+        list.sort_by_key(|(c, _, _, _)| {
             (
                 !c.votes_place.file.starts_with("data"),
                 c.votes_place.clone(),
             )
         });
-        for (index, (later, constituency, state)) in list.iter().enumerate().skip(1) {
-            // The first earlier occurrence of the same seat is the reference; none: another
-            // state's seat of the same name.
-            let Some((first, _, _)) = list[..index]
+        for (index, (later, constituency, state, result)) in list.iter().enumerate().skip(1) {
+            // The reference is an earlier occurrence of the same seat in another result (two
+            // namesakes in one result are two people: Chennai Central 2024 has a DMDK and an
+            // independent B.PARTHASARATHY), the one of the same party when there is one;
+            // none: another state's seat of the same name.
+            let earlier: Vec<&Candidate> = list[..index]
                 .iter()
-                .find(|(_, _, earlier)| states_agree(earlier, state))
+                .filter(|(_, _, s, r)| states_agree(s, state) && r != result)
+                .map(|(c, _, _, _)| *c)
+                .collect();
+            let Some(first) = earlier
+                .iter()
+                .find(|c| c.party == later.party)
+                .or(earlier.first())
+                .copied()
             else {
                 continue;
             };
@@ -281,6 +291,38 @@ mod tests {
                 "error: content/b.md:27: results[0].candidates[1].postal: आलोक मिश्रा (INC), कानपुर 2024: postal is 2,564 here but 2,618 at content/a.md:27; the same figure must agree across the site",
                 "error: content/b.md:28: results[0].candidates[1].by_segment[\"कैंट\"]: आलोक मिश्रा (INC), कानपुर 2024: the कैंट figure is 1,15,082 here but 1,15,028 at content/a.md:28; the same figure must agree across the site",
             ]
+        );
+    }
+
+    #[test]
+    fn namesakes_in_one_result_are_two_people() {
+        // Chennai Central 2024 lists a DMDK and an independent B.PARTHASARATHY: a namesake
+        // on the ballot is common, and neither is the other's figure.
+        let data = DataStore::default();
+        let namesakes = KANPUR_2024.replace(
+            "name = \"ASHOK PASWAN ADVOCATE\"\nparty = \"SABJANP\"",
+            "name = \"आलोक मिश्रा\"\nparty = \"IND\"",
+        );
+        assert_ne!(namesakes, KANPUR_2024);
+        let pages = [page("content/a.md", &namesakes, &data)];
+        assert!(check(&pages).is_empty(), "{:#?}", check(&pages));
+        // Another page is compared with the namesake of its own party.
+        let pages = [
+            page("content/a.md", &namesakes, &data),
+            page("content/b.md", &namesakes, &data),
+        ];
+        assert!(check(&pages).is_empty(), "{:#?}", check(&pages));
+        let pages = [
+            page("content/a.md", &namesakes, &data),
+            page(
+                "content/b.md",
+                &namesakes.replace("votes = 422087", "votes = 422078"),
+                &data,
+            ),
+        ];
+        assert_eq!(
+            only(&check(&pages)),
+            "error: content/b.md:26: results[0].candidates[1].votes: आलोक मिश्रा (INC), कानपुर 2024: votes is 4,22,078 here but 4,22,087 at content/a.md:26; the same figure must agree across the site"
         );
     }
 
