@@ -1,17 +1,19 @@
-//! Share card budget check: median time and PNG size of a Kanpur article card with its
-//! segments chart (the budget is 30 ms a card in a release build).
+//! Share card budget check: median time and PNG size of the Kanpur cards, the article card
+//! with its segments chart and the result card in Hindi and English (the goal is 3 ms a
+//! card in a release build, docs/performance.md).
 //!
 //! cargo run --release --example bench_card                # prints the figures
 //! cargo run --release --example bench_card -- --out DIR   # also writes sample cards to DIR
 //!
-//! The chart is INC's votes in Kanpur's five assembly segments, 2019 and 2024.
+//! The chart is INC's votes in Kanpur's five assembly segments, 2019 and 2024; the result
+//! is Kanpur's of 2024 (ECI).
 
 use std::path::Path;
 use std::time::Instant;
 
 use chunav::chart::{ChartSpec, Layout, Series, Source, Value};
 use chunav::numfmt::inr_unsigned;
-use chunav::share_card::{Card, card_png};
+use chunav::share_card::{Card, CardPerson, CardResult, card_png};
 
 const ITERATIONS: usize = 40;
 
@@ -86,27 +88,109 @@ fn hindi_card(chart: &ChartSpec) -> Card<'_> {
     }
 }
 
-fn main() -> Result<(), String> {
-    let hindi = kanpur_chart(true);
-    let english = kanpur_chart(false);
-    let card = hindi_card(&hindi);
-    let png = card_png(&card)?;
+fn kanpur_result(hindi: bool) -> CardResult {
+    let person =
+        |role: &str, name: &str, party: &str, color: &str, votes: &str, share| CardPerson {
+            role: role.to_string(),
+            name: name.to_string(),
+            party: party.to_string(),
+            color: Some(color.to_string()),
+            votes: votes.to_string(),
+            share: Some(share),
+        };
+    if hindi {
+        CardResult {
+            heading: "कानपुर · लोकसभा 2024".to_string(),
+            lead: person(
+                "विजेता",
+                "रमेश अवस्थी",
+                "भाजपा",
+                "#FF9933",
+                "4,43,055 वोट · 49.93%",
+                49.93,
+            ),
+            figures: vec!["जीत का अंतर: 20,968 वोट (2.36%)".to_string()],
+            second: Some(person(
+                "उपविजेता",
+                "आलोक मिश्रा",
+                "कांग्रेस",
+                "#19AAED",
+                "4,22,087 वोट · 47.56%",
+                47.56,
+            )),
+            aside: vec![("कुल वैध वोट".to_string(), "8,87,396".to_string())],
+            source: Some("स्रोत: भारत निर्वाचन आयोग".to_string()),
+        }
+    } else {
+        CardResult {
+            heading: "Kanpur · Lok Sabha 2024".to_string(),
+            lead: person(
+                "Winner",
+                "Ramesh Awasthi",
+                "BJP",
+                "#FF9933",
+                "4,43,055 votes · 49.93%",
+                49.93,
+            ),
+            figures: vec!["Margin: 20,968 votes (2.36%)".to_string()],
+            second: Some(person(
+                "Runner-up",
+                "Alok Mishra",
+                "Congress",
+                "#19AAED",
+                "4,22,087 votes · 47.56%",
+                47.56,
+            )),
+            aside: vec![("Total valid votes".to_string(), "8,87,396".to_string())],
+            source: Some("Source: Election Commission of India".to_string()),
+        }
+    }
+}
+
+fn result_card<'a>(result: &'a CardResult, hindi: bool) -> Card<'a> {
+    Card {
+        headline: "",
+        site_title: if hindi {
+            "चुनाव व्याख्या"
+        } else {
+            "Chunav Explained"
+        },
+        lang: if hindi { "hi" } else { "en" },
+        dateline: None,
+        chart: None,
+        result: Some(result),
+    }
+}
+
+/// Draws `card` `ITERATIONS` times after one warm-up and prints the median and minimum.
+fn bench(name: &str, card: &Card<'_>) -> Result<(), String> {
+    let png = card_png(card)?;
     let mut times = Vec::with_capacity(ITERATIONS);
     for _ in 0..ITERATIONS {
         let start = Instant::now();
-        let again = card_png(&card)?;
+        let again = card_png(card)?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         if again != png {
-            return Err("the same card gave different bytes".to_string());
+            return Err(format!("{name}: the same card gave different bytes"));
         }
     }
     times.sort_by(f64::total_cmp);
     println!(
-        "share card (Kanpur, Hindi, segments chart): median {:.1} ms, min {:.1} ms, {} bytes",
+        "share card ({name}): median {:.2} ms, min {:.2} ms, {} bytes",
         times[ITERATIONS / 2],
         times[0],
         png.len()
     );
+    Ok(())
+}
+
+fn main() -> Result<(), String> {
+    let hindi = kanpur_chart(true);
+    let english = kanpur_chart(false);
+    bench("Kanpur, Hindi, segments chart", &hindi_card(&hindi))?;
+    let (result_hi, result_en) = (kanpur_result(true), kanpur_result(false));
+    bench("Kanpur result, Hindi", &result_card(&result_hi, true))?;
+    bench("Kanpur result, English", &result_card(&result_en, false))?;
     let mut args = std::env::args().skip(1);
     if let (Some(flag), Some(dir)) = (args.next(), args.next())
         && flag == "--out"
@@ -118,6 +202,7 @@ fn main() -> Result<(), String> {
 
 fn write_samples(dir: &Path, hindi: &ChartSpec, english: &ChartSpec) -> Result<(), String> {
     let long_headline = "क्षेत्रवार त्रिकोणीय द्वंद्व में आर्यनगर, किदवईनगर और कैंट ".repeat(8);
+    let (result_hi, result_en) = (kanpur_result(true), kanpur_result(false));
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let samples = [
         ("hi-record.png", hindi_card(hindi)),
@@ -165,6 +250,8 @@ fn write_samples(dir: &Path, hindi: &ChartSpec, english: &ChartSpec) -> Result<(
                 result: None,
             },
         ),
+        ("hi-result.png", result_card(&result_hi, true)),
+        ("en-result.png", result_card(&result_en, false)),
     ];
     for (name, card) in samples {
         let path = dir.join(name);

@@ -9,13 +9,15 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use harfrust::{ShapeOptions, ShaperData, UnicodeBuffer};
-use resvg::usvg::fontdb;
-use skrifa::FontRef;
+use harfrust::{GlyphBuffer, ShapeOptions, ShaperData, UnicodeBuffer};
 use skrifa::charmap::Charmap;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::outline::{DrawSettings, OutlinePen};
 use skrifa::raw::TableProvider;
+use skrifa::{FontRef, GlyphId, MetadataProvider, OutlineGlyphCollection};
+use tiny_skia::{Path, PathBuilder, Transform};
 
 static DEVANAGARI_REGULAR: &[u8] =
     include_bytes!("../../assets/fonts/NotoSansDevanagari-Regular.subset.ttf");
@@ -105,6 +107,14 @@ impl Face {
         }
     }
 
+    /// The face a `<text>` of the card's SVG names by family and CSS weight.
+    pub fn named(family: &str, css_weight: &str) -> Option<Face> {
+        let weight: u16 = css_weight.parse().ok()?;
+        Face::ALL
+            .into_iter()
+            .find(|face| face.family() == family && face.css_weight() == weight)
+    }
+
     fn bytes(self) -> &'static [u8] {
         match (self.script, self.weight) {
             (Script::Devanagari, Weight::Regular) => DEVANAGARI_REGULAR,
@@ -125,11 +135,12 @@ impl Face {
     }
 }
 
-/// A face parsed once: its character map and the shaper's cached tables.
+/// A face parsed once: its character map, the shaper's cached tables and its outlines.
 struct Parsed {
     font: FontRef<'static>,
     charmap: Charmap<'static>,
     shaper: ShaperData,
+    outlines: OutlineGlyphCollection<'static>,
     units_per_em: f64,
 }
 
@@ -146,6 +157,7 @@ impl Parsed {
         Ok(Parsed {
             charmap: Charmap::new(&font),
             shaper: ShaperData::new(&font),
+            outlines: font.outline_glyphs(),
             font,
             units_per_em,
         })
@@ -155,13 +167,18 @@ impl Parsed {
         self.charmap.map(c).is_some_and(|glyph| glyph.to_u32() != 0)
     }
 
-    /// Advance width in em of `text` shaped as one run (conjuncts, matras, kerning applied).
-    fn width_em(&self, text: &str) -> f64 {
+    /// `text` shaped as one run: conjuncts, matras, kerning applied.
+    fn shape(&self, text: &str) -> GlyphBuffer {
         let shaper = self.shaper.shaper(&self.font).build();
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        let glyphs = shaper.shape(buffer, ShapeOptions::new());
+        shaper.shape(buffer, ShapeOptions::new())
+    }
+
+    /// Advance width in em of `text` shaped as one run.
+    fn width_em(&self, text: &str) -> f64 {
+        let glyphs = self.shape(text);
         let units: i64 = glyphs
             .glyph_positions()
             .iter()
@@ -173,7 +190,6 @@ impl Parsed {
 
 struct Faces {
     parsed: [Parsed; 4],
-    database: Arc<fontdb::Database>,
 }
 
 static FACES: OnceLock<Result<Faces, String>> = OnceLock::new();
@@ -190,19 +206,19 @@ fn load() -> Result<Faces, String> {
         Parsed::new(c)?,
         Parsed::new(d)?,
     ];
-    let mut database = fontdb::Database::new();
-    for face in Face::ALL {
-        database.load_font_source(fontdb::Source::Binary(Arc::new(face.bytes())));
-    }
-    Ok(Faces {
-        parsed,
-        database: Arc::new(database),
-    })
+    Ok(Faces { parsed })
 }
 
-/// The font database resvg draws with: the four bundled faces and nothing else.
-pub fn database() -> Result<Arc<fontdb::Database>, String> {
-    faces().map(|f| Arc::clone(&f.database))
+/// The four bundled faces as a font database for resvg, which the tests compare the
+/// card's drawing with.
+#[cfg(test)]
+pub fn database() -> Result<std::sync::Arc<resvg::usvg::fontdb::Database>, String> {
+    use resvg::usvg::fontdb;
+    let mut database = fontdb::Database::new();
+    for face in Face::ALL {
+        database.load_font_source(fontdb::Source::Binary(std::sync::Arc::new(face.bytes())));
+    }
+    Ok(std::sync::Arc::new(database))
 }
 
 /// A piece of a line set in one face.
@@ -298,6 +314,122 @@ pub fn run_width(run: &Run<'_>, size: f64) -> f64 {
         em
     });
     em * size
+}
+
+thread_local! {
+    /// Each face's glyph outlines in font units, y up (`None`: a glyph without one, such
+    /// as the space), and where a run's glyphs go: a build's cards repeat the same labels,
+    /// names and words. The runs are emptied when many, as the widths are.
+    static OUTLINES: RefCell<Outlines> = RefCell::default();
+}
+
+#[derive(Default)]
+struct Outlines {
+    glyphs: [HashMap<u32, Option<Path>>; 4],
+    runs: [HashMap<String, Vec<Placed>>; 4],
+}
+
+/// A glyph of a shaped run and where its origin is, in font units from the run's pen start.
+#[derive(Clone, Copy)]
+struct Placed {
+    glyph: u32,
+    x: i64,
+    y: i64,
+}
+
+const MAX_CACHED_RUNS: usize = 2048;
+
+/// Calls `each` with the outline of every glyph of `text` set in `face` at `size` px with
+/// its pen starting at (`x`, `baseline`), and the transform that puts it there (the same
+/// harfrust shaping `run_width` measures; glyphs without an outline are skipped).
+pub fn run_glyphs(
+    face: Face,
+    text: &str,
+    (x, baseline): (f32, f32),
+    size: f32,
+    mut each: impl FnMut(&Path, Transform),
+) {
+    let Ok(faces) = faces() else {
+        return;
+    };
+    let parsed = &faces.parsed[face.index()];
+    let scale = size / parsed.units_per_em as f32;
+    OUTLINES.with(|outlines| {
+        let outlines = &mut *outlines.borrow_mut();
+        let glyphs = &mut outlines.glyphs[face.index()];
+        let runs = &mut outlines.runs[face.index()];
+        if !runs.contains_key(text) {
+            if runs.len() >= MAX_CACHED_RUNS {
+                runs.clear();
+            }
+            runs.insert(text.to_string(), place_glyphs(parsed, text));
+        }
+        for placed in &runs[text] {
+            let outline = glyphs
+                .entry(placed.glyph)
+                .or_insert_with(|| glyph_outline(parsed, placed.glyph));
+            if let Some(outline) = outline {
+                let at = Transform::from_row(
+                    scale,
+                    0.0,
+                    0.0,
+                    -scale,
+                    x + placed.x as f32 * scale,
+                    baseline - placed.y as f32 * scale,
+                );
+                each(outline, at);
+            }
+        }
+    });
+}
+
+/// The shaped run's glyphs and their origins.
+fn place_glyphs(parsed: &Parsed, text: &str) -> Vec<Placed> {
+    let shaped = parsed.shape(text);
+    let mut pen = 0i64;
+    let mut placed = Vec::with_capacity(shaped.len());
+    for (info, position) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+        placed.push(Placed {
+            glyph: info.glyph_id,
+            x: pen + i64::from(position.x_offset),
+            y: i64::from(position.y_offset),
+        });
+        pen += i64::from(position.x_advance);
+    }
+    placed
+}
+
+fn glyph_outline(parsed: &Parsed, glyph: u32) -> Option<Path> {
+    let outline = parsed.outlines.get(GlyphId::new(glyph))?;
+    let mut pen = Pen(PathBuilder::new());
+    let settings = DrawSettings::unhinted(Size::unscaled(), LocationRef::default());
+    outline.draw(settings, &mut pen).ok()?;
+    pen.0.finish()
+}
+
+/// skrifa draws into a tiny-skia path.
+struct Pen(PathBuilder);
+
+impl OutlinePen for Pen {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, y);
+    }
+
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, y);
+    }
+
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        self.0.quad_to(cx0, cy0, x, y);
+    }
+
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.0.cubic_to(cx0, cy0, cx1, cy1, x, y);
+    }
+
+    fn close(&mut self) {
+        self.0.close();
+    }
 }
 
 /// Width of a whole line at `size` px, measured run by run as it will be drawn.

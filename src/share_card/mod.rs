@@ -2,15 +2,18 @@
 //! (`og:image`). Plain data in (`Card`), PNG bytes out.
 //!
 //! `compose` lays the card out as an SVG document (headline measured and wrapped, the
-//! article's main chart redrawn by `chart`, site name in the footer) → `raster` draws it
-//! with resvg and the bundled faces of `fonts` and encodes the PNG. The same card always
+//! article's main chart redrawn by `chart`, site name in the footer) → `raster` reads it
+//! back (`scene`), fills its shapes and the bundled faces' glyphs (`fonts`) with tiny-skia
+//! and encodes the PNG. The same card always
 //! gives the same bytes: no system fonts, no clock, no randomness.
 
 mod chart;
+mod coverage;
 mod fonts;
 mod palette;
 mod raster;
 mod result;
+mod scene;
 mod svg;
 
 #[cfg(test)]
@@ -94,8 +97,8 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Changes whenever one SVG could come out as other PNG bytes: the bundled faces and the
-/// rasteriser and encoder (their source is hashed, so a new setting never meets an old
-/// cached card).
+/// code that reads, draws and encodes it (its source is hashed, so a new setting never
+/// meets an old cached card).
 pub fn drawing_fingerprint() -> u128 {
     static FINGERPRINT: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
     *FINGERPRINT.get_or_init(|| {
@@ -103,7 +106,14 @@ pub fn drawing_fingerprint() -> u128 {
         for face in fonts::face_bytes() {
             f.add_bytes(face);
         }
-        f.add_bytes(include_str!("raster.rs").as_bytes());
+        for source in [
+            include_str!("raster.rs"),
+            include_str!("coverage.rs"),
+            include_str!("scene.rs"),
+            include_str!("fonts.rs"),
+        ] {
+            f.add_bytes(source.as_bytes());
+        }
         f.add(&(WIDTH, HEIGHT));
         f.finish128()
     })

@@ -647,3 +647,96 @@ fn a_result_card_with_a_malformed_party_colour_is_an_error() {
         "{err}"
     );
 }
+
+/// resvg's drawing of a card's SVG: what cards were drawn with before `raster` filled the
+/// shapes itself, kept here as the reference the card's own drawing must look like.
+fn drawn_by_resvg(svg: &str) -> resvg::tiny_skia::Pixmap {
+    use resvg::usvg::{Options, Tree};
+    let options = Options {
+        fontdb: fonts::database().expect("fonts"),
+        ..Options::default()
+    };
+    let tree = Tree::from_str(svg, &options).expect("parses");
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("pixmap");
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+}
+
+/// How two drawings of the same card differ: pixels whose colour differs at all, pixels
+/// that differ by more than `VISIBLE` in some channel, the largest channel difference, and
+/// pixels that are not white (ink) in the reference.
+#[derive(Debug)]
+struct Difference {
+    changed: usize,
+    visible: usize,
+    largest: u8,
+    ink: usize,
+}
+
+/// A difference a reader could notice on a phone: a tenth of the channel's range.
+const VISIBLE: u8 = 26;
+
+fn difference(ours: &[u8], reference: &[u8]) -> Difference {
+    let mut d = Difference {
+        changed: 0,
+        visible: 0,
+        largest: 0,
+        ink: 0,
+    };
+    for (a, b) in ours.chunks_exact(4).zip(reference.chunks_exact(4)) {
+        let most = a
+            .iter()
+            .zip(b)
+            .map(|(x, y)| x.abs_diff(*y))
+            .max()
+            .unwrap_or(0);
+        d.changed += usize::from(most > 0);
+        d.visible += usize::from(most > VISIBLE);
+        d.largest = d.largest.max(most);
+        d.ink += usize::from(b[..3] != [255, 255, 255]);
+    }
+    d
+}
+
+#[test]
+fn cards_are_drawn_as_resvg_draws_them() {
+    let hindi = kanpur_segments("hi");
+    let english = kanpur_segments("en");
+    let hindi_result = kanpur_result("hi");
+    let english_result = kanpur_result("en");
+    let cards = [
+        card(HINDI_HEADLINE, "hi", Some(&hindi)),
+        card(CONJUNCTS_HEADLINE, "hi", None),
+        card(
+            "Losing with a record: Congress's best ever vote in Kanpur",
+            "en",
+            Some(&english),
+        ),
+        card("<b>&amp;</b> “quoted” — तथ्य & 'x'", "en", None),
+        result_card("hi", &hindi_result),
+        result_card("en", &english_result),
+    ];
+    for card in &cards {
+        let svg = compose(card).expect("svg");
+        let ours = raster::draw(&svg, WIDTH, HEIGHT).expect("drawn");
+        let reference = drawn_by_resvg(&svg);
+        let d = difference(ours.data(), reference.data());
+        assert!(
+            d.ink > 10_000,
+            "{:?}: the reference drew almost nothing: {d:?}",
+            card.headline
+        );
+        // Text is filled by area coverage, resvg supersamples: only edge pixels differ, a
+        // few of them (where two glyphs' edges meet in one pixel) by up to ~80 levels.
+        assert!(
+            d.largest <= 96 && d.visible * 50 <= d.ink && d.changed * 2 <= d.ink,
+            "{:?} ({:?}) is drawn otherwise than resvg draws it: {d:?}",
+            card.headline,
+            card.result.map(|r| &r.heading)
+        );
+    }
+}
