@@ -311,9 +311,16 @@ fn a_hand_edited_figure_is_named_with_its_toml_line_and_csv_row() {
     );
     assert!(stderr.contains("results[0].candidates[0].votes: 4,43,055 here but 4,43,056 in sources/eci-constituency-kanpur-2024.csv:2"), "{stderr}");
 
-    // An absent source is not compared (nothing to compare with), and the data still builds.
+    // An absent source is not compared (nothing to compare with), and the data still
+    // builds; an info line says which figures went unchecked.
     site.remove("sources/eci-constituency-kanpur-2024.csv");
-    site.ok(&["check"]);
+    let run = site.ok(&["check"]);
+    assert!(
+        run.stderr.contains("info: data/kanpur.toml:")
+            && run.stderr.contains("the source file sources/eci-constituency-kanpur-2024.csv recorded here is not in the site, so the result imported from it was not compared with it"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

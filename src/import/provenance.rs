@@ -2,8 +2,9 @@
 //! re-reads the recorded source files that are present, puts the seat together again from
 //! the recorded rows, and reports every figure of the data that no longer matches it, with
 //! the line in the TOML and the line in the CSV. A source whose SHA-256 changed since the
-//! import is reported too. A recorded file that is absent (not kept beside the site) is
-//! skipped: there is nothing to compare with. Results in data/ and in front matter alike.
+//! import is reported too. A recorded file that is absent (not kept beside the site) leaves
+//! nothing to compare with: one info line per such file says how many results went
+//! unchecked. Results in data/ and in front matter alike.
 
 use super::assemble::{Assembler, ImportedCandidate, ImportedSeat};
 use super::layout::{Format, Records};
@@ -24,7 +25,7 @@ pub fn check(root: &Path, data: &DataStore, config: &SiteConfig) -> Vec<Diagnost
     for (file, lines, results) in data.files() {
         checker.check_file(file, lines, results);
     }
-    checker.diagnostics
+    checker.finish()
 }
 
 /// Checks the imported results of one page's front matter (an import printed to stdout
@@ -41,7 +42,7 @@ pub fn check_page(
     }
     let mut checker = Checker::new(root, config);
     checker.check_file(file, lines, results);
-    checker.diagnostics
+    checker.finish()
 }
 
 struct Checker<'a> {
@@ -49,6 +50,9 @@ struct Checker<'a> {
     parties: PartyMap,
     sources: SourceCache,
     diagnostics: Vec<Diagnostic>,
+    /// Recorded source files that are not there: file → (the first data file and line
+    /// citing it, how many results cite it).
+    absent: std::collections::BTreeMap<String, (PathBuf, usize, usize)>,
 }
 
 impl<'a> Checker<'a> {
@@ -58,7 +62,29 @@ impl<'a> Checker<'a> {
             parties: PartyMap::new(config),
             sources: SourceCache::default(),
             diagnostics: Vec::new(),
+            absent: std::collections::BTreeMap::new(),
         }
+    }
+
+    /// The problems found, and one info line per absent source file.
+    fn finish(mut self) -> Vec<Diagnostic> {
+        for (source, (file, line, results)) in &self.absent {
+            let what = if *results == 1 {
+                "the result imported from it was".to_string()
+            } else {
+                format!("the {results} results imported from it were")
+            };
+            self.diagnostics.push(
+                Diagnostic::info(
+                    file,
+                    format!(
+                        "the source file {source} recorded here is not in the site, so {what} not compared with it; keep it where `chunav import` read it to have them checked on every build"
+                    ),
+                )
+                .at_line(*line),
+            );
+        }
+        self.diagnostics
     }
 
     fn check_file(&mut self, file: &Path, lines: &LineIndex, results: &[ResultInput]) {
@@ -73,6 +99,19 @@ impl<'a> Checker<'a> {
                 diagnostics: &mut self.diagnostics,
             };
             at.check_result(self.root, result, &self.parties, &mut self.sources);
+            for entry in &result.imported {
+                let recorded = entry.get_ref();
+                if Format::from_name(&recorded.format).is_none()
+                    || self.root.join(&recorded.file).is_file()
+                {
+                    continue;
+                }
+                let line = lines.line_of(entry.span().start);
+                self.absent
+                    .entry(recorded.file.clone())
+                    .or_insert_with(|| (file.to_path_buf(), line, 0))
+                    .2 += 1;
+            }
         }
     }
 }
