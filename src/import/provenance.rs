@@ -151,6 +151,15 @@ impl SourceCache {
     }
 }
 
+/// A candidate's figure as typed and as its source row gives it.
+struct Figure<'a> {
+    key: &'static str,
+    given: &'a Option<Spanned<toml::Value>>,
+    source: Option<u64>,
+    /// Whether a figure typed here that the source lacks is a mistake.
+    extra_is_wrong: bool,
+}
+
 struct ResultPlace<'a> {
     file: &'a Path,
     lines: &'a LineIndex,
@@ -452,6 +461,54 @@ impl ResultPlace<'_> {
         }
     }
 
+    /// One figure of a candidate (`name`) against the source row: differing, missing
+    /// here, or given here with nothing in the source.
+    fn compare_figure(
+        &mut self,
+        cpath: &str,
+        name: &Spanned<String>,
+        figure: Figure<'_>,
+        (file, line, who): (&Path, usize, &str),
+    ) {
+        let Figure {
+            key,
+            given,
+            source,
+            extra_is_wrong,
+        } = figure;
+        let field = format!("{cpath}.{key}");
+        match (given, source) {
+            (Some(given), Some(n)) => {
+                if let Some(v) = given.get_ref().as_integer()
+                    && v != n as i64
+                {
+                    let message = differs(v, n, file, line, Some(who));
+                    self.push(true, given, field, message);
+                }
+            }
+            (None, Some(n)) => self.push(
+                true,
+                name,
+                field,
+                format!(
+                    "{key} is missing here but {}:{line} gives {} ({who})",
+                    file.display(),
+                    inr_unsigned(n)
+                ),
+            ),
+            (Some(given), None) if extra_is_wrong => self.push(
+                true,
+                given,
+                field,
+                format!(
+                    "{key} is given here but {}:{line} has no {key} figure ({who})",
+                    file.display(),
+                ),
+            ),
+            _ => {}
+        }
+    }
+
     fn compare_candidate(
         &mut self,
         cpath: &str,
@@ -467,59 +524,23 @@ impl ResultPlace<'_> {
             seat,
         } = *view;
         let who = format!("{}, {}", source.name, source.source_party);
-        match (&input.votes, source.votes) {
-            (Some(votes), Some(n)) => {
-                if let Some(v) = votes.get_ref().as_integer()
-                    && v != n as i64
-                {
-                    let message = differs(v, n, file, source.line, Some(&who));
-                    self.push(true, votes, format!("{cpath}.votes"), message);
-                }
-            }
-            (None, Some(n)) => self.push(
-                true,
-                &input.name,
-                format!("{cpath}.votes"),
-                format!(
-                    "votes is missing here but {}:{} gives {} ({who})",
-                    file.display(),
-                    source.line,
-                    inr_unsigned(n)
-                ),
-            ),
-            _ => {}
-        }
-        match (&input.postal, source.postal) {
-            (Some(postal), Some(n)) => {
-                if let Some(v) = postal.get_ref().as_integer()
-                    && v != n as i64
-                {
-                    let message = differs(v, n, file, source.line, Some(&who));
-                    self.push(true, postal, format!("{cpath}.postal"), message);
-                }
-            }
-            (None, Some(n)) => self.push(
-                true,
-                &input.name,
-                format!("{cpath}.postal"),
-                format!(
-                    "postal is missing here but {}:{} gives {} ({who})",
-                    file.display(),
-                    source.line,
-                    inr_unsigned(n)
-                ),
-            ),
-            (Some(postal), None) => self.push(
-                true,
-                postal,
-                format!("{cpath}.postal"),
-                format!(
-                    "postal is given here but {}:{} has no postal figure ({who})",
-                    file.display(),
-                    source.line
-                ),
-            ),
-            (None, None) => {}
+        let place = (file, source.line, who.as_str());
+        // A source with no votes column leaves votes unchecked; one with no postal
+        // column says the typed postal figure has nothing behind it.
+        let votes = Figure {
+            key: "votes",
+            given: &input.votes,
+            source: source.votes,
+            extra_is_wrong: false,
+        };
+        let postal = Figure {
+            key: "postal",
+            given: &input.postal,
+            source: source.postal,
+            extra_is_wrong: true,
+        };
+        for figure in [votes, postal] {
+            self.compare_figure(cpath, &input.name, figure, place);
         }
         let Some(segment_file) = segment_file else {
             return;
