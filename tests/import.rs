@@ -4,24 +4,9 @@
 
 mod common;
 
-use common::Site;
+use common::{Site, shared_file};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// A file of the shared source folder, which CI places at ../shared beside the repository
-/// (a worktree one level deeper finds it at ../../shared). `None` with a printed note when
-/// it is absent, so the test says why it checked nothing.
-fn shared_file(name: &str) -> Option<PathBuf> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let found = ["../shared/sources/data", "../../shared/sources/data"]
-        .iter()
-        .map(|dir| repo.join(dir).join(name))
-        .find(|p| p.is_file());
-    if found.is_none() {
-        eprintln!("note: ../shared/sources/data/{name} is absent; this test checked nothing");
-    }
-    found
-}
 
 /// The import fixture site with `files` copied into its sources/ folder.
 fn site_with(files: &[&Path]) -> Site {
