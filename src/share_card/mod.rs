@@ -8,7 +8,6 @@
 //! gives the same bytes: no system fonts, no clock, no randomness.
 
 mod chart;
-mod coverage;
 mod fonts;
 mod palette;
 mod raster;
@@ -108,7 +107,6 @@ pub fn drawing_fingerprint() -> u128 {
         }
         for source in [
             include_str!("raster.rs"),
-            include_str!("coverage.rs"),
             include_str!("scene.rs"),
             include_str!("fonts.rs"),
         ] {

@@ -730,10 +730,9 @@ fn cards_are_drawn_as_resvg_draws_them() {
             "{:?}: the reference drew almost nothing: {d:?}",
             card.headline
         );
-        // Text is filled by area coverage, resvg supersamples: only edge pixels differ, a
-        // few of them (where two glyphs' edges meet in one pixel) by up to ~80 levels.
+        // Only a few edge pixels of the rounded corners may come out a shade apart.
         assert!(
-            d.largest <= 96 && d.visible * 50 <= d.ink && d.changed * 2 <= d.ink,
+            d.visible == 0 && d.changed * 10_000 <= d.ink,
             "{:?} ({:?}) is drawn otherwise than resvg draws it: {d:?}",
             card.headline,
             card.result.map(|r| &r.heading)
