@@ -232,7 +232,11 @@ fn a_warm_build_after_edits_gives_what_a_cold_build_gives() {
     );
     site.ok(&["build"]);
     let again = snapshot(&site.root.join("public"));
-    assert_eq!(again, cold_snapshot(&site), "warm build after a second edit");
+    assert_eq!(
+        again,
+        cold_snapshot(&site),
+        "warm build after a second edit"
+    );
     assert_ne!(again, warm);
 }
 

@@ -107,7 +107,10 @@ pub struct Candidate {
 impl Candidate {
     /// Where the figure of `segment` was written.
     pub fn segment_place(&self, segment: &str) -> Option<Place> {
-        let at = self.by_segment.iter().position(|(name, _)| name == segment)?;
+        let at = self
+            .by_segment
+            .iter()
+            .position(|(name, _)| name == segment)?;
         Some(Place {
             file: self.votes_place.file.clone(),
             line: *self.segment_lines.get(at)?,
