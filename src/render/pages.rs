@@ -12,6 +12,15 @@ use crate::site::listings::{CARD_FILE, SEARCH_PATH, Summary, Translation, has_ca
 use serde::Serialize;
 use tera::Context;
 
+/// The template a content page is rendered through.
+pub fn template_of(page: &crate::content::Page) -> &'static str {
+    match page.kind {
+        PageKind::Article => "page.html",
+        PageKind::Section if page.is_home() => "index.html",
+        PageKind::Section => "section.html",
+    }
+}
+
 #[derive(Serialize)]
 struct PageView<'a> {
     title: &'a str,
@@ -185,7 +194,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
                 "page",
                 &page_view(shared, i, rendered.html, rendered.headings),
             );
-            "page.html"
+            template_of(page)
         }
         PageKind::Section => {
             let listed = if page.is_home() {
@@ -206,11 +215,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
                         .summaries_of(shared.index.subsections_of(&page.path)),
                 },
             );
-            if page.is_home() {
-                "index.html"
-            } else {
-                "section.html"
-            }
+            template_of(page)
         }
     };
     let html = shared
