@@ -226,7 +226,8 @@ impl<'a> Planner<'a> {
             site,
             everywhere,
             summaries: site.index.summaries.iter().map(fingerprint::of).collect(),
-            nav: fingerprint::of(&site.index.nav),
+            // Every page links the home of its language from the site's name.
+            nav: fingerprint::of(&(&site.index.nav, site.index.homes())),
             tallied: fingerprint::of(&(&site.facts, site.data_input)),
             renderer,
         }

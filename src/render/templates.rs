@@ -29,14 +29,30 @@ pub struct Renderer {
     charts: crate::chart_function::ChartSlot,
 }
 
-/// What every page's template sees of the site (set once, in Tera's global context).
+/// What every page's template sees of the site: in Tera's global context for pages in
+/// the site's language, in the page's own context for pages in another (`site_view`).
 #[derive(Serialize)]
-struct SiteView<'a> {
+pub struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
     base_url: &'a str,
     parties: &'a BTreeMap<String, crate::config::Party>,
+    /// The path of the home of pages in this language (`en/`), below the root; empty for
+    /// the site's language.
+    home: &'a str,
+}
+
+/// The site as pages in `lang` name it, with `home` the path of that language's home.
+pub fn site_view<'a>(config: &'a SiteConfig, lang: &str, home: &'a str) -> SiteView<'a> {
+    SiteView {
+        title: config.title_in(lang),
+        description: config.description_in(lang),
+        language: &config.language,
+        base_url: &config.base_url,
+        parties: &config.parties,
+        home,
+    }
 }
 
 impl Renderer {
@@ -272,16 +288,8 @@ fn name_unknown_tag(d: &mut Diagnostic, body: &str, body_line: usize) {
 }
 
 fn insert_site(tera: &mut Tera, config: &SiteConfig) {
-    tera.global_context().insert(
-        "site",
-        &SiteView {
-            title: &config.title,
-            description: &config.description,
-            language: &config.language,
-            base_url: &config.base_url,
-            parties: &config.parties,
-        },
-    );
+    tera.global_context()
+        .insert("site", &site_view(config, &config.language, ""));
 }
 
 /// Delimiters for prose: `{{ }}` and `{% %}` as in templates; comments are `{! !}`.
