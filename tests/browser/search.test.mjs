@@ -200,6 +200,31 @@ test('a card from the index reads as the card from the article file', async () =
   }
 });
 
+test('the address follows what is typed once typing pauses, and a first card needs no article file before it', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const fetch = window.fetch.bind(window);
+    window.asked = [];
+    window.fetch = (url, ...rest) => { window.asked.push(String(url)); return fetch(url, ...rest); };
+  });
+  await page.goto(`${origin}search/`);
+  await page.locator('#search-input').focus();
+  await page.waitForLoadState('networkidle');
+  // The moment the first cards are in, no article file has been asked for yet.
+  const before = page.evaluate(() => new Promise((resolve) => {
+    new MutationObserver(() => resolve(window.asked.filter((u) => u.includes('/search/d/')).length))
+      .observe(document.getElementById('search-results'), { childList: true });
+  }));
+  await page.locator('#search-input').fill('कानपुर');
+  assert.equal(await before, 0);
+  await results(page);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'कानपुर');
+  await page.locator('#search-input').fill('');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+  assert.equal(await page.locator('#search-results li').count(), 0);
+  await page.close();
+});
+
 test('the keyboard reaches the results: ArrowDown from the box, Escape back', async () => {
   const page = await search('कानपुर');
   await results(page);
