@@ -127,6 +127,16 @@ for (const [query, expected] of [
   });
 }
 
+test('what the result box shows is found too: ढाई लाख is only in a candidate\'s note', async () => {
+  const page = await search('ढाई लाख');
+  const { cards } = await results(page);
+  const mayor = cards.find((c) => c.url.endsWith('kanpur/mayor-2023/'));
+  assert.ok(mayor, cards.map((c) => c.href).join(', '));
+  assert.match(mayor.snippet, /ढाई लाख से अधिक/);
+  assert.ok(mayor.marks.includes('ढाई') && mayor.marks.includes('लाख'), mayor.marks.join(' '));
+  await page.close();
+});
+
 test('when no article has every word, the articles with most of them, and the status says so', async () => {
   const page = await search('कानपुर ज़ंज़ीबार');
   const { cards } = await results(page);
