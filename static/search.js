@@ -229,6 +229,8 @@ const chunavSearch = (() => {
     ]);
     // Romanised or English (letters, perhaps digits): loose keys and one typo may match.
     const latin = /^[a-z0-9]*[a-z][a-z0-9]*$/.test(q);
+    // A group of synonyms (`=bjp`) is its own word only; its phrases' own words are marked.
+    const group = q.startsWith('=');
     // Per article id: its score for q and the weight of its best-matching word (arrays, not
     // maps: a common word has thousands of postings), and the ids that have q at all.
     const scores = new Float64Array(meta.docs);
@@ -239,6 +241,7 @@ const chunavSearch = (() => {
       const wk = wordKey || word;
       let weight = 0;
       if (word === q) weight = 1;
+      else if (group) continue;
       else if (wk === k) weight = latin ? 0.8 : 0.7;
       else if (q.length >= 3 && word.startsWith(q)) weight = 0.5;
       else if (latin && k.length >= 3 && wk.startsWith(k)) weight = 0.4;
@@ -255,6 +258,7 @@ const chunavSearch = (() => {
         if (score > scores[id]) scores[id] = score;
       }
     }
+    if (group && matched.has(q)) for (const w of synonyms(meta).marks.get(q) || []) matched.set(w, 1);
     // id → [title, url, lang, snippet, weight], from the best-matching word that has one.
     const cards = new Map();
     for (const [word, weight] of matched) {
@@ -263,6 +267,34 @@ const chunavSearch = (() => {
       }
     }
     return { ids, scores, matched, cards, best };
+  };
+
+  // The meta file's groups of synonyms (party names, BJP/भाजपा/भारतीय जनता पार्टी; see
+  // src/search/synonyms.rs): a query's phrase of a group is looked up as the group's word.
+  let groups = null;
+  const synonyms = (meta) => {
+    if (groups?.meta === meta) return groups;
+    groups = { meta, starts: new Map(), marks: new Map() };
+    for (const [token, phrases, marks] of meta.syn || []) {
+      groups.marks.set(token, marks);
+      for (const phrase of phrases) {
+        const ws = phrase.split(' ');
+        if (!groups.starts.has(ws[0])) groups.starts.set(ws[0], []);
+        groups.starts.get(ws[0]).push([ws, token]);
+      }
+    }
+    for (const list of groups.starts.values()) list.sort((a, b) => b[0].length - a[0].length);
+    return groups;
+  };
+  const withSynonyms = (meta, qs) => {
+    const { starts } = synonyms(meta);
+    const out = [];
+    for (let i = 0; i < qs.length;) {
+      const hit = (starts.get(qs[i]) || []).find(([ws]) => ws.every((w, j) => qs[i + j] === w));
+      out.push(hit ? hit[1] : qs[i]);
+      i += hit ? hit[0].length : 1;
+    }
+    return [...new Set(out)];
   };
 
   // Every article that has every word of the query, best first (newest first on a tie).
@@ -443,7 +475,7 @@ const chunavSearch = (() => {
     try {
       // The requests go out first; everything else waits for them.
       const meta = await get('meta.json');
-      const found = await Promise.all(qs.map((q) => lookup(meta, q)));
+      const found = await Promise.all(withSynonyms(meta, qs).map((q) => lookup(meta, q)));
       if (ticket !== current) return;
       const { ids, partial } = rank(found, meta.docs);
       const matched = new Map(found.flatMap((f) => [...f.matched]));

@@ -397,7 +397,10 @@ impl<'a> Writer<'a> {
             }
             Err(_) => Vec::new(),
         };
-        Ok(search::build_files(entries))
+        Ok(search::build_files_with(
+            entries,
+            &search::Synonyms::of_site(&self.site.config),
+        ))
     }
 
     /// Every output other than pages, cards and the search index: one file each.

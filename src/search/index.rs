@@ -16,7 +16,7 @@
 //! (the first from 0) and fields has 4 for the title, 2 for a heading, the description or a
 //! tag, 1 for the body.
 
-use super::{Entry, fold, latin, snippet};
+use super::{Entry, Synonyms, fold, latin, snippet};
 use crate::escape::json_string;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -50,10 +50,20 @@ struct Term {
     postings: Vec<(u32, u8)>,
 }
 
-/// The index files for `entries`, as (path relative to the site root, bytes).
-pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
+/// The index files for `entries`, as (path relative to the site root, bytes), with no
+/// synonyms.
+pub fn build_files(entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
+    build_files_with(entries, &Synonyms::default())
+}
+
+/// The index files for `entries`, where the phrases of each group of `synonyms` find one
+/// another (`Synonyms::of_site` gives a site's).
+pub fn build_files_with(mut entries: Vec<Entry>, synonyms: &Synonyms) -> Vec<(String, Vec<u8>)> {
     entries.sort_by(|a, b| (&b.date, &a.path).cmp(&(&a.date, &b.path)));
-    let per_doc: Vec<Vec<(String, u8)>> = entries.par_iter().map(document_words).collect();
+    let per_doc: Vec<Vec<(String, u8)>> = entries
+        .par_iter()
+        .map(|e| document_words(e, synonyms))
+        .collect();
     let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
     for (id, words) in per_doc.into_iter().enumerate() {
         for (word, fields) in words {
@@ -107,12 +117,17 @@ pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
         }
         files.push(shard_file(starts.len() - 1, &shard));
     }
-    let firsts = first_files(&entries, &terms);
+    let firsts = first_files(&entries, &terms, synonyms);
     let shard_list: Vec<String> = starts.iter().map(|s| json_string(s)).collect();
+    let syn = if synonyms.groups.is_empty() {
+        String::new()
+    } else {
+        format!(",\"syn\":{}", synonyms.json())
+    };
     files.push((
         META_FILE.to_string(),
         format!(
-            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{}}}\n",
+            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{}{syn}}}\n",
             entries.len(),
             shard_list.join(","),
             firsts.len()
@@ -147,7 +162,7 @@ fn field_score(fields: u8) -> u32 {
 
 /// The files of first results: for every word, its best FIRST_RESULTS articles (by field,
 /// then newest) with a snippet around the word, and those articles' titles and addresses.
-fn first_files(entries: &[Entry], terms: &[Term]) -> Vec<(String, Vec<u8>)> {
+fn first_files(entries: &[Entry], terms: &[Term], synonyms: &Synonyms) -> Vec<(String, Vec<u8>)> {
     let firsts: Vec<Vec<u32>> = terms
         .par_iter()
         .map(|t| {
@@ -171,7 +186,15 @@ fn first_files(entries: &[Entry], terms: &[Term]) -> Vec<(String, Vec<u8>)> {
         .par_iter()
         .enumerate()
         .map(|(id, words)| {
-            let found = snippet::snippets(&entries[id], words);
+            // A group's word is in no text: its snippet is cut around its own words.
+            let alternatives: Vec<Vec<&str>> = words
+                .iter()
+                .map(|w| match synonyms.group(w) {
+                    Some(g) => g.marks.iter().map(String::as_str).collect(),
+                    None => vec![*w],
+                })
+                .collect();
+            let found = snippet::snippets(&entries[id], &alternatives);
             words.iter().copied().zip(found).collect()
         })
         .collect();
@@ -232,11 +255,16 @@ fn first_files(entries: &[Entry], terms: &[Term]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// Every distinct word of an article with the fields it appears in.
-fn document_words(entry: &Entry) -> Vec<(String, u8)> {
+/// Every distinct word of an article with the fields it appears in, and the word of each
+/// group of synonyms one of whose phrases it has.
+fn document_words(entry: &Entry, synonyms: &Synonyms) -> Vec<(String, u8)> {
     let mut fields: HashMap<String, u8> = HashMap::new();
     let mut add = |text: &str, field: u8| {
-        for word in fold::words(&fold::fold(text)) {
+        let words = fold::words(&fold::fold(text));
+        for g in synonyms.found_in(&words) {
+            *fields.entry(synonyms.groups[g].token.clone()).or_default() |= field;
+        }
+        for word in words {
             *fields.entry(word).or_default() |= field;
         }
     };

@@ -16,9 +16,11 @@ pub mod fold;
 mod index;
 pub mod latin;
 mod snippet;
+mod synonyms;
 
-pub use index::{META_FILE, build_files, first_file};
+pub use index::{META_FILE, build_files, build_files_with, first_file};
 use std::sync::Mutex;
+pub use synonyms::{Group, Synonyms};
 
 /// One article as search sees it.
 #[derive(Debug, Clone, Default)]
