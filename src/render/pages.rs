@@ -12,6 +12,15 @@ use crate::site::listings::{CARD_FILE, SEARCH_PATH, Summary, Translation, has_ca
 use serde::Serialize;
 use tera::Context;
 
+/// The template a content page is rendered through.
+pub fn template_of(page: &crate::content::Page) -> &'static str {
+    match page.kind {
+        PageKind::Article => "page.html",
+        PageKind::Section if page.is_home() => "index.html",
+        PageKind::Section => "section.html",
+    }
+}
+
 #[derive(Serialize)]
 struct PageView<'a> {
     title: &'a str,
@@ -149,6 +158,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
     let root = root_prefix(page.depth());
     let mut context = Context::new();
     context.insert("lang", &page.lang);
+    insert_site_in(shared, &mut context, &page.lang);
     context.insert("root", &root);
     context.insert("t", &i18n::strings(&page.lang));
     context.insert("nav", &shared.index.nav);
@@ -188,7 +198,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
                 "page",
                 &page_view(shared, i, rendered.html, rendered.headings),
             );
-            "page.html"
+            template_of(page)
         }
         PageKind::Section => {
             let listed = if page.is_home() {
@@ -209,11 +219,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
                         .summaries_of(shared.index.subsections_of(&page.path)),
                 },
             );
-            if page.is_home() {
-                "index.html"
-            } else {
-                "section.html"
-            }
+            template_of(page)
         }
     };
     let html = shared
@@ -240,7 +246,7 @@ fn page_view<'a>(
 ) -> PageView<'a> {
     let page = &shared.pages[i];
     let authors = if page.front.authors.is_empty() {
-        shared.default_authors
+        shared.config.authors_in(&page.lang)
     } else {
         &page.front.authors
     };
@@ -262,7 +268,7 @@ fn page_view<'a>(
         authors,
         lang: &page.lang,
         image: (!card.is_empty()).then_some(card.as_str()),
-        publisher: shared.site_title,
+        publisher: shared.config.title_in(&page.lang),
     });
     PageView {
         title: &page.front.title,
@@ -328,12 +334,24 @@ struct TermView<'a> {
     pages: Vec<&'a Summary>,
 }
 
-/// A context for pages that are not content files: taxonomy indexes and terms.
-fn listing_context(shared: &Shared<'_>, path: &str) -> Context {
+/// Where a page is in another language than the site's, the site as that language names
+/// it (`[languages.X]` of site.toml) in place of the global `site`.
+fn insert_site_in(shared: &Shared<'_>, context: &mut Context, lang: &str) {
+    if lang != shared.language {
+        context.insert(
+            "site",
+            &super::templates::site_view(shared.config, lang, shared.index.home_of(lang)),
+        );
+    }
+}
+
+/// A context for pages that are not content files: taxonomy indexes and terms, in `lang`.
+fn listing_context(shared: &Shared<'_>, path: &str, lang: &str) -> Context {
     let mut context = Context::new();
-    context.insert("lang", shared.language);
+    context.insert("lang", lang);
+    insert_site_in(shared, &mut context, lang);
     context.insert("root", &root_prefix(path.matches('/').count()));
-    context.insert("t", &i18n::strings(shared.language));
+    context.insert("t", &i18n::strings(lang));
     context.insert("nav", &shared.index.nav);
     context.insert("permalink", &permalink(shared.base_url, path));
     context
@@ -345,7 +363,7 @@ pub fn render_taxonomy(
     kind: crate::taxonomy::Kind,
     terms: &[crate::taxonomy::Term],
 ) -> Result<String, Diagnostic> {
-    let mut context = listing_context(shared, kind.path());
+    let mut context = listing_context(shared, kind.path(), shared.language);
     context.insert(
         "taxonomy",
         &TaxonomyView {
@@ -370,12 +388,13 @@ pub fn render_term(
     shared: &Shared<'_>,
     term: &crate::taxonomy::Term,
 ) -> Result<String, Diagnostic> {
-    let mut context = listing_context(shared, &term.path);
+    let lang = term_language(shared, term);
+    let mut context = listing_context(shared, &term.path, lang);
     context.insert(
         "term",
         &TermView {
             kind: term.kind,
-            kind_title: term.kind.title(shared.language),
+            kind_title: term.kind.title(lang),
             kind_path: term.kind.path(),
             name: &term.name,
             path: &term.path,
@@ -385,10 +404,20 @@ pub fn render_term(
     shared.renderer.render("term.html", &context)
 }
 
+/// The language of a term's page: that of its articles when they share one (an English
+/// article's constituency "Kanpur"), otherwise the site's.
+pub fn term_language<'a>(shared: &'a Shared<'_>, term: &crate::taxonomy::Term) -> &'a str {
+    let mut langs = term.pages.iter().map(|&i| shared.pages[i].lang.as_str());
+    match langs.next() {
+        Some(first) if langs.all(|l| l == first) => first,
+        _ => shared.language,
+    }
+}
+
 /// The search page (the index is in search/, see crate::search). It also links the
 /// taxonomy pages, which is what the page offers when JavaScript is off.
 pub fn render_search(shared: &Shared<'_>) -> Result<String, Diagnostic> {
-    let mut context = listing_context(shared, SEARCH_PATH);
+    let mut context = listing_context(shared, SEARCH_PATH, shared.language);
     let browse: Vec<std::collections::BTreeMap<&str, &str>> = shared
         .taxonomies
         .terms
