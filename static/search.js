@@ -211,8 +211,9 @@ const chunavSearch = (() => {
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   };
 
-  // Title 8, a heading, the description or a tag 3, the body 1, added up.
-  const fieldScore = (f) => (f & 4 ? 8 : 0) + (f & 2 ? 3 : 0) + (f & 1 ? 1 : 0);
+  // Title 8, a heading, the description or a tag 3, the body 1, added up; 0.5 for no field
+  // (a word only beside the body: in the result box).
+  const fieldScore = (f) => (f & 4 ? 8 : 0) + (f & 2 ? 3 : 0) + (f & 1 ? 1 : 0) || 0.5;
 
   // Keys that differ only in inherent vowels (a) and y/i: where spelling and speech part.
   const unschwa = (k) => k.replace(/a/g, '').replace(/y/g, 'i');

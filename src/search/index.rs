@@ -42,6 +42,8 @@ const SHARD_BYTES: usize = 24_000;
 const TITLE: u8 = 4;
 const HEADING: u8 = 2;
 const BODY: u8 = 1;
+/// Beside the body (the result box): written as no field (0) when the word is nowhere else.
+const BESIDE: u8 = 8;
 
 struct Term {
     word: String,
@@ -153,11 +155,14 @@ pub fn first_file(key: &str, files: usize) -> usize {
     hash as usize % files.max(1)
 }
 
-/// Title weight 8, a heading, the description or a tag 3, the body 1, added up: the
-/// browser ranks by the same.
+/// Title weight 8, a heading, the description or a tag 3, the body 1, added up, and 0.5
+/// for a word only beside the body (in twice these units): the browser ranks by the same.
 fn field_score(fields: u8) -> u32 {
     let has = |f: u8, w: u32| if fields & f != 0 { w } else { 0 };
-    has(TITLE, 8) + has(HEADING, 3) + has(BODY, 1)
+    match has(TITLE, 16) + has(HEADING, 6) + has(BODY, 2) {
+        0 => 1,
+        score => score,
+    }
 }
 
 /// The files of first results: for every word, its best FIRST_RESULTS articles (by field,
@@ -274,6 +279,7 @@ fn document_words(entry: &Entry, synonyms: &Synonyms) -> Vec<(String, u8)> {
         add(text, HEADING);
     }
     add(&entry.text.body, BODY);
+    add(&entry.text.beside, BESIDE);
     let mut words: Vec<(String, u8)> = fields.into_iter().collect();
     words.sort();
     words
@@ -288,7 +294,7 @@ fn write_term(out: &mut String, term: &Term) {
         if i > 0 {
             out.push(',');
         }
-        let _ = write!(out, "{}", (id - previous) * 8 + u32::from(*fields));
+        let _ = write!(out, "{}", (id - previous) * 8 + u32::from(*fields & 7));
         previous = *id;
     }
     out.push_str("]]");
@@ -314,7 +320,7 @@ fn document_json(e: &Entry) -> Vec<u8> {
             .map(|t| json_string(t))
             .collect::<Vec<_>>()
             .join(","),
-        json_string(&e.text.body)
+        json_string(&e.text.shown())
     )
     .into_bytes()
 }
@@ -333,6 +339,7 @@ mod tests {
             text: PageText {
                 headings: vec![],
                 body: body.into(),
+                beside: String::new(),
             },
             ..Entry::default()
         }
@@ -371,6 +378,35 @@ mod tests {
                 .iter()
                 .all(|(_, b)| !String::from_utf8_lossy(b).contains("</script>"))
         );
+    }
+
+    #[test]
+    fn a_word_only_beside_the_body_has_no_field_and_ranks_below_the_body() {
+        let mut boxed = entry("2024-06-05", "नया", "पाठ");
+        boxed.text.beside = "विजेता 4,22,087 वोट".into();
+        let files = build_files(vec![
+            boxed,
+            entry("2024-06-01", "पुराना", "उन्हें 4,22,087 वोट"),
+        ]);
+        let shard: serde_json::Value =
+            serde_json::from_str(file(&files, "search/t/0.json")).unwrap();
+        let number = shard
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t[0] == "422087")
+            .unwrap();
+        // Article 0 has it only beside its body (0*8+0), article 1 in the body (1*8+1).
+        assert_eq!(number[2], serde_json::json!([0, 9]));
+        let meta: serde_json::Value = serde_json::from_str(file(&files, META_FILE)).unwrap();
+        let name = format!(
+            "search/f/{}.json",
+            first_file("422087", meta["firsts"].as_u64().unwrap() as usize)
+        );
+        let firsts: serde_json::Value = serde_json::from_str(file(&files, &name)).unwrap();
+        assert_eq!(firsts["w"]["422087"][0][0], 1);
+        assert_eq!(firsts["w"]["422087"][1][1], "पाठ विजेता 4,22,087 वोट");
+        assert!(file(&files, "search/d/0.json").contains("\"x\":\"पाठ विजेता 4,22,087 वोट\""));
     }
 
     #[test]

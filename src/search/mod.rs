@@ -35,11 +35,25 @@ pub struct Entry {
 }
 
 /// An article body's readable text, with its headings also kept apart (they rank above
-/// the body).
+/// the body), and the text the page shows beside the body (its result box), which ranks
+/// below it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageText {
     pub headings: Vec<String>,
     pub body: String,
+    pub beside: String,
+}
+
+impl PageText {
+    /// All the text a reader sees, as the article file carries it and snippets are cut
+    /// from: the body, then what is beside it.
+    pub fn shown(&self) -> String {
+        match (self.body.is_empty(), self.beside.is_empty()) {
+            (_, true) => self.body.clone(),
+            (true, false) => self.beside.clone(),
+            (false, false) => format!("{} {}", self.body, self.beside),
+        }
+    }
 }
 
 /// Collects entries while pages render (in parallel).
@@ -113,7 +127,11 @@ pub fn plain_text(html: &str) -> PageText {
         Some((cut, _)) => body[..cut].to_string(),
         None => body,
     };
-    PageText { headings, body }
+    PageText {
+        headings,
+        body,
+        beside: String::new(),
+    }
 }
 
 /// What search keeps of an article page: the text of its body (`body_html`, the rendered
@@ -133,22 +151,16 @@ pub fn page_text(page_html: &str, body_html: &str) -> PageText {
             rest = rest.replacen(inner, " ", 1);
         }
     }
-    let extra = plain_text(&rest).body;
-    if extra.is_empty() {
-        return text;
+    let mut beside = plain_text(&rest).body;
+    if let Some((cut, _)) = beside.char_indices().nth(MAX_TEXT / 4) {
+        beside.truncate(cut);
     }
     // The body gives way to what the page shows beside it when both are long.
-    let room = MAX_TEXT.saturating_sub(extra.chars().count() + 1);
+    let room = MAX_TEXT.saturating_sub(beside.chars().count() + 1);
     if let Some((cut, _)) = text.body.char_indices().nth(room) {
         text.body.truncate(cut);
     }
-    if !text.body.is_empty() {
-        text.body.push(' ');
-    }
-    text.body.push_str(&extra);
-    if let Some((cut, _)) = text.body.char_indices().nth(MAX_TEXT) {
-        text.body.truncate(cut);
-    }
+    text.beside = beside;
     text
 }
 
@@ -210,8 +222,13 @@ mod tests {
              <aside>और लेख</aside></main></body></html>"
         );
         let text = page_text(&page, body);
+        assert_eq!(text.body, "पहला लेख का पाठ");
         assert_eq!(
-            text.body,
+            text.beside,
+            "नतीजा कानपुर रमेश अवस्थी 4,43,055 वोट ढाई लाख से अधिक"
+        );
+        assert_eq!(
+            text.shown(),
             "पहला लेख का पाठ नतीजा कानपुर रमेश अवस्थी 4,43,055 वोट ढाई लाख से अधिक"
         );
         assert_eq!(text.headings, ["पहला"]);

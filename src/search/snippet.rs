@@ -17,7 +17,8 @@ const LEAD: usize = 20;
 /// has them: the snippet is cut around the first place of any of them), in order.
 pub fn snippets(entry: &Entry, words: &[Vec<&str>]) -> Vec<String> {
     let tags = entry.tags.join(" · ");
-    let sources = [entry.text.body.as_str(), entry.description.as_str(), &tags];
+    let shown = entry.text.shown();
+    let sources = [shown.as_str(), entry.description.as_str(), &tags];
     let spans: Vec<Vec<(usize, usize)>> = sources.iter().map(|t| word_spans(t)).collect();
     // The first place of every word: (source, word number).
     let mut first: HashMap<String, (usize, usize)> = HashMap::new();
@@ -102,6 +103,7 @@ mod tests {
             text: PageText {
                 headings: vec![],
                 body: body.into(),
+                beside: String::new(),
             },
             ..Entry::default()
         }
