@@ -57,6 +57,38 @@ struct SectionView<'a> {
     subsections: Vec<&'a Summary>,
 }
 
+/// A chart's own `id` that a heading of the page also has (`## INC` is `inc`), directly or
+/// as one of the ids the chart derives from it: one of the two links would lead nowhere.
+fn ids_shared_with_headings(
+    file: &std::path::Path,
+    hooks: &PageHooks<'_>,
+    headings: &[Heading],
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (id, line) in hooks.chosen_ids.borrow().iter() {
+        let derived = [
+            id.clone(),
+            format!("{id}-caption"),
+            format!("{id}-title"),
+            format!("{id}-desc"),
+        ];
+        if let Some(heading) = headings.iter().find(|h| derived.contains(&h.id)) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "chart id `{id}` is also the id of the heading \"{}\" (#{}); give the chart another id, or the heading one of its own, e.g. ## {} {{#{}-section}}",
+                        heading.text, heading.id, heading.text, heading.id
+                    ),
+                )
+                .at_line(*line)
+                .with_field("chart.id"),
+            );
+        }
+    }
+    problems
+}
+
 /// Links from the page at `depth` folders below the root back to the root: `../../`.
 pub fn root_prefix(depth: usize) -> String {
     if depth == 0 {
@@ -72,6 +104,8 @@ struct PageHooks<'a> {
     page: usize,
     /// Ids of the charts drawn so far on this page, to keep them unique.
     chart_ids: std::cell::RefCell<Vec<String>>,
+    /// The ids chart blocks chose themselves, with their lines: headings may not take them.
+    chosen_ids: std::cell::RefCell<Vec<(String, usize)>>,
     /// The page's first chart, which its share card shows.
     first_chart: std::cell::RefCell<Option<crate::chart::ChartSpec>>,
 }
@@ -98,7 +132,7 @@ impl PageHooks<'_> {
 }
 
 impl Hooks for PageHooks<'_> {
-    fn chart(&self, options: &str, _line: usize) -> Result<String, String> {
+    fn chart(&self, options: &str, line: usize) -> Result<String, String> {
         let options = crate::chart_kinds::parse_options(options)?;
         let ctx = self
             .shared
@@ -106,6 +140,9 @@ impl Hooks for PageHooks<'_> {
             .context(self.page)
             .ok_or("no results for this page")?;
         let id = self.chart_id(options.id.as_deref())?;
+        if options.id.is_some() {
+            self.chosen_ids.borrow_mut().push((id.clone(), line));
+        }
         let spec = crate::chart_kinds::spec(&options, &ctx, &id)?;
         let figure = crate::chart::render_figure(&spec).map_err(|e| e.to_string())?;
         let mut first = self.first_chart.borrow_mut();
@@ -180,9 +217,15 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
         root: &root,
         page: i,
         chart_ids: std::cell::RefCell::new(Vec::new()),
+        chosen_ids: std::cell::RefCell::new(Vec::new()),
         first_chart: std::cell::RefCell::new(None),
     };
-    let rendered = markdown::render(&page.file, &body, page.body_line, &hooks);
+    let mut rendered = markdown::render(&page.file, &body, page.body_line, &hooks);
+    rendered.diagnostics.extend(ids_shared_with_headings(
+        &page.file,
+        &hooks,
+        &rendered.headings,
+    ));
     if !rendered.diagnostics.is_empty() {
         return Err(rendered.diagnostics);
     }
