@@ -41,9 +41,22 @@ pub struct SiteConfig {
     /// then follow the alliance as well as the party (see docs/checks.md).
     #[serde(default)]
     pub alliances: crate::election::Alliances,
+    /// Site search: `[search] synonyms = [["mayor", "मेयर", "महापौर"]]`, phrases that find
+    /// one another (parties' names already do; see docs/search.md).
+    #[serde(default)]
+    pub search: SearchConfig,
     /// The site's own texts for pages in another language: `[languages.en]` `title = …`.
     #[serde(default)]
     pub languages: BTreeMap<String, LanguageTexts>,
+}
+
+/// The `[search]` table of site.toml.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Groups of phrases that mean the same, each a list of two or more.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// What pages in one language call the site, when it is not the site's `language`:
@@ -279,6 +292,19 @@ impl SiteConfig {
         problems.extend(check_languages(&config, text, file));
         problems.extend(check_aliases(&config.parties, file));
         problems.extend(check_alliances(&config, text, file));
+        for (i, group) in config.search.synonyms.iter().enumerate() {
+            if group.iter().filter(|p| !p.trim().is_empty()).count() < 2 {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "a group of synonyms needs two phrases or more that mean the same, e.g. [\"mayor\", \"मेयर\", \"महापौर\"]; this one has {group:?}"
+                        ),
+                    )
+                    .with_field(format!("search.synonyms[{i}]")),
+                );
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -633,6 +659,24 @@ mod tests {
                 "error: site.toml: parties.JP.aliases[0]: alias \"bharatiya janata party\" also names party BJP; an alias must name one party",
                 "error: site.toml: parties.JP.aliases[1]: alias \"bjp\" also names party BJP; an alias must name one party",
             ]
+        );
+    }
+
+    #[test]
+    fn a_group_of_synonyms_has_two_phrases() {
+        let ok = SiteConfig::parse(
+            "title = \"x\"\n[search]\nsynonyms = [[\"mayor\", \"मेयर\", \"महापौर\"]]\n",
+        )
+        .unwrap();
+        assert_eq!(ok.search.synonyms[0][2], "महापौर");
+        let errs = SiteConfig::parse("title = \"x\"\n[search]\nsynonyms = [[\"mayor\", \" \"]]\n")
+            .unwrap_err();
+        assert!(
+            errs[0].to_string().starts_with(
+                "error: site.toml: search.synonyms[0]: a group of synonyms needs two phrases"
+            ),
+            "{}",
+            errs[0]
         );
     }
 

@@ -211,8 +211,9 @@ const chunavSearch = (() => {
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   };
 
-  // Title 8, a heading, the description or a tag 3, the body 1, added up.
-  const fieldScore = (f) => (f & 4 ? 8 : 0) + (f & 2 ? 3 : 0) + (f & 1 ? 1 : 0);
+  // Title 8, a heading, the description or a tag 3, the body 1, added up; 0.5 for no field
+  // (a word only beside the body: in the result box).
+  const fieldScore = (f) => (f & 4 ? 8 : 0) + (f & 2 ? 3 : 0) + (f & 1 ? 1 : 0) || 0.5;
 
   // Keys that differ only in inherent vowels (a) and y/i: where spelling and speech part.
   const unschwa = (k) => k.replace(/a/g, '').replace(/y/g, 'i');
@@ -229,13 +230,19 @@ const chunavSearch = (() => {
     ]);
     // Romanised or English (letters, perhaps digits): loose keys and one typo may match.
     const latin = /^[a-z0-9]*[a-z][a-z0-9]*$/.test(q);
-    const scores = new Map();
+    // A group of synonyms (`=bjp`) is its own word only; its phrases' own words are marked.
+    const group = q.startsWith('=');
+    // Per article id: its score for q and the weight of its best-matching word (arrays, not
+    // maps: a common word has thousands of postings), and the ids that have q at all.
+    const scores = new Float64Array(meta.docs);
+    const best = new Float64Array(meta.docs);
+    const ids = [];
     const matched = new Map();
-    const best = new Map(); // id → the weight of its best-matching word
     for (const [word, wordKey, postings] of terms) {
       const wk = wordKey || word;
       let weight = 0;
       if (word === q) weight = 1;
+      else if (group) continue;
       else if (wk === k) weight = latin ? 0.8 : 0.7;
       else if (q.length >= 3 && word.startsWith(q)) weight = 0.5;
       else if (latin && k.length >= 3 && wk.startsWith(k)) weight = 0.4;
@@ -246,11 +253,13 @@ const chunavSearch = (() => {
       let id = 0;
       for (const p of postings) {
         id += Math.floor(p / 8);
-        if (weight > (best.get(id) || 0)) best.set(id, weight);
+        if (!scores[id]) ids.push(id);
+        if (weight > best[id]) best[id] = weight;
         const score = weight * fieldScore(p % 8);
-        if (score > (scores.get(id) || 0)) scores.set(id, score);
+        if (score > scores[id]) scores[id] = score;
       }
     }
+    if (group && matched.has(q)) for (const w of synonyms(meta).marks.get(q) || []) matched.set(w, 1);
     // id → [title, url, lang, snippet, weight], from the best-matching word that has one.
     const cards = new Map();
     for (const [word, weight] of matched) {
@@ -258,25 +267,66 @@ const chunavSearch = (() => {
         if (weight > (cards.get(id)?.[4] || 0)) cards.set(id, [...firsts.d[id], snip, weight]);
       }
     }
-    return { scores, matched, cards, best };
+    return { ids, scores, matched, cards, best };
+  };
+
+  // The meta file's groups of synonyms (party names, BJP/भाजपा/भारतीय जनता पार्टी; see
+  // src/search/synonyms.rs): a query's phrase of a group is looked up as the group's word.
+  let groups = null;
+  const synonyms = (meta) => {
+    if (groups?.meta === meta) return groups;
+    groups = { meta, starts: new Map(), marks: new Map() };
+    for (const [token, phrases, marks] of meta.syn || []) {
+      groups.marks.set(token, marks);
+      for (const phrase of phrases) {
+        const ws = phrase.split(' ');
+        if (!groups.starts.has(ws[0])) groups.starts.set(ws[0], []);
+        groups.starts.get(ws[0]).push([ws, token]);
+      }
+    }
+    for (const list of groups.starts.values()) list.sort((a, b) => b[0].length - a[0].length);
+    return groups;
+  };
+  const withSynonyms = (meta, qs) => {
+    const { starts } = synonyms(meta);
+    const out = [];
+    for (let i = 0; i < qs.length;) {
+      const hit = (starts.get(qs[i]) || []).find(([ws]) => ws.every((w, j) => qs[i + j] === w));
+      out.push(hit ? hit[1] : qs[i]);
+      i += hit ? hit[0].length : 1;
+    }
+    return [...new Set(out)];
   };
 
   // Every article that has every word of the query, best first (newest first on a tie).
   // When none has every word (`kanpur ka result`), the articles with the most of them, then
   // the best scores; `partial` says so.
-  const rank = (found) => {
-    const totals = new Map(); // id → [words it has, score]
+  const rank = (found, docs) => {
+    const count = new Uint16Array(docs); // how many of the query's words an article has
+    const total = new Float64Array(docs);
+    const all = [];
     for (const f of found) {
-      for (const [id, score] of f.scores) {
-        const [n, total] = totals.get(id) || [0, 0];
-        totals.set(id, [n + 1, total + score]);
+      for (const id of f.ids) {
+        if (!count[id]) all.push(id);
+        count[id] += 1;
+        total[id] += f.scores[id];
       }
     }
-    let hits = [...totals].filter(([, [n]]) => n === found.length);
+    let hits = all.filter((id) => count[id] === found.length);
     const partial = !hits.length && found.length > 1;
-    if (partial) hits = [...totals];
-    const ids = hits.sort(([a, [na, ta]], [b, [nb, tb]]) => nb - na || tb - ta || a - b).map(([id]) => id);
+    if (partial) hits = all;
+    const ids = hits.sort((a, b) => count[b] - count[a] || total[b] - total[a] || a - b);
     return { ids, partial };
+  };
+
+  // The folded index word a piece of page text is: cards repeat words, and folding costs.
+  const seen = new Map();
+  const foldedWord = (piece) => {
+    if (!seen.has(piece)) {
+      if (seen.size > 20000) seen.clear();
+      seen.set(piece, asWord(fold(piece)));
+    }
+    return seen.get(piece);
   };
 
   // `text` as DOM nodes (never as HTML), the matched words inside <mark>: all of it, or
@@ -290,7 +340,7 @@ const chunavSearch = (() => {
       const [s, e] = ws[i];
       frag.append(text.slice(at, s));
       const piece = text.slice(s, e);
-      if (matched.has(asWord(fold(piece)))) {
+      if (matched.has(foldedWord(piece))) {
         const mark = document.createElement('mark');
         mark.textContent = piece;
         frag.append(mark);
@@ -315,7 +365,7 @@ const chunavSearch = (() => {
       const ws = wordSpans(text);
       for (const [i, [s, e]] of ws.entries()) {
         const piece = text.slice(s, e);
-        if (!folded.has(piece)) folded.set(piece, matched.get(asWord(fold(piece))) || 0);
+        if (!folded.has(piece)) folded.set(piece, matched.get(foldedWord(piece)) || 0);
         const weight = folded.get(piece);
         if (weight > (best?.weight || 0)) best = { text, ws, i, weight };
         if (weight === 1) break; // no word matches better: its first place it is
@@ -367,7 +417,18 @@ const chunavSearch = (() => {
   const show = async (ticket, ids, from, matched, cards) => {
     const shown = ids.slice(from, from + PAGE);
     let i = 0;
-    for (; i < shown.length && cards.has(shown[i]); i += 1) out.append(card(null, matched, cards.get(shown[i])));
+    const first = document.createDocumentFragment();
+    for (; i < shown.length && cards.has(shown[i]); i += 1) first.append(card(null, matched, cards.get(shown[i])));
+    out.append(first);
+    // The first cards are painted before the article files of the others are asked for
+    // (each request costs the main thread a little).
+    if (i > 0 && i < shown.length) {
+      await new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve));
+        setTimeout(resolve, 100); // a hidden tab has no frames
+      });
+      if (ticket !== current) return;
+    }
     const page = shown.map((id, j) => (j < i || cards.has(id) ? null : get(`d/${id}.json`)));
     for (; i < shown.length; i += 1) {
       const d = page[i] && await page[i];
@@ -389,13 +450,23 @@ const chunavSearch = (() => {
     }
   };
 
+  // The address follows what is typed, once typing pauses: replaceState costs a phone tens
+  // of milliseconds, which would otherwise delay every keystroke's requests.
+  let addressTimer = 0;
+  const followAddress = () => {
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(() => {
+      const url = new URL(location.href);
+      if (input.value.trim()) url.searchParams.set('q', input.value.trim()); else url.searchParams.delete('q');
+      history.replaceState(null, '', url);
+    }, 400);
+  };
+
   const run = async () => {
     current += 1;
     const ticket = current;
     const qs = [...new Set(words(fold(input.value)))];
-    const url = new URL(location.href);
-    if (input.value.trim()) url.searchParams.set('q', input.value.trim()); else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
+    followAddress();
     if (!qs.length) {
       out.replaceChildren();
       moreButton?.remove();
@@ -403,19 +474,19 @@ const chunavSearch = (() => {
       return;
     }
     try {
+      // The requests go out first; everything else waits for them.
       const meta = await get('meta.json');
-      const found = await Promise.all(qs.map((q) => lookup(meta, q)));
+      const found = await Promise.all(withSynonyms(meta, qs).map((q) => lookup(meta, q)));
       if (ticket !== current) return;
-      const { ids, partial } = rank(found);
+      const { ids, partial } = rank(found, meta.docs);
       const matched = new Map(found.flatMap((f) => [...f.matched]));
       // A card from the index only when its snippet is for the article's best-matching
       // word: the one its article file would show.
-      const best = new Map();
-      for (const f of found) for (const [id, w] of f.best) best.set(id, Math.max(w, best.get(id) || 0));
+      const best = (id) => Math.max(...found.map((f) => f.best[id]));
       const cards = new Map();
       for (const f of found) {
         for (const [id, c] of f.cards) {
-          if (c[4] >= best.get(id) && c[4] > (cards.get(id)?.[4] || 0)) cards.set(id, c);
+          if (c[4] >= best(id) && c[4] > (cards.get(id)?.[4] || 0)) cards.set(id, c);
         }
       }
       out.replaceChildren();
@@ -446,7 +517,17 @@ const chunavSearch = (() => {
   input.addEventListener('input', run);
   // Nothing is fetched until the reader turns to the box (the page itself stays light);
   // the meta file is then in before the first word is typed.
-  input.addEventListener('focus', () => get('meta.json').catch(() => {}), { once: true });
+  // While the reader types the first letter, the code a query runs is run once on a sample
+  // (a phone's first run of it, compiling its regular expressions, costs tens of ms).
+  const warm = () => {
+    const sample = 'कानपुर Kanpur 4,22,087';
+    for (const w of words(fold(sample))) firstFile(shardKey(key(w)), 7);
+    highlighted(sample, new Map([['kanpur', 1]]), wordSpans(sample));
+  };
+  input.addEventListener('focus', () => {
+    get('meta.json').catch(() => {});
+    setTimeout(warm);
+  }, { once: true });
   const q = new URLSearchParams(location.search).get('q');
   if (q) { input.value = q; run(); }
 })();

@@ -266,6 +266,7 @@ fn write_search(root: &Path, entries: &[(u64, &Entry)]) {
         w.strings(&e.tags);
         w.strings(&e.text.headings);
         w.str(&e.text.body);
+        w.str(&e.text.beside);
     }
     let _ = store(&root.join(CACHE_DIR).join(SEARCH), &w.finish());
 }
@@ -291,6 +292,7 @@ fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
         let tags = r.strings()?;
         let headings = r.strings()?;
         let body = r.str()?.to_string();
+        let beside = r.str()?.to_string();
         let entry = Entry {
             title,
             description,
@@ -298,7 +300,11 @@ fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
             lang,
             date,
             tags,
-            text: PageText { headings, body },
+            text: PageText {
+                headings,
+                body,
+                beside,
+            },
         };
         entries.insert(path, (deps, entry));
     }
@@ -338,6 +344,7 @@ mod tests {
             text: PageText {
                 headings: vec!["h".into()],
                 body: "पाठ".into(),
+                beside: "नतीजा".into(),
             },
         };
         let dir = std::env::temp_dir().join(format!("chunav-reuse-{}", std::process::id()));
@@ -350,6 +357,7 @@ mod tests {
         assert_eq!(*deps, 7);
         assert_eq!(got.title, entry.title);
         assert_eq!(got.tags, entry.tags);
+        assert_eq!(got.text, entry.text);
         assert_eq!(got.text, entry.text);
         let mut bad = bytes.clone();
         bad[20] ^= 1;

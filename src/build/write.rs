@@ -436,7 +436,10 @@ impl<'a> Writer<'a> {
         if let Some(root) = self.search_record {
             reuse::save_search(root, plan, &entries);
         }
-        Ok(search::build_files(entries))
+        Ok(search::build_files_with(
+            entries,
+            &search::Synonyms::of_site(&self.site.config),
+        ))
     }
 
     /// Every output other than pages, cards and the search index: one file each.

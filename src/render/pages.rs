@@ -230,7 +230,10 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
         return Err(rendered.diagnostics);
     }
     let links = rendered.links;
-    let text = (page.kind == PageKind::Article).then(|| crate::search::plain_text(&rendered.html));
+    let body_html = match page.kind {
+        PageKind::Article => rendered.html.clone(),
+        PageKind::Section => String::new(),
+    };
 
     let template = match page.kind {
         PageKind::Article => {
@@ -266,6 +269,10 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
         .renderer
         .render(template, &context)
         .map_err(|d| vec![d])?;
+    // Search indexes what the reader sees: the body and the rest of the article (its result
+    // box), so the page's own HTML is needed.
+    let text =
+        (page.kind == PageKind::Article).then(|| crate::search::page_text(&html, &body_html));
     Ok(RenderedPage {
         html,
         links,

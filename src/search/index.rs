@@ -16,7 +16,7 @@
 //! (the first from 0) and fields has 4 for the title, 2 for a heading, the description or a
 //! tag, 1 for the body.
 
-use super::{Entry, fold, latin, snippet};
+use super::{Entry, Synonyms, fold, latin, snippet};
 use crate::escape::json_string;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -42,6 +42,8 @@ const SHARD_BYTES: usize = 24_000;
 const TITLE: u8 = 4;
 const HEADING: u8 = 2;
 const BODY: u8 = 1;
+/// Beside the body (the result box): written as no field (0) when the word is nowhere else.
+const BESIDE: u8 = 8;
 
 struct Term {
     word: String,
@@ -50,10 +52,20 @@ struct Term {
     postings: Vec<(u32, u8)>,
 }
 
-/// The index files for `entries`, as (path relative to the site root, bytes).
-pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
+/// The index files for `entries`, as (path relative to the site root, bytes), with no
+/// synonyms.
+pub fn build_files(entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
+    build_files_with(entries, &Synonyms::default())
+}
+
+/// The index files for `entries`, where the phrases of each group of `synonyms` find one
+/// another (`Synonyms::of_site` gives a site's).
+pub fn build_files_with(mut entries: Vec<Entry>, synonyms: &Synonyms) -> Vec<(String, Vec<u8>)> {
     entries.sort_by(|a, b| (&b.date, &a.path).cmp(&(&a.date, &b.path)));
-    let per_doc: Vec<Vec<(String, u8)>> = entries.par_iter().map(document_words).collect();
+    let per_doc: Vec<Vec<(String, u8)>> = entries
+        .par_iter()
+        .map(|e| document_words(e, synonyms))
+        .collect();
     let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
     for (id, words) in per_doc.into_iter().enumerate() {
         for (word, fields) in words {
@@ -107,12 +119,17 @@ pub fn build_files(mut entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
         }
         files.push(shard_file(starts.len() - 1, &shard));
     }
-    let firsts = first_files(&entries, &terms);
+    let firsts = first_files(&entries, &terms, synonyms);
     let shard_list: Vec<String> = starts.iter().map(|s| json_string(s)).collect();
+    let syn = if synonyms.groups.is_empty() {
+        String::new()
+    } else {
+        format!(",\"syn\":{}", synonyms.json())
+    };
     files.push((
         META_FILE.to_string(),
         format!(
-            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{}}}\n",
+            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{}{syn}}}\n",
             entries.len(),
             shard_list.join(","),
             firsts.len()
@@ -138,16 +155,19 @@ pub fn first_file(key: &str, files: usize) -> usize {
     hash as usize % files.max(1)
 }
 
-/// Title weight 8, a heading, the description or a tag 3, the body 1, added up: the
-/// browser ranks by the same.
+/// Title weight 8, a heading, the description or a tag 3, the body 1, added up, and 0.5
+/// for a word only beside the body (in twice these units): the browser ranks by the same.
 fn field_score(fields: u8) -> u32 {
     let has = |f: u8, w: u32| if fields & f != 0 { w } else { 0 };
-    has(TITLE, 8) + has(HEADING, 3) + has(BODY, 1)
+    match has(TITLE, 16) + has(HEADING, 6) + has(BODY, 2) {
+        0 => 1,
+        score => score,
+    }
 }
 
 /// The files of first results: for every word, its best FIRST_RESULTS articles (by field,
 /// then newest) with a snippet around the word, and those articles' titles and addresses.
-fn first_files(entries: &[Entry], terms: &[Term]) -> Vec<(String, Vec<u8>)> {
+fn first_files(entries: &[Entry], terms: &[Term], synonyms: &Synonyms) -> Vec<(String, Vec<u8>)> {
     let firsts: Vec<Vec<u32>> = terms
         .par_iter()
         .map(|t| {
@@ -171,7 +191,15 @@ fn first_files(entries: &[Entry], terms: &[Term]) -> Vec<(String, Vec<u8>)> {
         .par_iter()
         .enumerate()
         .map(|(id, words)| {
-            let found = snippet::snippets(&entries[id], words);
+            // A group's word is in no text: its snippet is cut around its own words.
+            let alternatives: Vec<Vec<&str>> = words
+                .iter()
+                .map(|w| match synonyms.group(w) {
+                    Some(g) => g.marks.iter().map(String::as_str).collect(),
+                    None => vec![*w],
+                })
+                .collect();
+            let found = snippet::snippets(&entries[id], &alternatives);
             words.iter().copied().zip(found).collect()
         })
         .collect();
@@ -232,11 +260,16 @@ fn first_files(entries: &[Entry], terms: &[Term]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// Every distinct word of an article with the fields it appears in.
-fn document_words(entry: &Entry) -> Vec<(String, u8)> {
+/// Every distinct word of an article with the fields it appears in, and the word of each
+/// group of synonyms one of whose phrases it has.
+fn document_words(entry: &Entry, synonyms: &Synonyms) -> Vec<(String, u8)> {
     let mut fields: HashMap<String, u8> = HashMap::new();
     let mut add = |text: &str, field: u8| {
-        for word in fold::words(&fold::fold(text)) {
+        let words = fold::words(&fold::fold(text));
+        for g in synonyms.found_in(&words) {
+            *fields.entry(synonyms.groups[g].token.clone()).or_default() |= field;
+        }
+        for word in words {
             *fields.entry(word).or_default() |= field;
         }
     };
@@ -246,6 +279,7 @@ fn document_words(entry: &Entry) -> Vec<(String, u8)> {
         add(text, HEADING);
     }
     add(&entry.text.body, BODY);
+    add(&entry.text.beside, BESIDE);
     let mut words: Vec<(String, u8)> = fields.into_iter().collect();
     words.sort();
     words
@@ -260,7 +294,7 @@ fn write_term(out: &mut String, term: &Term) {
         if i > 0 {
             out.push(',');
         }
-        let _ = write!(out, "{}", (id - previous) * 8 + u32::from(*fields));
+        let _ = write!(out, "{}", (id - previous) * 8 + u32::from(*fields & 7));
         previous = *id;
     }
     out.push_str("]]");
@@ -286,7 +320,7 @@ fn document_json(e: &Entry) -> Vec<u8> {
             .map(|t| json_string(t))
             .collect::<Vec<_>>()
             .join(","),
-        json_string(&e.text.body)
+        json_string(&e.text.shown())
     )
     .into_bytes()
 }
@@ -305,6 +339,7 @@ mod tests {
             text: PageText {
                 headings: vec![],
                 body: body.into(),
+                beside: String::new(),
             },
             ..Entry::default()
         }
@@ -343,6 +378,35 @@ mod tests {
                 .iter()
                 .all(|(_, b)| !String::from_utf8_lossy(b).contains("</script>"))
         );
+    }
+
+    #[test]
+    fn a_word_only_beside_the_body_has_no_field_and_ranks_below_the_body() {
+        let mut boxed = entry("2024-06-05", "नया", "पाठ");
+        boxed.text.beside = "विजेता 4,22,087 वोट".into();
+        let files = build_files(vec![
+            boxed,
+            entry("2024-06-01", "पुराना", "उन्हें 4,22,087 वोट"),
+        ]);
+        let shard: serde_json::Value =
+            serde_json::from_str(file(&files, "search/t/0.json")).unwrap();
+        let number = shard
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t[0] == "422087")
+            .unwrap();
+        // Article 0 has it only beside its body (0*8+0), article 1 in the body (1*8+1).
+        assert_eq!(number[2], serde_json::json!([0, 9]));
+        let meta: serde_json::Value = serde_json::from_str(file(&files, META_FILE)).unwrap();
+        let name = format!(
+            "search/f/{}.json",
+            first_file("422087", meta["firsts"].as_u64().unwrap() as usize)
+        );
+        let firsts: serde_json::Value = serde_json::from_str(file(&files, &name)).unwrap();
+        assert_eq!(firsts["w"]["422087"][0][0], 1);
+        assert_eq!(firsts["w"]["422087"][1][1], "पाठ विजेता 4,22,087 वोट");
+        assert!(file(&files, "search/d/0.json").contains("\"x\":\"पाठ विजेता 4,22,087 वोट\""));
     }
 
     #[test]

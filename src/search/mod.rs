@@ -16,9 +16,11 @@ pub mod fold;
 mod index;
 pub mod latin;
 mod snippet;
+mod synonyms;
 
-pub use index::{META_FILE, build_files, first_file};
+pub use index::{META_FILE, build_files, build_files_with, first_file};
 use std::sync::Mutex;
+pub use synonyms::{Group, Synonyms};
 
 /// One article as search sees it.
 #[derive(Debug, Clone, Default)]
@@ -33,11 +35,25 @@ pub struct Entry {
 }
 
 /// An article body's readable text, with its headings also kept apart (they rank above
-/// the body).
+/// the body), and the text the page shows beside the body (its result box), which ranks
+/// below it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageText {
     pub headings: Vec<String>,
     pub body: String,
+    pub beside: String,
+}
+
+impl PageText {
+    /// All the text a reader sees, as the article file carries it and snippets are cut
+    /// from: the body, then what is beside it.
+    pub fn shown(&self) -> String {
+        match (self.body.is_empty(), self.beside.is_empty()) {
+            (_, true) => self.body.clone(),
+            (true, false) => self.beside.clone(),
+            (false, false) => format!("{} {}", self.body, self.beside),
+        }
+    }
 }
 
 /// Collects entries while pages render (in parallel).
@@ -111,7 +127,59 @@ pub fn plain_text(html: &str) -> PageText {
         Some((cut, _)) => body[..cut].to_string(),
         None => body,
     };
-    PageText { headings, body }
+    PageText {
+        headings,
+        body,
+        beside: String::new(),
+    }
+}
+
+/// What search keeps of an article page: the text of its body (`body_html`, the rendered
+/// Markdown, headings kept apart) and then whatever else the page's `<article>` shows a
+/// reader that the entry does not already carry — the result box a template draws from
+/// the article's data (winner, parties, votes, its notes) — but not the article's
+/// `<header>` (title, description, byline), `<nav>` (contents) or `<footer>` (tags), which
+/// are indexed as fields of their own. A page without `<article>` gives its body alone.
+pub fn page_text(page_html: &str, body_html: &str) -> PageText {
+    let mut text = plain_text(body_html);
+    let Some(article) = element(page_html, "article") else {
+        return text;
+    };
+    let mut rest = article.replacen(body_html, " ", 1);
+    for tag in ["header", "nav", "footer"] {
+        while let Some(inner) = element(&rest, tag) {
+            rest = rest.replacen(inner, " ", 1);
+        }
+    }
+    let mut beside = plain_text(&rest).body;
+    if let Some((cut, _)) = beside.char_indices().nth(MAX_TEXT / 4) {
+        beside.truncate(cut);
+    }
+    // The body gives way to what the page shows beside it when both are long.
+    let room = MAX_TEXT.saturating_sub(beside.chars().count() + 1);
+    if let Some((cut, _)) = text.body.char_indices().nth(room) {
+        text.body.truncate(cut);
+    }
+    text.beside = beside;
+    text
+}
+
+/// The first `<tag …>…</tag>` of `html` (its first closing tag: the elements this looks for
+/// are not nested in one another).
+fn element<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
+    let open = format!("<{tag}");
+    let mut from = 0;
+    let start = loop {
+        let at = from + html[from..].find(&open)?;
+        // `<header` is not `<head`, `<article-x` not `<article`.
+        match html.as_bytes().get(at + open.len()) {
+            Some(b'>' | b' ' | b'\n' | b'\t' | b'/') => break at,
+            _ => from = at + open.len(),
+        }
+    };
+    let close = format!("</{tag}>");
+    let end = start + html[start..].find(&close)? + close.len();
+    Some(&html[start..end])
 }
 
 fn squeeze(text: &str) -> String {
@@ -139,6 +207,36 @@ mod tests {
     fn text_drops_markup_and_chart_drawings() {
         let html = "<h2 id=\"x\">कैंट</h2><p>आलोक &amp; <b>मिश्रा</b></p><figure><svg><text>1,15,028</text></svg><table><td>1,15,028</td></table></figure>";
         assert_eq!(plain_text(html).body, "कैंट आलोक & मिश्रा 1,15,028");
+    }
+
+    #[test]
+    fn the_page_adds_what_it_shows_beside_the_body_but_not_its_header_contents_or_tags() {
+        let body = "<h2>पहला</h2><p>लेख का पाठ</p>";
+        let page = format!(
+            "<html><head><title>t</title></head><body><nav>मेनू</nav><main><article class=\"article\">\
+             <header class=\"article-header\"><h1>शीर्षक</h1><p>लेखक</p></header>\
+             <section class=\"result-box\"><h2>नतीजा कानपुर</h2><span>रमेश अवस्थी</span> <span>4,43,055 वोट</span>\
+             <span class=\"result-person-note\">ढाई लाख से अधिक</span></section>\
+             <nav class=\"toc\"><h2>इस लेख में</h2><a>पहला</a></nav>\
+             <div class=\"prose\">{body}</div><footer><ul class=\"tags\"><li>टैग</li></ul></footer></article>\
+             <aside>और लेख</aside></main></body></html>"
+        );
+        let text = page_text(&page, body);
+        assert_eq!(text.body, "पहला लेख का पाठ");
+        assert_eq!(
+            text.beside,
+            "नतीजा कानपुर रमेश अवस्थी 4,43,055 वोट ढाई लाख से अधिक"
+        );
+        assert_eq!(
+            text.shown(),
+            "पहला लेख का पाठ नतीजा कानपुर रमेश अवस्थी 4,43,055 वोट ढाई लाख से अधिक"
+        );
+        assert_eq!(text.headings, ["पहला"]);
+        // A theme without <article>: the body alone.
+        assert_eq!(
+            page_text(&format!("<main>{body}<p>x</p></main>"), body),
+            plain_text(body)
+        );
     }
 
     #[test]

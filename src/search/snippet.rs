@@ -13,14 +13,16 @@ const AFTER: usize = 14;
 /// Words shown when the matched word is only in the title.
 const LEAD: usize = 20;
 
-/// The snippet of `entry` for each of `words` (folded, as the index has them), in order.
-pub fn snippets(entry: &Entry, words: &[&str]) -> Vec<String> {
+/// The snippet of `entry` for each of `words` (each a list of folded words, as the index
+/// has them: the snippet is cut around the first place of any of them), in order.
+pub fn snippets(entry: &Entry, words: &[Vec<&str>]) -> Vec<String> {
     let tags = entry.tags.join(" · ");
-    let sources = [entry.text.body.as_str(), entry.description.as_str(), &tags];
+    let shown = entry.text.shown();
+    let sources = [shown.as_str(), entry.description.as_str(), &tags];
     let spans: Vec<Vec<(usize, usize)>> = sources.iter().map(|t| word_spans(t)).collect();
     // The first place of every word: (source, word number).
     let mut first: HashMap<String, (usize, usize)> = HashMap::new();
-    let wanted: std::collections::HashSet<&str> = words.iter().copied().collect();
+    let wanted: std::collections::HashSet<&str> = words.iter().flatten().copied().collect();
     for (s, text) in sources.iter().enumerate() {
         for (i, &(start, end)) in spans[s].iter().enumerate() {
             if let Some(word) = folded_word(&text[start..end])
@@ -32,7 +34,7 @@ pub fn snippets(entry: &Entry, words: &[&str]) -> Vec<String> {
     }
     words
         .iter()
-        .map(|w| match first.get(*w) {
+        .map(|w| match w.iter().filter_map(|w| first.get(*w)).min() {
             Some(&(s, i)) => window(sources[s], &spans[s], i.saturating_sub(BEFORE), i + AFTER),
             None => {
                 let s = if entry.description.is_empty() { 0 } else { 1 };
@@ -101,6 +103,7 @@ mod tests {
             text: PageText {
                 headings: vec![],
                 body: body.into(),
+                beside: String::new(),
             },
             ..Entry::default()
         }
@@ -110,7 +113,7 @@ mod tests {
     fn the_window_is_around_the_first_match_in_any_spelling() {
         let words: Vec<String> = (1..=40).map(|n| format!("w{n}")).collect();
         let body = format!("{} ज़मानत {}", words[..20].join(" "), words[20..].join(" "));
-        let got = snippets(&entry(&body, ""), &["जमानत"]);
+        let got = snippets(&entry(&body, ""), &[vec!["जमानत"]]);
         assert_eq!(
             got[0],
             format!(
@@ -125,7 +128,7 @@ mod tests {
     fn numbers_are_found_as_written_and_a_title_word_shows_the_description() {
         let e = entry("कुल 4,22,087 वोट।", "विवरण यहाँ");
         assert_eq!(
-            snippets(&e, &["422087", "शीर्षक"]),
+            snippets(&e, &[vec!["422087"], vec!["शीर्षक"]]),
             ["कुल 4,22,087 वोट …", "विवरण यहाँ"]
         );
     }
