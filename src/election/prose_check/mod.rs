@@ -20,7 +20,7 @@ use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::election::fold;
 use crate::election::page::PageResults;
 use crate::numfmt::inr_unsigned;
-use facts::{Fact, Kind};
+use facts::{Fact, Kind, Part};
 use numbers::{Measure, Quoted, is_word_char};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -148,6 +148,20 @@ const TOTAL_WORDS: &[&str] = &[
     "voters",
     "polled",
 ];
+/// Words in a part figure's clause that make it the seat's ("6,780 postal ballots in all").
+const SEAT_WORDS: &[&str] = &[
+    "in all",
+    "altogether",
+    "total",
+    "the seat",
+    "all candidates",
+    "कुल",
+    "पूरी सीट",
+    "सीट पर",
+    "सभी उम्मीदवारों",
+];
+/// Words right after a count that make it a count of people on the roll, not of votes.
+const ELECTOR_WORDS: &[&str] = &["voters", "electors", "मतदाता", "मतदाताओं", "वोटर", "वोटरों"];
 /// Total words that, after a candidate or party, say what they got ("She polled 4,53,185
 /// votes"), not a total.
 const GOT_WORDS: &[&str] = &["polled", "voters"];
@@ -400,7 +414,21 @@ struct Carry {
     paragraph: Option<usize>,
     results: Vec<usize>,
     who: Vec<String>,
+    /// The part (EVM, postal) of the last such figure of the sentence before.
+    part: Option<Part>,
 }
+
+/// Words that take the figures of a sentence as parts of the one before ("कुल 13,467 डाक
+/// मत। इनमें से 7,078 शेखावत को …").
+const OF_THESE_WORDS: &[&str] = &[
+    "इनमें से",
+    "जिनमें से",
+    "इनमें",
+    "of these",
+    "of which",
+    "of them",
+    "of this",
+];
 
 /// Words that refer back to someone or something named in an earlier sentence.
 const BACK_WORDS: &[&str] = &[
@@ -433,6 +461,22 @@ const BACK_WORDS: &[&str] = &[
     "its",
     "that",
     "this",
+];
+
+/// Back words that stand for a person (not "this", "it", "यह").
+const PERSONAL_PRONOUNS: &[&str] = &[
+    "उन्हें",
+    "उन्होंने",
+    "उनका",
+    "उनकी",
+    "उनके",
+    "वे",
+    "वह",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
 ];
 
 /// Words that compare two elections in one sentence.
@@ -894,7 +938,10 @@ impl<'a> Checker<'a> {
         paragraphs: &Paragraphs,
         carry: &mut Carry,
     ) -> Vec<(usize, String)> {
-        let sentence = &text[start..end];
+        // A line break inside a sentence is a space: "चौथे\nस्थान", "को\n20,968 वोटों से
+        // हराया" are phrases like any other (same byte length, so offsets hold).
+        let flat = flatten_lines(&text[start..end]);
+        let sentence = flat.as_ref();
         // Lower-cased once per sentence: every word list below is matched against it.
         let lower = numbers::lowercase(sentence);
         let quoted = numbers::numbers(sentence);
@@ -910,6 +957,11 @@ impl<'a> Checker<'a> {
         if paragraph_marked || named.elsewhere {
             return out;
         }
+        // The previous count of the sentence: whether it was a vote figure, and its part.
+        let mut previous: Option<(bool, Option<Part>)> = None;
+        // "कुल 13,467 डाक मत। इनमें से 7,078 शेखावत को …": parts of the figure before.
+        let of_these = OF_THESE_WORDS.iter().any(|w| lower.contains(w));
+        let carried_part = carry.part.take().filter(|_| of_these);
         for q in quoted {
             if q.year && q.measure == Measure::Count {
                 continue;
@@ -922,7 +974,26 @@ impl<'a> Checker<'a> {
             if marked {
                 continue;
             }
-            let context = Context::around(sentence, &q, &named);
+            let mut context = Context::around(sentence, &q, &named);
+            if q.measure == Measure::Count {
+                let bare =
+                    stands_bare(sentence[q.end..].trim_start_matches([' ', '\u{a0}', '(', ')']));
+                if let Some((votes, part)) = previous
+                    && bare
+                    && !context.vote_word
+                {
+                    context.elliptic = votes;
+                    context.part = context.part.or(part);
+                }
+                if context.part.is_none() && !context.vote_word && !context.total_word_near() {
+                    context.part = carried_part;
+                }
+                let votes = context.vote_word || context.elliptic || context.part.is_some();
+                previous = Some((votes, context.part));
+                if context.part.is_some() {
+                    carry.part = context.part;
+                }
+            }
             let scoped = scope_for(&named, sentence, &q);
             let message = match q.measure {
                 Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
@@ -979,6 +1050,30 @@ impl<'a> Checker<'a> {
             } else if refers && !carry.results.is_empty() {
                 named.results = carry.results.clone();
                 named.mentions = carry.results.iter().map(|i| (*i, 0)).collect();
+            }
+        }
+        // "डाक मतों में भी वे आगे रहे: 2,284 डाक मत उनके खाते में गए और 912 अरुण श्रीवास्तव
+        // के": a personal pronoun before every name of the sentence, in a clause that names
+        // no one, is whom the sentence before named.
+        if !named.who.is_empty() && !carry.who.is_empty() {
+            let first_name = named.who.iter().map(|(_, at)| *at).min().unwrap_or(0);
+            let pronoun = PERSONAL_PRONOUNS
+                .iter()
+                .filter_map(|w| find_word(lower, w))
+                .filter(|at| *at < first_name)
+                .min();
+            let clause_names_no_one = |at: usize| {
+                named
+                    .clauses
+                    .iter()
+                    .find(|(a, b)| at >= *a && at < *b)
+                    .is_some_and(|(a, b)| !named.who.iter().any(|(_, w)| w >= a && w < b))
+            };
+            if let Some(at) = pronoun
+                && clause_names_no_one(at)
+            {
+                named.who.extend(carry.who.iter().map(|w| (w.clone(), at)));
+                named.who.sort_by_key(|(_, at)| *at);
             }
         }
         if named.who.is_empty() {
@@ -1071,12 +1166,22 @@ impl<'a> Checker<'a> {
         if c.other_noun {
             return None;
         }
+        if c.electors_next {
+            return self.electors_claim(q, c, named, sentence);
+        }
+        if let Some(part) = c.part
+            && c.bound.is_none()
+            && named.segments.is_empty()
+        {
+            return self.part_claim(q, part, c, named, sentence);
+        }
         let kind = match c.kind() {
             Some(Kind::Total) if c.only_got_word && !named.who.is_empty() => None,
             kind => kind,
         };
         let sentence_votes = named.votes_word;
         let vote_claim = c.vote_word
+            || c.elliptic
             || kind.is_some()
             || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
         if !vote_claim {
@@ -1245,6 +1350,127 @@ impl<'a> Checker<'a> {
             show(nearest.value, nearest.kind),
             nearest.label
         ))
+    }
+
+    /// "18,11,000 मतदाता", "1,200 service voters": people, compared with the electors of
+    /// the seat when the sentence names no candidate, else not at all.
+    fn electors_claim(
+        &self,
+        q: &Quoted,
+        c: &Context,
+        named: &Named,
+        sentence: &str,
+    ) -> Option<String> {
+        if !named.who.is_empty() || c.bound.is_some() {
+            return None;
+        }
+        let electors: Vec<&Fact> = self.in_scope(named).filter(|f| f.electors).collect();
+        // "8,87,396 मतदाताओं ने वोट डाले": voters who voted are the votes polled or valid.
+        let a_total = self
+            .in_scope(named)
+            .any(|f| f.kind == Kind::Total && q.states(f.value));
+        if a_total
+            || electors.iter().any(|f| q.states(f.value) || f.approx)
+            || (c.approx && electors.iter().any(|f| ratio(q.value, f.value) <= 1.1))
+        {
+            return None;
+        }
+        let nearest = electors
+            .into_iter()
+            .min_by(|a, b| ratio(q.value, a.value).total_cmp(&ratio(q.value, b.value)))?;
+        let near = if q.step >= 1000.0 {
+            2.0 * NEAR_MISS_PERCENT
+        } else {
+            NEAR_MISS_PERCENT
+        };
+        (ratio(q.value, nearest.value) <= 1.0 + near / 100.0).then(|| {
+            format!(
+                "{} in the text, the data says {} for {}",
+                quoted_text(sentence, q),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            )
+        })
+    }
+
+    /// A count said to be EVM or postal votes ("3,413 postal votes", "On EVMs Owaisi polled
+    /// 6,61,981 votes"): compared with those figures only, so that a candidate's total typed
+    /// as their EVM votes is caught. Quiet when the data gives no such figures.
+    fn part_claim(
+        &self,
+        q: &Quoted,
+        part: Part,
+        c: &Context,
+        named: &Named,
+        sentence: &str,
+    ) -> Option<String> {
+        let clause = numbers::lowercase(clause_around(sentence, q));
+        let seat_words = SEAT_WORDS.iter().any(|w| find_word(&clause, w).is_some());
+        let seat_level = named.who.is_empty() || seat_words;
+        let pool: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| f.split == Some(part) && f.segment.is_none())
+            .filter(|f| {
+                if seat_level {
+                    f.who.is_empty()
+                } else {
+                    !f.who.is_empty() && Self::about_named(f, named)
+                }
+            })
+            .collect();
+        if pool.is_empty() {
+            return None;
+        }
+        // Any such figure of the page, whoever it is about, is quiet (a name may be missed).
+        if self
+            .in_scope(named)
+            .any(|f| f.split == Some(part) && q.states(f.value))
+            || (c.approx && pool.iter().any(|f| ratio(q.value, f.value) <= 1.1))
+        {
+            return None;
+        }
+        let nearest = pool.iter().min_by(|a, b| {
+            ratio(q.value, a.value)
+                .total_cmp(&ratio(q.value, b.value))
+                .then_with(|| preference(a, named).cmp(&preference(b, named)))
+        })?;
+        let specific = !named.who.is_empty() || c.kind().is_some() || seat_words;
+        let limit = if specific {
+            2.0
+        } else if q.step >= 1000.0 {
+            1.0 + 2.0 * NEAR_MISS_PERCENT / 100.0
+        } else {
+            1.0 + NEAR_MISS_PERCENT / 100.0
+        };
+        if ratio(q.value, nearest.value) > limit || q.value < 10.0 {
+            return None;
+        }
+        // The whole typed for the part: "6,61,981 on EVMs" is the candidate's total.
+        let whole = self.in_scope(named).find(|f| {
+            f.split.is_none()
+                && !f.part
+                && f.segment.is_none()
+                && f.result == nearest.result
+                && f.who == nearest.who
+                && matches!(f.kind, Kind::Votes | Kind::Total)
+                && q.states(f.value)
+        });
+        Some(match whole {
+            Some(w) => format!(
+                "{} in the text is the whole figure ({}: EVM and postal votes together), but the text says {} votes: the data says {} for {}",
+                quoted_text(sentence, q),
+                w.label,
+                part.name(),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            ),
+            None => format!(
+                "{} in the text, the data says {} for {}",
+                quoted_text(sentence, q),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            ),
+        })
     }
 
     /// A "more than" claim that names no election is about the page's latest one, unless
@@ -1727,7 +1953,31 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         .filter(|(_, at)| *at < q.start)
         .map(|(_, at)| *at)
         .max();
+    // "… 68,823 votes in 2019 and 87,323 in 2024": a year right after the number, with
+    // only "in" (or "votes in") between, is its election.
+    let right_after = named
+        .mentions
+        .iter()
+        .filter(|(_, at)| *at >= q.end && *at <= q.end + 24)
+        .filter(|(_, at)| {
+            let between = numbers::lowercase(&sentence[q.end..*at]);
+            let words: Vec<&str> = between.split_whitespace().collect();
+            words.last() == Some(&"in")
+                && words
+                    .iter()
+                    .all(|w| ["in", "the", "votes", "vote", "ballots"].contains(w))
+        })
+        .map(|(i, _)| *i)
+        .next();
+    // "up from 88,489", "from 8,24,994 in 2019": the figure before a change, of another
+    // election than the one named before it.
+    let from_before = {
+        let head = numbers::lowercase(sentence[..q.start].trim_end());
+        head.ends_with(" from") || head == "from"
+    };
     let mut results: Vec<usize> = match before {
+        _ if right_after.is_some() => right_after.into_iter().collect(),
+        Some(_) if from_before => Vec::new(),
         Some(last) => {
             // Every result named in that clause up to there ("2019 और 2024 में" names two).
             let from = clause_of(last).map_or(0, |k| clauses[k].0);
@@ -1844,6 +2094,14 @@ struct Context {
     turnout_word: bool,
     share_word: bool,
     part_word: bool,
+    /// The EVM or postal votes the number is said to be ("3,413 postal votes", "ईवीएम पर
+    /// शेखावत को 7,30,056 वोट"), when one part word governs it.
+    part: Option<Part>,
+    /// "1,200 service voters": a count of people on the roll, compared with electors only.
+    electors_next: bool,
+    /// The number stands without a word of its own after an earlier vote figure of the
+    /// sentence ("4,43,055 votes and the Congress's Alok Misra 4,20,087"): a vote figure too.
+    elliptic: bool,
     /// "20,968 वोटों से जीते", "won by 20,968": a margin.
     by_votes: bool,
     /// "25,882 वोट कम", "25,882 votes fewer": a difference between two figures, a change.
@@ -1914,7 +2172,18 @@ impl Context {
             vote_word: VOTE_WORDS
                 .iter()
                 .any(|w| find_word(&next_words, w).is_some()),
-            other_noun: OTHER_NOUNS.iter().any(starts_next) || counts_a_hindi_noun(next),
+            other_noun: {
+                // "इनमें से 7,078 शेखावत को": a candidate's name after the number is whom
+                // the votes went to, not what is counted.
+                let next_at = q.end + (after.len() - next.len());
+                let to_someone = next
+                    .split_whitespace()
+                    .skip(1)
+                    .take(3)
+                    .any(|w| ["को", "के", "की", "का"].contains(&w));
+                let names_next = to_someone && named.who.iter().any(|(_, at)| *at == next_at);
+                OTHER_NOUNS.iter().any(starts_next) || (counts_a_hindi_noun(next) && !names_next)
+            },
             margin_word: distance(MARGIN_WORDS),
             total_word: distance(TOTAL_WORDS),
             only_got_word: {
@@ -1925,10 +2194,29 @@ impl Context {
                     .collect();
                 distance(&others).is_none() && distance(GOT_WORDS).is_some()
             },
-            change_word: distance(CHANGE_WORDS),
+            // "rose from 8,24,994 to 8,87,396", "8,24,994 से बढ़कर": the ends of a change,
+            // not the change.
+            change_word: distance(CHANGE_WORDS).filter(|_| !change_endpoint(&before, next)),
             turnout_word: distance(TURNOUT_WORDS).is_some(),
             share_word: distance(SHARE_WORDS).is_some(),
             part_word: distance(PART_WORDS).is_some(),
+            part: {
+                // The words of its clause after the number: "921 votes came by post".
+                let clause_words: String = next
+                    .split([',', ';', ':', '।', '—'])
+                    .next()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .take(5)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                part_governing(&before, &clause_words, &after)
+            },
+            elliptic: false,
+            electors_next: next
+                .split_whitespace()
+                .take(2)
+                .any(|w| ELECTOR_WORDS.contains(&w.trim_end_matches(['.', ',', ';', '।']))),
             by_votes: {
                 let wins = |t: &str| {
                     WIN_WORDS
@@ -1957,6 +2245,10 @@ impl Context {
                 || APPROX_AFTER.iter().any(|w| next.starts_with(w)),
             bound,
         }
+    }
+
+    fn total_word_near(&self) -> bool {
+        self.total_word.is_some()
     }
 
     /// Margin, total or change, by the nearest such word.
@@ -2062,6 +2354,118 @@ fn counts_a_hindi_noun(next: &str) -> bool {
     word.chars().any(|c| ('\u{900}'..='\u{97f}').contains(&c))
         && !FOLLOWERS.contains(&word)
         && !FOLLOWER_STARTS.iter().any(|w| word.starts_with(w))
+}
+
+/// The EVM or postal part a number is said to be: a part word among the three words after
+/// it ("3,413 postal votes", "2,284 डाक मत"), or before it in its clause with no other
+/// number between ("On EVMs Owaisi polled …", "of which postal 3,100"). Both parts named,
+/// or "सहित", "including", "together": a total, not a part.
+fn part_governing(before: &str, next_words: &str, after: &str) -> Option<Part> {
+    const EVM: &[&str] = &["ईवीएम", "evm", "evms"];
+    const POSTAL: &[&str] = &["डाक", "postal", "by post", "पोस्टल"];
+    const WHOLE: &[&str] = &[
+        "सहित",
+        "समेत",
+        "मिलाकर",
+        "जोड़कर",
+        "शामिल",
+        "including",
+        "included",
+        "together",
+        "combined",
+        "plus",
+    ];
+    let part_of = |t: &str| {
+        let evm = EVM.iter().any(|w| find_word(t, w).is_some());
+        let postal = POSTAL.iter().any(|w| find_word(t, w).is_some());
+        match (evm, postal) {
+            (true, false) => Some(Part::Evm),
+            (false, true) => Some(Part::Postal),
+            _ => None,
+        }
+    };
+    if WHOLE
+        .iter()
+        .any(|w| find_word(before, w).is_some() || find_word(after, w).is_some())
+    {
+        return None;
+    }
+    if let Some(p) = part_of(next_words) {
+        return Some(p);
+    }
+    // Only the words since the last clause break or number before this one.
+    let cut = before
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '।' | '—') || c.is_ascii_digit())
+        .map(|(i, c)| i + c.len_utf8())
+        .chain(
+            ["और", "and", "while", "जबकि", "but", "लेकिन", "against"]
+                .iter()
+                .filter_map(|w| find_word_last(before, w).map(|i| i + w.len())),
+        )
+        .max()
+        .unwrap_or(0);
+    part_of(&before[cut..])
+}
+
+/// The clause a number stands in: from the comma, semicolon or dash before it to the one
+/// after it (only the characters of that clause are read).
+fn clause_around<'s>(sentence: &'s str, q: &Quoted) -> &'s str {
+    let cut = |c: char| matches!(c, ',' | ';' | ':' | '।' | '—');
+    let from = sentence[..q.start]
+        .char_indices()
+        .rev()
+        .find(|(i, c)| {
+            cut(*c)
+                && !(*c == ','
+                    && sentence[i + 1..].starts_with(|d: char| numbers::ascii_digit(d).is_some()))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = sentence[q.end..]
+        .char_indices()
+        .find(|(i, c)| {
+            cut(*c)
+                && !(*c == ','
+                    && sentence[q.end + i + 1..]
+                        .starts_with(|d: char| numbers::ascii_digit(d).is_some()))
+        })
+        .map_or(sentence.len(), |(i, _)| q.end + i);
+    &sentence[from..to]
+}
+
+/// Whether a number is an end of a change rather than the change: "from 8,24,994",
+/// "rose to 8,87,396", "8,24,994 से बढ़कर", "बढ़कर 8,87,396".
+fn change_endpoint(before: &str, next: &str) -> bool {
+    let b = before.trim_end();
+    let word_before = b.rsplit(char::is_whitespace).next().unwrap_or_default();
+    ["from", "to", "बढ़कर", "घटकर"].contains(&word_before)
+        || ["से बढ़कर", "से घटकर", "to ", "से बढ़ कर", "से घट कर"]
+            .iter()
+            .any(|w| next.starts_with(w))
+}
+
+/// Whether nothing after a number says what it counts: the clause or sentence ends, or
+/// "and", "in 2024", "against" follows ("… 4,43,055 votes and Alok Misra 4,20,087.").
+fn stands_bare(next: &str) -> bool {
+    let word = next
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    next.is_empty()
+        || next.starts_with(['.', ',', ';', ':', '।', ')', '|', '!', '?'])
+        || [
+            "in",
+            "and",
+            "against",
+            "vs",
+            "में",
+            "और",
+            "जबकि",
+            "while",
+            "but",
+            "लेकिन",
+        ]
+        .contains(&word)
 }
 
 /// "…, जो 2019 के 61.2 प्रतिशत से कम है": the number is what another figure is compared
@@ -2191,6 +2595,15 @@ fn find_word_last(text: &str, w: &str) -> Option<usize> {
     last
 }
 
+/// `text` with line breaks and tabs as spaces (each one byte, so offsets are kept).
+fn flatten_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r', '\t']) {
+        std::borrow::Cow::Owned(text.replace(['\n', '\r', '\t'], " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Where a text's paragraphs part (blank lines), to tell which paragraph an offset is in
 /// without counting from the start each time.
 struct Paragraphs {
@@ -2222,8 +2635,12 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         let end = match c {
             '।' | '?' | '!' | '|' => true,
             '.' => {
+                // "Kanpur Cantt. gave the Congress …": an English sentence starts with a
+                // capital, so a full stop before a lower-case word ends an abbreviation.
+                let next_word = text[i + 1..].trim_start().chars().next();
                 next.is_none_or(char::is_whitespace)
                     && !prev.is_some_and(|p| p.is_ascii_digit() && next.is_none())
+                    && !next_word.is_some_and(|c| c.is_ascii_lowercase())
             }
             '\n' => {
                 let rest = text[i + 1..].trim_start_matches([' ', '\t']);
