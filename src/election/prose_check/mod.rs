@@ -268,9 +268,14 @@ const LOSE_WORDS: &[&str] = &[
     "हारी",
     "हारीं",
     "lost to",
+    "lost by",
     "was defeated",
+    "lost the seat",
+    "lost the election",
 ];
 const DEFEAT_WORDS: &[&str] = &["को हराया", "को हराकर", "को मात", "defeated", "beat"];
+/// Hindi verbs of defeat that may stand apart from "को" ("X ने Y को 20,968 वोटों से हराया").
+const DEFEAT_VERBS: &[&str] = &["हराया", "हराकर", "हरा दिया", "मात दी", "शिकस्त दी"];
 /// "X lost to Y", "X, Y से हारे": the loser is named first.
 const LOST_TO_WORDS: &[&str] = &[
     "lost to",
@@ -282,6 +287,22 @@ const LOST_TO_WORDS: &[&str] = &[
 ];
 /// Ordinal places: the words and the rank they name.
 const PLACE_WORDS: &[(&str, usize)] = &[
+    ("पहले स्थान", 1),
+    ("पहले नंबर", 1),
+    ("पहला स्थान", 1),
+    ("first place", 1),
+    ("came first", 1),
+    ("finished first", 1),
+    ("topped the poll", 1),
+    ("second in", 2),
+    ("second with", 2),
+    ("a distant second", 2),
+    ("a close second", 2),
+    ("third in", 3),
+    ("third with", 3),
+    ("a distant third", 3),
+    ("fourth in", 4),
+    ("fourth with", 4),
     ("दूसरे स्थान", 2),
     ("दूसरे नंबर", 2),
     ("दूसरा स्थान", 2),
@@ -873,13 +894,43 @@ impl<'a> Checker<'a> {
             }
         }
         if named.results.is_empty() {
-            named.elsewhere = quoted.iter().any(|q| q.year);
+            // "her first defeat here since 2009", "2014 से": a period up to now, not
+            // another election.
+            named.elsewhere = quoted.iter().any(|q| {
+                let head = numbers::lowercase(sentence[..q.start].trim_end());
+                let tail = sentence[q.end..].trim_start();
+                let period = ["since", "after", "till", "until"]
+                    .iter()
+                    .any(|w| head.ends_with(w))
+                    || ["से लगातार", "से अब तक", "के बाद", "तक"]
+                        .iter()
+                        .any(|w| tail.starts_with(w));
+                q.year && !period
+            });
         }
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
+            let is_party = self
+                .results
+                .iter()
+                .any(|r| r.candidates.iter().any(|c| &c.party == who));
+            let full = &who.to_lowercase();
             let mut ats: Vec<usize> = forms
                 .iter()
-                .flat_map(|f| find_words(lower, f, MENTIONS_LIMIT))
+                .flat_map(|f| {
+                    find_words(lower, f, MENTIONS_LIMIT)
+                        .into_iter()
+                        .filter(move |at| {
+                            if is_party {
+                                // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
+                                // is another party.
+                                !f.contains('(')
+                                    && !lower[at + f.len()..].trim_start().starts_with('(')
+                            } else {
+                                f == full || !another_persons_surname(sentence, *at, who)
+                            }
+                        })
+                })
                 .collect();
             ats.sort_unstable();
             ats.dedup();
@@ -940,8 +991,9 @@ impl<'a> Checker<'a> {
     ) -> Vec<(usize, String)> {
         // A line break inside a sentence is a space: "चौथे\nस्थान", "को\n20,968 वोटों से
         // हराया" are phrases like any other (same byte length, so offsets hold).
-        let flat = flatten_lines(&text[start..end]);
-        let sentence = flat.as_ref();
+        let raw = &text[start..end];
+        let flat = Flat::new(raw);
+        let sentence = flat.text.as_deref().unwrap_or(raw);
         // Lower-cased once per sentence: every word list below is matched against it.
         let lower = numbers::lowercase(sentence);
         let quoted = numbers::numbers(sentence);
@@ -950,8 +1002,7 @@ impl<'a> Checker<'a> {
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
             text[line_start..*m].trim().is_empty()
-                && paragraphs.of(*m)
-                    == paragraphs.of(start + sentence.len() - sentence.trim_start().len())
+                && paragraphs.of(*m) == paragraphs.of(start + raw.len() - raw.trim_start().len())
         });
         let mut out = Vec::new();
         if paragraph_marked || named.elsewhere {
@@ -966,8 +1017,8 @@ impl<'a> Checker<'a> {
             if q.year && q.measure == Measure::Count {
                 continue;
             }
-            let abs_start = start + q.start;
-            let abs_end = start + q.end;
+            let abs_start = start + flat.original(q.start);
+            let abs_end = start + flat.original(q.end);
             let marked = marks
                 .iter()
                 .any(|m| *m >= abs_end && text[abs_end..*m].trim().is_empty());
@@ -1006,10 +1057,7 @@ impl<'a> Checker<'a> {
             }
         }
         if let Some(message) = self.rank_claim(sentence, &named) {
-            out.push((
-                start + sentence.len() - sentence.trim_start().len(),
-                message,
-            ));
+            out.push((start + raw.len() - raw.trim_start().len(), message));
         }
         out
     }
@@ -1625,6 +1673,17 @@ impl<'a> Checker<'a> {
             return None;
         }
         let lower = numbers::lowercase(sentence);
+        // "कांग्रेस 6 बार, भाजपा 6 बार जीते", "won 4 times", "33 सीटें भाजपा ने और 37 सपा ने
+        // जीतीं": a tally of many elections or seats.
+        let tally = numbers::numbers(sentence).iter().any(|q| {
+            let next = numbers::lowercase(sentence[q.end..].trim_start());
+            ["बार", "times", "सीटें", "सीट", "सीटों", "seats"]
+                .iter()
+                .any(|w| numbers::word_at(&next, w))
+        });
+        if tally {
+            return None;
+        }
         let scope: Vec<usize> = if named.results.is_empty() {
             (0..self.results.len()).collect()
         } else {
@@ -1721,11 +1780,19 @@ impl<'a> Checker<'a> {
             }
             return None;
         }
-        if let Some((at, len)) = DEFEAT_WORDS
+        let defeat_at = DEFEAT_WORDS
             .iter()
             .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
             .min()
-        {
+            .or_else(|| {
+                // "X ने Y को 20,968 वोटों से हराया": the verb apart from its "को".
+                DEFEAT_VERBS
+                    .iter()
+                    .filter_map(|w| find_word(&lower, w).map(|i| (i, w.len())))
+                    .filter(|(i, _)| lower[..*i].contains(" ने ") && lower[..*i].contains(" को "))
+                    .min()
+            });
+        if let Some((at, len)) = defeat_at {
             let (winners, losers) = if lower.is_char_boundary(at) && lower[..at].contains(" ने ")
             {
                 let ne = lower[..at].rfind(" ने ").unwrap_or(0);
@@ -1795,6 +1862,10 @@ impl<'a> Checker<'a> {
         // "won 4,22,087 votes" is about votes, not about who won.
         let win_at = WIN_WORDS.iter().find_map(|w| {
             find_word(&lower, w).filter(|at| {
+                // "won by 1,58,333 votes" says who won and by how much.
+                if lower[at + w.len()..].trim_start().starts_with("by ") {
+                    return true;
+                }
                 let next: String = lower[at + w.len()..]
                     .split_whitespace()
                     .take(6)
@@ -1815,19 +1886,15 @@ impl<'a> Checker<'a> {
                     describe(1)
                 ));
             }
-            return None;
-        }
-        if let Some(at) = lose_at {
-            if let Some(group) = single_at(at)
-                && group.iter().filter(|w| stood(w)).all(|w| claim(w, 1))
-            {
-                return Some(format!(
-                    "the text says {} lost, but {}",
-                    group.join(" / "),
-                    describe(1)
-                ));
-            }
-            return None;
+        } else if let Some(at) = lose_at
+            && let Some(group) = single_at(at)
+            && group.iter().filter(|w| stood(w)).all(|w| claim(w, 1))
+        {
+            return Some(format!(
+                "the text says {} lost, but {}",
+                group.join(" / "),
+                describe(1)
+            ));
         }
         // A candidate placed in an election they did not stand in (but another of the page).
         let absent = |group: &[String]| -> Option<String> {
@@ -1868,8 +1935,25 @@ impl<'a> Checker<'a> {
                 && let Some(group) = single_at(at)
                 && !consistent(&group, *rank)
             {
+                // Where the named candidate did come, for the editor to correct it.
+                let actual = scope
+                    .iter()
+                    .copied()
+                    .max_by_key(|i| self.result(*i).year)
+                    .and_then(|i| {
+                        let r = self.result(i);
+                        r.candidates
+                            .iter()
+                            .filter(|c| group.iter().any(|g| *g == c.name || *g == c.party))
+                            .filter_map(|c| c.rank.map(|k| (k, c)))
+                            .min_by_key(|(k, _)| *k)
+                            .map(|(k, c)| {
+                                format!(" ({} ({}) came {})", c.name, c.party, ordinal(k))
+                            })
+                    })
+                    .unwrap_or_default();
                 return Some(format!(
-                    "the text places {} {}, but {}",
+                    "the text places {} {}, but {}{actual}",
                     group.join(" / "),
                     ordinal(*rank),
                     describe(*rank)
@@ -1908,6 +1992,10 @@ impl<'a> Checker<'a> {
                 .filter(|(_, c)| names.iter().any(|n| *n == c.name || *n == c.party))
                 .map(|(k, _)| k)
                 .collect();
+            // An election none of them stood in says nothing about them.
+            if owners.is_empty() {
+                continue;
+            }
             let parties: Vec<&str> = owners
                 .iter()
                 .map(|k| r.candidates[*k].party.as_str())
@@ -2026,6 +2114,30 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         win_word: named.win_word,
         elsewhere: named.elsewhere,
     }
+}
+
+/// "Ajit Pawar's NCP", "Sharadchandra Pawar": a surname after a capitalised first name
+/// that is not the candidate's is another person of that family.
+fn another_persons_surname(sentence: &str, at: usize, candidate: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "The", "A", "An", "And", "But", "In", "On", "Of", "For", "With", "By", "As", "At", "To",
+        "While", "When", "Mr", "Ms", "Mrs", "Dr", "Shri", "Smt", "Sri",
+    ];
+    let Some(before) = sentence.get(..at).map(str::trim_end) else {
+        return false;
+    };
+    if !before.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && !NOT_NAMES.contains(&word)
+        && !candidate
+            .split_whitespace()
+            .any(|t| t.trim_end_matches('.').eq_ignore_ascii_case(word))
 }
 
 /// Clauses of a sentence as byte ranges, cut at commas, semicolons, dashes and "और",
@@ -2595,12 +2707,53 @@ fn find_word_last(text: &str, w: &str) -> Option<usize> {
     last
 }
 
-/// `text` with line breaks and tabs as spaces (each one byte, so offsets are kept).
-fn flatten_lines(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\n', '\r', '\t']) {
-        std::borrow::Cow::Owned(text.replace(['\n', '\r', '\t'], " "))
-    } else {
-        std::borrow::Cow::Borrowed(text)
+/// A sentence with every run of spaces, tabs and line breaks as one space ("चौथे\nस्थान",
+/// "को  20,968", a prose comment inside a phrase), and where each of its bytes was in the
+/// text, so that a line is still reported where the number stands.
+struct Flat {
+    /// None when the sentence has no such run: it is read as it is.
+    text: Option<String>,
+    /// Byte offset in the text of each byte of `text` (and one past the end).
+    origin: Vec<usize>,
+}
+
+impl Flat {
+    fn new(raw: &str) -> Self {
+        let needs = raw.contains(['\n', '\r', '\t']) || raw.contains("  ");
+        if !needs {
+            return Flat {
+                text: None,
+                origin: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(raw.len());
+        let mut origin = Vec::with_capacity(raw.len() + 1);
+        let mut last_space = false;
+        for (i, c) in raw.char_indices() {
+            let space = matches!(c, ' ' | '\n' | '\r' | '\t');
+            if space && last_space {
+                continue;
+            }
+            last_space = space;
+            let c = if space { ' ' } else { c };
+            for k in 0..c.len_utf8() {
+                origin.push(i + k);
+            }
+            text.push(c);
+        }
+        origin.push(raw.len());
+        Flat {
+            text: Some(text),
+            origin,
+        }
+    }
+
+    /// Where the byte at `at` of the flattened sentence is in the raw one.
+    fn original(&self, at: usize) -> usize {
+        if self.text.is_none() {
+            return at;
+        }
+        self.origin.get(at).copied().unwrap_or(at)
     }
 }
 
