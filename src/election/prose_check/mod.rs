@@ -114,6 +114,7 @@ const MARGIN_WORDS: &[&str] = &[
     "से हार",
     "बढ़त",
     "lead",
+    "बड़ी जीत",
 ];
 /// Words that say a sentence is about an earlier election.
 const PAST_WORDS: &[&str] = &[
@@ -224,6 +225,11 @@ pub(super) const MORE_AFTER: &[&str] = &[
     "से भी अधिक",
     "plus",
     "से पार",
+    "के पार",
+    "को पार",
+    "से बड़ी",
+    "से बड़ा",
+    "से बड़े",
 ];
 const LESS_BEFORE: &[&str] = &["less than", "fewer than", "under", "below", "just under"];
 const LESS_AFTER: &[&str] = &["से कम", "से नीचे", "से भी कम"];
@@ -482,6 +488,25 @@ const BACK_WORDS: &[&str] = &[
     "its",
     "that",
     "this",
+];
+
+/// Nouns of figures that a demonstrative (यह, this) may stand before.
+const DEMONSTRATED: &[&str] = &[
+    "अंतर",
+    "फ़ासला",
+    "फासला",
+    "आँकड़ा",
+    "आंकड़ा",
+    "सीट",
+    "चुनाव",
+    "बार",
+    "margin",
+    "gap",
+    "figure",
+    "seat",
+    "election",
+    "time",
+    "total",
 ];
 
 /// Back words that stand for a person (not "this", "it", "यह").
@@ -1010,6 +1035,8 @@ impl<'a> Checker<'a> {
         }
         // The previous count of the sentence: whether it was a vote figure, and its part.
         let mut previous: Option<(bool, Option<Part>)> = None;
+        // The previous number of the sentence as typed, for "जो … से ज़्यादा".
+        let mut previous_figure: Option<Quoted> = None;
         // "कुल 13,467 डाक मत। इनमें से 7,078 शेखावत को …": parts of the figure before.
         let of_these = OF_THESE_WORDS.iter().any(|w| lower.contains(w));
         let carried_part = carry.part.take().filter(|_| of_these);
@@ -1045,6 +1072,14 @@ impl<'a> Checker<'a> {
                     carry.part = context.part;
                 }
             }
+            if let Some(message) = context
+                .compared
+                .zip(previous_figure.as_ref())
+                .and_then(|(bound, p)| compared_claim(sentence, p, &q, bound))
+            {
+                out.push((abs_start, message));
+            }
+            previous_figure = Some(q.clone());
             let scoped = scope_for(&named, sentence, &q);
             let message = match q.measure {
                 Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
@@ -1068,6 +1103,14 @@ impl<'a> Checker<'a> {
     /// the sentences after it.
     fn refer_back(&self, lower: &str, named: &mut Named, carry: &mut Carry) {
         let refers = BACK_WORDS.iter().any(|w| find_word(lower, w).is_some());
+        // "यह अंतर", "this margin": a demonstrative before a figure's noun refers back to
+        // an election, not to the people named before.
+        let refers_to_people = BACK_WORDS.iter().any(|w| {
+            find_words(lower, w, 8).into_iter().any(|at| {
+                let next = lower[at + w.len()..].trim_start();
+                !DEMONSTRATED.iter().any(|n| numbers::word_at(next, n)) || next.is_empty()
+            })
+        });
         let looks_back = PAST_WORDS.iter().any(|w| find_word(lower, w).is_some());
         let compares = CHANGE_WORDS.iter().any(|w| lower.contains(w))
             || COMPARE_WORDS.iter().any(|w| lower.contains(w));
@@ -1146,7 +1189,7 @@ impl<'a> Checker<'a> {
                         named.who.push((c.party.clone(), 0));
                     }
                 }
-            } else if refers {
+            } else if refers_to_people {
                 named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
             }
         }
@@ -1228,8 +1271,11 @@ impl<'a> Checker<'a> {
             kind => kind,
         };
         let sentence_votes = named.votes_word;
+        // "आलोक मिश्रा का आँकड़ा चार लाख के पार गया": a bound on what a candidate got.
+        let bounded = c.bound.is_some() && !named.who.is_empty() && q.value >= 1000.0;
         let vote_claim = c.vote_word
             || c.elliptic
+            || bounded
             || kind.is_some()
             || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
         if !vote_claim {
@@ -1271,6 +1317,22 @@ impl<'a> Checker<'a> {
         let specific = !named.who.is_empty() || !named.segments.is_empty() || kind.is_some();
         if let Some(bound) = c.bound {
             let fits = self.latest_unless_past(fits, named, sentence);
+            // "फ़ासला 20 हज़ार से कम": the seat's margin, not a change or a segment's.
+            let fits = match kind {
+                Some(k) if fits.iter().any(|f| f.kind == k) => {
+                    fits.into_iter().filter(|f| f.kind == k).collect()
+                }
+                _ => fits,
+            };
+            let fits = if named.segments.is_empty() && fits.iter().any(|f| f.segment.is_none()) {
+                fits.into_iter().filter(|f| f.segment.is_none()).collect()
+            } else {
+                fits
+            };
+            // "More than 11 lakh votes counted": whatever it is about, no figure of the
+            // page is that large.
+            let specific =
+                specific || (matches!(bound, Bound::More) && c.vote_word && !sums(sentence));
             return self.bound_claim(q, bound, &fits, specific, sentence, named);
         }
         // Any count about what the sentence names, whatever the words around say it is.
@@ -1598,7 +1660,11 @@ impl<'a> Checker<'a> {
             &[Kind::Turnout]
         } else if q.measure == Measure::Points || c.margin_word.is_some() {
             &[Kind::Points]
-        } else if named.who.is_empty() && !c.share_word {
+        } else if named.who.is_empty()
+            && !c.share_word
+            && !(c.vote_word && matches!(c.bound, Some(Bound::More)) && !sums(sentence))
+        {
+            // "55 प्रतिशत से ज़्यादा वोट" says someone's share is above it: it is checked.
             return None;
         } else {
             &[Kind::Share, Kind::Points, Kind::Turnout]
@@ -1606,7 +1672,12 @@ impl<'a> Checker<'a> {
         let fits: Vec<&Fact> = self
             .in_scope(named)
             .filter(|f| kinds.contains(&f.kind) && Self::about_named(f, named))
-            .filter(|f| f.kind != Kind::Share || !named.who.is_empty() || c.share_word)
+            .filter(|f| {
+                f.kind != Kind::Share
+                    || !named.who.is_empty()
+                    || c.share_word
+                    || (c.vote_word && matches!(c.bound, Some(Bound::More)))
+            })
             .collect();
         if fits.is_empty() {
             return None;
@@ -2220,6 +2291,9 @@ struct Context {
     difference: bool,
     approx: bool,
     bound: Option<Bound>,
+    /// "नोटा को 5,559 वोट मिले, जो बसपा के 5,928 वोटों से ज़्यादा थे": the figure before
+    /// is said to be more (or less) than this one.
+    compared: Option<Bound>,
 }
 
 impl Context {
@@ -2266,8 +2340,20 @@ impl Context {
                 .flatten()
                 .min()
         };
-        let after_words = next.strip_prefix("से ").map(|_| next).unwrap_or(next);
-        let bound = if comparison_not_bound(&before, after_words) {
+        // "5,928 वोटों से ज़्यादा", "4 लाख वोटों से कम": the bound comes after the vote word.
+        let after_words = ["वोटों ", "वोट ", "मतों ", "मत "]
+            .iter()
+            .find_map(|v| next.strip_prefix(v))
+            .filter(|rest| rest.starts_with("से "))
+            .unwrap_or(next);
+        let compared = comparison_not_bound(&before, after_words).then(|| {
+            if MORE_AFTER.iter().any(|w| after_words.starts_with(w)) {
+                Bound::More
+            } else {
+                Bound::Less
+            }
+        });
+        let bound = if compared.is_some() {
             None
         } else if MORE_BEFORE.iter().any(ends_before)
             || MORE_AFTER.iter().any(|w| after_words.starts_with(w))
@@ -2356,6 +2442,7 @@ impl Context {
             approx: APPROX_BEFORE.iter().any(ends_before)
                 || APPROX_AFTER.iter().any(|w| next.starts_with(w)),
             bound,
+            compared,
         }
     }
 
@@ -2466,6 +2553,53 @@ fn counts_a_hindi_noun(next: &str) -> bool {
     word.chars().any(|c| ('\u{900}'..='\u{97f}').contains(&c))
         && !FOLLOWERS.contains(&word)
         && !FOLLOWER_STARTS.iter().any(|w| word.starts_with(w))
+}
+
+/// Whether a sentence adds figures up ("दोनों बड़े दलों को मिलाकर 97 प्रतिशत"): a sum the
+/// editor made is not a figure of the data.
+fn sums(sentence: &str) -> bool {
+    const SUM_WORDS: &[&str] = &[
+        "मिलाकर",
+        "दोनों",
+        "together",
+        "combined",
+        "both",
+        "between them",
+        "सभी",
+        "all parties",
+    ];
+    let lower = numbers::lowercase(sentence);
+    SUM_WORDS.iter().any(|w| find_word(&lower, w).is_some())
+}
+
+/// "नोटा को 5,559 वोट मिले, जो बसपा के 5,928 वोटों से ज़्यादा थे": the text's own two
+/// figures contradict its word.
+fn compared_claim(sentence: &str, first: &Quoted, then: &Quoted, bound: Bound) -> Option<String> {
+    if first.measure != then.measure {
+        return None;
+    }
+    let wrong = match bound {
+        Bound::More => first.value <= then.value,
+        Bound::Less => first.value >= then.value,
+    };
+    let word = match bound {
+        Bound::More => "more",
+        Bound::Less => "less",
+    };
+    let is = if first.value == then.value {
+        "they are equal"
+    } else if first.value < then.value {
+        "it is less"
+    } else {
+        "it is more"
+    };
+    wrong.then(|| {
+        format!(
+            "the text says {} is {word} than {}, but {is}: check the figures or the comparison",
+            quoted_text(sentence, first),
+            quoted_text(sentence, then),
+        )
+    })
 }
 
 /// The EVM or postal part a number is said to be: a part word among the three words after
@@ -2583,9 +2717,14 @@ fn stands_bare(next: &str) -> bool {
 /// "…, जो 2019 के 61.2 प्रतिशत से कम है": the number is what another figure is compared
 /// with ("which is less than 61.2 %"), a figure in its own right, not a bound.
 fn comparison_not_bound(before: &str, after: &str) -> bool {
-    let relative = ["जो ", "जोकि ", "यह ", "ये "]
+    // Only the number's own clause: "यह अंतर 1.56 लाख था, यानी दो लाख से ज़्यादा" bounds.
+    let clause = before
+        .rfind([',', ';', '।'])
+        .map_or(before, |i| &before[i + 1..]);
+    let clause = clause.rfind("यानी").map_or(clause, |i| &clause[i..]);
+    let relative = ["जो ", "जोकि ", "यह ", "ये ", "which "]
         .iter()
-        .any(|w| before.contains(w));
+        .any(|w| clause.contains(w));
     let predicate = MORE_AFTER
         .iter()
         .chain(LESS_AFTER)
