@@ -58,6 +58,8 @@ pub struct Fact {
     pub split: Option<Part>,
     /// The electors of the seat.
     pub electors: bool,
+    /// The votes needed to keep the deposit.
+    pub deposit: bool,
     /// Other figures the source may publish for the same thing (lowest, highest): a
     /// turnout computed from valid votes is below ECI's (every vote polled) and above the
     /// poll-day figure (EVM votes only), and a quote anywhere between is right.
@@ -94,6 +96,7 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         part: false,
         split: None,
         electors: false,
+        deposit: false,
         range: None,
     };
     let part = |f: Fact| Fact { part: true, ..f };
@@ -273,6 +276,7 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         if let Some(v) = value {
             facts.push(Fact {
                 electors: what == "the electors",
+                deposit: what == "the votes needed to keep the deposit",
                 ..fact(v as f64, Kind::Total, Vec::new(), seat(what), r.approx)
             });
         }

@@ -266,6 +266,13 @@ const WIN_WORDS: &[&str] = &[
     "बचा ली",
     "बचाई",
     "जीत दर्ज",
+    "retains",
+    "clinches",
+    "sweeps",
+    "ने जीती",
+    "ने जीता",
+    "का कब्ज़ा",
+    "बाज़ी मारी",
 ];
 const LOSE_WORDS: &[&str] = &[
     "हारे",
@@ -761,6 +768,9 @@ struct Checker<'a> {
     surnames: Vec<Surname>,
     /// Each result's election label in lower case, in page order.
     elections: Vec<String>,
+    /// The page's seats: the constituency as prose may name it (lower case, with and
+    /// without an AC number) → the results of that seat.
+    seats: Vec<(Vec<String>, Vec<usize>)>,
     /// Segment name → its lower-case forms (with and without an AC number), found in a
     /// sentence by either.
     segment_forms: Vec<(String, [String; 2])>,
@@ -875,6 +885,24 @@ impl<'a> Checker<'a> {
             },
             names: names.into_iter().collect(),
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
+            seats: {
+                let mut seats: Vec<(String, Vec<String>, Vec<usize>)> = Vec::new();
+                for (i, r) in results.iter().enumerate() {
+                    let key = fold::key(&r.constituency);
+                    match seats.iter_mut().find(|(k, _, _)| *k == key) {
+                        Some((_, _, list)) => list.push(i),
+                        None => {
+                            let name = r.constituency.to_lowercase();
+                            let bare = fold::split_ac_number(&name).1.to_lowercase();
+                            let mut forms = vec![name, bare];
+                            forms.retain(|f| f.chars().count() >= 3);
+                            forms.dedup();
+                            seats.push((key, forms, vec![i]));
+                        }
+                    }
+                }
+                seats.into_iter().map(|(_, f, l)| (f, l)).collect()
+            },
             segment_forms: results
                 .iter()
                 .flat_map(|r| r.segments.iter())
@@ -916,6 +944,34 @@ impl<'a> Checker<'a> {
             if let Some(at) = at {
                 named.results.push(i);
                 named.mentions.push((i, at));
+            }
+        }
+        // Two seats of one election on a page ("वाराणसी और अमेठी, 2024"): a sentence that
+        // names some of the seats, not all, is about theirs only.
+        if self.seats.len() > 1 {
+            let named_seats: Vec<(usize, usize)> = self
+                .seats
+                .iter()
+                .filter_map(|(forms, list)| {
+                    let at = forms.iter().filter_map(|f| find_word(lower, f)).min()?;
+                    Some(list.iter().map(move |i| (*i, at)))
+                })
+                .flatten()
+                .collect();
+            let all_named = self
+                .seats
+                .iter()
+                .all(|(_, list)| list.iter().any(|i| named_seats.iter().any(|(j, _)| j == i)));
+            if !named_seats.is_empty() && !all_named {
+                let theirs = |i: &usize| named_seats.iter().any(|(j, _)| j == i);
+                if named.results.iter().any(theirs) {
+                    named.results.retain(theirs);
+                    named.mentions.retain(|(i, _)| theirs(i));
+                } else if named.results.is_empty() {
+                    named.results = named_seats.iter().map(|(i, _)| *i).collect();
+                    named.results.dedup();
+                    named.mentions = named_seats;
+                }
             }
         }
         if named.results.is_empty() {
@@ -1173,9 +1229,22 @@ impl<'a> Checker<'a> {
             } else {
                 named.results.clone()
             };
+            // "1,58,333 votes behind the winner", "विजेता से पीछे": the winner is the one
+            // compared with, not whom the sentence is about.
             let role = ROLE_WORDS
                 .iter()
-                .find(|(w, _)| find_word(lower, w).is_some())
+                .find(|(w, _)| {
+                    find_word(lower, w).is_some_and(|at| {
+                        let before = lower[..at].trim_end();
+                        let after = lower[at + w.len()..].trim_start();
+                        ![
+                            "behind", "than", "to", "from", "over", "against", "of", "with",
+                        ]
+                        .iter()
+                        .any(|b| before.ends_with(b))
+                            && !numbers::word_at(after, "से")
+                    })
+                })
                 .map(|(_, rank)| *rank);
             if let Some(rank) = role {
                 for i in scope {
@@ -1255,7 +1324,7 @@ impl<'a> Checker<'a> {
         sentence: &str,
     ) -> Option<String> {
         if c.other_noun {
-            return None;
+            return self.transposed(q, named, sentence);
         }
         if c.electors_next {
             return self.electors_claim(q, c, named, sentence);
@@ -1279,7 +1348,22 @@ impl<'a> Checker<'a> {
             || kind.is_some()
             || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
         if !vote_claim {
+            return self.transposed(q, named, sentence);
+        }
+        // "the other 26 candidates polled 9,000 votes together": a sum the editor made.
+        let clause = numbers::lowercase(clause_around(sentence, q));
+        if SUM_CLAUSE_WORDS
+            .iter()
+            .any(|w| find_word(&clause, w).is_some())
+        {
             return None;
+        }
+        // "ज़मानत बचाने के लिए … 1,41,724 वोट": the votes needed to keep the deposit.
+        // ("कुल वैध वोटों (नोटा छोड़कर) का छठा हिस्सा" names NOTA only to leave it out.)
+        if named.who.iter().all(|(w, _)| self.is_nota(w))
+            && let Some(message) = self.deposit_claim(q, named, sentence)
+        {
+            return message;
         }
         let kinds: &[Kind] = match kind {
             Some(Kind::Margin) => &[Kind::Margin, Kind::Change],
@@ -1460,6 +1544,74 @@ impl<'a> Checker<'a> {
             show(nearest.value, nearest.kind),
             nearest.label
         ))
+    }
+
+    /// Whether `who` (a name or party code) is NOTA.
+    fn is_nota(&self, who: &str) -> bool {
+        who == crate::election::result::NOTA
+            || self.results.iter().any(|r| {
+                r.candidates
+                    .iter()
+                    .any(|c| c.name == who && c.party == crate::election::result::NOTA)
+            })
+    }
+
+    /// A figure next to a name that is a candidate's figure with two neighbouring digits
+    /// exchanged ("4,30,350" for 4,03,350): a slip, whatever words are around it.
+    fn transposed(&self, q: &Quoted, named: &Named, sentence: &str) -> Option<String> {
+        if named.who.is_empty() || q.step != 1.0 || q.value < 1000.0 || q.words {
+            return None;
+        }
+        let facts: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| f.kind == Kind::Votes && !f.who.is_empty() && Self::about_named(f, named))
+            .collect();
+        if facts.iter().any(|f| q.states(f.value)) {
+            return None;
+        }
+        let hit = facts
+            .iter()
+            .find(|f| swapped_neighbours(q.value as u64, f.value as u64))?;
+        Some(format!(
+            "{} in the text, the data says {} for {} (two digits exchanged?)",
+            quoted_text(sentence, q),
+            show(hit.value, hit.kind),
+            hit.label
+        ))
+    }
+
+    /// In a sentence about the deposit, a count that is no total of the data is compared
+    /// with the votes needed to keep it. None: not such a sentence; Some(None): fine.
+    fn deposit_claim(&self, q: &Quoted, named: &Named, sentence: &str) -> Option<Option<String>> {
+        let lower = numbers::lowercase(sentence);
+        if !DEPOSIT_WORDS.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
+        let pool: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| f.deposit || (f.kind == Kind::Total && f.part && f.split.is_none()))
+            .collect();
+        if !pool.iter().any(|f| f.deposit) {
+            return None;
+        }
+        if self
+            .in_scope(named)
+            .any(|f| f.kind == Kind::Total && q.states(f.value))
+        {
+            return Some(None);
+        }
+        let nearest = pool
+            .into_iter()
+            .min_by(|a, b| ratio(q.value, a.value).total_cmp(&ratio(q.value, b.value)))?;
+        if ratio(q.value, nearest.value) > 1.25 || q.value < 100.0 {
+            return None;
+        }
+        Some(Some(format!(
+            "{} in the text, the data says {} for {}",
+            quoted_text(sentence, q),
+            show(nearest.value, nearest.kind),
+            nearest.label
+        )))
     }
 
     /// "18,11,000 मतदाता", "1,200 service voters": people, compared with the electors of
@@ -1933,6 +2085,17 @@ impl<'a> Checker<'a> {
         // "won 4,22,087 votes" is about votes, not about who won.
         let win_at = WIN_WORDS.iter().find_map(|w| {
             find_word(&lower, w).filter(|at| {
+                // "votes behind the winner": the winner is compared with, not named.
+                let before = lower[..*at].trim_end();
+                let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                if [
+                    "behind", "than", "to", "from", "over", "against", "of", "with",
+                ]
+                .iter()
+                .any(|b| before.ends_with(b))
+                {
+                    return false;
+                }
                 // "won by 1,58,333 votes" says who won and by how much.
                 if lower[at + w.len()..].trim_start().starts_with("by ") {
                     return true;
@@ -2174,6 +2337,28 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
             .find(|w| !w.is_empty())
             .unwrap_or_default(),
         None => named.who.clone(),
+    };
+    // "Owaisi's 6,61,981 to Latha's 3,23,894", "भाजपा के नीरज त्रिपाठी को 4,30,350": a
+    // name joined to the number by 's / को / के is whom it is about, not the clause's others.
+    let head = sentence[..q.start].trim_end();
+    let joined = ["'s", "’s", " को", " के", " का", " की"]
+        .iter()
+        .any(|m| head.ends_with(m));
+    let who = if joined {
+        let near: Vec<(String, usize)> = who
+            .iter()
+            .filter(|(_, at)| {
+                *at < q.start
+                    && sentence.get(*at..q.start).is_some_and(|t| {
+                        t.chars().count() <= 40
+                            && !t.chars().any(|c| numbers::ascii_digit(c).is_some())
+                    })
+            })
+            .cloned()
+            .collect();
+        if near.is_empty() { who } else { near }
+    } else {
+        who
     };
     Named {
         results,
@@ -2540,6 +2725,10 @@ fn counts_a_hindi_noun(next: &str) -> bool {
         "लेकिन",
         "पड़े",
         "पड़ा",
+        "आए",
+        "आईं",
+        "गए",
+        "गईं",
         "गिने",
         "डाले",
         "मतदाता",
@@ -2553,6 +2742,45 @@ fn counts_a_hindi_noun(next: &str) -> bool {
     word.chars().any(|c| ('\u{900}'..='\u{97f}').contains(&c))
         && !FOLLOWERS.contains(&word)
         && !FOLLOWER_STARTS.iter().any(|w| word.starts_with(w))
+}
+
+/// Words in a number's clause that make it a sum the editor made.
+const SUM_CLAUSE_WORDS: &[&str] = &[
+    "together",
+    "combined",
+    "between them",
+    "मिलाकर",
+    "जोड़कर",
+    "बाक़ी",
+    "बाकी",
+    "the other",
+    "the rest",
+    "the remaining",
+];
+
+/// Words of a sentence about the deposit (RP Act s.158).
+const DEPOSIT_WORDS: &[&str] = &[
+    "ज़मानत",
+    "जमानत",
+    "deposit",
+    "छठा हिस्सा",
+    "छठे हिस्से",
+    "one sixth",
+    "one-sixth",
+];
+
+/// Whether `a` is `b` with two neighbouring digits exchanged.
+fn swapped_neighbours(a: u64, b: u64) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let diff: Vec<usize> = (0..a.len()).filter(|i| a[*i] != b[*i]).collect();
+    diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
 }
 
 /// Whether a sentence adds figures up ("दोनों बड़े दलों को मिलाकर 97 प्रतिशत"): a sum the
