@@ -431,3 +431,31 @@ fn swapped_codes_in_imported_data_and_a_party_retyped_on_a_page_are_named() {
         "{found:#?}"
     );
 }
+
+/// A page made from data ([generate]) names its result `results.seat`: a "more than" figure
+/// its body prints bare is an error at the `_index.md` line, as on a written page.
+#[test]
+fn a_more_than_figure_in_a_generated_body_is_caught_at_the_index_line() {
+    let site = Site::fixture("generated");
+    site.write(
+        "data/mayor.toml",
+        "[[results]]\nid = \"mayor2023\"\nelection = \"महापौर चुनाव 2023\"\nyear = 2023\nconstituency = \"कानपुर नगर निगम\"\ncomplete = false\n\n[[results.candidates]]\nname = \"सपा प्रत्याशी\"\nparty = \"SP\"\nvotes = 250000\napprox = true\n",
+    );
+    site.write(
+        "content/mahapaur/_index.md",
+        "+++\ntitle = \"महापौर\"\n\n[generate]\ndata = \"data/mayor.toml\"\nslug = \"{{ data.constituency }}\"\ntitle = \"{{ results.seat.constituency }}\"\ndate = 2023-05-20\nbody = '''\nसपा को {{ results.seat.candidates[0].votes | lakh }} से अधिक वोट मिले।\n\nसपा को {{ results.seat.candidates[0].votes | inr }} वोट मिले।\n'''\n+++\n\nमहापौर चुनाव।\n",
+    );
+    let stderr = site.fails(&["check"]);
+    let found = diagnostics(&stderr);
+    assert!(
+        found.iter().any(|(f, l, m)| f == "content/mahapaur/_index.md"
+            && *l == 12
+            && m.contains("`{{ results.seat.candidates[0].votes | inr }}` would print a figure of महापौर चुनाव 2023 (सपा प्रत्याशी) as exact")
+            && m.contains("(in the page made for कानपुर नगर निगम (data/mayor.toml:2))")),
+        "{found:#?}"
+    );
+    assert!(
+        !found.iter().any(|(_, l, _)| *l == 10),
+        "the said bound is fine: {found:#?}"
+    );
+}
