@@ -41,6 +41,23 @@ pub struct SiteConfig {
     /// then follow the alliance as well as the party (see docs/checks.md).
     #[serde(default)]
     pub alliances: crate::election::Alliances,
+    /// The site's own texts for pages in another language: `[languages.en]` `title = …`.
+    #[serde(default)]
+    pub languages: BTreeMap<String, LanguageTexts>,
+}
+
+/// What pages in one language call the site, when it is not the site's `language`:
+/// the header, `<title>`, feeds, share cards and bylines of those pages use these, and
+/// fall back to the top-level `title`, `description` and `authors`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageTexts {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub authors: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -259,6 +276,7 @@ impl SiteConfig {
                 );
             }
         }
+        problems.extend(check_languages(&config, text, file));
         problems.extend(check_aliases(&config.parties, file));
         problems.extend(check_alliances(&config, text, file));
         if !problems.is_empty() {
@@ -273,6 +291,51 @@ impl SiteConfig {
         config.base_url = config.base_url.trim_end_matches('/').to_string();
         Ok(config)
     }
+}
+
+/// `[languages.X]`: a language chunav writes pages in, other than the site's own, with
+/// no empty title.
+fn check_languages(config: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (lang, texts) in &config.languages {
+        let at = |d: Diagnostic| match table_line(text, &format!("languages.{lang}")) {
+            Some(line) => d.at_line(line),
+            None => d,
+        };
+        if !LANGUAGES.contains(&lang.as_str()) {
+            problems.push(at(Diagnostic::error(
+                file,
+                format!("[languages.{lang}]: chunav writes pages in \"hi\" and \"en\" only; name one of those"),
+            )
+            .with_field(format!("languages.{lang}"))));
+        } else if *lang == config.language {
+            problems.push(at(Diagnostic::error(
+                file,
+                format!("[languages.{lang}] is the site's own language (language = \"{lang}\"); its title, description and authors are the top-level ones"),
+            )
+            .with_field(format!("languages.{lang}"))));
+        }
+        if texts.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            problems.push(at(Diagnostic::error(
+                file,
+                format!("languages.{lang}.title is empty; leave it out to use the site's title, or write the name pages in this language show, e.g. title = \"Kanpur elections\""),
+            )
+            .with_field(format!("languages.{lang}.title"))));
+        }
+    }
+    problems
+}
+
+/// The line (from 1) of the `[name]` table header in `text`.
+fn table_line(text: &str, name: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.trim()
+                .strip_prefix('[')
+                .and_then(|rest| rest.strip_suffix(']'))
+                .is_some_and(|inner| inner.trim() == name)
+        })
+        .map(|i| i + 1)
 }
 
 /// The diagnostic at the line of top-level `key` in `text`, when it is there.
@@ -292,6 +355,30 @@ fn at_key(d: Diagnostic, text: &str, key: &str) -> Diagnostic {
 }
 
 impl SiteConfig {
+    /// The site's title on pages in `lang`.
+    pub fn title_in(&self, lang: &str) -> &str {
+        self.languages
+            .get(lang)
+            .and_then(|l| l.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+
+    /// The site's description on pages in `lang`.
+    pub fn description_in(&self, lang: &str) -> &str {
+        self.languages
+            .get(lang)
+            .and_then(|l| l.description.as_deref())
+            .unwrap_or(&self.description)
+    }
+
+    /// The byline of articles in `lang` that name no authors.
+    pub fn authors_in(&self, lang: &str) -> &[String] {
+        self.languages
+            .get(lang)
+            .and_then(|l| l.authors.as_deref())
+            .unwrap_or(&self.authors)
+    }
+
     /// `--base-url` given on the command line, checked like site.toml's.
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
         check_base_url(url).map_err(|why| Diagnostic::error("--base-url", why))?;

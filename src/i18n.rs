@@ -43,6 +43,7 @@ const HI: &[(&str, &str)] = &[
     ("with_nota", "नोटा सहित"),
     ("swing", "वोट प्रतिशत में बदलाव"),
     ("only_one", "केवल एक चुनाव में"),
+    ("swing_then", "{year} में"),
     ("turnout_polled", "ECI की तरह: डाले गए कुल वोट ÷ कुल मतदाता"),
     (
         "turnout_valid",
@@ -145,6 +146,7 @@ const EN: &[(&str, &str)] = &[
     ("with_nota", "including NOTA"),
     ("swing", "Change in vote share"),
     ("only_one", "stood in one only"),
+    ("swing_then", "in {year}"),
     (
         "turnout_polled",
         "as ECI computes it: votes polled ÷ electors",

@@ -368,6 +368,33 @@ fn chart_mistakes_fail_the_build_at_the_fence_line() {
 }
 
 #[test]
+fn a_chart_id_a_heading_also_has_fails_at_the_fence_line() {
+    let site = Site::fixture("charts");
+    let article = site.read(ARTICLE);
+    let fence_line = article.lines().count() + 4;
+    site.write(
+        ARTICLE,
+        &format!(
+            "{article}\n## INC\n\n```chart\nkind = \"candidates\"\nresult = \"ls2024\"\nid = \"inc\"\n```\n"
+        ),
+    );
+    let stderr = site.fails(&["build"]);
+    let expected = format!(
+        "error: {ARTICLE}:{fence_line}: chart.id: chart id `inc` is also the id of the heading \"INC\" (#inc); give the chart another id, or the heading one of its own, e.g. ## INC {{#inc-section}}\n"
+    );
+    assert!(
+        stderr.contains(&expected),
+        "expected {expected}got {stderr}"
+    );
+    // The heading's own id settles it.
+    let fixed = site
+        .read(ARTICLE)
+        .replace("## INC\n", "## INC {#inc-section}\n");
+    site.write(ARTICLE, &fixed);
+    site.ok(&["build"]);
+}
+
+#[test]
 fn chart_mistakes_in_a_template_name_the_template_line() {
     let site = Site::fixture("charts");
     let template = site.read("templates/page.html");

@@ -3,8 +3,7 @@
 
 mod common;
 
-use common::Site;
-use std::path::Path;
+use common::{Site, shared_file};
 
 /// The rows of the tally table `class` (`tally-parties`, `tally-alliances`) in `html`, each
 /// as its cells' text joined with " | ".
@@ -48,20 +47,6 @@ fn text_of(html: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A file of the shared source folder (../shared beside the repository, or two levels up
-/// from a worktree); `None` with a note when absent.
-fn shared_file(name: &str) -> Option<std::path::PathBuf> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let found = ["../shared/sources/data", "../../shared/sources/data"]
-        .iter()
-        .map(|dir| repo.join(dir).join(name))
-        .find(|p| p.is_file());
-    if found.is_none() {
-        eprintln!("note: ../shared/sources/data/{name} is absent; this test checked nothing");
-    }
-    found
 }
 
 #[test]

@@ -277,3 +277,79 @@ fn a_warm_build_reports_the_prose_checks_findings_as_a_cold_one() {
     assert_eq!(first, cold);
     assert_eq!(warm, cold, "findings kept in the cache");
 }
+
+/// The file identity (inode) of every published file: an output the build reused keeps
+/// its file (hard-linked from the last build), one it wrote again gets a new one.
+#[cfg(unix)]
+fn inodes(dir: &Path) -> BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    snapshot(dir)
+        .into_keys()
+        .map(|rel| {
+            let ino = fs::metadata(dir.join(&rel)).unwrap().ino();
+            (rel.to_string_lossy().replace('\\', "/"), ino)
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_re_imported_seat_redraws_only_its_pages_and_the_tallies_that_count_it() {
+    let site = Site::fixture("generated");
+    // The Hindi hub shows the seat tally; the English one does not.
+    let hub = "content/seats/_index.md";
+    site.write(
+        hub,
+        &format!(
+            "{}\n{{% set t = tally(election=\"लोकसभा 2024\") %}}{{% for p in t.parties %}}{{{{ p.name }}}}: {{{{ p.won }}}}; {{% endfor %}}\n",
+            site.read(hub)
+        ),
+    );
+    site.ok(&["build"]);
+    let public = site.root.join("public");
+    let before = inodes(&public);
+    assert!(site.read("public/seats/index.html").contains("BJP: 3;"));
+    // A recount: Kanpur's runner-up 30,000 votes more, and so its winner.
+    let seat = "data/seats/uttar-pradesh/043-kanpur.toml";
+    site.write(
+        seat,
+        &site.read(seat).replace("votes = 422087", "votes = 452087"),
+    );
+    site.ok(&["build"]);
+    let after = inodes(&public);
+    let redrawn: Vec<&str> = after
+        .iter()
+        .filter(|(path, ino)| before.get(*path) != Some(ino))
+        // The search index and the build's own record are remade whenever a page changes.
+        .filter(|(path, _)| !path.starts_with("search/") && *path != ".chunav-output")
+        .map(|(path, _)| path.as_str())
+        .collect();
+    assert_eq!(
+        redrawn,
+        [
+            "en-seats/kanpur/card.png",
+            "en-seats/kanpur/index.html",
+            "seats/index.html",
+            "seats/kanpur/card.png",
+            "seats/kanpur/index.html",
+        ],
+        "only Kanpur's pages and cards and the hub with the tally"
+    );
+    assert!(
+        site.read("public/seats/kanpur/index.html")
+            .contains("जीत का अंतर 9,032 वोट रहा।")
+    );
+    let tally = site.read("public/seats/index.html");
+    assert!(
+        tally.contains("BJP: 2;") && tally.contains("INC: 1;"),
+        "{tally}"
+    );
+    // Every card published keeps its cache entry, those published again unchanged too.
+    let cards = after.keys().filter(|p| p.ends_with("card.png")).count();
+    assert_eq!(cache_entries(&site).len(), cards);
+    assert_eq!(
+        snapshot(&public),
+        cold_snapshot(&site),
+        "same as a cold build"
+    );
+}

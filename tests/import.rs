@@ -4,24 +4,9 @@
 
 mod common;
 
-use common::Site;
+use common::{Site, shared_file};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// A file of the shared source folder, which CI places at ../shared beside the repository
-/// (a worktree one level deeper finds it at ../../shared). `None` with a printed note when
-/// it is absent, so the test says why it checked nothing.
-fn shared_file(name: &str) -> Option<PathBuf> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let found = ["../shared/sources/data", "../../shared/sources/data"]
-        .iter()
-        .map(|dir| repo.join(dir).join(name))
-        .find(|p| p.is_file());
-    if found.is_none() {
-        eprintln!("note: ../shared/sources/data/{name} is absent; this test checked nothing");
-    }
-    found
-}
 
 /// The import fixture site with `files` copied into its sources/ folder.
 fn site_with(files: &[&Path]) -> Site {
@@ -311,9 +296,16 @@ fn a_hand_edited_figure_is_named_with_its_toml_line_and_csv_row() {
     );
     assert!(stderr.contains("results[0].candidates[0].votes: 4,43,055 here but 4,43,056 in sources/eci-constituency-kanpur-2024.csv:2"), "{stderr}");
 
-    // An absent source is not compared (nothing to compare with), and the data still builds.
+    // An absent source is not compared (nothing to compare with), and the data still
+    // builds; an info line says which figures went unchecked.
     site.remove("sources/eci-constituency-kanpur-2024.csv");
-    site.ok(&["check"]);
+    let run = site.ok(&["check"]);
+    assert!(
+        run.stderr.contains("info: data/kanpur.toml:")
+            && run.stderr.contains("the source file sources/eci-constituency-kanpur-2024.csv recorded here is not in the site, so the result imported from it was not compared with it"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -247,3 +247,71 @@ fn articles_with_results_get_a_share_card_named_in_open_graph() {
             .contains("<meta name=\"twitter:card\" content=\"summary\">")
     );
 }
+
+#[test]
+fn english_pages_name_the_site_in_english_and_lead_to_the_english_home() {
+    let site = Site::fixture("basic");
+    let config = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &format!(
+            "{config}\n[languages.en]\ntitle = \"Kanpur in numbers\"\ndescription = \"Results, checked\"\nauthors = [\"Data desk\"]\n"
+        ),
+    );
+    site.write(
+        "content/en/_index.md",
+        "+++\ntitle = \"In English\"\nlang = \"en\"\n+++\n",
+    );
+    site.write(
+        "content/en/result.md",
+        "+++\ntitle = \"Result\"\nlang = \"en\"\ndate = 2024-06-05\ntags = [\"Lok Sabha 2024\"]\n+++\nx\n",
+    );
+    site.ok(&["build"]);
+    let en = site.read("public/en/result/index.html");
+    assert!(
+        en.contains("<title>Result · Kanpur in numbers</title>"),
+        "{en}"
+    );
+    assert!(en.contains("<a class=\"site-title\" href=\"../../en/\">Kanpur in numbers</a>"));
+    assert!(en.contains("<meta property=\"og:site_name\" content=\"Kanpur in numbers\">"));
+    assert!(
+        en.contains("\"publisher\":{\"@type\":\"Organization\",\"name\":\"Kanpur in numbers\"}")
+    );
+    assert!(en.contains("Data desk"), "the English byline");
+    // An English article's tag is a page in English.
+    let term = site.read("public/tags/lok-sabha-2024/index.html");
+    assert!(term.contains("<html lang=\"en\">"), "{term}");
+    assert!(term.contains("Kanpur in numbers") && term.contains("Tags"));
+    assert!(
+        site.read("public/tags/lok-sabha-2024/atom.xml")
+            .contains("<name>Data desk</name>")
+    );
+    // Hindi pages keep the site's own name and home.
+    let hi = site.read("public/kanpur/result-2024/index.html");
+    let title = site.read("site.toml");
+    let hindi_title = title
+        .lines()
+        .find_map(|l| l.strip_prefix("title = \""))
+        .unwrap()
+        .trim_end_matches('"');
+    assert!(hi.contains(&format!(
+        "<a class=\"site-title\" href=\"../../\">{hindi_title}</a>"
+    )));
+    assert!(!hi.contains("Kanpur in numbers"));
+}
+
+#[test]
+fn a_language_table_for_no_language_chunav_writes_is_an_error() {
+    let site = Site::fixture("basic");
+    let config = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &format!("{config}\n[languages.fr]\ntitle = \"Kanpur\"\n"),
+    );
+    let err = site.fails(&["build"]);
+    assert!(err.contains("site.toml"), "{err}");
+    assert!(
+        err.contains("[languages.fr]") && err.contains("\"hi\" and \"en\""),
+        "{err}"
+    );
+}

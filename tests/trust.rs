@@ -161,6 +161,11 @@ fn the_result_box_shows_deposits_alliance_swings_and_no_partial_arithmetic() {
     );
     // site.toml puts INC in INDIA for 2024: the swing follows INC + SP of 2019.
     assert!(kanpur.contains("INDIA (कांग्रेस) +4.71 अंक"), "{kanpur}");
+    // And says so: the reader sees what the 2019 figure is made of.
+    assert!(
+        kanpur.contains("INDIA (कांग्रेस) +4.71 अंक (2019 में: कांग्रेस + सपा)"),
+        "{kanpur}"
+    );
     assert!(kanpur.contains("भाजपा −5.70 अंक"), "{kanpur}");
     // A result marked incomplete: no shares, margin or "total valid votes" from the list.
     let partial = result_box(&site.read("public/kanpur-partial/index.html"));

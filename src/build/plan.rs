@@ -204,28 +204,32 @@ fn collisions(outputs: &[Output]) -> Vec<Diagnostic> {
 /// Lists outputs, computing each one's dependencies from fingerprints taken once.
 struct Planner<'a> {
     site: &'a Site,
-    /// Site-wide inputs: site.toml, data/, the templates, chunav's version.
+    /// Site-wide inputs: site.toml, the templates, chunav's version. (data/ reaches a
+    /// page through its own results, and the tallies.)
     everywhere: u64,
     /// One per page: what listings show of it.
     summaries: Vec<u64>,
     nav: u64,
-    /// Of every page's source: what `tally()` counts besides data/ (in `everywhere`).
+    /// Of every page's results and data/: what `tally()` and seats charts count.
     tallied: u64,
+    renderer: &'a Renderer,
 }
 
 impl<'a> Planner<'a> {
-    fn new(site: &'a Site, renderer: &Renderer) -> Planner<'a> {
+    fn new(site: &'a Site, renderer: &'a Renderer) -> Planner<'a> {
         let everywhere = Fingerprinter::new()
             .add(env!("CARGO_PKG_VERSION"))
-            .add(&site.inputs)
+            .add(&site.config_input)
             .add(&renderer.fingerprint())
             .finish();
         Planner {
             site,
             everywhere,
             summaries: site.index.summaries.iter().map(fingerprint::of).collect(),
-            nav: fingerprint::of(&site.index.nav),
-            tallied: fingerprint::of(&site.facts),
+            // Every page links the home of its language from the site's name.
+            nav: fingerprint::of(&(&site.index.nav, site.index.homes())),
+            tallied: fingerprint::of(&(&site.facts, site.data_input)),
+            renderer,
         }
     }
 
@@ -239,7 +243,10 @@ impl<'a> Planner<'a> {
                     path: format!("{}{CARD_FILE}", page.path),
                     origin: Origin::Card(page.file.clone()),
                     job: Job::Card(i),
-                    deps: self.deps(&[("source", site.facts[i].source)]),
+                    deps: self.deps(&[
+                        ("source", site.facts[i].source),
+                        ("results", site.facts[i].results),
+                    ]),
                 });
             }
         }
@@ -270,12 +277,14 @@ impl<'a> Planner<'a> {
         let index = &site.index;
         let mut inputs = vec![
             ("source", site.facts[i].source),
+            ("results", site.facts[i].results),
             ("nav", self.nav),
             ("links", self.link_targets(page)),
         ];
-        // Section templates may tally seats of other pages; an article only when its
-        // body calls tally() itself.
-        if page.kind == PageKind::Section || page.body.contains("tally(") {
+        // A page shows other pages' seats when its body or its template shows a tally or
+        // a seats chart.
+        let template = crate::render::pages::template_of(page);
+        if self.renderer.shows_tally(&page.body, template) {
             inputs.push(("tallies", self.tallied));
         }
         match page.kind {
@@ -378,7 +387,7 @@ impl<'a> Planner<'a> {
         });
         let mut search = Fingerprinter::new();
         for &i in &site.index.latest {
-            search.add(&self.summaries[i]).add(&site.facts[i].source);
+            search.add(&self.summaries[i]).add(&site.facts[i]);
         }
         outputs.push(Output {
             // The index is many files under search/ (shards, one per article, this one);

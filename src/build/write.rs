@@ -297,6 +297,9 @@ impl<'a> Writer<'a> {
             Err(e) => return Some(Err(e)),
         };
         if let Some(c) = card {
+            if let Some(cache) = self.cards {
+                cache.keep(&plan.outputs[c].path);
+            }
             match self.link(c, unchanged[&c], sink, links) {
                 Ok(more) => {
                     done.files.extend(more.files);
@@ -358,7 +361,7 @@ impl<'a> Writer<'a> {
         if let Some(n) = card {
             let rel = &plan.outputs[n].path;
             let png = self
-                .card(i, rendered.first_chart.as_ref())
+                .card(rel, i, rendered.first_chart.as_ref())
                 .map_err(|message| {
                     vec![Diagnostic::error(
                         &source.file,
@@ -372,10 +375,15 @@ impl<'a> Writer<'a> {
         Ok(done)
     }
 
-    fn card(&self, i: usize, chart: Option<&crate::chart::ChartSpec>) -> Result<Vec<u8>, String> {
+    fn card(
+        &self,
+        rel: &str,
+        i: usize,
+        chart: Option<&crate::chart::ChartSpec>,
+    ) -> Result<Vec<u8>, String> {
         let svg = cards::card_svg(&self.shared, i, chart)?;
         match self.cards {
-            Some(cache) => cache.png(&svg, crate::share_card::svg_to_png),
+            Some(cache) => cache.png(rel, &svg, crate::share_card::svg_to_png),
             None => crate::share_card::svg_to_png(&svg),
         }
     }

@@ -59,6 +59,7 @@ pub fn changes_from(
                 share_points: points_between(votes_now, after.total, votes_was, before.total),
                 in_both: was.is_some() && now.is_some(),
                 approx: before.approx || after.approx,
+                then: Vec::new(),
             };
             (code.clone(), change)
         })
@@ -125,6 +126,17 @@ pub fn fill_alliances(results: &mut [ResultFigures], alliances: &Alliances) {
                     .map(|p| p.votes)
                     .sum();
                 let votes_now = r.alliances[name].votes;
+                let mut stood_then: Vec<(u64, String)> = members_then
+                    .iter()
+                    .filter_map(|p| before.parties.get(p).map(|f| (f.votes, p.clone())))
+                    .filter(|(votes, _)| *votes > 0)
+                    .collect();
+                stood_then.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                let stood_then: Vec<String> = stood_then.into_iter().map(|(_, p)| p).collect();
+                let mut now = r.alliances[name].parties.clone();
+                let mut then = stood_then.clone();
+                now.sort();
+                then.sort();
                 changes.insert(
                     name.clone(),
                     PartyChange {
@@ -132,6 +144,7 @@ pub fn fill_alliances(results: &mut [ResultFigures], alliances: &Alliances) {
                         share_points: points_between(votes_now, r.total, votes_was, before.total),
                         in_both: votes_was > 0,
                         approx: r.approx || before.approx,
+                        then: if now == then { Vec::new() } else { stood_then },
                     },
                 );
             }

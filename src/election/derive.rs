@@ -206,6 +206,10 @@ pub struct PartyChange {
     /// The party stood in both results; otherwise the change is from or to nothing.
     pub in_both: bool,
     pub approx: bool,
+    /// For an alliance whose parties there were not its parties here: those whose votes
+    /// make the figure there (`INDIA` now `INC`, in 2019 `INC` + `SP`), so that a page can
+    /// say what the swing is measured from. Empty otherwise.
+    pub then: Vec<String>,
 }
 
 /// Derives the figures of one checked result; `changes` stays empty (see `compare`).

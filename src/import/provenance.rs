@@ -2,8 +2,9 @@
 //! re-reads the recorded source files that are present, puts the seat together again from
 //! the recorded rows, and reports every figure of the data that no longer matches it, with
 //! the line in the TOML and the line in the CSV. A source whose SHA-256 changed since the
-//! import is reported too. A recorded file that is absent (not kept beside the site) is
-//! skipped: there is nothing to compare with. Results in data/ and in front matter alike.
+//! import is reported too. A recorded file that is absent (not kept beside the site) leaves
+//! nothing to compare with: one info line per such file says how many results went
+//! unchecked. Results in data/ and in front matter alike.
 
 use super::assemble::{Assembler, ImportedCandidate, ImportedSeat};
 use super::layout::{Format, Records};
@@ -24,7 +25,7 @@ pub fn check(root: &Path, data: &DataStore, config: &SiteConfig) -> Vec<Diagnost
     for (file, lines, results) in data.files() {
         checker.check_file(file, lines, results);
     }
-    checker.diagnostics
+    checker.finish()
 }
 
 /// Checks the imported results of one page's front matter (an import printed to stdout
@@ -41,7 +42,7 @@ pub fn check_page(
     }
     let mut checker = Checker::new(root, config);
     checker.check_file(file, lines, results);
-    checker.diagnostics
+    checker.finish()
 }
 
 struct Checker<'a> {
@@ -49,6 +50,9 @@ struct Checker<'a> {
     parties: PartyMap,
     sources: SourceCache,
     diagnostics: Vec<Diagnostic>,
+    /// Recorded source files that are not there: file → (the first data file and line
+    /// citing it, how many results cite it).
+    absent: std::collections::BTreeMap<String, (PathBuf, usize, usize)>,
 }
 
 impl<'a> Checker<'a> {
@@ -58,7 +62,29 @@ impl<'a> Checker<'a> {
             parties: PartyMap::new(config),
             sources: SourceCache::default(),
             diagnostics: Vec::new(),
+            absent: std::collections::BTreeMap::new(),
         }
+    }
+
+    /// The problems found, and one info line per absent source file.
+    fn finish(mut self) -> Vec<Diagnostic> {
+        for (source, (file, line, results)) in &self.absent {
+            let what = if *results == 1 {
+                "the result imported from it was".to_string()
+            } else {
+                format!("the {results} results imported from it were")
+            };
+            self.diagnostics.push(
+                Diagnostic::info(
+                    file,
+                    format!(
+                        "the source file {source} recorded here is not in the site, so {what} not compared with it; keep it where `chunav import` read it to have them checked on every build"
+                    ),
+                )
+                .at_line(*line),
+            );
+        }
+        self.diagnostics
     }
 
     fn check_file(&mut self, file: &Path, lines: &LineIndex, results: &[ResultInput]) {
@@ -73,6 +99,19 @@ impl<'a> Checker<'a> {
                 diagnostics: &mut self.diagnostics,
             };
             at.check_result(self.root, result, &self.parties, &mut self.sources);
+            for entry in &result.imported {
+                let recorded = entry.get_ref();
+                if Format::from_name(&recorded.format).is_none()
+                    || self.root.join(&recorded.file).is_file()
+                {
+                    continue;
+                }
+                let line = lines.line_of(entry.span().start);
+                self.absent
+                    .entry(recorded.file.clone())
+                    .or_insert_with(|| (file.to_path_buf(), line, 0))
+                    .2 += 1;
+            }
         }
     }
 }
@@ -110,6 +149,15 @@ impl SourceCache {
             .get(&(path.to_path_buf(), format.name()))?
             .as_ref()
     }
+}
+
+/// A candidate's figure as typed and as its source row gives it.
+struct Figure<'a> {
+    key: &'static str,
+    given: &'a Option<Spanned<toml::Value>>,
+    source: Option<u64>,
+    /// Whether a figure typed here that the source lacks is a mistake.
+    extra_is_wrong: bool,
 }
 
 struct ResultPlace<'a> {
@@ -440,6 +488,54 @@ impl ResultPlace<'_> {
         }
     }
 
+    /// One figure of a candidate (`name`) against the source row: differing, missing
+    /// here, or given here with nothing in the source.
+    fn compare_figure(
+        &mut self,
+        cpath: &str,
+        name: &Spanned<String>,
+        figure: Figure<'_>,
+        (file, line, who): (&Path, usize, &str),
+    ) {
+        let Figure {
+            key,
+            given,
+            source,
+            extra_is_wrong,
+        } = figure;
+        let field = format!("{cpath}.{key}");
+        match (given, source) {
+            (Some(given), Some(n)) => {
+                if let Some(v) = given.get_ref().as_integer()
+                    && v != n as i64
+                {
+                    let message = differs(v, n, file, line, Some(who));
+                    self.push(true, given, field, message);
+                }
+            }
+            (None, Some(n)) => self.push(
+                true,
+                name,
+                field,
+                format!(
+                    "{key} is missing here but {}:{line} gives {} ({who})",
+                    file.display(),
+                    inr_unsigned(n)
+                ),
+            ),
+            (Some(given), None) if extra_is_wrong => self.push(
+                true,
+                given,
+                field,
+                format!(
+                    "{key} is given here but {}:{line} has no {key} figure ({who})",
+                    file.display(),
+                ),
+            ),
+            _ => {}
+        }
+    }
+
     fn compare_candidate(
         &mut self,
         cpath: &str,
@@ -455,59 +551,23 @@ impl ResultPlace<'_> {
             seat,
         } = *view;
         let who = format!("{}, {}", source.name, source.source_party);
-        match (&input.votes, source.votes) {
-            (Some(votes), Some(n)) => {
-                if let Some(v) = votes.get_ref().as_integer()
-                    && v != n as i64
-                {
-                    let message = differs(v, n, file, source.line, Some(&who));
-                    self.push(true, votes, format!("{cpath}.votes"), message);
-                }
-            }
-            (None, Some(n)) => self.push(
-                true,
-                &input.name,
-                format!("{cpath}.votes"),
-                format!(
-                    "votes is missing here but {}:{} gives {} ({who})",
-                    file.display(),
-                    source.line,
-                    inr_unsigned(n)
-                ),
-            ),
-            _ => {}
-        }
-        match (&input.postal, source.postal) {
-            (Some(postal), Some(n)) => {
-                if let Some(v) = postal.get_ref().as_integer()
-                    && v != n as i64
-                {
-                    let message = differs(v, n, file, source.line, Some(&who));
-                    self.push(true, postal, format!("{cpath}.postal"), message);
-                }
-            }
-            (None, Some(n)) => self.push(
-                true,
-                &input.name,
-                format!("{cpath}.postal"),
-                format!(
-                    "postal is missing here but {}:{} gives {} ({who})",
-                    file.display(),
-                    source.line,
-                    inr_unsigned(n)
-                ),
-            ),
-            (Some(postal), None) => self.push(
-                true,
-                postal,
-                format!("{cpath}.postal"),
-                format!(
-                    "postal is given here but {}:{} has no postal figure ({who})",
-                    file.display(),
-                    source.line
-                ),
-            ),
-            (None, None) => {}
+        let place = (file, source.line, who.as_str());
+        // A source with no votes column leaves votes unchecked; one with no postal
+        // column says the typed postal figure has nothing behind it.
+        let votes = Figure {
+            key: "votes",
+            given: &input.votes,
+            source: source.votes,
+            extra_is_wrong: false,
+        };
+        let postal = Figure {
+            key: "postal",
+            given: &input.postal,
+            source: source.postal,
+            extra_is_wrong: true,
+        };
+        for figure in [votes, postal] {
+            self.compare_figure(cpath, &input.name, figure, place);
         }
         let Some(segment_file) = segment_file else {
             return;

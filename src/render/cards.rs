@@ -34,7 +34,7 @@ pub fn card_svg(
         .and_then(|r| card_result(r, shared.config, &page.lang));
     crate::share_card::card_svg(&crate::share_card::Card {
         headline: &page.front.title,
-        site_title: shared.site_title,
+        site_title: shared.config.title_in(&page.lang),
         lang: &page.lang,
         dateline: dateline.as_deref(),
         chart,

@@ -18,9 +18,6 @@ pub struct Shared<'a> {
     pub renderer: &'a Renderer,
     pub base_url: &'a str,
     pub home_articles: usize,
-    pub site_title: &'a str,
-    /// Byline for articles that name no authors.
-    pub default_authors: &'a [String],
     pub config: &'a SiteConfig,
 }
 
@@ -35,8 +32,6 @@ impl<'a> Shared<'a> {
             renderer,
             base_url: &site.config.base_url,
             home_articles: site.config.home_articles,
-            site_title: &site.config.title,
-            default_authors: &site.config.authors,
             config: &site.config,
         }
     }

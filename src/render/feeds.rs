@@ -209,7 +209,8 @@ pub fn section_feed(shared: &Shared<'_>, section: usize) -> String {
 /// The Atom feed of a taxonomy term.
 pub fn term_feed(shared: &Shared<'_>, term: &Term) -> String {
     let listed = &term.pages[..term.pages.len().min(FEED_ENTRIES)];
-    feed(shared, &term.name, shared.language, &term.path, listed)
+    let lang = super::pages::term_language(shared, term);
+    feed(shared, &term.name, lang, &term.path, listed)
 }
 
 fn feed(shared: &Shared<'_>, title: &str, lang: &str, path: &str, listed: &[usize]) -> String {
@@ -220,7 +221,7 @@ fn feed(shared: &Shared<'_>, title: &str, lang: &str, path: &str, listed: &[usiz
         feed_url: format!("{base}/{path}atom.xml"),
         page_url: format!("{base}/{path}"),
         base_url: base,
-        authors: &shared.config.authors,
+        authors: shared.config.authors_in(lang),
         entries: shared.index.summaries_of(listed),
     })
 }

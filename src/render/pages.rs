@@ -12,6 +12,15 @@ use crate::site::listings::{CARD_FILE, SEARCH_PATH, Summary, Translation, has_ca
 use serde::Serialize;
 use tera::Context;
 
+/// The template a content page is rendered through.
+pub fn template_of(page: &crate::content::Page) -> &'static str {
+    match page.kind {
+        PageKind::Article => "page.html",
+        PageKind::Section if page.is_home() => "index.html",
+        PageKind::Section => "section.html",
+    }
+}
+
 #[derive(Serialize)]
 struct PageView<'a> {
     title: &'a str,
@@ -48,6 +57,38 @@ struct SectionView<'a> {
     subsections: Vec<&'a Summary>,
 }
 
+/// A chart's own `id` that a heading of the page also has (`## INC` is `inc`), directly or
+/// as one of the ids the chart derives from it: one of the two links would lead nowhere.
+fn ids_shared_with_headings(
+    file: &std::path::Path,
+    hooks: &PageHooks<'_>,
+    headings: &[Heading],
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (id, line) in hooks.chosen_ids.borrow().iter() {
+        let derived = [
+            id.clone(),
+            format!("{id}-caption"),
+            format!("{id}-title"),
+            format!("{id}-desc"),
+        ];
+        if let Some(heading) = headings.iter().find(|h| derived.contains(&h.id)) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "chart id `{id}` is also the id of the heading \"{}\" (#{}); give the chart another id, or the heading one of its own, e.g. ## {} {{#{}-section}}",
+                        heading.text, heading.id, heading.text, heading.id
+                    ),
+                )
+                .at_line(*line)
+                .with_field("chart.id"),
+            );
+        }
+    }
+    problems
+}
+
 /// Links from the page at `depth` folders below the root back to the root: `../../`.
 pub fn root_prefix(depth: usize) -> String {
     if depth == 0 {
@@ -63,6 +104,8 @@ struct PageHooks<'a> {
     page: usize,
     /// Ids of the charts drawn so far on this page, to keep them unique.
     chart_ids: std::cell::RefCell<Vec<String>>,
+    /// The ids chart blocks chose themselves, with their lines: headings may not take them.
+    chosen_ids: std::cell::RefCell<Vec<(String, usize)>>,
     /// The page's first chart, which its share card shows.
     first_chart: std::cell::RefCell<Option<crate::chart::ChartSpec>>,
 }
@@ -89,7 +132,7 @@ impl PageHooks<'_> {
 }
 
 impl Hooks for PageHooks<'_> {
-    fn chart(&self, options: &str, _line: usize) -> Result<String, String> {
+    fn chart(&self, options: &str, line: usize) -> Result<String, String> {
         let options = crate::chart_kinds::parse_options(options)?;
         let ctx = self
             .shared
@@ -97,6 +140,9 @@ impl Hooks for PageHooks<'_> {
             .context(self.page)
             .ok_or("no results for this page")?;
         let id = self.chart_id(options.id.as_deref())?;
+        if options.id.is_some() {
+            self.chosen_ids.borrow_mut().push((id.clone(), line));
+        }
         let spec = crate::chart_kinds::spec(&options, &ctx, &id)?;
         let figure = crate::chart::render_figure(&spec).map_err(|e| e.to_string())?;
         let mut first = self.first_chart.borrow_mut();
@@ -149,6 +195,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
     let root = root_prefix(page.depth());
     let mut context = Context::new();
     context.insert("lang", &page.lang);
+    insert_site_in(shared, &mut context, &page.lang);
     context.insert("root", &root);
     context.insert("t", &i18n::strings(&page.lang));
     context.insert("nav", &shared.index.nav);
@@ -170,9 +217,15 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
         root: &root,
         page: i,
         chart_ids: std::cell::RefCell::new(Vec::new()),
+        chosen_ids: std::cell::RefCell::new(Vec::new()),
         first_chart: std::cell::RefCell::new(None),
     };
-    let rendered = markdown::render(&page.file, &body, page.body_line, &hooks);
+    let mut rendered = markdown::render(&page.file, &body, page.body_line, &hooks);
+    rendered.diagnostics.extend(ids_shared_with_headings(
+        &page.file,
+        &hooks,
+        &rendered.headings,
+    ));
     if !rendered.diagnostics.is_empty() {
         return Err(rendered.diagnostics);
     }
@@ -185,7 +238,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
                 "page",
                 &page_view(shared, i, rendered.html, rendered.headings),
             );
-            "page.html"
+            template_of(page)
         }
         PageKind::Section => {
             let listed = if page.is_home() {
@@ -206,11 +259,7 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
                         .summaries_of(shared.index.subsections_of(&page.path)),
                 },
             );
-            if page.is_home() {
-                "index.html"
-            } else {
-                "section.html"
-            }
+            template_of(page)
         }
     };
     let html = shared
@@ -233,7 +282,7 @@ fn page_view<'a>(
 ) -> PageView<'a> {
     let page = &shared.pages[i];
     let authors = if page.front.authors.is_empty() {
-        shared.default_authors
+        shared.config.authors_in(&page.lang)
     } else {
         &page.front.authors
     };
@@ -255,7 +304,7 @@ fn page_view<'a>(
         authors,
         lang: &page.lang,
         image: (!card.is_empty()).then_some(card.as_str()),
-        publisher: shared.site_title,
+        publisher: shared.config.title_in(&page.lang),
     });
     PageView {
         title: &page.front.title,
@@ -321,12 +370,24 @@ struct TermView<'a> {
     pages: Vec<&'a Summary>,
 }
 
-/// A context for pages that are not content files: taxonomy indexes and terms.
-fn listing_context(shared: &Shared<'_>, path: &str) -> Context {
+/// Where a page is in another language than the site's, the site as that language names
+/// it (`[languages.X]` of site.toml) in place of the global `site`.
+fn insert_site_in(shared: &Shared<'_>, context: &mut Context, lang: &str) {
+    if lang != shared.language {
+        context.insert(
+            "site",
+            &super::templates::site_view(shared.config, lang, shared.index.home_of(lang)),
+        );
+    }
+}
+
+/// A context for pages that are not content files: taxonomy indexes and terms, in `lang`.
+fn listing_context(shared: &Shared<'_>, path: &str, lang: &str) -> Context {
     let mut context = Context::new();
-    context.insert("lang", shared.language);
+    context.insert("lang", lang);
+    insert_site_in(shared, &mut context, lang);
     context.insert("root", &root_prefix(path.matches('/').count()));
-    context.insert("t", &i18n::strings(shared.language));
+    context.insert("t", &i18n::strings(lang));
     context.insert("nav", &shared.index.nav);
     context.insert("permalink", &permalink(shared.base_url, path));
     context
@@ -338,7 +399,7 @@ pub fn render_taxonomy(
     kind: crate::taxonomy::Kind,
     terms: &[crate::taxonomy::Term],
 ) -> Result<String, Diagnostic> {
-    let mut context = listing_context(shared, kind.path());
+    let mut context = listing_context(shared, kind.path(), shared.language);
     context.insert(
         "taxonomy",
         &TaxonomyView {
@@ -363,12 +424,13 @@ pub fn render_term(
     shared: &Shared<'_>,
     term: &crate::taxonomy::Term,
 ) -> Result<String, Diagnostic> {
-    let mut context = listing_context(shared, &term.path);
+    let lang = term_language(shared, term);
+    let mut context = listing_context(shared, &term.path, lang);
     context.insert(
         "term",
         &TermView {
             kind: term.kind,
-            kind_title: term.kind.title(shared.language),
+            kind_title: term.kind.title(lang),
             kind_path: term.kind.path(),
             name: &term.name,
             path: &term.path,
@@ -378,10 +440,20 @@ pub fn render_term(
     shared.renderer.render("term.html", &context)
 }
 
+/// The language of a term's page: that of its articles when they share one (an English
+/// article's constituency "Kanpur"), otherwise the site's.
+pub fn term_language<'a>(shared: &'a Shared<'_>, term: &crate::taxonomy::Term) -> &'a str {
+    let mut langs = term.pages.iter().map(|&i| shared.pages[i].lang.as_str());
+    match langs.next() {
+        Some(first) if langs.all(|l| l == first) => first,
+        _ => shared.language,
+    }
+}
+
 /// The search page (the index is in search/, see crate::search). It also links the
 /// taxonomy pages, which is what the page offers when JavaScript is off.
 pub fn render_search(shared: &Shared<'_>) -> Result<String, Diagnostic> {
-    let mut context = listing_context(shared, SEARCH_PATH);
+    let mut context = listing_context(shared, SEARCH_PATH, shared.language);
     let browse: Vec<std::collections::BTreeMap<&str, &str>> = shared
         .taxonomies
         .terms

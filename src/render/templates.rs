@@ -5,7 +5,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::theme;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 use walkdir::WalkDir;
@@ -22,16 +22,35 @@ pub struct Renderer {
     origins: BTreeMap<String, PathBuf>,
     /// Of every template's name and text: pages are stale when it changes.
     fingerprint: u64,
+    /// Templates that show seat tallies, themselves or through a template they include,
+    /// extend or import: what they render depends on every seat of the site.
+    tallying: BTreeSet<String>,
 }
 
-/// What every page's template sees of the site (set once, in Tera's global context).
+/// What every page's template sees of the site: in Tera's global context for pages in
+/// the site's language, in the page's own context for pages in another (`site_view`).
 #[derive(Serialize)]
-struct SiteView<'a> {
+pub struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
     base_url: &'a str,
     parties: &'a BTreeMap<String, crate::config::Party>,
+    /// The path of the home of pages in this language (`en/`), below the root; empty for
+    /// the site's language.
+    home: &'a str,
+}
+
+/// The site as pages in `lang` name it, with `home` the path of that language's home.
+pub fn site_view<'a>(config: &'a SiteConfig, lang: &str, home: &'a str) -> SiteView<'a> {
+    SiteView {
+        title: config.title_in(lang),
+        description: config.description_in(lang),
+        language: &config.language,
+        base_url: &config.base_url,
+        parties: &config.parties,
+        home,
+    }
 }
 
 impl Renderer {
@@ -83,6 +102,7 @@ impl Renderer {
             }
         }
         let fingerprint = crate::fingerprint::of(&sources);
+        let tallying = tallying_templates(&sources);
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         crate::filters::register(&mut tera, config);
@@ -107,6 +127,7 @@ impl Renderer {
                 prose,
                 origins,
                 fingerprint,
+                tallying,
             })
         } else {
             Err(problems)
@@ -116,6 +137,17 @@ impl Renderer {
     /// A fingerprint of the templates in use (the theme's and the site's).
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint
+    }
+
+    /// Whether a page with this Markdown `body`, rendered through `template`, shows a
+    /// seat tally (so must be redrawn when any seat changes). Errs on the side of yes.
+    pub fn shows_tally(&self, body: &str, template: &str) -> bool {
+        self.tallying.contains(template)
+            || calls_tally(body)
+            || self
+                .tallying
+                .iter()
+                .any(|name| body.contains(name.as_str()))
     }
 
     /// Renders template `name` with `context`.
@@ -246,16 +278,8 @@ fn name_unknown_tag(d: &mut Diagnostic, body: &str, body_line: usize) {
 }
 
 fn insert_site(tera: &mut Tera, config: &SiteConfig) {
-    tera.global_context().insert(
-        "site",
-        &SiteView {
-            title: &config.title,
-            description: &config.description,
-            language: &config.language,
-            base_url: &config.base_url,
-            parties: &config.parties,
-        },
-    );
+    tera.global_context()
+        .insert("site", &site_view(config, &config.language, ""));
 }
 
 /// Delimiters for prose: `{{ }}` and `{% %}` as in templates; comments are `{! !}`.
@@ -360,4 +384,65 @@ fn flatten(message: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a template or body calls `tally()` or draws a seats chart.
+fn calls_tally(text: &str) -> bool {
+    text.contains("tally(") || text.contains("\"seats\"")
+}
+
+/// The templates that call `tally()` or draw a seats chart, and those that name one of
+/// them (in `include`, `extends` or `import`), until no more are found.
+fn tallying_templates(sources: &BTreeMap<String, (PathBuf, String)>) -> BTreeSet<String> {
+    let mut tallying: BTreeSet<String> = sources
+        .iter()
+        .filter(|(_, (_, text))| calls_tally(text))
+        .map(|(name, _)| name.clone())
+        .collect();
+    loop {
+        let naming: Vec<String> = sources
+            .iter()
+            .filter(|(name, _)| !tallying.contains(*name))
+            .filter(|(_, (_, text))| tallying.iter().any(|t| text.contains(t.as_str())))
+            .map(|(name, _)| name.clone())
+            .collect();
+        if naming.is_empty() {
+            return tallying;
+        }
+        tallying.extend(naming);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(templates: &[(&str, &str)]) -> BTreeMap<String, (PathBuf, String)> {
+        templates
+            .iter()
+            .map(|(name, text)| (name.to_string(), (PathBuf::from(name), text.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn a_template_showing_a_tally_through_a_partial_counts_as_tallying() {
+        let tallying = tallying_templates(&sources(&[
+            ("base.html", "{% block main %}{% endblock %}"),
+            (
+                "partials/seats.html",
+                "{% set t = tally(election=\"ls2024\") %}",
+            ),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{% include \"partials/seats.html\" %}",
+            ),
+            ("section.html", "{% extends \"base.html\" %}"),
+            (
+                "term.html",
+                "{{ chart(kind=\"seats\", election=\"ls2024\") }}",
+            ),
+        ]));
+        let names: Vec<&str> = tallying.iter().map(String::as_str).collect();
+        assert_eq!(names, ["page.html", "partials/seats.html", "term.html"]);
+    }
 }

@@ -511,9 +511,10 @@ fn make_page(
         inputs.config,
         None,
     ));
-    let facts = PageFacts {
-        source: fingerprint::of_debug(&(&page.front, &page.body, &page.lang, input)),
-    };
+    let facts = PageFacts::new(
+        fingerprint::of_debug(&(&page.front, &page.body, &page.lang, input)),
+        &results,
+    );
     Ok((
         GeneratedPage {
             page: Arc::new(page),

@@ -83,6 +83,9 @@ pub struct SiteIndex {
     /// All articles, newest first.
     pub latest: Vec<usize>,
     pub nav: Vec<NavItem>,
+    /// Language → the path of its home: the root for the home page's language, otherwise
+    /// the shallowest section in that language (`en/`), when there is one.
+    homes: BTreeMap<String, String>,
     translations: HashMap<usize, Vec<Translation>>,
     /// constituency → positions in `latest` of the articles with a result there; built on
     /// first use by [`SiteIndex::related`].
@@ -143,6 +146,18 @@ impl SiteIndex {
                     .collect()
             })
             .unwrap_or_default();
+        let mut homes: BTreeMap<String, String> = BTreeMap::new();
+        let mut sections_shallow_first: Vec<&Page> = pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Section)
+            .map(|p| p.as_ref())
+            .collect();
+        sections_shallow_first.sort_by_key(|p| (!p.is_home(), p.depth(), p.path.clone()));
+        for section in sections_shallow_first {
+            homes
+                .entry(section.lang.clone())
+                .or_insert_with(|| section.path.clone());
+        }
         SiteIndex {
             summaries,
             by_file,
@@ -150,9 +165,20 @@ impl SiteIndex {
             subsections,
             latest,
             nav,
+            homes,
             translations: translations(pages),
             by_constituency: OnceLock::new(),
         }
+    }
+
+    /// Every language's home (see `homes`): pages link theirs from the site's name.
+    pub fn homes(&self) -> &BTreeMap<String, String> {
+        &self.homes
+    }
+
+    /// The path of the home of pages in `lang` (see `homes`); the root when it has none.
+    pub fn home_of(&self, lang: &str) -> &str {
+        self.homes.get(lang).map(String::as_str).unwrap_or("")
     }
 
     /// Other articles with a result in a constituency of `page`'s results, newest first,

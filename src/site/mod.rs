@@ -51,12 +51,23 @@ struct Entry {
     generate: Option<Arc<generate::Spec>>,
 }
 
-/// Fingerprints of what a page is made of, taken when its file is read. (Its checked
-/// results follow from its text, data/ and site.toml: `Site::inputs` covers the rest.)
+/// Fingerprints of what a page is made of, taken when its file is read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct PageFacts {
     /// The file's text: front matter and body.
     pub source: u64,
+    /// Its checked results (from its text, data/ and site.toml): what its page, card and
+    /// search entry show of data/, so that a re-import redraws only the seats it changed.
+    pub results: u64,
+}
+
+impl PageFacts {
+    pub fn new(source: u64, results: &PageResults) -> PageFacts {
+        PageFacts {
+            source,
+            results: fingerprint::of_debug(results),
+        }
+    }
 }
 
 /// Where a copied file comes from.
@@ -95,6 +106,10 @@ pub struct Site {
     /// Of site.toml and data/: what every page's checked results follow from besides
     /// the page's own text.
     pub inputs: u64,
+    /// Of site.toml alone: what every output is made with.
+    pub config_input: u64,
+    /// Of data/ alone: what seat tallies count besides the pages' own results.
+    pub data_input: u64,
     /// The party codes of site.toml, which every page's results are checked against.
     parties: BTreeSet<String>,
     /// Published pages (drafts left out unless asked for), home page included; shared
@@ -126,7 +141,9 @@ impl Site {
         let parties: BTreeSet<String> = config.parties.keys().cloned().collect();
         let (data, mut data_problems) = load_data(root, &parties);
         data_problems.extend(crate::import::provenance::check(root, &data, &config));
-        let inputs = fingerprint::of_debug(&(&config, &data));
+        let config_input = fingerprint::of_debug(&config);
+        let data_input = fingerprint::of_debug(&data);
+        let inputs = fingerprint::of(&(config_input, data_input));
         let data_figures = data.all_figures(&parties, &config.alliances);
         let mut site = Site {
             root: root.to_path_buf(),
@@ -138,6 +155,8 @@ impl Site {
             data_problems,
             file_problems: Vec::new(),
             inputs,
+            config_input,
+            data_input,
             parties,
             pages: Vec::new(),
             facts: Vec::new(),
@@ -287,7 +306,7 @@ impl Site {
             }
         }
         let page = page.map(Arc::new);
-        let facts = PageFacts { source };
+        let facts = PageFacts::new(source, &results);
         Some(Entry {
             page,
             results: Arc::new(results),
@@ -328,6 +347,7 @@ impl Site {
             results.push(Arc::default());
             facts.push(PageFacts {
                 source: fingerprint::of(&(&self.config.title, &self.config.description)),
+                results: 0,
             });
         }
         problems.extend(checks::unique_urls(&pages));

@@ -156,3 +156,18 @@ impl Drop for Site {
         let _ = fs::remove_dir_all(&self.root);
     }
 }
+
+/// A file of the shared source folder, which CI places at ../shared beside the repository
+/// (a worktree one level deeper finds it at ../../shared). `None` with a printed note when
+/// it is absent, so the test says why it checked nothing.
+pub fn shared_file(name: &str) -> Option<PathBuf> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let found = ["../shared/sources/data", "../../shared/sources/data"]
+        .iter()
+        .map(|dir| repo.join(dir).join(name))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        eprintln!("note: ../shared/sources/data/{name} is absent; this test checked nothing");
+    }
+    found
+}
