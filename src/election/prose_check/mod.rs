@@ -791,6 +791,10 @@ struct Named {
     clauses: Vec<(usize, usize)>,
     votes_word: bool,
     win_word: bool,
+    /// The sentence is about the deposit (ज़मानत, deposit).
+    deposit: bool,
+    /// The sentence adds figures up (दोनों, मिलाकर, both).
+    sums: bool,
     /// The sentence names a year of no result on the page, and none of theirs: it is
     /// about another election (a mayor's race, a past one), whose figures are not here.
     elsewhere: bool,
@@ -923,6 +927,8 @@ impl<'a> Checker<'a> {
         let mut named = Named {
             clauses: clauses(sentence),
             votes_word: VOTE_WORDS.iter().any(|w| find_word(lower, w).is_some()),
+            deposit: DEPOSIT_WORDS.iter().any(|w| lower.contains(w)),
+            sums: sums(lower),
             win_word: WIN_WORDS
                 .iter()
                 .chain(LOSE_WORDS)
@@ -1415,8 +1421,7 @@ impl<'a> Checker<'a> {
             };
             // "More than 11 lakh votes counted": whatever it is about, no figure of the
             // page is that large.
-            let specific =
-                specific || (matches!(bound, Bound::More) && c.vote_word && !sums(sentence));
+            let specific = specific || (matches!(bound, Bound::More) && c.vote_word && !named.sums);
             return self.bound_claim(q, bound, &fits, specific, sentence, named);
         }
         // Any count about what the sentence names, whatever the words around say it is.
@@ -1583,8 +1588,7 @@ impl<'a> Checker<'a> {
     /// In a sentence about the deposit, a count that is no total of the data is compared
     /// with the votes needed to keep it. None: not such a sentence; Some(None): fine.
     fn deposit_claim(&self, q: &Quoted, named: &Named, sentence: &str) -> Option<Option<String>> {
-        let lower = numbers::lowercase(sentence);
-        if !DEPOSIT_WORDS.iter().any(|w| lower.contains(w)) {
+        if !named.deposit {
             return None;
         }
         let pool: Vec<&Fact> = self
@@ -1814,7 +1818,7 @@ impl<'a> Checker<'a> {
             &[Kind::Points]
         } else if named.who.is_empty()
             && !c.share_word
-            && !(c.vote_word && matches!(c.bound, Some(Bound::More)) && !sums(sentence))
+            && !(c.vote_word && matches!(c.bound, Some(Bound::More)) && !named.sums)
         {
             // "55 प्रतिशत से ज़्यादा वोट" says someone's share is above it: it is checked.
             return None;
@@ -2349,6 +2353,7 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
             .iter()
             .filter(|(_, at)| {
                 *at < q.start
+                    && q.start - *at <= 160
                     && sentence.get(*at..q.start).is_some_and(|t| {
                         t.chars().count() <= 40
                             && !t.chars().any(|c| numbers::ascii_digit(c).is_some())
@@ -2368,6 +2373,8 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         clauses: Vec::new(),
         votes_word: named.votes_word,
         win_word: named.win_word,
+        deposit: named.deposit,
+        sums: named.sums,
         elsewhere: named.elsewhere,
     }
 }
@@ -2785,7 +2792,7 @@ fn swapped_neighbours(a: u64, b: u64) -> bool {
 
 /// Whether a sentence adds figures up ("दोनों बड़े दलों को मिलाकर 97 प्रतिशत"): a sum the
 /// editor made is not a figure of the data.
-fn sums(sentence: &str) -> bool {
+fn sums(lower: &str) -> bool {
     const SUM_WORDS: &[&str] = &[
         "मिलाकर",
         "दोनों",
@@ -2796,8 +2803,7 @@ fn sums(sentence: &str) -> bool {
         "सभी",
         "all parties",
     ];
-    let lower = numbers::lowercase(sentence);
-    SUM_WORDS.iter().any(|w| find_word(&lower, w).is_some())
+    SUM_WORDS.iter().any(|w| find_word(lower, w).is_some())
 }
 
 /// "नोटा को 5,559 वोट मिले, जो बसपा के 5,928 वोटों से ज़्यादा थे": the text's own two
@@ -2886,16 +2892,27 @@ fn part_governing(before: &str, next_words: &str, after: &str) -> Option<Part> {
 /// after it (only the characters of that clause are read).
 fn clause_around<'s>(sentence: &'s str, q: &Quoted) -> &'s str {
     let cut = |c: char| matches!(c, ',' | ';' | ':' | '।' | '—');
-    let from = sentence[..q.start]
+    // At most CLAUSE_REACH characters each side: a sentence of many numbers stays linear.
+    let window_start = sentence[..q.start]
         .char_indices()
         .rev()
+        .nth(CLAUSE_REACH)
+        .map_or(0, |(i, _)| i);
+    let window_end = sentence[q.end..]
+        .char_indices()
+        .nth(CLAUSE_REACH)
+        .map_or(sentence.len(), |(i, _)| q.end + i);
+    let from = sentence[window_start..q.start]
+        .char_indices()
+        .rev()
+        .map(|(i, c)| (window_start + i, c))
         .find(|(i, c)| {
             cut(*c)
                 && !(*c == ','
                     && sentence[i + 1..].starts_with(|d: char| numbers::ascii_digit(d).is_some()))
         })
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = sentence[q.end..]
+        .map_or(window_start, |(i, c)| i + c.len_utf8());
+    let to = sentence[q.end..window_end]
         .char_indices()
         .find(|(i, c)| {
             cut(*c)
@@ -2903,9 +2920,12 @@ fn clause_around<'s>(sentence: &'s str, q: &Quoted) -> &'s str {
                     && sentence[q.end + i + 1..]
                         .starts_with(|d: char| numbers::ascii_digit(d).is_some()))
         })
-        .map_or(sentence.len(), |(i, _)| q.end + i);
+        .map_or(window_end, |(i, _)| q.end + i);
     &sentence[from..to]
 }
+
+/// How far a clause is looked for around a number, in characters.
+const CLAUSE_REACH: usize = 160;
 
 /// Whether a number is an end of a change rather than the change: "from 8,24,994",
 /// "rose to 8,87,396", "8,24,994 से बढ़कर", "बढ़कर 8,87,396".
