@@ -9,7 +9,7 @@ use crate::election::PageResults;
 use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use tera::{Kwargs, State, Tera, Value};
 
 /// Every page's checked results, shared read-only by all renders.
@@ -21,6 +21,31 @@ pub struct ChartData {
     langs: Vec<String>,
     parties: BTreeMap<String, Party>,
     digits: Digits,
+}
+
+/// The site's `ChartData` as the template functions (`chart()`, `tally()`) read it:
+/// `serve` puts the new site's in after an edit and keeps its compiled templates.
+#[derive(Clone)]
+pub struct ChartSlot(Arc<RwLock<Arc<ChartData>>>);
+
+impl ChartSlot {
+    pub fn new(data: Arc<ChartData>) -> ChartSlot {
+        ChartSlot(Arc::new(RwLock::new(data)))
+    }
+
+    pub fn get(&self) -> Arc<ChartData> {
+        match self.0.read() {
+            Ok(data) => Arc::clone(&data),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    pub fn set(&self, data: Arc<ChartData>) {
+        match self.0.write() {
+            Ok(mut slot) => *slot = data,
+            Err(poisoned) => *poisoned.into_inner() = data,
+        }
+    }
 }
 
 /// The context variable naming the page being rendered, so `chart()` finds its results.
@@ -67,10 +92,11 @@ impl ChartData {
 }
 
 /// `{{ chart(kind="segments", party="INC", results=["ls2019", "ls2024"]) }}` in a template.
-pub fn register(tera: &mut Tera, data: Arc<ChartData>) {
+pub fn register(tera: &mut Tera, slot: ChartSlot) {
     tera.register_function(
         "chart",
         move |kwargs: Kwargs, state: &State| -> Result<Value, tera::Error> {
+            let data = slot.get();
             let options = options_of(&kwargs)
                 .map_err(|message| tera::Error::message(format!("chart(): {message}")))?;
             let page = state.get::<usize>(PAGE_INDEX)?.ok_or_else(|| {

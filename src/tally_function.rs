@@ -1,17 +1,17 @@
 //! Seat tallies for templates: the `tally()` Tera function, counting seats won and leading
 //! per party and alliance from every result of the site (`election::tally`).
 
-use crate::chart_function::ChartData;
+use crate::chart_function::ChartSlot;
 use crate::election::tally::TallyQuery;
-use std::sync::Arc;
 use tera::{Kwargs, State, Tera, Value};
 
 /// `{% set seats = tally(election="लोकसभा 2024", state="उत्तर प्रदेश", section="up") %}`:
 /// plain rows (`seats.parties`, `seats.alliances`, `seats.others`) and counts.
-pub fn register(tera: &mut Tera, data: Arc<ChartData>) {
+pub fn register(tera: &mut Tera, slot: ChartSlot) {
     tera.register_function(
         "tally",
         move |kwargs: Kwargs, _: &State| -> Result<Value, tera::Error> {
+            let data = slot.get();
             let query = query_of(&kwargs)
                 .map_err(|message| tera::Error::message(format!("tally(): {message}")))?;
             let tally = data

@@ -221,6 +221,23 @@ fn a_warm_build_after_edits_gives_what_a_cold_build_gives() {
         warm,
         "unchanged warm build"
     );
+    // The article retitled again: the search index is made again with the other
+    // articles' entries as the build after the first edit kept them, and says what a
+    // cold build says.
+    site.write(
+        page,
+        &site
+            .read(page)
+            .replacen("बदला हुआ शीर्षक", "फिर बदला शीर्षक", 1),
+    );
+    site.ok(&["build"]);
+    let again = snapshot(&site.root.join("public"));
+    assert_eq!(
+        again,
+        cold_snapshot(&site),
+        "warm build after a second edit"
+    );
+    assert_ne!(again, warm);
 }
 
 #[test]

@@ -601,3 +601,43 @@ fn serving_the_current_folder_has_no_stray_dot() {
         "{line}"
     );
 }
+
+#[test]
+fn templates_stay_compiled_across_content_edits_and_their_charts_follow_the_site() {
+    let site = Site::fixture("charts");
+    let server = serve(&site);
+    let mut events = events(&server);
+    // A new article sorted before the other moves every later page's index: the chart
+    // page.html draws with chart() must come from the new site's results.
+    let text = site.read("content/kanpur/kshetravar.md");
+    let first = text.replacen(
+        "title = \"कानपुर: 2019 से 2024 तक, क्षेत्रवार\"",
+        "title = \"पहले क्रम का लेख\"",
+        1,
+    );
+    assert_ne!(first, text);
+    site.write("content/kanpur/aaa.md", &first);
+    wait_for_event(&mut events, "reload");
+    assert!(
+        get(server.port, &encoded("/kanpur/kshetravar/"))
+            .2
+            .contains("template-chart")
+    );
+    assert_serves_what_build_writes(&site, &server);
+    // A template edit compiles the templates again.
+    let template = site.read("templates/page.html");
+    site.write(
+        "templates/page.html",
+        &template.replace(
+            "<article class=\"article\">",
+            "<article class=\"article\" data-edited=\"1\">",
+        ),
+    );
+    wait_for_event(&mut events, "reload");
+    assert!(
+        get(server.port, &encoded("/kanpur/kshetravar/"))
+            .2
+            .contains("data-edited")
+    );
+    assert_serves_what_build_writes(&site, &server);
+}

@@ -115,7 +115,11 @@ pub fn build(options: &BuildOptions) -> Outcome {
         None => &Discard,
     };
     let search = SearchEntries::default();
-    let writer = Writer::new(&site, &renderer, cache.as_ref(), &search).reusing(previous.as_ref());
+    // The entries are saved (for the next build) as soon as the index is built from them.
+    let search_record = (options.cache && options.output.is_some()).then_some(root);
+    let writer = Writer::new(&site, &renderer, cache.as_ref(), &search)
+        .reusing(previous.as_ref())
+        .spending_search(search_record);
     let (written, ids) = write_all(&site, &writer, &plan, sink);
     drop(previous);
     problems.extend(site.locate_problems(written.problems.clone()));
@@ -142,7 +146,7 @@ pub fn build(options: &BuildOptions) -> Outcome {
     {
         cache.prune();
         if let Some(out) = &options.output {
-            record(root, out, &plan, &written, &ids, &search);
+            record(root, out, &plan, &written, &ids);
         }
     }
     diagnostics::sort(&mut problems);
@@ -174,16 +178,8 @@ fn write_all(
     (written, ids)
 }
 
-/// Records what the build published, for the next build to reuse (see `reuse`); and the
-/// search entries, when the index was rebuilt.
-fn record(
-    root: &Path,
-    out: &Path,
-    plan: &Plan,
-    written: &Written,
-    ids: &links::Ids,
-    search: &SearchEntries,
-) {
+/// Records what the build published, for the next build to reuse (see `reuse`).
+fn record(root: &Path, out: &Path, plan: &Plan, written: &Written, ids: &links::Ids) {
     let links: HashMap<usize, &[links::BodyLink]> = written
         .links
         .iter()
@@ -200,30 +196,6 @@ fn record(
         })
         .collect();
     reuse::save(root, out, &records, ids);
-    let index_rebuilt = plan
-        .outputs
-        .iter()
-        .enumerate()
-        .any(|(n, o)| o.job == plan::Job::SearchIndex && !written.reused.contains(&n));
-    if index_rebuilt {
-        let page_deps: HashMap<&str, u64> = plan
-            .outputs
-            .iter()
-            .filter_map(|o| match o.job {
-                plan::Job::Page(_) => Some((
-                    o.path.strip_suffix("index.html").unwrap_or(&o.path),
-                    reuse::deps_print(&o.deps),
-                )),
-                _ => None,
-            })
-            .collect();
-        let entries = search.snapshot();
-        let kept: Vec<(u64, &crate::search::Entry)> = entries
-            .iter()
-            .filter_map(|e| page_deps.get(e.path.as_str()).map(|d| (*d, e)))
-            .collect();
-        reuse::save_search(root, &kept);
-    }
 }
 
 pub fn stops_build(problems: &[Diagnostic], strict: bool) -> bool {

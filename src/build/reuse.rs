@@ -19,7 +19,7 @@
 //! version and its executable's size and time): anything else is ignored, never trusted.
 
 use super::cache::CACHE_DIR;
-use super::plan::{Deps, Output};
+use super::plan::{Deps, Job, Output, Plan};
 use crate::fingerprint;
 use crate::markdown::BodyLink;
 use crate::record::{Reader, Writer};
@@ -231,8 +231,30 @@ pub fn save(root: &Path, out: &Path, records: &[Record<'_>], ids: &super::links:
     let _ = store(&root.join(CACHE_DIR).join(OUTPUTS), &w.finish());
 }
 
-/// Keeps every article's search entry (`entries`: page path → its page's deps print, entry).
-pub fn save_search(root: &Path, entries: &[(u64, &Entry)]) {
+/// Keeps the search entries of the articles of `plan`, each with the fingerprint of its
+/// page's `Deps` (an entry is reused only for a page with the same). Best effort, like
+/// `save`; safe before the build is put in place, since an entry is only ever taken for
+/// a page made from the very inputs it was made from.
+pub fn save_search(root: &Path, plan: &Plan, entries: &[Entry]) {
+    let page_deps: HashMap<&str, u64> = plan
+        .outputs
+        .iter()
+        .filter_map(|o| match o.job {
+            Job::Page(_) => Some((
+                o.path.strip_suffix("index.html").unwrap_or(&o.path),
+                deps_print(&o.deps),
+            )),
+            _ => None,
+        })
+        .collect();
+    let kept: Vec<(u64, &Entry)> = entries
+        .iter()
+        .filter_map(|e| page_deps.get(e.path.as_str()).map(|d| (*d, e)))
+        .collect();
+    write_search(root, &kept);
+}
+
+fn write_search(root: &Path, entries: &[(u64, &Entry)]) {
     let mut w = Writer::new(SEARCH_MAGIC);
     w.u64(fingerprint::binary_identity());
     w.u64(entries.len() as u64);
@@ -320,7 +342,7 @@ mod tests {
         };
         let dir = std::env::temp_dir().join(format!("chunav-reuse-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
-        save_search(&dir, &[(7, &entry)]);
+        write_search(&dir, &[(7, &entry)]);
         let path = dir.join(CACHE_DIR).join(SEARCH);
         let bytes = fs::read(&path).unwrap();
         let back = read_entries(&bytes).unwrap();

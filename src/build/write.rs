@@ -54,16 +54,6 @@ impl Sink for Discard {
 #[derive(Default)]
 pub struct SearchEntries(Mutex<BTreeMap<String, search::Entry>>);
 
-impl SearchEntries {
-    /// Every entry, by page path.
-    pub fn snapshot(&self) -> Vec<search::Entry> {
-        self.0
-            .lock()
-            .map(|e| e.values().cloned().collect())
-            .unwrap_or_default()
-    }
-}
-
 /// What a write did.
 #[derive(Debug, Default)]
 pub struct Written {
@@ -89,6 +79,9 @@ struct Done {
     files: Vec<(usize, Vec<String>)>,
     links: Option<(usize, Vec<BodyLink>)>,
     reused: Vec<usize>,
+    /// A page not rendered again whose search entry is the one the previous build kept
+    /// (moved, not copied, into the entries once every page is done).
+    kept_entry: Option<String>,
 }
 
 impl Done {
@@ -125,6 +118,11 @@ pub struct Writer<'a> {
     cards: Option<&'a CardCache>,
     search: &'a SearchEntries,
     previous: Option<&'a Reuse>,
+    /// Whether the entries are still needed once the index is built (`serve` keeps them
+    /// for the next edit; a build saves them and lets them go).
+    keep_search: bool,
+    /// Where the entries are saved for the next build, when the index is rebuilt.
+    search_record: Option<&'a Path>,
 }
 
 impl<'a> Writer<'a> {
@@ -141,7 +139,18 @@ impl<'a> Writer<'a> {
             cards,
             search,
             previous: None,
+            keep_search: true,
+            search_record: None,
         }
+    }
+
+    /// The entries are not needed after this write: the index is built from them
+    /// without a copy, and (with `record`, a site root) they are saved in its cache for
+    /// the next build first.
+    pub fn spending_search(mut self, record: Option<&'a Path>) -> Writer<'a> {
+        self.keep_search = false;
+        self.search_record = record;
+        self
     }
 
     /// Takes the files of outputs the previous build made from the same inputs from it,
@@ -193,7 +202,7 @@ impl<'a> Writer<'a> {
             .collect();
         let mut written = Written::default();
         // Each output is written as soon as it is rendered, and dropped.
-        let outcomes: Vec<Outcome> = pages
+        let mut outcomes: Vec<Outcome> = pages
             .par_iter()
             .map(|&(i, page, card)| {
                 let reused = self.reuse_page(
@@ -207,12 +216,12 @@ impl<'a> Writer<'a> {
                 reused.unwrap_or_else(|| self.page(plan, i, page, card, sink, links))
             })
             .collect();
+        self.take_kept_entries(&mut outcomes, kept_entries);
         written.add(outcomes);
-        drop(kept_entries);
         if let Some(n) = search_index {
             let outcome = match unchanged.get(&n) {
                 Some(previous) => self.link(n, previous, sink, links),
-                None => self.emit(n, self.search_files(), sink),
+                None => self.emit(n, self.search_files(plan), sink),
             };
             written.add(vec![outcome]);
         }
@@ -262,8 +271,8 @@ impl<'a> Writer<'a> {
         }
         Ok(Done {
             files: vec![(n, names)],
-            links: None,
             reused: vec![n],
+            ..Done::default()
         })
     }
 
@@ -316,12 +325,27 @@ impl<'a> Writer<'a> {
             );
         }
         done.links = Some((page_n, previous.links.clone()));
-        if let Some(entry) = entry
-            && let Ok(mut all) = self.search.0.lock()
-        {
-            all.insert(source.path.clone(), entry.clone());
-        }
+        done.kept_entry = entry.map(|_| source.path.clone());
         Some(Ok(done))
+    }
+
+    /// Moves the kept search entries of pages that were not rendered again into the
+    /// entries the index is built from.
+    fn take_kept_entries(
+        &self,
+        outcomes: &mut [Outcome],
+        mut kept: HashMap<String, (u64, search::Entry)>,
+    ) {
+        let Ok(mut all) = self.search.0.lock() else {
+            return;
+        };
+        for done in outcomes.iter_mut().filter_map(|o| o.as_mut().ok()) {
+            if let Some(path) = done.kept_entry.take()
+                && let Some((_, entry)) = kept.remove(&path)
+            {
+                all.insert(path, entry);
+            }
+        }
     }
 
     /// Renders page `i`; writes its HTML when `page` (its output) is asked for and its
@@ -390,7 +414,7 @@ impl<'a> Writer<'a> {
 
     /// The search files from every current article's entry (entries of pages that are
     /// gone are dropped first).
-    fn search_files(&self) -> Result<Files, Diagnostic> {
+    fn search_files(&self, plan: &Plan) -> Result<Files, Diagnostic> {
         let articles: BTreeSet<&str> = self
             .site
             .pages
@@ -401,10 +425,17 @@ impl<'a> Writer<'a> {
         let entries = match self.search.0.lock() {
             Ok(mut entries) => {
                 entries.retain(|path, _| articles.contains(path.as_str()));
-                entries.values().cloned().collect()
+                if self.keep_search {
+                    entries.values().cloned().collect()
+                } else {
+                    std::mem::take(&mut *entries).into_values().collect()
+                }
             }
             Err(_) => Vec::new(),
         };
+        if let Some(root) = self.search_record {
+            reuse::save_search(root, plan, &entries);
+        }
         Ok(search::build_files(entries))
     }
 

@@ -34,6 +34,8 @@ pub struct FrontMatter {
     /// Pages that are the same article in other languages share this key.
     #[serde(default)]
     pub translation_key: Option<String>,
+    /// As written; emptied once the site has checked and derived them
+    /// (`Site::read_entry`): the checked figures are the page's `PageResults`.
     #[serde(default)]
     pub results: Vec<ResultInput>,
     /// Ids of results kept in data/*.toml that this page uses.

@@ -42,6 +42,8 @@ pub struct Page {
     pub file: PathBuf,
     pub kind: PageKind,
     pub front: FrontMatter,
+    /// Lines of the front matter, for messages while the file is checked; emptied with
+    /// `front.results` once the site has checked it (`Site::read_entry`).
     pub front_lines: LineIndex,
     pub date: Option<Date>,
     pub updated: Option<Date>,

@@ -484,7 +484,7 @@ impl<'a> ResultChecker<'a> {
         };
 
         let mut by_segment_values: BTreeMap<String, u64> = BTreeMap::new();
-        let mut segment_places = BTreeMap::new();
+        let mut segment_lines: BTreeMap<String, usize> = BTreeMap::new();
         let mut by_segment_ok = true;
         if let Some(map) = &input.by_segment {
             for (key, value) in map.get_ref() {
@@ -504,7 +504,7 @@ impl<'a> ResultChecker<'a> {
                 match self.count(&at, value) {
                     Some(n) => {
                         by_segment_values.insert(segment.clone(), n);
-                        segment_places.insert(segment, at);
+                        segment_lines.insert(segment, at.line);
                     }
                     None => by_segment_ok = false,
                 }
@@ -514,6 +514,10 @@ impl<'a> ResultChecker<'a> {
         let by_segment: Vec<(String, u64)> = segments
             .iter()
             .filter_map(|s| by_segment_values.get(&s.name).map(|v| (s.name.clone(), *v)))
+            .collect();
+        let segment_lines: Vec<usize> = by_segment
+            .iter()
+            .map(|(name, _)| segment_lines.get(name).copied().unwrap_or(name_place.line))
             .collect();
 
         let votes = votes?;
@@ -547,7 +551,8 @@ impl<'a> ResultChecker<'a> {
             name_place,
             votes_place,
             postal_place,
-            segment_places,
+            segment_lines,
+            segment_field: format!("{path}.by_segment"),
         })
     }
 

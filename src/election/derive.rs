@@ -146,7 +146,72 @@ pub struct CandidateFigures {
     pub elected: bool,
     pub note: Option<String>,
     /// Segment → votes, only for segments the data gives.
-    pub by_segment: BTreeMap<String, u64>,
+    pub by_segment: SegmentVotes,
+}
+
+/// One candidate's votes by segment name: a map for templates (`by_segment["कैंट"]`, in
+/// name order, as a `BTreeMap` gives it), kept as a list sorted by name. A site holds
+/// every candidate of every page; a B-tree node per candidate was a third of its figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SegmentVotes(Vec<(String, u64)>);
+
+type SegmentItem<'a> = (&'a String, &'a u64);
+
+impl SegmentVotes {
+    pub fn get(&self, segment: &str) -> Option<&u64> {
+        self.0
+            .binary_search_by(|(name, _)| name.as_str().cmp(segment))
+            .ok()
+            .map(|at| &self.0[at].1)
+    }
+
+    /// (segment, votes) in name order.
+    pub fn iter(&self) -> impl Iterator<Item = SegmentItem<'_>> {
+        self.into_iter()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &u64> {
+        self.0.iter().map(|(_, votes)| votes)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<(String, u64)> for SegmentVotes {
+    /// Like collecting into a map: sorted by name, the last figure of a name kept.
+    fn from_iter<I: IntoIterator<Item = (String, u64)>>(items: I) -> Self {
+        let map: BTreeMap<String, u64> = items.into_iter().collect();
+        SegmentVotes(map.into_iter().collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a SegmentVotes {
+    type Item = SegmentItem<'a>;
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, u64)>,
+        fn(&'a (String, u64)) -> SegmentItem<'a>,
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(name, votes)| (name, votes))
+    }
+}
+
+impl Serialize for SegmentVotes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, votes) in &self.0 {
+            map.serialize_entry(name, votes)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -553,6 +618,23 @@ pub(crate) fn not_found<'a>(
 #[cfg(test)]
 mod tests {
     use crate::election::testutil::{KANPUR_2019, KANPUR_2024, check, shown};
+
+    #[test]
+    fn segment_votes_read_and_serialize_as_the_map_they_replace() {
+        let items = [("कैंट", 3), ("आर्यनगर", 1), ("गोविंदनगर", 2), ("कैंट", 4)]
+            .map(|(name, votes)| (name.to_string(), votes));
+        let list: super::SegmentVotes = items.iter().cloned().collect();
+        let map: std::collections::BTreeMap<String, u64> = items.iter().cloned().collect();
+        assert_eq!(
+            serde_json::to_string(&list).unwrap(),
+            serde_json::to_string(&map).unwrap()
+        );
+        assert_eq!(list.get("कैंट"), Some(&4));
+        assert_eq!(list.get("किदवई नगर"), None);
+        assert_eq!(list.len(), 3);
+        assert_eq!(list.values().sum::<u64>(), 7);
+        assert!(list.iter().map(|(k, _)| k).eq(map.keys()));
+    }
 
     fn kanpur() -> crate::election::PageResults {
         let (page, diagnostics) = check(&format!("{KANPUR_2019}\n{KANPUR_2024}"));

@@ -1,7 +1,6 @@
 //! Checked election results: plain values, known to be well formed, that remember where
 //! each was written so that later checks (cross-page conflicts, prose) can point at it.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Where something was written: file relative to the site root, 1-based line, field path.
@@ -96,11 +95,33 @@ pub struct Candidate {
     /// The candidate's `votes` value.
     pub votes_place: Place,
     pub postal_place: Option<Place>,
-    /// Segment name → where its figure was written.
-    pub segment_places: BTreeMap<String, Place>,
+    /// The line of each `by_segment` figure, in the order of `by_segment`; the place is
+    /// made when a message needs it (`segment_place`). A site keeps every candidate of
+    /// every page for the cross-page check: a `Place` per segment was a third of its
+    /// memory.
+    pub segment_lines: Vec<usize>,
+    /// The field of `by_segment` (`results[0].candidates[2].by_segment`).
+    pub segment_field: String,
 }
 
 impl Candidate {
+    /// Where the figure of `segment` was written.
+    pub fn segment_place(&self, segment: &str) -> Option<Place> {
+        let at = self
+            .by_segment
+            .iter()
+            .position(|(name, _)| name == segment)?;
+        Some(Place {
+            file: self.votes_place.file.clone(),
+            line: *self.segment_lines.get(at)?,
+            field: format!(
+                "{}[\"{}\"]",
+                self.segment_field,
+                super::count::printable(segment)
+            ),
+        })
+    }
+
     pub fn segment_votes(&self, segment: &str) -> Option<u64> {
         self.by_segment
             .iter()

@@ -6,6 +6,7 @@ use super::page::PageResults;
 use super::result::{Candidate, Place};
 use crate::diagnostics::Diagnostic;
 use crate::numfmt::inr_unsigned;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -36,7 +37,7 @@ fn states_agree(a: &Option<String>, b: &Option<String>) -> bool {
 struct Figure<'a> {
     value: u64,
     approx: bool,
-    place: &'a Place,
+    place: Cow<'a, Place>,
 }
 
 /// Reports figures for one constituency + year + candidate that disagree between two
@@ -164,12 +165,12 @@ fn figure_pairs<'a>(
         Figure {
             value: later.votes,
             approx: later.approx,
-            place: &later.votes_place,
+            place: Cow::Borrowed(&later.votes_place),
         },
         Figure {
             value: first.votes,
             approx: first.approx,
-            place: &first.votes_place,
+            place: Cow::Borrowed(&first.votes_place),
         },
     )];
     if let (Some(here), Some(here_place), Some(there), Some(there_place)) = (
@@ -183,20 +184,20 @@ fn figure_pairs<'a>(
             Figure {
                 value: here,
                 approx: false,
-                place: here_place,
+                place: Cow::Borrowed(here_place),
             },
             Figure {
                 value: there,
                 approx: false,
-                place: there_place,
+                place: Cow::Borrowed(there_place),
             },
         ));
     }
     for (segment, here) in &later.by_segment {
         let (Some(there), Some(here_place), Some(there_place)) = (
             first.segment_votes(segment),
-            later.segment_places.get(segment),
-            first.segment_places.get(segment),
+            later.segment_place(segment),
+            first.segment_place(segment),
         ) else {
             continue;
         };
@@ -205,12 +206,12 @@ fn figure_pairs<'a>(
             Figure {
                 value: *here,
                 approx: later.approx,
-                place: here_place,
+                place: Cow::Owned(here_place),
             },
             Figure {
                 value: there,
                 approx: first.approx,
-                place: there_place,
+                place: Cow::Owned(there_place),
             },
         ));
     }

@@ -25,6 +25,8 @@ pub struct Renderer {
     /// Templates that show seat tallies, themselves or through a template they include,
     /// extend or import: what they render depends on every seat of the site.
     tallying: BTreeSet<String>,
+    /// What `chart()` and `tally()` read.
+    charts: crate::chart_function::ChartSlot,
 }
 
 /// What every page's template sees of the site: in Tera's global context for pages in
@@ -106,8 +108,9 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         crate::filters::register(&mut tera, config);
-        crate::tally_function::register(&mut tera, std::sync::Arc::clone(&charts));
-        crate::chart_function::register(&mut tera, charts);
+        let charts = crate::chart_function::ChartSlot::new(charts);
+        crate::tally_function::register(&mut tera, charts.clone());
+        crate::chart_function::register(&mut tera, charts.clone());
         insert_site(&mut tera, config);
         let origins: BTreeMap<String, PathBuf> = sources
             .iter()
@@ -128,10 +131,17 @@ impl Renderer {
                 origins,
                 fingerprint,
                 tallying,
+                charts,
             })
         } else {
             Err(problems)
         }
+    }
+
+    /// Makes `chart()` and `tally()` read `charts` (the site reloaded after an edit of
+    /// its content), keeping the templates compiled.
+    pub fn set_charts(&self, charts: std::sync::Arc<crate::chart_function::ChartData>) {
+        self.charts.set(charts);
     }
 
     /// A fingerprint of the templates in use (the theme's and the site's).

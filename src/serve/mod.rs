@@ -114,11 +114,13 @@ impl Live {
 }
 
 /// What the watcher owns between rebuilds: the site as last loaded, the plan whose
-/// outputs are being served, the files each of them wrote, and the search entries the
-/// index is rewritten from.
+/// outputs are being served, the files each of them wrote, the search entries the
+/// index is rewritten from, and the templates as last compiled (kept while only
+/// content/ and static/ change).
 struct Session {
     site: Site,
     plan: Plan,
+    renderer: Option<Renderer>,
     files_of: HashMap<String, Vec<String>>,
     search: SearchEntries,
     cards: CardCache,
@@ -143,6 +145,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         cards: CardCache::open(&root),
         site,
         plan: Plan::default(),
+        renderer: None,
         files_of: HashMap::new(),
         search: SearchEntries::default(),
     };
@@ -311,6 +314,8 @@ fn watch_loop(
         let started = Instant::now();
         let site = &mut session.site;
         if everything {
+            // templates/, site.toml or data/: the templates are compiled again.
+            session.renderer = None;
             if let Err(problems) = site.reload_all() {
                 live.set_errors(problems.iter().map(ToString::to_string).collect());
                 continue;
@@ -341,10 +346,29 @@ fn watch_loop(
 fn rebuild(session: &mut Session, live: &Live) -> Option<usize> {
     let site = &session.site;
     let mut problems = site.problems.clone();
-    let renderer = Renderer::new(&site.root, &site.config, site.charts.clone())
-        .map_err(|p| problems.extend(p))
-        .ok();
-    let plan = match renderer.as_ref() {
+    let renderer = match session.renderer.take() {
+        Some(renderer) => {
+            renderer.set_charts(site.charts.clone());
+            Some(renderer)
+        }
+        None => Renderer::new(&site.root, &site.config, site.charts.clone())
+            .map_err(|p| problems.extend(p))
+            .ok(),
+    };
+    let published = rebuild_with(session, live, renderer.as_ref(), problems);
+    session.renderer = renderer;
+    published
+}
+
+/// `rebuild` with the templates compiled (`None`: they are not; `problems` say why).
+fn rebuild_with(
+    session: &mut Session,
+    live: &Live,
+    renderer: Option<&Renderer>,
+    mut problems: Vec<Diagnostic>,
+) -> Option<usize> {
+    let site = &session.site;
+    let plan = match renderer {
         Some(renderer) if !problems.iter().any(Diagnostic::is_error) => Plan::new(site, renderer)
             .map_err(|p| problems.extend(p))
             .ok(),
@@ -362,7 +386,7 @@ fn rebuild(session: &mut Session, live: &Live) -> Option<usize> {
         return None;
     }
     let memory = Memory::default();
-    let writer = Writer::new(site, &renderer, Some(&session.cards), &session.search);
+    let writer = Writer::new(site, renderer, Some(&session.cards), &session.search);
     let written = writer.write(&plan, &diff.changed, &memory, None);
     if show_problems(&site.locate_problems(written.problems), live) {
         return None;

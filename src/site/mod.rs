@@ -305,6 +305,14 @@ impl Site {
                 Err(problems) => page = Err(problems),
             }
         }
+        // The `[[results]]` as written are checked and derived into `results` now; kept,
+        // they would be a second copy of every page's figures for the whole build (about
+        // a fifth of a loaded site's memory), as would the lines they were checked by. A
+        // new text is read and checked again.
+        if let Ok(p) = &mut page {
+            p.front.results = Vec::new();
+            p.front_lines = crate::diagnostics::LineIndex::new("", 1);
+        }
         let page = page.map(Arc::new);
         let facts = PageFacts::new(source, &results);
         Some(Entry {
