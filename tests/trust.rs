@@ -372,3 +372,95 @@ fn a_more_than_figure_printed_bare_stops_the_build_at_its_line() {
             .contains("सपा को 2,50,000 से अधिक वोट मिले")
     );
 }
+
+/// An imported seat whose first two party codes were swapped by hand, and a page that retypes
+/// the seat giving one candidate another party: both named as such, at the lines to fix,
+/// although no page pulls the data file in.
+#[test]
+fn swapped_codes_in_imported_data_and_a_party_retyped_on_a_page_are_named() {
+    let site = Site::fixture("import");
+    let file = site.root.join("sources/eci-country-excerpt.csv");
+    let out = site.root.join("data/kanpur-2024.toml");
+    site.ok(&[
+        "import",
+        &file.display().to_string(),
+        "--year",
+        "2024",
+        "--constituency",
+        "Kanpur",
+        "-o",
+        &out.display().to_string(),
+    ]);
+    let toml = site.read("data/kanpur-2024.toml");
+    let swapped = toml
+        .replacen("party = \"BJP\"", "party = \"@\"", 1)
+        .replacen("party = \"INC\"", "party = \"BJP\"", 1)
+        .replacen("party = \"@\"", "party = \"INC\"", 1);
+    site.write("data/kanpur-2024.toml", &swapped);
+    let party_line = swapped
+        .lines()
+        .position(|l| l == "party = \"INC\"")
+        .unwrap()
+        + 1;
+    let stderr = site.fails(&["check"]);
+    let found = diagnostics(&stderr);
+    assert!(
+        found.iter().any(|(f, l, m)| f == "data/kanpur-2024.toml"
+            && *l == party_line
+            && m.contains("the party is INC here, but the source row with these votes (sources/eci-country-excerpt.csv:")
+            && m.contains("RAMESH AWASTHI")
+            && m.contains("4,43,055 votes) is BJP; party codes look swapped")),
+        "{found:#?}"
+    );
+    // Only the swap is told: not every figure of the two candidates again.
+    assert!(
+        !found
+            .iter()
+            .any(|(f, _, m)| f == "data/kanpur-2024.toml"
+                && m.contains("an imported figure must match")),
+        "{found:#?}"
+    );
+
+    // Restore the data; a page retypes the seat with ALOK MISRA as SP.
+    site.write("data/kanpur-2024.toml", &toml);
+    site.write(
+        "content/retyped.md",
+        "+++\ntitle = \"कानपुर\"\ndate = 2024-06-05\n\n[[results]]\nid = \"k24\"\nelection = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"Kanpur\"\nstate = \"Uttar Pradesh\"\n\n[[results.candidates]]\nname = \"RAMESH AWASTHI\"\nparty = \"BJP\"\nvotes = 443055\n\n[[results.candidates]]\nname = \"Alok Misra\"\nparty = \"SP\"\nvotes = 422087\n+++\n\nकानपुर का नतीजा।\n",
+    );
+    let stderr = site.fails(&["check"]);
+    let found = diagnostics(&stderr);
+    assert!(
+        found.iter().any(|(f, l, m)| f == "content/retyped.md"
+            && *l == 18
+            && m.contains("the party is SP here but INC at data/kanpur-2024.toml:")),
+        "{found:#?}"
+    );
+}
+
+/// A page made from data ([generate]) names its result `results.seat`: a "more than" figure
+/// its body prints bare is an error at the `_index.md` line, as on a written page.
+#[test]
+fn a_more_than_figure_in_a_generated_body_is_caught_at_the_index_line() {
+    let site = Site::fixture("generated");
+    site.write(
+        "data/mayor.toml",
+        "[[results]]\nid = \"mayor2023\"\nelection = \"महापौर चुनाव 2023\"\nyear = 2023\nconstituency = \"कानपुर नगर निगम\"\ncomplete = false\n\n[[results.candidates]]\nname = \"सपा प्रत्याशी\"\nparty = \"SP\"\nvotes = 250000\napprox = true\n",
+    );
+    site.write(
+        "content/mahapaur/_index.md",
+        "+++\ntitle = \"महापौर\"\n\n[generate]\ndata = \"data/mayor.toml\"\nslug = \"{{ data.constituency }}\"\ntitle = \"{{ results.seat.constituency }}\"\ndate = 2023-05-20\nbody = '''\nसपा को {{ results.seat.candidates[0].votes | lakh }} से अधिक वोट मिले।\n\nसपा को {{ results.seat.candidates[0].votes | inr }} वोट मिले।\n'''\n+++\n\nमहापौर चुनाव।\n",
+    );
+    let stderr = site.fails(&["check"]);
+    let found = diagnostics(&stderr);
+    assert!(
+        found.iter().any(|(f, l, m)| f == "content/mahapaur/_index.md"
+            && *l == 12
+            && m.contains("`{{ results.seat.candidates[0].votes | inr }}` would print a figure of महापौर चुनाव 2023 (सपा प्रत्याशी) as exact")
+            && m.contains("(in the page made for कानपुर नगर निगम (data/mayor.toml:2))")),
+        "{found:#?}"
+    );
+    assert!(
+        !found.iter().any(|(_, l, _)| *l == 10),
+        "the said bound is fine: {found:#?}"
+    );
+}

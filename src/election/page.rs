@@ -256,21 +256,30 @@ fn unmatched_segments(results: &[ResultFigures]) -> Vec<Diagnostic> {
             if in_a.is_empty() || in_b.is_empty() {
                 continue;
             }
-            let place = b.result.segments_place.as_ref().unwrap_or(&b.result.place);
-            out.push(
-                Diagnostic::warning(
-                    &place.file,
-                    format!(
-                        "segments of \"{}\" ({}) match none of \"{}\" ({}); if they are the same assembly segments spelled differently, write them as {{ name = \"…\", ac = N }} with ECI's assembly-constituency number in both results",
-                        b.id,
-                        in_b.join(", "),
-                        a.id,
-                        in_a.join(", ")
-                    ),
-                )
-                .at_line(place.line)
-                .with_field(&place.field),
-            );
+            // Either spelling may be the wrong one: each result's line is told, naming the
+            // other's.
+            let place_a = a.result.segments_place.as_ref().unwrap_or(&a.result.place);
+            let place_b = b.result.segments_place.as_ref().unwrap_or(&b.result.place);
+            for (here, there, lonely_here, lonely_there, at, other_at) in [
+                (b, a, &in_b, &in_a, place_b, place_a),
+                (a, b, &in_a, &in_b, place_a, place_b),
+            ] {
+                out.push(
+                    Diagnostic::warning(
+                        &at.file,
+                        format!(
+                            "segments of \"{}\" ({}) match none of \"{}\" ({}, at {}); if they are the same assembly segments spelled differently, correct the spelling that is wrong or write them as {{ name = \"…\", ac = N }} with ECI's assembly-constituency number in both results",
+                            here.id,
+                            lonely_here.join(", "),
+                            there.id,
+                            lonely_there.join(", "),
+                            other_at.short()
+                        ),
+                    )
+                    .at_line(at.line)
+                    .with_field(&at.field),
+                );
+            }
         }
     }
     out

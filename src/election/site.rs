@@ -15,8 +15,14 @@ use std::path::Path;
 type CandidateKey = (String, i64, String);
 
 /// One occurrence of a candidate: the candidate, the constituency as written, the state
-/// folded (when the result gives one), and the result it is in.
-type Occurrence<'a> = (&'a Candidate, &'a str, Option<String>, &'a Place);
+/// folded (when the result gives one), the result it is in, and that result's candidates.
+type Occurrence<'a> = (
+    &'a Candidate,
+    &'a str,
+    Option<String>,
+    &'a Place,
+    &'a [Candidate],
+);
 
 /// Two results name one seat unless both give a state and the states differ: a 543-seat
 /// site has Maharajganj in Uttar Pradesh and in Bihar, Aurangabad in Bihar and Maharashtra.
@@ -37,33 +43,39 @@ struct Figure<'a> {
 /// Reports figures for one constituency + year + candidate that disagree between two
 /// places of the site (pages or data files). Each conflict is reported at the later place
 /// (by file, then line) and names the earlier one. A data result pulled into several pages
-/// is one place, not several.
-pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
+/// is one place, not several. `data` is every result of data/, also those no page pulls
+/// in: a page that retypes a seat of data/ is compared with it.
+pub fn check_site(
+    pages: &[(&Path, &PageResults)],
+    data: &[super::derive::ResultFigures],
+) -> Vec<Diagnostic> {
     let mut seen_results: BTreeSet<&Place> = BTreeSet::new();
     // (constituency, year, name), each folded so that spellings of one name meet (case,
     // punctuation, Unicode form) → every occurrence of that candidate.
     let mut occurrences: BTreeMap<CandidateKey, Vec<Occurrence>> = BTreeMap::new();
-    for (_, page) in pages {
-        for figures in page.iter() {
-            let result = &figures.result;
-            if !seen_results.insert(&result.place) {
-                continue;
-            }
-            for candidate in &result.candidates {
-                occurrences
-                    .entry((
-                        super::fold::key(&result.constituency),
-                        result.year,
-                        super::fold::key(&candidate.name),
-                    ))
-                    .or_default()
-                    .push((
-                        candidate,
-                        result.constituency.as_str(),
-                        result.state.as_deref().map(super::fold::key),
-                        &result.place,
-                    ));
-            }
+    let all = data
+        .iter()
+        .chain(pages.iter().flat_map(|(_, page)| page.iter()));
+    for figures in all {
+        let result = &figures.result;
+        if !seen_results.insert(&result.place) {
+            continue;
+        }
+        for candidate in &result.candidates {
+            occurrences
+                .entry((
+                    super::fold::key(&result.constituency),
+                    result.year,
+                    super::fold::key(&candidate.name),
+                ))
+                .or_default()
+                .push((
+                    candidate,
+                    result.constituency.as_str(),
+                    result.state.as_deref().map(super::fold::key),
+                    &result.place,
+                    &result.candidates,
+                ));
         }
     }
 
@@ -73,27 +85,35 @@ pub fn check_site(pages: &[(&Path, &PageResults)]) -> Vec<Diagnostic> {
             continue;
         }
         // Shared data/ files are the reference: a page that disagrees is the place to fix.
-        list.sort_by_key(|(c, _, _, _)| {
+        list.sort_by_key(|(c, _, _, _, _)| {
             (
                 !c.votes_place.file.starts_with("data"),
                 c.votes_place.clone(),
             )
         });
-        for (index, (later, constituency, state, result)) in list.iter().enumerate().skip(1) {
+        for (index, (later, constituency, state, result, _)) in list.iter().enumerate().skip(1) {
             // The reference is an earlier occurrence of the same seat in another result (two
             // namesakes in one result are two people: Chennai Central 2024 has a DMDK and an
             // independent B.PARTHASARATHY), the one of the same party when there is one;
             // none: another state's seat of the same name.
-            let earlier: Vec<&Candidate> = list[..index]
+            let earlier: Vec<(&Candidate, &[Candidate])> = list[..index]
                 .iter()
-                .filter(|(_, _, s, r)| states_agree(s, state) && r != result)
-                .map(|(c, _, _, _)| *c)
+                .filter(|(_, _, s, r, _)| states_agree(s, state) && r != result)
+                .map(|(c, _, _, _, all)| (*c, *all))
                 .collect();
+            // Of another party, the name is a namesake when that result has a candidate of
+            // this one's party besides (ECI's INC "ALOK MISRA" and IND "ALOK MISHRA": a page's
+            // "Alok Mishra (INC)" is the first, spelled as the second).
+            let namesake = |(c, all): &(&Candidate, &[Candidate])| {
+                c.party != later.party
+                    && later.party != super::result::IND
+                    && all.iter().any(|o| o.party == later.party)
+            };
             let Some(first) = earlier
                 .iter()
-                .find(|c| c.party == later.party)
-                .or(earlier.first())
-                .copied()
+                .find(|(c, _)| c.party == later.party)
+                .or(earlier.iter().find(|o| !namesake(o)))
+                .map(|(c, _)| *c)
             else {
                 continue;
             };
@@ -252,7 +272,7 @@ mod tests {
     fn check(pages: &[(PathBuf, PageResults)]) -> Vec<Diagnostic> {
         let refs: Vec<(&Path, &PageResults)> =
             pages.iter().map(|(p, r)| (p.as_path(), r)).collect();
-        check_site(&refs)
+        check_site(&refs, &[])
     }
 
     #[test]

@@ -431,6 +431,33 @@ impl ResultPlace<'_> {
                 continue;
             };
             used[at] = true;
+            // Votes that are another party's row exactly: the party codes were swapped
+            // (the row is found by party, so every figure would differ otherwise).
+            let votes_here = input.votes.as_ref().and_then(|v| v.get_ref().as_integer());
+            let postal_here = input.postal.as_ref().and_then(|v| v.get_ref().as_integer());
+            let same_figures = |c: &ImportedCandidate| {
+                votes_here.is_some()
+                    && votes_here == c.votes.map(|n| n as i64)
+                    && (postal_here.is_none() || postal_here == c.postal.map(|n| n as i64))
+            };
+            if !same_figures(source)
+                && let Some(other) = seat
+                    .candidates
+                    .iter()
+                    .find(|c| c.party != party && same_figures(c))
+            {
+                let message = format!(
+                    "the party is {party} here, but the source row with these votes ({}:{}: {}, {}, {} votes) is {}; party codes look swapped — check `party` (a candidate is matched to its source row by party)",
+                    file.display(),
+                    other.line,
+                    other.name,
+                    other.source_party,
+                    inr_unsigned(votes_here.unwrap_or_default().unsigned_abs()),
+                    other.party
+                );
+                self.push(true, &input.party, format!("{cpath}.party"), message);
+                continue;
+            }
             let view = SourceView {
                 file,
                 segment_file,

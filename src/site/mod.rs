@@ -365,7 +365,7 @@ impl Site {
             .map(|p| p.file.as_path())
             .zip(results.iter().map(|r| r.as_ref()))
             .collect();
-        problems.extend(election::check_site(&site));
+        problems.extend(election::check_site(&site, &self.data_figures));
         self.index = SiteIndex::new(&pages);
         self.index.note_result_times(&results);
         self.taxonomies = Taxonomies::new(&pages, &results, &self.config, &self.index.latest);

@@ -30,6 +30,21 @@ const FIGURE_FIELDS: &[&str] = &[
     "deposit_threshold",
 ];
 
+/// Fields of a result a template path may start with (`seat.winner.votes`).
+const RESULT_FIELDS: &[&str] = &[
+    "winner",
+    "runner_up",
+    "candidates",
+    "parties",
+    "margin",
+    "total",
+    "turnout",
+    "deposit_threshold",
+];
+
+/// Variables every template has, never an alias of a result.
+const TEMPLATE_GLOBALS: &[&str] = &["page", "section", "config", "site", "results", "lang"];
+
 /// Bound or approximation words that may stand next to an expression besides those the
 /// prose check reads around numbers.
 const SAID_NEAR: &[&str] = &[
@@ -194,14 +209,40 @@ fn figure_of<'r>(
             let head_end = path
                 .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                 .unwrap_or(path.len());
-            let alias = aliases.get(&path[..head_end])?;
-            (
-                alias.id.clone(),
-                format!("{}{}", alias.below, &path[head_end..]),
-            )
+            let head = &path[..head_end];
+            match aliases.get(head) {
+                Some(alias) => (
+                    alias.id.clone(),
+                    format!("{}{}", alias.below, &path[head_end..]),
+                ),
+                // A page made from data ([generate]) names its one result by an alias the
+                // generator gives (`seat` unless `as` says otherwise): on a page of one
+                // result, a variable no statement sets, followed by a result's field, is it.
+                None => {
+                    let below = &path[head_end..];
+                    let result_field = RESULT_FIELDS
+                        .iter()
+                        .any(|f| below.strip_prefix('.').is_some_and(|b| b.starts_with(f)));
+                    let mut only = results.iter();
+                    match (only.next(), only.next()) {
+                        (Some(r), None) if result_field && !TEMPLATE_GLOBALS.contains(&head) => {
+                            (r.id.clone(), below.to_string())
+                        }
+                        _ => return None,
+                    }
+                }
+            }
         }
     };
-    let r = results.get(&id)?;
+    // `results.seat` on a page made from data names its one result by the generator's
+    // alias, not by the result's id.
+    let r = results.get(&id).or_else(|| {
+        let mut only = results.iter();
+        match (only.next(), only.next()) {
+            (Some(r), None) => Some(r),
+            _ => None,
+        }
+    })?;
     let field = below
         .rsplit(['.', '['])
         .next()?

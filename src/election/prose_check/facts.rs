@@ -20,6 +20,22 @@ pub enum Kind {
     Points,
 }
 
+/// Which part of the votes a figure is: cast on EVMs or by postal ballot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Evm,
+    Postal,
+}
+
+impl Part {
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Evm => "EVM",
+            Part::Postal => "postal",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Fact {
     pub value: f64,
@@ -38,6 +54,12 @@ pub struct Fact {
     /// A part of a figure (EVM or postal votes, votes without NOTA, segments summed): a
     /// number is compared with it only when its sentence says so (ईवीएम, postal, …).
     pub part: bool,
+    /// EVM or postal votes (of a candidate or the seat).
+    pub split: Option<Part>,
+    /// The electors of the seat.
+    pub electors: bool,
+    /// The votes needed to keep the deposit.
+    pub deposit: bool,
     /// Other figures the source may publish for the same thing (lowest, highest): a
     /// turnout computed from valid votes is below ECI's (every vote polled) and above the
     /// poll-day figure (EVM votes only), and a quote anywhere between is right.
@@ -72,9 +94,17 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         approx,
         also: None,
         part: false,
+        split: None,
+        electors: false,
+        deposit: false,
         range: None,
     };
     let part = |f: Fact| Fact { part: true, ..f };
+    let split = |f: Fact, p: Part| Fact {
+        part: true,
+        split: Some(p),
+        ..f
+    };
     for c in &r.candidates {
         let who = vec![c.party.clone(), c.name.clone()];
         let label = format!("{} ({}), {}", c.name, c.party, r.election);
@@ -86,20 +116,26 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
             c.approx,
         ));
         if let (Some(evm), Some(postal)) = (c.evm, c.postal) {
-            facts.push(part(fact(
-                evm as f64,
-                Kind::Votes,
-                who.clone(),
-                format!("the EVM votes of {label}"),
-                false,
-            )));
-            facts.push(part(fact(
-                postal as f64,
-                Kind::Votes,
-                who.clone(),
-                format!("the postal votes of {label}"),
-                false,
-            )));
+            facts.push(split(
+                fact(
+                    evm as f64,
+                    Kind::Votes,
+                    who.clone(),
+                    format!("the EVM votes of {label}"),
+                    false,
+                ),
+                Part::Evm,
+            ));
+            facts.push(split(
+                fact(
+                    postal as f64,
+                    Kind::Votes,
+                    who.clone(),
+                    format!("the postal votes of {label}"),
+                    false,
+                ),
+                Part::Postal,
+            ));
         }
         let segment_sum: u64 = c.by_segment.values().sum();
         if c.by_segment.len() > 1 {
@@ -211,20 +247,26 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         r.approx,
     )));
     if let Some(postal) = r.postal {
-        facts.push(part(fact(
-            postal as f64,
-            Kind::Total,
-            Vec::new(),
-            seat("the postal votes"),
-            false,
-        )));
-        facts.push(part(fact(
-            (r.total - postal) as f64,
-            Kind::Total,
-            Vec::new(),
-            seat("the EVM votes"),
-            false,
-        )));
+        facts.push(split(
+            fact(
+                postal as f64,
+                Kind::Total,
+                Vec::new(),
+                seat("the postal votes"),
+                false,
+            ),
+            Part::Postal,
+        ));
+        facts.push(split(
+            fact(
+                (r.total - postal) as f64,
+                Kind::Total,
+                Vec::new(),
+                seat("the EVM votes"),
+                false,
+            ),
+            Part::Evm,
+        ));
     }
     for (value, what) in [
         (r.electors, "the electors"),
@@ -232,13 +274,11 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
         (r.deposit_threshold, "the votes needed to keep the deposit"),
     ] {
         if let Some(v) = value {
-            facts.push(fact(
-                v as f64,
-                Kind::Total,
-                Vec::new(),
-                seat(what),
-                r.approx,
-            ));
+            facts.push(Fact {
+                electors: what == "the electors",
+                deposit: what == "the votes needed to keep the deposit",
+                ..fact(v as f64, Kind::Total, Vec::new(), seat(what), r.approx)
+            });
         }
     }
     if let (Some(t), Some(electors)) = (r.turnout, r.electors) {

@@ -53,11 +53,12 @@ fn chart_line(line: &str) -> String {
     }
     match (line.find('"'), line.rfind('"')) {
         (Some(a), Some(b)) if b > a => {
+            // The closing quote ends a sentence: a chart's title and its note are two.
             format!(
-                "{}{}{}",
+                "{}{}|{}",
                 blank(&line[..=a]),
                 &line[a + 1..b],
-                blank(&line[b..])
+                blank(&line[b + 1..])
             )
         }
         _ => blank(line),

@@ -20,7 +20,7 @@ use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::election::fold;
 use crate::election::page::PageResults;
 use crate::numfmt::inr_unsigned;
-use facts::{Fact, Kind};
+use facts::{Fact, Kind, Part};
 use numbers::{Measure, Quoted, is_word_char};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -114,6 +114,7 @@ const MARGIN_WORDS: &[&str] = &[
     "से हार",
     "बढ़त",
     "lead",
+    "बड़ी जीत",
 ];
 /// Words that say a sentence is about an earlier election.
 const PAST_WORDS: &[&str] = &[
@@ -148,6 +149,20 @@ const TOTAL_WORDS: &[&str] = &[
     "voters",
     "polled",
 ];
+/// Words in a part figure's clause that make it the seat's ("6,780 postal ballots in all").
+const SEAT_WORDS: &[&str] = &[
+    "in all",
+    "altogether",
+    "total",
+    "the seat",
+    "all candidates",
+    "कुल",
+    "पूरी सीट",
+    "सीट पर",
+    "सभी उम्मीदवारों",
+];
+/// Words right after a count that make it a count of people on the roll, not of votes.
+const ELECTOR_WORDS: &[&str] = &["voters", "electors", "मतदाता", "मतदाताओं", "वोटर", "वोटरों"];
 /// Total words that, after a candidate or party, say what they got ("She polled 4,53,185
 /// votes"), not a total.
 const GOT_WORDS: &[&str] = &["polled", "voters"];
@@ -210,6 +225,11 @@ pub(super) const MORE_AFTER: &[&str] = &[
     "से भी अधिक",
     "plus",
     "से पार",
+    "के पार",
+    "को पार",
+    "से बड़ी",
+    "से बड़ा",
+    "से बड़े",
 ];
 const LESS_BEFORE: &[&str] = &["less than", "fewer than", "under", "below", "just under"];
 const LESS_AFTER: &[&str] = &["से कम", "से नीचे", "से भी कम"];
@@ -246,6 +266,13 @@ const WIN_WORDS: &[&str] = &[
     "बचा ली",
     "बचाई",
     "जीत दर्ज",
+    "retains",
+    "clinches",
+    "sweeps",
+    "ने जीती",
+    "ने जीता",
+    "का कब्ज़ा",
+    "बाज़ी मारी",
 ];
 const LOSE_WORDS: &[&str] = &[
     "हारे",
@@ -254,9 +281,14 @@ const LOSE_WORDS: &[&str] = &[
     "हारी",
     "हारीं",
     "lost to",
+    "lost by",
     "was defeated",
+    "lost the seat",
+    "lost the election",
 ];
 const DEFEAT_WORDS: &[&str] = &["को हराया", "को हराकर", "को मात", "defeated", "beat"];
+/// Hindi verbs of defeat that may stand apart from "को" ("X ने Y को 20,968 वोटों से हराया").
+const DEFEAT_VERBS: &[&str] = &["हराया", "हराकर", "हरा दिया", "मात दी", "शिकस्त दी"];
 /// "X lost to Y", "X, Y से हारे": the loser is named first.
 const LOST_TO_WORDS: &[&str] = &[
     "lost to",
@@ -268,6 +300,22 @@ const LOST_TO_WORDS: &[&str] = &[
 ];
 /// Ordinal places: the words and the rank they name.
 const PLACE_WORDS: &[(&str, usize)] = &[
+    ("पहले स्थान", 1),
+    ("पहले नंबर", 1),
+    ("पहला स्थान", 1),
+    ("first place", 1),
+    ("came first", 1),
+    ("finished first", 1),
+    ("topped the poll", 1),
+    ("second in", 2),
+    ("second with", 2),
+    ("a distant second", 2),
+    ("a close second", 2),
+    ("third in", 3),
+    ("third with", 3),
+    ("a distant third", 3),
+    ("fourth in", 4),
+    ("fourth with", 4),
     ("दूसरे स्थान", 2),
     ("दूसरे नंबर", 2),
     ("दूसरा स्थान", 2),
@@ -400,7 +448,21 @@ struct Carry {
     paragraph: Option<usize>,
     results: Vec<usize>,
     who: Vec<String>,
+    /// The part (EVM, postal) of the last such figure of the sentence before.
+    part: Option<Part>,
 }
+
+/// Words that take the figures of a sentence as parts of the one before ("कुल 13,467 डाक
+/// मत। इनमें से 7,078 शेखावत को …").
+const OF_THESE_WORDS: &[&str] = &[
+    "इनमें से",
+    "जिनमें से",
+    "इनमें",
+    "of these",
+    "of which",
+    "of them",
+    "of this",
+];
 
 /// Words that refer back to someone or something named in an earlier sentence.
 const BACK_WORDS: &[&str] = &[
@@ -433,6 +495,41 @@ const BACK_WORDS: &[&str] = &[
     "its",
     "that",
     "this",
+];
+
+/// Nouns of figures that a demonstrative (यह, this) may stand before.
+const DEMONSTRATED: &[&str] = &[
+    "अंतर",
+    "फ़ासला",
+    "फासला",
+    "आँकड़ा",
+    "आंकड़ा",
+    "सीट",
+    "चुनाव",
+    "बार",
+    "margin",
+    "gap",
+    "figure",
+    "seat",
+    "election",
+    "time",
+    "total",
+];
+
+/// Back words that stand for a person (not "this", "it", "यह").
+const PERSONAL_PRONOUNS: &[&str] = &[
+    "उन्हें",
+    "उन्होंने",
+    "उनका",
+    "उनकी",
+    "उनके",
+    "वे",
+    "वह",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
 ];
 
 /// Words that compare two elections in one sentence.
@@ -671,6 +768,9 @@ struct Checker<'a> {
     surnames: Vec<Surname>,
     /// Each result's election label in lower case, in page order.
     elections: Vec<String>,
+    /// The page's seats: the constituency as prose may name it (lower case, with and
+    /// without an AC number) → the results of that seat.
+    seats: Vec<(Vec<String>, Vec<usize>)>,
     /// Segment name → its lower-case forms (with and without an AC number), found in a
     /// sentence by either.
     segment_forms: Vec<(String, [String; 2])>,
@@ -691,6 +791,10 @@ struct Named {
     clauses: Vec<(usize, usize)>,
     votes_word: bool,
     win_word: bool,
+    /// The sentence is about the deposit (ज़मानत, deposit).
+    deposit: bool,
+    /// The sentence adds figures up (दोनों, मिलाकर, both).
+    sums: bool,
     /// The sentence names a year of no result on the page, and none of theirs: it is
     /// about another election (a mayor's race, a past one), whose figures are not here.
     elsewhere: bool,
@@ -785,6 +889,24 @@ impl<'a> Checker<'a> {
             },
             names: names.into_iter().collect(),
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
+            seats: {
+                let mut seats: Vec<(String, Vec<String>, Vec<usize>)> = Vec::new();
+                for (i, r) in results.iter().enumerate() {
+                    let key = fold::key(&r.constituency);
+                    match seats.iter_mut().find(|(k, _, _)| *k == key) {
+                        Some((_, _, list)) => list.push(i),
+                        None => {
+                            let name = r.constituency.to_lowercase();
+                            let bare = fold::split_ac_number(&name).1.to_lowercase();
+                            let mut forms = vec![name, bare];
+                            forms.retain(|f| f.chars().count() >= 3);
+                            forms.dedup();
+                            seats.push((key, forms, vec![i]));
+                        }
+                    }
+                }
+                seats.into_iter().map(|(_, f, l)| (f, l)).collect()
+            },
             segment_forms: results
                 .iter()
                 .flat_map(|r| r.segments.iter())
@@ -805,6 +927,8 @@ impl<'a> Checker<'a> {
         let mut named = Named {
             clauses: clauses(sentence),
             votes_word: VOTE_WORDS.iter().any(|w| find_word(lower, w).is_some()),
+            deposit: DEPOSIT_WORDS.iter().any(|w| lower.contains(w)),
+            sums: sums(lower),
             win_word: WIN_WORDS
                 .iter()
                 .chain(LOSE_WORDS)
@@ -828,14 +952,72 @@ impl<'a> Checker<'a> {
                 named.mentions.push((i, at));
             }
         }
+        // Two seats of one election on a page ("वाराणसी और अमेठी, 2024"): a sentence that
+        // names some of the seats, not all, is about theirs only.
+        if self.seats.len() > 1 {
+            let named_seats: Vec<(usize, usize)> = self
+                .seats
+                .iter()
+                .filter_map(|(forms, list)| {
+                    let at = forms.iter().filter_map(|f| find_word(lower, f)).min()?;
+                    Some(list.iter().map(move |i| (*i, at)))
+                })
+                .flatten()
+                .collect();
+            let all_named = self
+                .seats
+                .iter()
+                .all(|(_, list)| list.iter().any(|i| named_seats.iter().any(|(j, _)| j == i)));
+            if !named_seats.is_empty() && !all_named {
+                let theirs = |i: &usize| named_seats.iter().any(|(j, _)| j == i);
+                if named.results.iter().any(theirs) {
+                    named.results.retain(theirs);
+                    named.mentions.retain(|(i, _)| theirs(i));
+                } else if named.results.is_empty() {
+                    named.results = named_seats.iter().map(|(i, _)| *i).collect();
+                    named.results.dedup();
+                    named.mentions = named_seats;
+                }
+            }
+        }
         if named.results.is_empty() {
-            named.elsewhere = quoted.iter().any(|q| q.year);
+            // "her first defeat here since 2009", "2014 से": a period up to now, not
+            // another election.
+            named.elsewhere = quoted.iter().any(|q| {
+                let head = numbers::lowercase(sentence[..q.start].trim_end());
+                let tail = sentence[q.end..].trim_start();
+                let period = ["since", "after", "till", "until"]
+                    .iter()
+                    .any(|w| head.ends_with(w))
+                    || ["से लगातार", "से अब तक", "के बाद", "तक"]
+                        .iter()
+                        .any(|w| tail.starts_with(w));
+                q.year && !period
+            });
         }
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
+            let is_party = self
+                .results
+                .iter()
+                .any(|r| r.candidates.iter().any(|c| &c.party == who));
+            let full = &who.to_lowercase();
             let mut ats: Vec<usize> = forms
                 .iter()
-                .flat_map(|f| find_words(lower, f, MENTIONS_LIMIT))
+                .flat_map(|f| {
+                    find_words(lower, f, MENTIONS_LIMIT)
+                        .into_iter()
+                        .filter(move |at| {
+                            if is_party {
+                                // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
+                                // is another party.
+                                !f.contains('(')
+                                    && !lower[at + f.len()..].trim_start().starts_with('(')
+                            } else {
+                                f == full || !another_persons_surname(sentence, *at, who)
+                            }
+                        })
+                })
                 .collect();
             ats.sort_unstable();
             ats.dedup();
@@ -894,7 +1076,11 @@ impl<'a> Checker<'a> {
         paragraphs: &Paragraphs,
         carry: &mut Carry,
     ) -> Vec<(usize, String)> {
-        let sentence = &text[start..end];
+        // A line break inside a sentence is a space: "चौथे\nस्थान", "को\n20,968 वोटों से
+        // हराया" are phrases like any other (same byte length, so offsets hold).
+        let raw = &text[start..end];
+        let flat = Flat::new(raw);
+        let sentence = flat.text.as_deref().unwrap_or(raw);
         // Lower-cased once per sentence: every word list below is matched against it.
         let lower = numbers::lowercase(sentence);
         let quoted = numbers::numbers(sentence);
@@ -903,26 +1089,59 @@ impl<'a> Checker<'a> {
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
             text[line_start..*m].trim().is_empty()
-                && paragraphs.of(*m)
-                    == paragraphs.of(start + sentence.len() - sentence.trim_start().len())
+                && paragraphs.of(*m) == paragraphs.of(start + raw.len() - raw.trim_start().len())
         });
         let mut out = Vec::new();
         if paragraph_marked || named.elsewhere {
             return out;
         }
+        // The previous count of the sentence: whether it was a vote figure, and its part.
+        let mut previous: Option<(bool, Option<Part>)> = None;
+        // The previous number of the sentence as typed, for "जो … से ज़्यादा".
+        let mut previous_figure: Option<Quoted> = None;
+        // "कुल 13,467 डाक मत। इनमें से 7,078 शेखावत को …": parts of the figure before.
+        let of_these = OF_THESE_WORDS.iter().any(|w| lower.contains(w));
+        let carried_part = carry.part.take().filter(|_| of_these);
         for q in quoted {
             if q.year && q.measure == Measure::Count {
                 continue;
             }
-            let abs_start = start + q.start;
-            let abs_end = start + q.end;
+            let abs_start = start + flat.original(q.start);
+            let abs_end = start + flat.original(q.end);
             let marked = marks
                 .iter()
                 .any(|m| *m >= abs_end && text[abs_end..*m].trim().is_empty());
             if marked {
                 continue;
             }
-            let context = Context::around(sentence, &q, &named);
+            let mut context = Context::around(sentence, &q, &named);
+            if q.measure == Measure::Count {
+                let bare =
+                    stands_bare(sentence[q.end..].trim_start_matches([' ', '\u{a0}', '(', ')']));
+                if let Some((votes, part)) = previous
+                    && bare
+                    && !context.vote_word
+                {
+                    context.elliptic = votes;
+                    context.part = context.part.or(part);
+                }
+                if context.part.is_none() && !context.vote_word && !context.total_word_near() {
+                    context.part = carried_part;
+                }
+                let votes = context.vote_word || context.elliptic || context.part.is_some();
+                previous = Some((votes, context.part));
+                if context.part.is_some() {
+                    carry.part = context.part;
+                }
+            }
+            if let Some(message) = context
+                .compared
+                .zip(previous_figure.as_ref())
+                .and_then(|(bound, p)| compared_claim(sentence, p, &q, bound))
+            {
+                out.push((abs_start, message));
+            }
+            previous_figure = Some(q.clone());
             let scoped = scope_for(&named, sentence, &q);
             let message = match q.measure {
                 Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
@@ -935,10 +1154,7 @@ impl<'a> Checker<'a> {
             }
         }
         if let Some(message) = self.rank_claim(sentence, &named) {
-            out.push((
-                start + sentence.len() - sentence.trim_start().len(),
-                message,
-            ));
+            out.push((start + raw.len() - raw.trim_start().len(), message));
         }
         out
     }
@@ -949,6 +1165,14 @@ impl<'a> Checker<'a> {
     /// the sentences after it.
     fn refer_back(&self, lower: &str, named: &mut Named, carry: &mut Carry) {
         let refers = BACK_WORDS.iter().any(|w| find_word(lower, w).is_some());
+        // "यह अंतर", "this margin": a demonstrative before a figure's noun refers back to
+        // an election, not to the people named before.
+        let refers_to_people = BACK_WORDS.iter().any(|w| {
+            find_words(lower, w, 8).into_iter().any(|at| {
+                let next = lower[at + w.len()..].trim_start();
+                !DEMONSTRATED.iter().any(|n| numbers::word_at(next, n)) || next.is_empty()
+            })
+        });
         let looks_back = PAST_WORDS.iter().any(|w| find_word(lower, w).is_some());
         let compares = CHANGE_WORDS.iter().any(|w| lower.contains(w))
             || COMPARE_WORDS.iter().any(|w| lower.contains(w));
@@ -981,15 +1205,52 @@ impl<'a> Checker<'a> {
                 named.mentions = carry.results.iter().map(|i| (*i, 0)).collect();
             }
         }
+        // "डाक मतों में भी वे आगे रहे: 2,284 डाक मत उनके खाते में गए और 912 अरुण श्रीवास्तव
+        // के": a personal pronoun before every name of the sentence, in a clause that names
+        // no one, is whom the sentence before named.
+        if !named.who.is_empty() && !carry.who.is_empty() {
+            let first_name = named.who.iter().map(|(_, at)| *at).min().unwrap_or(0);
+            let pronoun = PERSONAL_PRONOUNS
+                .iter()
+                .filter_map(|w| find_word(lower, w))
+                .filter(|at| *at < first_name)
+                .min();
+            let clause_names_no_one = |at: usize| {
+                named
+                    .clauses
+                    .iter()
+                    .find(|(a, b)| at >= *a && at < *b)
+                    .is_some_and(|(a, b)| !named.who.iter().any(|(_, w)| w >= a && w < b))
+            };
+            if let Some(at) = pronoun
+                && clause_names_no_one(at)
+            {
+                named.who.extend(carry.who.iter().map(|w| (w.clone(), at)));
+                named.who.sort_by_key(|(_, at)| *at);
+            }
+        }
         if named.who.is_empty() {
             let scope: Vec<usize> = if named.results.is_empty() {
                 (0..self.results.len()).collect()
             } else {
                 named.results.clone()
             };
+            // "1,58,333 votes behind the winner", "विजेता से पीछे": the winner is the one
+            // compared with, not whom the sentence is about.
             let role = ROLE_WORDS
                 .iter()
-                .find(|(w, _)| find_word(lower, w).is_some())
+                .find(|(w, _)| {
+                    find_word(lower, w).is_some_and(|at| {
+                        let before = lower[..at].trim_end();
+                        let after = lower[at + w.len()..].trim_start();
+                        ![
+                            "behind", "than", "to", "from", "over", "against", "of", "with",
+                        ]
+                        .iter()
+                        .any(|b| before.ends_with(b))
+                            && !numbers::word_at(after, "से")
+                    })
+                })
                 .map(|(_, rank)| *rank);
             if let Some(rank) = role {
                 for i in scope {
@@ -1003,7 +1264,7 @@ impl<'a> Checker<'a> {
                         named.who.push((c.party.clone(), 0));
                     }
                 }
-            } else if refers {
+            } else if refers_to_people {
                 named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
             }
         }
@@ -1069,18 +1330,46 @@ impl<'a> Checker<'a> {
         sentence: &str,
     ) -> Option<String> {
         if c.other_noun {
-            return None;
+            return self.transposed(q, named, sentence);
+        }
+        if c.electors_next {
+            return self.electors_claim(q, c, named, sentence);
+        }
+        if let Some(part) = c.part
+            && c.bound.is_none()
+            && named.segments.is_empty()
+        {
+            return self.part_claim(q, part, c, named, sentence);
         }
         let kind = match c.kind() {
             Some(Kind::Total) if c.only_got_word && !named.who.is_empty() => None,
             kind => kind,
         };
         let sentence_votes = named.votes_word;
+        // "आलोक मिश्रा का आँकड़ा चार लाख के पार गया": a bound on what a candidate got.
+        let bounded = c.bound.is_some() && !named.who.is_empty() && q.value >= 1000.0;
         let vote_claim = c.vote_word
+            || c.elliptic
+            || bounded
             || kind.is_some()
             || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
         if !vote_claim {
+            return self.transposed(q, named, sentence);
+        }
+        // "the other 26 candidates polled 9,000 votes together": a sum the editor made.
+        let clause = numbers::lowercase(clause_around(sentence, q));
+        if SUM_CLAUSE_WORDS
+            .iter()
+            .any(|w| find_word(&clause, w).is_some())
+        {
             return None;
+        }
+        // "ज़मानत बचाने के लिए … 1,41,724 वोट": the votes needed to keep the deposit.
+        // ("कुल वैध वोटों (नोटा छोड़कर) का छठा हिस्सा" names NOTA only to leave it out.)
+        if named.who.iter().all(|(w, _)| self.is_nota(w))
+            && let Some(message) = self.deposit_claim(q, named, sentence)
+        {
+            return message;
         }
         let kinds: &[Kind] = match kind {
             Some(Kind::Margin) => &[Kind::Margin, Kind::Change],
@@ -1118,6 +1407,21 @@ impl<'a> Checker<'a> {
         let specific = !named.who.is_empty() || !named.segments.is_empty() || kind.is_some();
         if let Some(bound) = c.bound {
             let fits = self.latest_unless_past(fits, named, sentence);
+            // "फ़ासला 20 हज़ार से कम": the seat's margin, not a change or a segment's.
+            let fits = match kind {
+                Some(k) if fits.iter().any(|f| f.kind == k) => {
+                    fits.into_iter().filter(|f| f.kind == k).collect()
+                }
+                _ => fits,
+            };
+            let fits = if named.segments.is_empty() && fits.iter().any(|f| f.segment.is_none()) {
+                fits.into_iter().filter(|f| f.segment.is_none()).collect()
+            } else {
+                fits
+            };
+            // "More than 11 lakh votes counted": whatever it is about, no figure of the
+            // page is that large.
+            let specific = specific || (matches!(bound, Bound::More) && c.vote_word && !named.sums);
             return self.bound_claim(q, bound, &fits, specific, sentence, named);
         }
         // Any count about what the sentence names, whatever the words around say it is.
@@ -1247,6 +1551,194 @@ impl<'a> Checker<'a> {
         ))
     }
 
+    /// Whether `who` (a name or party code) is NOTA.
+    fn is_nota(&self, who: &str) -> bool {
+        who == crate::election::result::NOTA
+            || self.results.iter().any(|r| {
+                r.candidates
+                    .iter()
+                    .any(|c| c.name == who && c.party == crate::election::result::NOTA)
+            })
+    }
+
+    /// A figure next to a name that is a candidate's figure with two neighbouring digits
+    /// exchanged ("4,30,350" for 4,03,350): a slip, whatever words are around it.
+    fn transposed(&self, q: &Quoted, named: &Named, sentence: &str) -> Option<String> {
+        if named.who.is_empty() || q.step != 1.0 || q.value < 1000.0 || q.words {
+            return None;
+        }
+        let facts: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| f.kind == Kind::Votes && !f.who.is_empty() && Self::about_named(f, named))
+            .collect();
+        if facts.iter().any(|f| q.states(f.value)) {
+            return None;
+        }
+        let hit = facts
+            .iter()
+            .find(|f| swapped_neighbours(q.value as u64, f.value as u64))?;
+        Some(format!(
+            "{} in the text, the data says {} for {} (two digits exchanged?)",
+            quoted_text(sentence, q),
+            show(hit.value, hit.kind),
+            hit.label
+        ))
+    }
+
+    /// In a sentence about the deposit, a count that is no total of the data is compared
+    /// with the votes needed to keep it. None: not such a sentence; Some(None): fine.
+    fn deposit_claim(&self, q: &Quoted, named: &Named, sentence: &str) -> Option<Option<String>> {
+        if !named.deposit {
+            return None;
+        }
+        let pool: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| f.deposit || (f.kind == Kind::Total && f.part && f.split.is_none()))
+            .collect();
+        if !pool.iter().any(|f| f.deposit) {
+            return None;
+        }
+        if self
+            .in_scope(named)
+            .any(|f| f.kind == Kind::Total && q.states(f.value))
+        {
+            return Some(None);
+        }
+        let nearest = pool
+            .into_iter()
+            .min_by(|a, b| ratio(q.value, a.value).total_cmp(&ratio(q.value, b.value)))?;
+        if ratio(q.value, nearest.value) > 1.25 || q.value < 100.0 {
+            return None;
+        }
+        Some(Some(format!(
+            "{} in the text, the data says {} for {}",
+            quoted_text(sentence, q),
+            show(nearest.value, nearest.kind),
+            nearest.label
+        )))
+    }
+
+    /// "18,11,000 मतदाता", "1,200 service voters": people, compared with the electors of
+    /// the seat when the sentence names no candidate, else not at all.
+    fn electors_claim(
+        &self,
+        q: &Quoted,
+        c: &Context,
+        named: &Named,
+        sentence: &str,
+    ) -> Option<String> {
+        if !named.who.is_empty() || c.bound.is_some() {
+            return None;
+        }
+        let electors: Vec<&Fact> = self.in_scope(named).filter(|f| f.electors).collect();
+        // "8,87,396 मतदाताओं ने वोट डाले": voters who voted are the votes polled or valid.
+        let a_total = self
+            .in_scope(named)
+            .any(|f| f.kind == Kind::Total && q.states(f.value));
+        if a_total
+            || electors.iter().any(|f| q.states(f.value) || f.approx)
+            || (c.approx && electors.iter().any(|f| ratio(q.value, f.value) <= 1.1))
+        {
+            return None;
+        }
+        let nearest = electors
+            .into_iter()
+            .min_by(|a, b| ratio(q.value, a.value).total_cmp(&ratio(q.value, b.value)))?;
+        let near = if q.step >= 1000.0 {
+            2.0 * NEAR_MISS_PERCENT
+        } else {
+            NEAR_MISS_PERCENT
+        };
+        (ratio(q.value, nearest.value) <= 1.0 + near / 100.0).then(|| {
+            format!(
+                "{} in the text, the data says {} for {}",
+                quoted_text(sentence, q),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            )
+        })
+    }
+
+    /// A count said to be EVM or postal votes ("3,413 postal votes", "On EVMs Owaisi polled
+    /// 6,61,981 votes"): compared with those figures only, so that a candidate's total typed
+    /// as their EVM votes is caught. Quiet when the data gives no such figures.
+    fn part_claim(
+        &self,
+        q: &Quoted,
+        part: Part,
+        c: &Context,
+        named: &Named,
+        sentence: &str,
+    ) -> Option<String> {
+        let clause = numbers::lowercase(clause_around(sentence, q));
+        let seat_words = SEAT_WORDS.iter().any(|w| find_word(&clause, w).is_some());
+        let seat_level = named.who.is_empty() || seat_words;
+        let pool: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| f.split == Some(part) && f.segment.is_none())
+            .filter(|f| {
+                if seat_level {
+                    f.who.is_empty()
+                } else {
+                    !f.who.is_empty() && Self::about_named(f, named)
+                }
+            })
+            .collect();
+        if pool.is_empty() {
+            return None;
+        }
+        // Any such figure of the page, whoever it is about, is quiet (a name may be missed).
+        if self
+            .in_scope(named)
+            .any(|f| f.split == Some(part) && q.states(f.value))
+            || (c.approx && pool.iter().any(|f| ratio(q.value, f.value) <= 1.1))
+        {
+            return None;
+        }
+        let nearest = pool.iter().min_by(|a, b| {
+            ratio(q.value, a.value)
+                .total_cmp(&ratio(q.value, b.value))
+                .then_with(|| preference(a, named).cmp(&preference(b, named)))
+        })?;
+        let specific = !named.who.is_empty() || c.kind().is_some() || seat_words;
+        let limit = if specific {
+            2.0
+        } else if q.step >= 1000.0 {
+            1.0 + 2.0 * NEAR_MISS_PERCENT / 100.0
+        } else {
+            1.0 + NEAR_MISS_PERCENT / 100.0
+        };
+        if ratio(q.value, nearest.value) > limit || q.value < 10.0 {
+            return None;
+        }
+        // The whole typed for the part: "6,61,981 on EVMs" is the candidate's total.
+        let whole = self.in_scope(named).find(|f| {
+            f.split.is_none()
+                && !f.part
+                && f.segment.is_none()
+                && f.result == nearest.result
+                && f.who == nearest.who
+                && matches!(f.kind, Kind::Votes | Kind::Total)
+                && q.states(f.value)
+        });
+        Some(match whole {
+            Some(w) => format!(
+                "{} in the text is the whole figure ({}: EVM and postal votes together), but the text says {} votes: the data says {} for {}",
+                quoted_text(sentence, q),
+                w.label,
+                part.name(),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            ),
+            None => format!(
+                "{} in the text, the data says {} for {}",
+                quoted_text(sentence, q),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            ),
+        })
+    }
+
     /// A "more than" claim that names no election is about the page's latest one, unless
     /// the sentence looks back ("पिछले चुनाव में", "last time").
     fn latest_unless_past<'f>(
@@ -1324,7 +1816,11 @@ impl<'a> Checker<'a> {
             &[Kind::Turnout]
         } else if q.measure == Measure::Points || c.margin_word.is_some() {
             &[Kind::Points]
-        } else if named.who.is_empty() && !c.share_word {
+        } else if named.who.is_empty()
+            && !c.share_word
+            && !(c.vote_word && matches!(c.bound, Some(Bound::More)) && !named.sums)
+        {
+            // "55 प्रतिशत से ज़्यादा वोट" says someone's share is above it: it is checked.
             return None;
         } else {
             &[Kind::Share, Kind::Points, Kind::Turnout]
@@ -1332,7 +1828,12 @@ impl<'a> Checker<'a> {
         let fits: Vec<&Fact> = self
             .in_scope(named)
             .filter(|f| kinds.contains(&f.kind) && Self::about_named(f, named))
-            .filter(|f| f.kind != Kind::Share || !named.who.is_empty() || c.share_word)
+            .filter(|f| {
+                f.kind != Kind::Share
+                    || !named.who.is_empty()
+                    || c.share_word
+                    || (c.vote_word && matches!(c.bound, Some(Bound::More)))
+            })
             .collect();
         if fits.is_empty() {
             return None;
@@ -1399,6 +1900,17 @@ impl<'a> Checker<'a> {
             return None;
         }
         let lower = numbers::lowercase(sentence);
+        // "कांग्रेस 6 बार, भाजपा 6 बार जीते", "won 4 times", "33 सीटें भाजपा ने और 37 सपा ने
+        // जीतीं": a tally of many elections or seats.
+        let tally = numbers::numbers(sentence).iter().any(|q| {
+            let next = numbers::lowercase(sentence[q.end..].trim_start());
+            ["बार", "times", "सीटें", "सीट", "सीटों", "seats"]
+                .iter()
+                .any(|w| numbers::word_at(&next, w))
+        });
+        if tally {
+            return None;
+        }
         let scope: Vec<usize> = if named.results.is_empty() {
             (0..self.results.len()).collect()
         } else {
@@ -1495,11 +2007,19 @@ impl<'a> Checker<'a> {
             }
             return None;
         }
-        if let Some((at, len)) = DEFEAT_WORDS
+        let defeat_at = DEFEAT_WORDS
             .iter()
             .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
             .min()
-        {
+            .or_else(|| {
+                // "X ने Y को 20,968 वोटों से हराया": the verb apart from its "को".
+                DEFEAT_VERBS
+                    .iter()
+                    .filter_map(|w| find_word(&lower, w).map(|i| (i, w.len())))
+                    .filter(|(i, _)| lower[..*i].contains(" ने ") && lower[..*i].contains(" को "))
+                    .min()
+            });
+        if let Some((at, len)) = defeat_at {
             let (winners, losers) = if lower.is_char_boundary(at) && lower[..at].contains(" ने ")
             {
                 let ne = lower[..at].rfind(" ने ").unwrap_or(0);
@@ -1569,6 +2089,21 @@ impl<'a> Checker<'a> {
         // "won 4,22,087 votes" is about votes, not about who won.
         let win_at = WIN_WORDS.iter().find_map(|w| {
             find_word(&lower, w).filter(|at| {
+                // "votes behind the winner": the winner is compared with, not named.
+                let before = lower[..*at].trim_end();
+                let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                if [
+                    "behind", "than", "to", "from", "over", "against", "of", "with",
+                ]
+                .iter()
+                .any(|b| before.ends_with(b))
+                {
+                    return false;
+                }
+                // "won by 1,58,333 votes" says who won and by how much.
+                if lower[at + w.len()..].trim_start().starts_with("by ") {
+                    return true;
+                }
                 let next: String = lower[at + w.len()..]
                     .split_whitespace()
                     .take(6)
@@ -1589,19 +2124,15 @@ impl<'a> Checker<'a> {
                     describe(1)
                 ));
             }
-            return None;
-        }
-        if let Some(at) = lose_at {
-            if let Some(group) = single_at(at)
-                && group.iter().filter(|w| stood(w)).all(|w| claim(w, 1))
-            {
-                return Some(format!(
-                    "the text says {} lost, but {}",
-                    group.join(" / "),
-                    describe(1)
-                ));
-            }
-            return None;
+        } else if let Some(at) = lose_at
+            && let Some(group) = single_at(at)
+            && group.iter().filter(|w| stood(w)).all(|w| claim(w, 1))
+        {
+            return Some(format!(
+                "the text says {} lost, but {}",
+                group.join(" / "),
+                describe(1)
+            ));
         }
         // A candidate placed in an election they did not stand in (but another of the page).
         let absent = |group: &[String]| -> Option<String> {
@@ -1642,8 +2173,25 @@ impl<'a> Checker<'a> {
                 && let Some(group) = single_at(at)
                 && !consistent(&group, *rank)
             {
+                // Where the named candidate did come, for the editor to correct it.
+                let actual = scope
+                    .iter()
+                    .copied()
+                    .max_by_key(|i| self.result(*i).year)
+                    .and_then(|i| {
+                        let r = self.result(i);
+                        r.candidates
+                            .iter()
+                            .filter(|c| group.iter().any(|g| *g == c.name || *g == c.party))
+                            .filter_map(|c| c.rank.map(|k| (k, c)))
+                            .min_by_key(|(k, _)| *k)
+                            .map(|(k, c)| {
+                                format!(" ({} ({}) came {})", c.name, c.party, ordinal(k))
+                            })
+                    })
+                    .unwrap_or_default();
                 return Some(format!(
-                    "the text places {} {}, but {}",
+                    "the text places {} {}, but {}{actual}",
                     group.join(" / "),
                     ordinal(*rank),
                     describe(*rank)
@@ -1682,6 +2230,10 @@ impl<'a> Checker<'a> {
                 .filter(|(_, c)| names.iter().any(|n| *n == c.name || *n == c.party))
                 .map(|(k, _)| k)
                 .collect();
+            // An election none of them stood in says nothing about them.
+            if owners.is_empty() {
+                continue;
+            }
             let parties: Vec<&str> = owners
                 .iter()
                 .map(|k| r.candidates[*k].party.as_str())
@@ -1727,7 +2279,31 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         .filter(|(_, at)| *at < q.start)
         .map(|(_, at)| *at)
         .max();
+    // "… 68,823 votes in 2019 and 87,323 in 2024": a year right after the number, with
+    // only "in" (or "votes in") between, is its election.
+    let right_after = named
+        .mentions
+        .iter()
+        .filter(|(_, at)| *at >= q.end && *at <= q.end + 24)
+        .filter(|(_, at)| {
+            let between = numbers::lowercase(&sentence[q.end..*at]);
+            let words: Vec<&str> = between.split_whitespace().collect();
+            words.last() == Some(&"in")
+                && words
+                    .iter()
+                    .all(|w| ["in", "the", "votes", "vote", "ballots"].contains(w))
+        })
+        .map(|(i, _)| *i)
+        .next();
+    // "up from 88,489", "from 8,24,994 in 2019": the figure before a change, of another
+    // election than the one named before it.
+    let from_before = {
+        let head = numbers::lowercase(sentence[..q.start].trim_end());
+        head.ends_with(" from") || head == "from"
+    };
     let mut results: Vec<usize> = match before {
+        _ if right_after.is_some() => right_after.into_iter().collect(),
+        Some(_) if from_before => Vec::new(),
         Some(last) => {
             // Every result named in that clause up to there ("2019 और 2024 में" names two).
             let from = clause_of(last).map_or(0, |k| clauses[k].0);
@@ -1766,6 +2342,29 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
             .unwrap_or_default(),
         None => named.who.clone(),
     };
+    // "Owaisi's 6,61,981 to Latha's 3,23,894", "भाजपा के नीरज त्रिपाठी को 4,30,350": a
+    // name joined to the number by 's / को / के is whom it is about, not the clause's others.
+    let head = sentence[..q.start].trim_end();
+    let joined = ["'s", "’s", " को", " के", " का", " की"]
+        .iter()
+        .any(|m| head.ends_with(m));
+    let who = if joined {
+        let near: Vec<(String, usize)> = who
+            .iter()
+            .filter(|(_, at)| {
+                *at < q.start
+                    && q.start - *at <= 160
+                    && sentence.get(*at..q.start).is_some_and(|t| {
+                        t.chars().count() <= 40
+                            && !t.chars().any(|c| numbers::ascii_digit(c).is_some())
+                    })
+            })
+            .cloned()
+            .collect();
+        if near.is_empty() { who } else { near }
+    } else {
+        who
+    };
     Named {
         results,
         mentions: Vec::new(),
@@ -1774,8 +2373,34 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         clauses: Vec::new(),
         votes_word: named.votes_word,
         win_word: named.win_word,
+        deposit: named.deposit,
+        sums: named.sums,
         elsewhere: named.elsewhere,
     }
+}
+
+/// "Ajit Pawar's NCP", "Sharadchandra Pawar": a surname after a capitalised first name
+/// that is not the candidate's is another person of that family.
+fn another_persons_surname(sentence: &str, at: usize, candidate: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "The", "A", "An", "And", "But", "In", "On", "Of", "For", "With", "By", "As", "At", "To",
+        "While", "When", "Mr", "Ms", "Mrs", "Dr", "Shri", "Smt", "Sri",
+    ];
+    let Some(before) = sentence.get(..at).map(str::trim_end) else {
+        return false;
+    };
+    if !before.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && !NOT_NAMES.contains(&word)
+        && !candidate
+            .split_whitespace()
+            .any(|t| t.trim_end_matches('.').eq_ignore_ascii_case(word))
 }
 
 /// Clauses of a sentence as byte ranges, cut at commas, semicolons, dashes and "और",
@@ -1844,12 +2469,23 @@ struct Context {
     turnout_word: bool,
     share_word: bool,
     part_word: bool,
+    /// The EVM or postal votes the number is said to be ("3,413 postal votes", "ईवीएम पर
+    /// शेखावत को 7,30,056 वोट"), when one part word governs it.
+    part: Option<Part>,
+    /// "1,200 service voters": a count of people on the roll, compared with electors only.
+    electors_next: bool,
+    /// The number stands without a word of its own after an earlier vote figure of the
+    /// sentence ("4,43,055 votes and the Congress's Alok Misra 4,20,087"): a vote figure too.
+    elliptic: bool,
     /// "20,968 वोटों से जीते", "won by 20,968": a margin.
     by_votes: bool,
     /// "25,882 वोट कम", "25,882 votes fewer": a difference between two figures, a change.
     difference: bool,
     approx: bool,
     bound: Option<Bound>,
+    /// "नोटा को 5,559 वोट मिले, जो बसपा के 5,928 वोटों से ज़्यादा थे": the figure before
+    /// is said to be more (or less) than this one.
+    compared: Option<Bound>,
 }
 
 impl Context {
@@ -1896,8 +2532,20 @@ impl Context {
                 .flatten()
                 .min()
         };
-        let after_words = next.strip_prefix("से ").map(|_| next).unwrap_or(next);
-        let bound = if comparison_not_bound(&before, after_words) {
+        // "5,928 वोटों से ज़्यादा", "4 लाख वोटों से कम": the bound comes after the vote word.
+        let after_words = ["वोटों ", "वोट ", "मतों ", "मत "]
+            .iter()
+            .find_map(|v| next.strip_prefix(v))
+            .filter(|rest| rest.starts_with("से "))
+            .unwrap_or(next);
+        let compared = comparison_not_bound(&before, after_words).then(|| {
+            if MORE_AFTER.iter().any(|w| after_words.starts_with(w)) {
+                Bound::More
+            } else {
+                Bound::Less
+            }
+        });
+        let bound = if compared.is_some() {
             None
         } else if MORE_BEFORE.iter().any(ends_before)
             || MORE_AFTER.iter().any(|w| after_words.starts_with(w))
@@ -1914,7 +2562,18 @@ impl Context {
             vote_word: VOTE_WORDS
                 .iter()
                 .any(|w| find_word(&next_words, w).is_some()),
-            other_noun: OTHER_NOUNS.iter().any(starts_next) || counts_a_hindi_noun(next),
+            other_noun: {
+                // "इनमें से 7,078 शेखावत को": a candidate's name after the number is whom
+                // the votes went to, not what is counted.
+                let next_at = q.end + (after.len() - next.len());
+                let to_someone = next
+                    .split_whitespace()
+                    .skip(1)
+                    .take(3)
+                    .any(|w| ["को", "के", "की", "का"].contains(&w));
+                let names_next = to_someone && named.who.iter().any(|(_, at)| *at == next_at);
+                OTHER_NOUNS.iter().any(starts_next) || (counts_a_hindi_noun(next) && !names_next)
+            },
             margin_word: distance(MARGIN_WORDS),
             total_word: distance(TOTAL_WORDS),
             only_got_word: {
@@ -1925,10 +2584,29 @@ impl Context {
                     .collect();
                 distance(&others).is_none() && distance(GOT_WORDS).is_some()
             },
-            change_word: distance(CHANGE_WORDS),
+            // "rose from 8,24,994 to 8,87,396", "8,24,994 से बढ़कर": the ends of a change,
+            // not the change.
+            change_word: distance(CHANGE_WORDS).filter(|_| !change_endpoint(&before, next)),
             turnout_word: distance(TURNOUT_WORDS).is_some(),
             share_word: distance(SHARE_WORDS).is_some(),
             part_word: distance(PART_WORDS).is_some(),
+            part: {
+                // The words of its clause after the number: "921 votes came by post".
+                let clause_words: String = next
+                    .split([',', ';', ':', '।', '—'])
+                    .next()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .take(5)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                part_governing(&before, &clause_words, &after)
+            },
+            elliptic: false,
+            electors_next: next
+                .split_whitespace()
+                .take(2)
+                .any(|w| ELECTOR_WORDS.contains(&w.trim_end_matches(['.', ',', ';', '।']))),
             by_votes: {
                 let wins = |t: &str| {
                     WIN_WORDS
@@ -1956,7 +2634,12 @@ impl Context {
             approx: APPROX_BEFORE.iter().any(ends_before)
                 || APPROX_AFTER.iter().any(|w| next.starts_with(w)),
             bound,
+            compared,
         }
+    }
+
+    fn total_word_near(&self) -> bool {
+        self.total_word.is_some()
     }
 
     /// Margin, total or change, by the nearest such word.
@@ -2049,6 +2732,10 @@ fn counts_a_hindi_noun(next: &str) -> bool {
         "लेकिन",
         "पड़े",
         "पड़ा",
+        "आए",
+        "आईं",
+        "गए",
+        "गईं",
         "गिने",
         "डाले",
         "मतदाता",
@@ -2064,12 +2751,228 @@ fn counts_a_hindi_noun(next: &str) -> bool {
         && !FOLLOWER_STARTS.iter().any(|w| word.starts_with(w))
 }
 
+/// Words in a number's clause that make it a sum the editor made.
+const SUM_CLAUSE_WORDS: &[&str] = &[
+    "together",
+    "combined",
+    "between them",
+    "मिलाकर",
+    "जोड़कर",
+    "बाक़ी",
+    "बाकी",
+    "the other",
+    "the rest",
+    "the remaining",
+];
+
+/// Words of a sentence about the deposit (RP Act s.158).
+const DEPOSIT_WORDS: &[&str] = &[
+    "ज़मानत",
+    "जमानत",
+    "deposit",
+    "छठा हिस्सा",
+    "छठे हिस्से",
+    "one sixth",
+    "one-sixth",
+];
+
+/// Whether `a` is `b` with two neighbouring digits exchanged.
+fn swapped_neighbours(a: u64, b: u64) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let diff: Vec<usize> = (0..a.len()).filter(|i| a[*i] != b[*i]).collect();
+    diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+/// Whether a sentence adds figures up ("दोनों बड़े दलों को मिलाकर 97 प्रतिशत"): a sum the
+/// editor made is not a figure of the data.
+fn sums(lower: &str) -> bool {
+    const SUM_WORDS: &[&str] = &[
+        "मिलाकर",
+        "दोनों",
+        "together",
+        "combined",
+        "both",
+        "between them",
+        "सभी",
+        "all parties",
+    ];
+    SUM_WORDS.iter().any(|w| find_word(lower, w).is_some())
+}
+
+/// "नोटा को 5,559 वोट मिले, जो बसपा के 5,928 वोटों से ज़्यादा थे": the text's own two
+/// figures contradict its word.
+fn compared_claim(sentence: &str, first: &Quoted, then: &Quoted, bound: Bound) -> Option<String> {
+    if first.measure != then.measure {
+        return None;
+    }
+    let wrong = match bound {
+        Bound::More => first.value <= then.value,
+        Bound::Less => first.value >= then.value,
+    };
+    let word = match bound {
+        Bound::More => "more",
+        Bound::Less => "less",
+    };
+    let is = if first.value == then.value {
+        "they are equal"
+    } else if first.value < then.value {
+        "it is less"
+    } else {
+        "it is more"
+    };
+    wrong.then(|| {
+        format!(
+            "the text says {} is {word} than {}, but {is}: check the figures or the comparison",
+            quoted_text(sentence, first),
+            quoted_text(sentence, then),
+        )
+    })
+}
+
+/// The EVM or postal part a number is said to be: a part word among the three words after
+/// it ("3,413 postal votes", "2,284 डाक मत"), or before it in its clause with no other
+/// number between ("On EVMs Owaisi polled …", "of which postal 3,100"). Both parts named,
+/// or "सहित", "including", "together": a total, not a part.
+fn part_governing(before: &str, next_words: &str, after: &str) -> Option<Part> {
+    const EVM: &[&str] = &["ईवीएम", "evm", "evms"];
+    const POSTAL: &[&str] = &["डाक", "postal", "by post", "पोस्टल"];
+    const WHOLE: &[&str] = &[
+        "सहित",
+        "समेत",
+        "मिलाकर",
+        "जोड़कर",
+        "शामिल",
+        "including",
+        "included",
+        "together",
+        "combined",
+        "plus",
+    ];
+    let part_of = |t: &str| {
+        let evm = EVM.iter().any(|w| find_word(t, w).is_some());
+        let postal = POSTAL.iter().any(|w| find_word(t, w).is_some());
+        match (evm, postal) {
+            (true, false) => Some(Part::Evm),
+            (false, true) => Some(Part::Postal),
+            _ => None,
+        }
+    };
+    if WHOLE
+        .iter()
+        .any(|w| find_word(before, w).is_some() || find_word(after, w).is_some())
+    {
+        return None;
+    }
+    if let Some(p) = part_of(next_words) {
+        return Some(p);
+    }
+    // Only the words since the last clause break or number before this one.
+    let cut = before
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '।' | '—') || c.is_ascii_digit())
+        .map(|(i, c)| i + c.len_utf8())
+        .chain(
+            ["और", "and", "while", "जबकि", "but", "लेकिन", "against"]
+                .iter()
+                .filter_map(|w| find_word_last(before, w).map(|i| i + w.len())),
+        )
+        .max()
+        .unwrap_or(0);
+    part_of(&before[cut..])
+}
+
+/// The clause a number stands in: from the comma, semicolon or dash before it to the one
+/// after it (only the characters of that clause are read).
+fn clause_around<'s>(sentence: &'s str, q: &Quoted) -> &'s str {
+    let cut = |c: char| matches!(c, ',' | ';' | ':' | '।' | '—');
+    // At most CLAUSE_REACH characters each side: a sentence of many numbers stays linear.
+    let window_start = sentence[..q.start]
+        .char_indices()
+        .rev()
+        .nth(CLAUSE_REACH)
+        .map_or(0, |(i, _)| i);
+    let window_end = sentence[q.end..]
+        .char_indices()
+        .nth(CLAUSE_REACH)
+        .map_or(sentence.len(), |(i, _)| q.end + i);
+    let from = sentence[window_start..q.start]
+        .char_indices()
+        .rev()
+        .map(|(i, c)| (window_start + i, c))
+        .find(|(i, c)| {
+            cut(*c)
+                && !(*c == ','
+                    && sentence[i + 1..].starts_with(|d: char| numbers::ascii_digit(d).is_some()))
+        })
+        .map_or(window_start, |(i, c)| i + c.len_utf8());
+    let to = sentence[q.end..window_end]
+        .char_indices()
+        .find(|(i, c)| {
+            cut(*c)
+                && !(*c == ','
+                    && sentence[q.end + i + 1..]
+                        .starts_with(|d: char| numbers::ascii_digit(d).is_some()))
+        })
+        .map_or(window_end, |(i, _)| q.end + i);
+    &sentence[from..to]
+}
+
+/// How far a clause is looked for around a number, in characters.
+const CLAUSE_REACH: usize = 160;
+
+/// Whether a number is an end of a change rather than the change: "from 8,24,994",
+/// "rose to 8,87,396", "8,24,994 से बढ़कर", "बढ़कर 8,87,396".
+fn change_endpoint(before: &str, next: &str) -> bool {
+    let b = before.trim_end();
+    let word_before = b.rsplit(char::is_whitespace).next().unwrap_or_default();
+    ["from", "to", "बढ़कर", "घटकर"].contains(&word_before)
+        || ["से बढ़कर", "से घटकर", "to ", "से बढ़ कर", "से घट कर"]
+            .iter()
+            .any(|w| next.starts_with(w))
+}
+
+/// Whether nothing after a number says what it counts: the clause or sentence ends, or
+/// "and", "in 2024", "against" follows ("… 4,43,055 votes and Alok Misra 4,20,087.").
+fn stands_bare(next: &str) -> bool {
+    let word = next
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    next.is_empty()
+        || next.starts_with(['.', ',', ';', ':', '।', ')', '|', '!', '?'])
+        || [
+            "in",
+            "and",
+            "against",
+            "vs",
+            "में",
+            "और",
+            "जबकि",
+            "while",
+            "but",
+            "लेकिन",
+        ]
+        .contains(&word)
+}
+
 /// "…, जो 2019 के 61.2 प्रतिशत से कम है": the number is what another figure is compared
 /// with ("which is less than 61.2 %"), a figure in its own right, not a bound.
 fn comparison_not_bound(before: &str, after: &str) -> bool {
-    let relative = ["जो ", "जोकि ", "यह ", "ये "]
+    // Only the number's own clause: "यह अंतर 1.56 लाख था, यानी दो लाख से ज़्यादा" bounds.
+    let clause = before
+        .rfind([',', ';', '।'])
+        .map_or(before, |i| &before[i + 1..]);
+    let clause = clause.rfind("यानी").map_or(clause, |i| &clause[i..]);
+    let relative = ["जो ", "जोकि ", "यह ", "ये ", "which "]
         .iter()
-        .any(|w| before.contains(w));
+        .any(|w| clause.contains(w));
     let predicate = MORE_AFTER
         .iter()
         .chain(LESS_AFTER)
@@ -2191,6 +3094,56 @@ fn find_word_last(text: &str, w: &str) -> Option<usize> {
     last
 }
 
+/// A sentence with every run of spaces, tabs and line breaks as one space ("चौथे\nस्थान",
+/// "को  20,968", a prose comment inside a phrase), and where each of its bytes was in the
+/// text, so that a line is still reported where the number stands.
+struct Flat {
+    /// None when the sentence has no such run: it is read as it is.
+    text: Option<String>,
+    /// Byte offset in the text of each byte of `text` (and one past the end).
+    origin: Vec<usize>,
+}
+
+impl Flat {
+    fn new(raw: &str) -> Self {
+        let needs = raw.contains(['\n', '\r', '\t']) || raw.contains("  ");
+        if !needs {
+            return Flat {
+                text: None,
+                origin: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(raw.len());
+        let mut origin = Vec::with_capacity(raw.len() + 1);
+        let mut last_space = false;
+        for (i, c) in raw.char_indices() {
+            let space = matches!(c, ' ' | '\n' | '\r' | '\t');
+            if space && last_space {
+                continue;
+            }
+            last_space = space;
+            let c = if space { ' ' } else { c };
+            for k in 0..c.len_utf8() {
+                origin.push(i + k);
+            }
+            text.push(c);
+        }
+        origin.push(raw.len());
+        Flat {
+            text: Some(text),
+            origin,
+        }
+    }
+
+    /// Where the byte at `at` of the flattened sentence is in the raw one.
+    fn original(&self, at: usize) -> usize {
+        if self.text.is_none() {
+            return at;
+        }
+        self.origin.get(at).copied().unwrap_or(at)
+    }
+}
+
 /// Where a text's paragraphs part (blank lines), to tell which paragraph an offset is in
 /// without counting from the start each time.
 struct Paragraphs {
@@ -2222,8 +3175,12 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         let end = match c {
             '।' | '?' | '!' | '|' => true,
             '.' => {
+                // "Kanpur Cantt. gave the Congress …": an English sentence starts with a
+                // capital, so a full stop before a lower-case word ends an abbreviation.
+                let next_word = text[i + 1..].trim_start().chars().next();
                 next.is_none_or(char::is_whitespace)
                     && !prev.is_some_and(|p| p.is_ascii_digit() && next.is_none())
+                    && !next_word.is_some_and(|c| c.is_ascii_lowercase())
             }
             '\n' => {
                 let rest = text[i + 1..].trim_start_matches([' ', '\t']);
