@@ -1773,6 +1773,13 @@ impl<'a> Checker<'a> {
         if !specific || fits.is_empty() || fits.iter().any(|f| f.approx) {
             return None;
         }
+        // "…, जो भदौरिया के 12,032 वोटों से भी अधिक है": a count typed to the vote, and
+        // exactly someone's figure, is what the sentence compares with, not a bound on
+        // it (bounds are round: "4 लाख से ज़्यादा", "more than 20,000").
+        let exact_count = q.value.fract() == 0.0 && q.value % 100.0 != 0.0;
+        if exact_count && fits.iter().any(|f| f.value.abs() == q.value) {
+            return None;
+        }
         let holds = |f: &&&Fact| match bound {
             Bound::More => f.value.abs() > q.value,
             Bound::Less => f.value.abs() < q.value,
