@@ -88,64 +88,9 @@ fn hindi_card(chart: &ChartSpec) -> Card<'_> {
     }
 }
 
-fn kanpur_result(hindi: bool) -> CardResult {
-    let person =
-        |role: &str, name: &str, party: &str, color: &str, votes: &str, share| CardPerson {
-            role: role.to_string(),
-            name: name.to_string(),
-            party: party.to_string(),
-            color: Some(color.to_string()),
-            votes: votes.to_string(),
-            share: Some(share),
-        };
-    if hindi {
-        CardResult {
-            heading: "कानपुर · लोकसभा 2024".to_string(),
-            lead: person(
-                "विजेता",
-                "रमेश अवस्थी",
-                "भाजपा",
-                "#FF9933",
-                "4,43,055 वोट · 49.93%",
-                49.93,
-            ),
-            figures: vec!["जीत का अंतर: 20,968 वोट (2.36%)".to_string()],
-            second: Some(person(
-                "उपविजेता",
-                "आलोक मिश्रा",
-                "कांग्रेस",
-                "#19AAED",
-                "4,22,087 वोट · 47.56%",
-                47.56,
-            )),
-            aside: vec![("कुल वैध वोट".to_string(), "8,87,396".to_string())],
-            source: Some("स्रोत: भारत निर्वाचन आयोग".to_string()),
-        }
-    } else {
-        CardResult {
-            heading: "Kanpur · Lok Sabha 2024".to_string(),
-            lead: person(
-                "Winner",
-                "Ramesh Awasthi",
-                "BJP",
-                "#FF9933",
-                "4,43,055 votes · 49.93%",
-                49.93,
-            ),
-            figures: vec!["Margin: 20,968 votes (2.36%)".to_string()],
-            second: Some(person(
-                "Runner-up",
-                "Alok Mishra",
-                "Congress",
-                "#19AAED",
-                "4,22,087 votes · 47.56%",
-                47.56,
-            )),
-            aside: vec![("Total valid votes".to_string(), "8,87,396".to_string())],
-            source: Some("Source: Election Commission of India".to_string()),
-        }
-    }
-}
+#[path = "../src/share_card/kanpur_sample.rs"]
+mod kanpur_sample;
+use kanpur_sample::kanpur_result;
 
 fn result_card<'a>(result: &'a CardResult, hindi: bool) -> Card<'a> {
     Card {
@@ -188,7 +133,7 @@ fn main() -> Result<(), String> {
     let hindi = kanpur_chart(true);
     let english = kanpur_chart(false);
     bench("Kanpur, Hindi, segments chart", &hindi_card(&hindi))?;
-    let (result_hi, result_en) = (kanpur_result(true), kanpur_result(false));
+    let (result_hi, result_en) = (kanpur_result("hi"), kanpur_result("en"));
     bench("Kanpur result, Hindi", &result_card(&result_hi, true))?;
     bench("Kanpur result, English", &result_card(&result_en, false))?;
     let mut args = std::env::args().skip(1);
@@ -202,7 +147,7 @@ fn main() -> Result<(), String> {
 
 fn write_samples(dir: &Path, hindi: &ChartSpec, english: &ChartSpec) -> Result<(), String> {
     let long_headline = "क्षेत्रवार त्रिकोणीय द्वंद्व में आर्यनगर, किदवईनगर और कैंट ".repeat(8);
-    let (result_hi, result_en) = (kanpur_result(true), kanpur_result(false));
+    let (result_hi, result_en) = (kanpur_result("hi"), kanpur_result("en"));
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let samples = [
         ("hi-record.png", hindi_card(hindi)),
