@@ -1517,11 +1517,7 @@ impl<'a> Checker<'a> {
             .filter(|f| f.segment.is_some() == wants_segment)
             .collect();
         let pool = if level.is_empty() { pool } else { level };
-        let nearest = pool.into_iter().min_by(|a, b| {
-            ratio(q.value, a.value)
-                .total_cmp(&ratio(q.value, b.value))
-                .then_with(|| preference(a, named).cmp(&preference(b, named)))
-        })?;
+        let nearest = nearest_figure(q.value, pool.iter().map(|f| **f), named)?;
         let r = ratio(q.value, nearest.value);
         // A rounded figure ("4.2 लाख") may be off by its rounding only; beyond that, a
         // figure near a data value is a slip even when the sentence names no one.
@@ -1695,11 +1691,7 @@ impl<'a> Checker<'a> {
         {
             return None;
         }
-        let nearest = pool.iter().min_by(|a, b| {
-            ratio(q.value, a.value)
-                .total_cmp(&ratio(q.value, b.value))
-                .then_with(|| preference(a, named).cmp(&preference(b, named)))
-        })?;
+        let nearest = nearest_figure(q.value, pool.iter().copied(), named)?;
         let specific = !named.who.is_empty() || c.kind().is_some() || seat_words;
         let limit = if specific {
             2.0
@@ -1787,11 +1779,7 @@ impl<'a> Checker<'a> {
         if fits.iter().any(|f| holds(&f)) {
             return None;
         }
-        let nearest = fits.iter().min_by(|a, b| {
-            ratio(q.value, a.value)
-                .total_cmp(&ratio(q.value, b.value))
-                .then_with(|| preference(a, named).cmp(&preference(b, named)))
-        })?;
+        let nearest = nearest_figure(q.value, fits.iter().copied(), named)?;
         if ratio(q.value, nearest.value) > 2.0 {
             return None;
         }
@@ -2993,6 +2981,19 @@ fn comparison_not_bound(before: &str, after: &str) -> bool {
                     .any(|v| numbers::word_at(rest, v))
         });
     relative && predicate
+}
+
+/// The figure nearest `value`; between two equally near, the one the sentence names.
+fn nearest_figure<'f>(
+    value: f64,
+    figures: impl Iterator<Item = &'f Fact>,
+    named: &Named,
+) -> Option<&'f Fact> {
+    figures.min_by(|a, b| {
+        ratio(value, a.value)
+            .total_cmp(&ratio(value, b.value))
+            .then_with(|| preference(a, named).cmp(&preference(b, named)))
+    })
 }
 
 /// Between two equally near figures, the one that is about what the sentence names: a
