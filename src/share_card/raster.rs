@@ -77,6 +77,17 @@ fn paint_of(color: Rgb) -> Paint<'static> {
     paint
 }
 
+/// Fills `path` (card coordinates, non-zero winding) in one colour, anti-aliased.
+fn fill_path(pixmap: &mut Pixmap, path: &tiny_skia::Path, color: Rgb) {
+    pixmap.fill_path(
+        path,
+        &paint_of(color),
+        FillRule::Winding,
+        Transform::identity(),
+        None,
+    );
+}
+
 fn paint_shape(pixmap: &mut Pixmap, shape: &Shape<'_>) {
     match *shape {
         Shape::Rect {
@@ -92,14 +103,7 @@ fn paint_shape(pixmap: &mut Pixmap, shape: &Shape<'_>) {
                 return;
             }
             if let Some(path) = rect_path(x, y, width, height, radius) {
-                let paint = paint_of(fill);
-                pixmap.fill_path(
-                    &path,
-                    &paint,
-                    FillRule::Winding,
-                    Transform::identity(),
-                    None,
-                );
+                fill_path(pixmap, &path, fill);
             }
         }
         Shape::Line {
@@ -133,14 +137,7 @@ fn paint_shape(pixmap: &mut Pixmap, shape: &Shape<'_>) {
                 push_transformed(&mut builder, outline, at);
             });
             if let Some(path) = builder.finish() {
-                let paint = paint_of(fill);
-                pixmap.fill_path(
-                    &path,
-                    &paint,
-                    FillRule::Winding,
-                    Transform::identity(),
-                    None,
-                );
+                fill_path(pixmap, &path, fill);
             }
         }
     }
