@@ -355,13 +355,18 @@ fn check_languages(config: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnost
 /// The line (from 1) of the `[name]` table header in `text`.
 fn table_line(text: &str, name: &str) -> Option<usize> {
     text.lines()
-        .position(|l| {
-            l.trim()
-                .strip_prefix('[')
-                .and_then(|rest| rest.strip_suffix(']'))
-                .is_some_and(|inner| inner.trim() == name)
-        })
+        .position(|l| table_header(l).as_deref() == Some(name))
         .map(|i| i + 1)
+}
+
+/// `alliances.2024` for a line `[alliances."2024"]` (spaces and quotes dropped), `None`
+/// for a line that opens no table.
+fn table_header(line: &str) -> Option<String> {
+    let t = line.trim();
+    t.starts_with('[').then(|| {
+        t.trim_matches(|c| c == '[' || c == ']')
+            .replace([' ', '"'], "")
+    })
 }
 
 /// The diagnostic at the line of top-level `key` in `text`, when it is there.
@@ -573,10 +578,7 @@ fn alliance_line(text: &str, year: &str, name: &str) -> Option<usize> {
     let mut in_table = false;
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
-        if t.starts_with('[') {
-            let header = t
-                .trim_matches(|c| c == '[' || c == ']')
-                .replace([' ', '"'], "");
+        if let Some(header) = table_header(t) {
             in_table = header == format!("alliances.{year}");
             continue;
         }
