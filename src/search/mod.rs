@@ -4,8 +4,12 @@
 //!
 //! - fold.rs: the spelling search compares (nukta, anusvara, NFC …) and the words of a text;
 //! - latin.rs: the loose Latin key that lets romanised and Hindi spellings meet;
+//! - prepare.rs: what the index derives from one article alone (its folded words, their
+//!   fields and snippet places), kept by warm builds and `serve` so an edit folds only
+//!   the articles it changed;
 //! - index.rs: the files: shards of terms ordered by key, the first results of each word,
-//!   the article files, the meta file;
+//!   the article files, the meta file; `Index` keeps them between edits and gives back
+//!   only the files an edit changed;
 //! - snippet.rs: the text shown around a match.
 //!
 //! Why our own index rather than Pagefind: Pagefind drops Devanagari vowel signs before it
@@ -15,10 +19,12 @@
 pub mod fold;
 mod index;
 pub mod latin;
+mod prepare;
 mod snippet;
 mod synonyms;
 
-pub use index::{META_FILE, build_files, build_files_with, first_file};
+pub use index::{Changes, Index, META_FILE, build_files, build_files_with, first_file};
+pub use prepare::{Prepared, prepare, synonyms_print};
 use std::sync::Mutex;
 pub use synonyms::{Group, Synonyms};
 
@@ -32,6 +38,10 @@ pub struct Entry {
     pub date: String,
     pub tags: Vec<String>,
     pub text: PageText,
+    /// What the index derives from the fields above, when it was kept with them (the
+    /// search cache of a warm build); the index derives it itself otherwise, and again
+    /// when it was prepared with other synonyms. Never set it for other fields.
+    pub prepared: Option<Prepared>,
 }
 
 /// An article body's readable text, with its headings also kept apart (they rank above
