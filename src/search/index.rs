@@ -90,7 +90,9 @@ pub struct Index {
     synonyms_print: u64,
     /// Newest first: an article's id is its place here.
     docs: Vec<Doc>,
-    /// By shard key, then word.
+    /// By shard key, then word. Boxed, so that a word coming or going moves pointers, not
+    /// the 118,000 words of a 10,000-article site.
+    #[allow(clippy::vec_box)]
     terms: Vec<Box<Term>>,
     next_serial: u64,
     /// The files as the index now is, and as they were when last committed.
@@ -145,6 +147,9 @@ struct Layout {
     doc_prints: Vec<u64>,
     meta: Vec<u8>,
 }
+
+/// An article's fields for a word, before and after an update (`None`: not there).
+type Change = (Option<u8>, Option<u8>);
 
 /// How much of a word to compute again.
 #[derive(Clone, Copy, PartialEq, PartialOrd)]
@@ -228,7 +233,12 @@ impl Index {
         if fresh.is_empty() && leaving.is_empty() {
             return;
         }
-        leaving.extend(fresh.keys().map(String::as_str).filter(|p| ids.contains_key(p)));
+        leaving.extend(
+            fresh
+                .keys()
+                .map(String::as_str)
+                .filter(|p| ids.contains_key(p)),
+        );
         let leaving: HashSet<String> = leaving.into_iter().map(str::to_string).collect();
         let fresh = self.prepare(fresh.into_values().collect());
         let mut departed: Vec<(usize, Doc)> = Vec::new();
@@ -284,9 +294,14 @@ impl Index {
         paths
     }
 
-    /// The articles, as given (newest first).
-    pub fn into_entries(self) -> Vec<Entry> {
-        self.docs.into_iter().map(|d| d.entry).collect()
+    /// The paths of the articles the index has.
+    pub fn articles(&self) -> impl Iterator<Item = &str> {
+        self.docs.iter().map(|d| d.entry.path.as_str())
+    }
+
+    /// The articles with their prepared words (newest first).
+    pub fn entries(&self) -> impl Iterator<Item = (&Entry, &Prepared)> {
+        self.docs.iter().map(|d| (&d.entry, &d.words))
     }
 
     /// Prepares new articles (in parallel), giving each a serial of its own.
@@ -338,7 +353,7 @@ impl Index {
     /// articles that left, came or changed are touched.
     fn apply_in_place(&mut self, departed: Vec<(usize, Doc)>, next: Vec<(Option<usize>, Doc)>) {
         // For each touched (word, id): its fields before and after.
-        let mut edits: BTreeMap<(&str, u32), (Option<u8>, Option<u8>)> = BTreeMap::new();
+        let mut edits: BTreeMap<(&str, u32), Change> = BTreeMap::new();
         for (id, doc) in &departed {
             for (word, fields, _) in &doc.words.words {
                 edits.entry((word, *id as u32)).or_default().0 = Some(*fields);
@@ -471,7 +486,8 @@ impl Index {
                 end += 1;
             }
             let cut = size > 0
-                && (size + group > SHARD_MAX || (size >= SHARD_MIN && fnv(key) % SHARD_CUT == 0));
+                && (size + group > SHARD_MAX
+                    || (size >= SHARD_MIN && fnv(key).is_multiple_of(SHARD_CUT)));
             if cut {
                 shards.push(start..i);
                 start = i;
@@ -544,26 +560,35 @@ impl Index {
                 .push((META_FILE.to_string(), now.meta.clone()));
         }
         let firsts = differ(&now.first_prints, &before.first_prints);
-        changes.files.extend(self.first_files(&firsts, now.first_prints.len()));
+        changes
+            .files
+            .extend(self.first_files(&firsts, now.first_prints.len()));
         changes.files.extend(
             differ(&now.doc_prints, &before.doc_prints)
                 .into_par_iter()
                 .map(|id| (doc_path(id), document_json(&self.docs[id].entry)))
                 .collect::<Vec<_>>(),
         );
-        changes.gone.extend(gone(now.shards.len(), before.shard_prints.len(), shard_path));
+        changes.gone.extend(gone(
+            now.shards.len(),
+            before.shard_prints.len(),
+            shard_path,
+        ));
         changes.gone.extend(gone(
             now.first_prints.len(),
             before.first_prints.len(),
             first_path,
         ));
-        changes.gone.extend(gone(self.docs.len(), before.doc_prints.len(), doc_path));
+        changes
+            .gone
+            .extend(gone(self.docs.len(), before.doc_prints.len(), doc_path));
         changes
     }
 
     fn shard_bytes(&self, range: Range<usize>) -> Vec<u8> {
         let terms = &self.terms[range];
-        let mut out = String::with_capacity(terms.iter().map(|t| t.json.len() + 1).sum::<usize>() + 2);
+        let mut out =
+            String::with_capacity(terms.iter().map(|t| t.json.len() + 1).sum::<usize>() + 2);
         out.push('[');
         for (i, t) in terms.iter().enumerate() {
             if i > 0 {
@@ -595,7 +620,10 @@ impl Index {
             .par_iter()
             .zip(members)
             .map(|(&m, terms)| {
-                let ids: BTreeSet<u32> = terms.iter().flat_map(|t| t.firsts.iter().copied()).collect();
+                let ids: BTreeSet<u32> = terms
+                    .iter()
+                    .flat_map(|t| t.firsts.iter().copied())
+                    .collect();
                 let docs: Vec<String> = ids
                     .iter()
                     .map(|&id| {
@@ -669,13 +697,22 @@ impl Term {
         self.json.clear();
         // The key is left empty when it is the word itself (English words, numbers).
         let key = if self.key == self.word { "" } else { &self.key };
-        let _ = write!(self.json, "[{},{},[", json_string(&self.word), json_string(key));
+        let _ = write!(
+            self.json,
+            "[{},{},[",
+            json_string(&self.word),
+            json_string(key)
+        );
         let mut previous = 0;
         for (i, (id, fields)) in self.postings.iter().enumerate() {
             if i > 0 {
                 self.json.push(',');
             }
-            let _ = write!(self.json, "{}", (id - previous) * 8 + u32::from(*fields & 7));
+            let _ = write!(
+                self.json,
+                "{}",
+                (id - previous) * 8 + u32::from(*fields & 7)
+            );
             previous = *id;
         }
         self.json.push_str("]]");
@@ -756,8 +793,23 @@ fn term_order(t: &Term, shard_key: &str, word: &str) -> std::cmp::Ordering {
 }
 
 fn same_entry(a: &Entry, b: &Entry) -> bool {
-    (&a.title, &a.description, &a.path, &a.lang, &a.date, &a.tags, &a.text)
-        == (&b.title, &b.description, &b.path, &b.lang, &b.date, &b.tags, &b.text)
+    (
+        &a.title,
+        &a.description,
+        &a.path,
+        &a.lang,
+        &a.date,
+        &a.tags,
+        &a.text,
+    ) == (
+        &b.title,
+        &b.description,
+        &b.path,
+        &b.lang,
+        &b.date,
+        &b.tags,
+        &b.text,
+    )
 }
 
 fn prev_power_of_two(n: usize) -> usize {
@@ -938,9 +990,32 @@ mod tests {
     }
 
     const VOCABULARY: &[&str] = &[
-        "कानपुर", "काँग्रेस", "कांग्रेस", "भाजपा", "BJP", "सपा", "मतदान", "वोट", "विजेता",
-        "Kanpur", "results", "turnout", "4,22,087", "51.2", "ज़मानत", "अवस्थी", "मिश्रा",
-        "गोविंदनगर", "कला", "काला", "किला", "mayor", "महापौर", "मेयर", "भारतीय", "जनता",
+        "कानपुर",
+        "काँग्रेस",
+        "कांग्रेस",
+        "भाजपा",
+        "BJP",
+        "सपा",
+        "मतदान",
+        "वोट",
+        "विजेता",
+        "Kanpur",
+        "results",
+        "turnout",
+        "4,22,087",
+        "51.2",
+        "ज़मानत",
+        "अवस्थी",
+        "मिश्रा",
+        "गोविंदनगर",
+        "कला",
+        "काला",
+        "किला",
+        "mayor",
+        "महापौर",
+        "मेयर",
+        "भारतीय",
+        "जनता",
         "पार्टी",
     ];
 
@@ -968,7 +1043,11 @@ mod tests {
             text: PageText {
                 headings: (0..dice.roll(3)).map(|_| text(dice, 3)).collect(),
                 body: text(dice, n),
-                beside: if dice.roll(3) == 0 { text(dice, 6) } else { String::new() },
+                beside: if dice.roll(3) == 0 {
+                    text(dice, 6)
+                } else {
+                    String::new()
+                },
             },
             prepared: None,
         }
@@ -1015,7 +1094,13 @@ mod tests {
         let mut index = Index::new(entries.values().cloned().collect(), synonyms());
         let mut published = as_map(index.changes().files);
         index.commit();
-        assert!(published.keys().filter(|p| p.starts_with("search/t/")).count() > 1);
+        assert!(
+            published
+                .keys()
+                .filter(|p| p.starts_with("search/t/"))
+                .count()
+                > 1
+        );
         for step in 0..30 {
             let (mut changed, mut removed) = (Vec::new(), Vec::new());
             for _ in 0..1 + dice.roll(3) {
@@ -1052,21 +1137,35 @@ mod tests {
             // Unchanged entries given again change nothing.
             changed.extend(entries.values().take(2).cloned());
             index.update(changed, &removed);
-            let want = as_map(build_files_with(entries.values().cloned().collect(), &synonyms()));
+            let want = as_map(build_files_with(
+                entries.values().cloned().collect(),
+                &synonyms(),
+            ));
             assert_eq!(as_map(index.files()), want, "step {step}: all files");
             let mut paths = index.paths();
             paths.sort();
-            assert_eq!(paths, want.keys().cloned().collect::<Vec<_>>(), "step {step}");
+            assert_eq!(
+                paths,
+                want.keys().cloned().collect::<Vec<_>>(),
+                "step {step}"
+            );
             // Now and then a rebuild is not published: the next changes make up for it.
             if dice.roll(4) == 0 {
                 continue;
             }
             let changes = index.changes();
             for path in &changes.gone {
-                assert!(published.remove(path).is_some(), "step {step}: {path} was not there");
+                assert!(
+                    published.remove(path).is_some(),
+                    "step {step}: {path} was not there"
+                );
             }
             for (path, bytes) in changes.files {
-                assert_ne!(published.get(&path), Some(&bytes), "step {step}: {path} unchanged");
+                assert_ne!(
+                    published.get(&path),
+                    Some(&bytes),
+                    "step {step}: {path} unchanged"
+                );
                 published.insert(path, bytes);
             }
             index.commit();
@@ -1082,7 +1181,10 @@ mod tests {
         index.commit();
         let total = index.paths().len();
         let (shards, firsts) = (index.current.shards.len(), index.current.first_prints.len());
-        assert!(shards > 4 && firsts > 16, "{shards} shards, {firsts} first-results files");
+        assert!(
+            shards > 4 && firsts > 16,
+            "{shards} shards, {firsts} first-results files"
+        );
         for e in entries.iter().take(10) {
             // One word of the body's end changed for one no article has.
             let mut e = e.clone();
@@ -1105,7 +1207,10 @@ mod tests {
                 .iter()
                 .map(|(w, _, _)| first_path(first_file(&latin::key(w), files)))
                 .collect();
-            let rewritten: Vec<&&str> = paths.iter().filter(|p| p.starts_with("search/f/")).collect();
+            let rewritten: Vec<&&str> = paths
+                .iter()
+                .filter(|p| p.starts_with("search/f/"))
+                .collect();
             assert!(rewritten.iter().all(|p| own.contains(**p)), "{paths:?}");
             assert!(rewritten.len() <= 16, "{paths:?} of {total}");
             assert!(changes.gone.is_empty());

@@ -25,7 +25,6 @@ mod synonyms;
 
 pub use index::{Changes, Index, META_FILE, build_files, build_files_with, first_file};
 pub use prepare::{Prepared, prepare, synonyms_print};
-use std::sync::Mutex;
 pub use synonyms::{Group, Synonyms};
 
 /// One article as search sees it.
@@ -66,28 +65,9 @@ impl PageText {
     }
 }
 
-/// Collects entries while pages render (in parallel).
-#[derive(Default)]
-pub struct SearchIndex(Mutex<Vec<Entry>>);
-
 /// The longest text kept per article: enough for every word of a long explainer, while a
 /// 10,000-word essay does not bloat the index for everyone.
 const MAX_TEXT: usize = 20_000;
-
-impl SearchIndex {
-    pub fn add(&self, entry: Entry) {
-        if let Ok(mut entries) = self.0.lock() {
-            entries.push(entry);
-        }
-    }
-
-    /// The index's files as (path relative to the site root, bytes); the same entries
-    /// always give the same files.
-    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let entries = self.0.lock().map(|e| e.clone()).unwrap_or_default();
-        build_files(entries)
-    }
-}
 
 /// The readable text of an HTML fragment: tags dropped (with the contents of `<svg>`,
 /// whose labels repeat the table beside it, and of `<script>`/`<style>`), entities decoded,

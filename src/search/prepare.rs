@@ -58,7 +58,11 @@ pub fn prepare(entry: &Entry, synonyms: &Synonyms) -> Prepared {
     add(&entry.text.body, BODY);
     add(&entry.text.beside, BESIDE);
     let first = Sources::of(entry).first_places();
-    let group = |word: &str| word.starts_with('=').then(|| synonyms.group(word)).flatten();
+    let group = |word: &str| {
+        word.starts_with('=')
+            .then(|| synonyms.group(word))
+            .flatten()
+    };
     let place = |word: &str| match group(word) {
         // A group's word is in no text: its snippet is cut around its own words.
         Some(g) => g
