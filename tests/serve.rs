@@ -311,6 +311,45 @@ fn a_changed_constituency_makes_its_term_page_and_drops_the_old_one() {
     assert_serves_what_build_writes(&site, &server);
 }
 
+#[test]
+fn search_files_follow_body_edits_new_articles_and_removals() {
+    let site = two_kanpur_articles();
+    let server = serve(&site);
+    let mut events = events(&server);
+    let status = |path: &str| get(server.port, &encoded(path)).0;
+    let file = "content/kanpur/dusra.md";
+    let text = site.read(file);
+
+    // A word of the body changed: the older article keeps its id (1).
+    site.write(file, &format!("{text}\nएकदमनयाशब्द वाला वाक्य।\n"));
+    wait_for_event(&mut events, "reload");
+    assert!(
+        get(server.port, "/search/d/1.json")
+            .2
+            .contains("एकदमनयाशब्द")
+    );
+    assert_serves_what_build_writes(&site, &server);
+
+    // A newer article renumbers the others; removing it numbers them back.
+    let newest = text
+        .replacen("दूसरा लेख: पुराना शीर्षक", "तीसरा लेख", 1)
+        .replacen("date = 2024-06-08", "date = 2024-06-12", 1);
+    site.write("content/kanpur/teesra.md", &newest);
+    wait_for_event(&mut events, "reload");
+    assert!(get(server.port, "/search/d/0.json").2.contains("तीसरा लेख"));
+    assert_eq!(status("/search/d/2.json"), 200);
+    assert_serves_what_build_writes(&site, &server);
+    site.remove("content/kanpur/teesra.md");
+    wait_for_event(&mut events, "reload");
+    assert_eq!(
+        status("/search/d/2.json"),
+        404,
+        "the third article's file is gone"
+    );
+    assert!(!get(server.port, "/search/d/0.json").2.contains("तीसरा लेख"));
+    assert_serves_what_build_writes(&site, &server);
+}
+
 /// Every text file a fresh `chunav build` writes is served with the same bytes (less the
 /// reload script serve adds): what serve rendered after the edits is not stale anywhere.
 fn assert_serves_what_build_writes(site: &Site, server: &Server) {

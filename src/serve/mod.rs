@@ -480,8 +480,18 @@ fn publish(
         stale.extend(session.files_of.remove(path).unwrap_or_default());
     }
     for (n, files) in written.files {
-        let path = plan.outputs[n].path.clone();
-        stale.extend(session.files_of.insert(path, files).unwrap_or_default());
+        // An output may name files it did not write again (the search index writes only
+        // those that changed): what it no longer names is stale.
+        let named: HashSet<&str> = files.iter().map(String::as_str).collect();
+        let before = session.files_of.get(&plan.outputs[n].path);
+        stale.extend(
+            before
+                .into_iter()
+                .flatten()
+                .filter(|f| !named.contains(f.as_str()))
+                .cloned(),
+        );
+        session.files_of.insert(plan.outputs[n].path.clone(), files);
     }
     let files = memory.into_files();
     stale.retain(|rel| !files.contains_key(rel));
@@ -491,6 +501,7 @@ fn publish(
         Event::Reload
     };
     live.publish(files, &stale, event);
+    session.search.published();
     Some(diff.changed.len())
 }
 
