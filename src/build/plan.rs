@@ -13,6 +13,7 @@ use crate::site::listings::{CARD_FILE, SEARCH_PATH, has_card};
 use crate::site::{AssetDir, Site};
 use crate::taxonomy::Kind;
 use crate::theme;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::PathBuf;
@@ -148,7 +149,7 @@ impl Plan {
         if problems.is_empty() {
             Ok(Plan {
                 outputs,
-                inputs: Some(planner.inputs),
+                inputs: Some(planner.inputs.into_owned()),
             })
         } else {
             Err(problems)
@@ -166,13 +167,13 @@ impl Plan {
         renderer: &Renderer,
         pages: &[usize],
     ) -> Option<Vec<(usize, Output)>> {
-        let inputs = self.inputs.clone()?;
+        let inputs = self.inputs.as_ref()?;
         if inputs.page_outputs.len() != site.pages.len() {
             return None;
         }
         let planner = Planner {
             site,
-            inputs,
+            inputs: Cow::Borrowed(inputs),
             renderer,
         };
         let mut revised = Vec::new();
@@ -280,7 +281,8 @@ fn collisions(outputs: &[Output]) -> Vec<Diagnostic> {
 /// Lists outputs, computing each one's dependencies from fingerprints taken once.
 struct Planner<'a> {
     site: &'a Site,
-    inputs: SiteInputs,
+    /// Taken from the site (`Plan::new`), or the served plan's (`Plan::revise`).
+    inputs: Cow<'a, SiteInputs>,
     renderer: &'a Renderer,
 }
 
@@ -298,7 +300,7 @@ impl<'a> Planner<'a> {
         }
         Planner {
             site,
-            inputs: SiteInputs {
+            inputs: Cow::Owned(SiteInputs {
                 everywhere,
                 summaries: site.index.summaries.iter().map(fingerprint::of).collect(),
                 // Every page links the home of its language from the site's name.
@@ -306,7 +308,7 @@ impl<'a> Planner<'a> {
                 tallied: tallied.add(&site.data_input).finish(),
                 page_outputs: Vec::with_capacity(site.pages.len()),
                 search_index: None,
-            },
+            }),
             renderer,
         }
     }
@@ -320,9 +322,8 @@ impl<'a> Planner<'a> {
                 outputs.push(self.card(i));
                 outputs.len() - 1
             });
-            self.inputs
-                .page_outputs
-                .push((outputs.len() - 1 - card.is_some() as usize, card));
+            let page = outputs.len() - 1 - usize::from(card.is_some());
+            self.inputs.to_mut().page_outputs.push((page, card));
         }
         self.taxonomies(&mut outputs);
         self.site_files(&mut outputs);
@@ -473,7 +474,7 @@ impl<'a> Planner<'a> {
             job: Job::SearchPage,
             deps: self.deps(&[("nav", self.inputs.nav)]),
         });
-        self.inputs.search_index = Some(outputs.len());
+        self.inputs.to_mut().search_index = Some(outputs.len());
         outputs.push(self.search_index());
         outputs.push(Output {
             path: "404.html".into(),

@@ -123,6 +123,8 @@ struct Session {
     /// edits of a failed rebuild, kept for the next); `None`: the site may differ from
     /// the plan anywhere, so the next rebuild plans it whole.
     behind: Option<Vec<usize>>,
+    /// How many pages the last rebuild planned again, `None` if it planned the site.
+    revised: Option<usize>,
     renderer: Option<Renderer>,
     files_of: HashMap<String, Vec<String>>,
     search: SearchEntries,
@@ -149,6 +151,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         site,
         plan: Plan::default(),
         behind: None,
+        revised: None,
         renderer: None,
         files_of: HashMap::new(),
         search: SearchEntries::default(),
@@ -338,14 +341,22 @@ fn watch_loop(
                 Reload::Pages(pages) if !assets => {
                     if let Some(behind) = &mut session.behind {
                         behind.extend(pages);
+                        behind.sort_unstable();
+                        behind.dedup();
                     }
                 }
                 _ => session.behind = None,
             }
         }
         if let Some(rendered) = rebuild(&mut session, live) {
+            // What was planned again: the edited pages alone, or the whole site.
+            let planned = match session.revised {
+                Some(1) => "1 page".to_string(),
+                Some(n) => format!("{n} pages"),
+                None => "the site".to_string(),
+            };
             say(&format!(
-                "rebuilt in {} ms ({rendered} of {} outputs)",
+                "rebuilt in {} ms ({rendered} of {} outputs; planned {planned})",
                 started.elapsed().as_millis(),
                 session.plan.outputs.len()
             ));
@@ -389,6 +400,7 @@ fn rebuild_with(
         _ => None,
     };
     let revising = revised.is_some();
+    session.revised = behind.as_ref().map(Vec::len).filter(|_| revising);
     let published = match (revised, renderer) {
         (Some(revised), Some(renderer)) => revise(session, live, renderer, revised, problems),
         _ => replan(session, live, renderer, problems),
@@ -421,7 +433,7 @@ fn revise(
     let published = publish(session, live, renderer, &diff);
     if published.is_none() {
         // Not served: the plan says what is.
-        session.plan.apply(replaced);
+        session.plan.apply(replaced.into_iter().rev().collect());
     }
     published
 }
