@@ -80,6 +80,10 @@ pub struct Written {
     pub links: Vec<(usize, Vec<BodyLink>)>,
     /// Outputs whose files were taken from the previous build rather than rendered.
     pub reused: BTreeSet<usize>,
+    /// Outputs written in part (`serve`'s search index): their entry in `files` names only
+    /// the files that changed; here, the files they made before and no longer make. Their
+    /// other files are as last published.
+    pub partial: Vec<(usize, Vec<String>)>,
 }
 
 /// Rendered files: path in the site, bytes.
@@ -98,6 +102,8 @@ struct Done {
     /// A page not rendered again whose search entry is the one the previous build kept
     /// (moved, not copied, into the entries once every page is done).
     kept_entry: Option<String>,
+    /// An output written in part, and the files it no longer makes (`Written::partial`).
+    partial: Option<(usize, Vec<String>)>,
 }
 
 impl Done {
@@ -117,6 +123,7 @@ impl Written {
                     self.files.extend(done.files);
                     self.links.extend(done.links);
                     self.reused.extend(done.reused);
+                    self.partial.extend(done.partial);
                 }
                 Err(problems) => self.problems.extend(problems),
             }
@@ -139,6 +146,9 @@ pub struct Writer<'a> {
     keep_search: bool,
     /// Where the entries are saved for the next build, when the index is rebuilt.
     search_record: Option<&'a Path>,
+    /// The site has the articles of the last write (only bodies were edited): the index
+    /// drops none, and no list of every article is needed to tell.
+    same_articles: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -157,7 +167,15 @@ impl<'a> Writer<'a> {
             previous: None,
             keep_search: true,
             search_record: None,
+            same_articles: false,
         }
+    }
+
+    /// The site has the same articles as at the last write to this writer's search
+    /// entries (`serve`, after edits of pages' bodies alone): no article leaves the index.
+    pub fn same_articles(mut self) -> Writer<'a> {
+        self.same_articles = true;
+        self
     }
 
     /// The entries are not needed after this write: the index is built from them
@@ -433,17 +451,21 @@ impl<'a> Writer<'a> {
     /// `serve` keeps the index and writes only the files that differ from those it last
     /// published (the output still names every file of the index).
     fn search_files(&self, n: usize, plan: &Plan, sink: &dyn Sink) -> Outcome {
-        let articles: BTreeSet<&str> = self
-            .site
-            .pages
-            .iter()
-            .filter(|p| p.kind == PageKind::Article)
-            .map(|p| p.path.as_str())
-            .collect();
+        // Only an edit that may have removed an article needs the list of every article.
+        let articles: Option<BTreeSet<&str>> = (!self.same_articles).then(|| {
+            self.site
+                .pages
+                .iter()
+                .filter(|p| p.kind == PageKind::Article)
+                .map(|p| p.path.as_str())
+                .collect()
+        });
         let synonyms = search::Synonyms::of_site(&self.site.config);
         let rendered: Vec<search::Entry> = match self.search.entries.lock() {
             Ok(mut entries) => {
-                entries.retain(|path, _| articles.contains(path.as_str()));
+                if let Some(articles) = &articles {
+                    entries.retain(|path, _| articles.contains(path.as_str()));
+                }
                 std::mem::take(&mut *entries).into_values().collect()
             }
             Err(_) => Vec::new(),
@@ -463,21 +485,32 @@ impl<'a> Writer<'a> {
                 if search::synonyms_print(index.synonyms()) != search::synonyms_print(&synonyms) {
                     index.set_synonyms(synonyms);
                 }
-                let removed: Vec<String> = index
-                    .articles()
-                    .filter(|path| !articles.contains(path))
-                    .map(str::to_string)
-                    .collect();
+                let removed: Vec<String> = match &articles {
+                    Some(articles) => index
+                        .articles()
+                        .filter(|path| !articles.contains(path))
+                        .map(str::to_string)
+                        .collect(),
+                    None => Vec::new(),
+                };
                 index.update(rendered, &removed);
                 index
             }
             None => kept.insert(search::Index::new(rendered, synonyms)),
         };
-        for (rel, bytes) in index.changes().files {
+        // Only what differs from the published files is written and named; the rest of
+        // the index stays as served (`Written::partial`).
+        let changes = index.changes();
+        let mut names = Vec::with_capacity(changes.files.len());
+        for (rel, bytes) in changes.files {
             sink.write(&rel, &bytes)
                 .map_err(|e| vec![cannot_write(&rel, &e)])?;
+            names.push(rel);
         }
-        Ok(Done::files(n, index.paths()))
+        Ok(Done {
+            partial: Some((n, changes.gone)),
+            ..Done::files(n, names)
+        })
     }
 
     /// Every output other than pages, cards and the search index: one file each.

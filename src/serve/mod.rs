@@ -21,7 +21,7 @@ use crate::render::Renderer;
 use crate::render::pages::base_path;
 use crate::site::{LoadOptions, Reload, Site};
 use http::Target;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -126,7 +126,7 @@ struct Session {
     /// How many pages the last rebuild planned again, `None` if it planned the site.
     revised: Option<usize>,
     renderer: Option<Renderer>,
-    files_of: HashMap<String, Vec<String>>,
+    files_of: HashMap<String, BTreeSet<String>>,
     search: SearchEntries,
     cards: CardCache,
 }
@@ -430,7 +430,7 @@ fn revise(
         changed,
         gone: Vec::new(),
     };
-    let published = publish(session, live, renderer, &diff);
+    let published = publish(session, live, renderer, &diff, true);
     if published.is_none() {
         // Not served: the plan says what is.
         session.plan.apply(replaced.into_iter().rev().collect());
@@ -460,7 +460,7 @@ fn replan(
     };
     let diff = session.plan.diff(&plan);
     let served = std::mem::replace(&mut session.plan, plan);
-    let published = publish(session, live, renderer, &diff);
+    let published = publish(session, live, renderer, &diff, false);
     if published.is_none() {
         session.plan = served;
     }
@@ -468,12 +468,14 @@ fn replan(
 }
 
 /// Renders the outputs `diff` names from `session.plan` and puts them live (dropping the
-/// files of gone outputs); `None` when nothing was published.
+/// files of gone outputs); `None` when nothing was published. `bodies_only`: the site has
+/// the served articles, only bodies were edited (no article leaves the search index).
 fn publish(
     session: &mut Session,
     live: &Live,
     renderer: &Renderer,
     diff: &crate::build::plan::Diff,
+    bodies_only: bool,
 ) -> Option<usize> {
     let site = &session.site;
     let plan = &session.plan;
@@ -482,7 +484,10 @@ fn publish(
         return None;
     }
     let memory = Memory::default();
-    let writer = Writer::new(site, renderer, Some(&session.cards), &session.search);
+    let mut writer = Writer::new(site, renderer, Some(&session.cards), &session.search);
+    if bodies_only {
+        writer = writer.same_articles();
+    }
     let written = writer.write(plan, &diff.changed, &memory, None);
     if show_problems(&site.locate_problems(written.problems), live) {
         return None;
@@ -491,19 +496,26 @@ fn publish(
     for path in &diff.gone {
         stale.extend(session.files_of.remove(path).unwrap_or_default());
     }
+    let mut partial: HashMap<usize, Vec<String>> = written.partial.into_iter().collect();
     for (n, files) in written.files {
-        // An output may name files it did not write again (the search index writes only
-        // those that changed): what it no longer names is stale.
-        let named: HashSet<&str> = files.iter().map(String::as_str).collect();
-        let before = session.files_of.get(&plan.outputs[n].path);
-        stale.extend(
-            before
-                .into_iter()
-                .flatten()
-                .filter(|f| !named.contains(f.as_str()))
-                .cloned(),
-        );
-        session.files_of.insert(plan.outputs[n].path.clone(), files);
+        let path = &plan.outputs[n].path;
+        if let Some(gone) = partial.remove(&n) {
+            // Written in part (the search index): the files it names changed, `gone`
+            // are those it no longer makes; the rest stay as served.
+            let kept = session.files_of.entry(path.clone()).or_default();
+            for rel in &gone {
+                kept.remove(rel);
+            }
+            kept.extend(files);
+            stale.extend(gone);
+            continue;
+        }
+        // What an output named before and no longer names is stale.
+        let named: BTreeSet<String> = files.into_iter().collect();
+        if let Some(before) = session.files_of.get(path) {
+            stale.extend(before.difference(&named).cloned());
+        }
+        session.files_of.insert(path.clone(), named);
     }
     let files = memory.into_files();
     stale.retain(|rel| !files.contains_key(rel));
