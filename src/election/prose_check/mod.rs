@@ -352,6 +352,32 @@ const PLACE_WORDS: &[(&str, usize)] = &[
     ("पाँचवें स्थान", 5),
     ("पांचवें स्थान", 5),
     ("fifth place", 5),
+    ("placed fourth", 4),
+    ("ranked fourth", 4),
+    ("fourth-placed", 4),
+    ("a distant fourth", 4),
+    ("चौथा स्थान", 4),
+    ("चौथे पायदान", 4),
+    ("placed fifth", 5),
+    ("came fifth", 5),
+    ("finished fifth", 5),
+    ("fifth with", 5),
+    ("was fifth", 5),
+    ("stood fifth", 5),
+    ("ranked fifth", 5),
+    ("fifth-placed", 5),
+    ("पाँचवें नंबर", 5),
+    ("पांचवें नंबर", 5),
+    ("पाँचवाँ स्थान", 5),
+    ("पांचवां स्थान", 5),
+    ("पाँचवें पायदान", 5),
+    ("पांचवें पायदान", 5),
+    ("sixth place", 6),
+    ("placed sixth", 6),
+    ("came sixth", 6),
+    ("finished sixth", 6),
+    ("छठे स्थान", 6),
+    ("छठे नंबर", 6),
 ];
 
 /// Other names of common party codes, for sites whose site.toml gives only one name.
@@ -591,6 +617,12 @@ impl Surname {
     }
 }
 
+/// Words of a candidate's name in ECI's data that are titles or links, not names.
+const NAME_TITLES: &[&str] = &[
+    "adv", "advocate", "dr", "prof", "shri", "smt", "sri", "mr", "mrs", "ms", "son", "of", "urf",
+    "alias", "the", "and", "late", "capt", "col", "retd",
+];
+
 /// Common Hindi and English words whose consonant skeleton has two letters or fewer, which
 /// would otherwise be taken for a short surname written in the other script.
 const COMMON_SHORT_WORDS: &[&str] = &[
@@ -667,6 +699,35 @@ const COMMON_SHORT_WORDS: &[&str] = &[
     "रहा",
     "रही",
     "रहे",
+    "रहीं",
+    "रहें",
+    "रहना",
+    "हुआ",
+    "हुई",
+    "हुईं",
+    "हुए",
+    "होने",
+    "होना",
+    "यहीं",
+    "वहीं",
+    "कहीं",
+    "बनीं",
+    "गईं",
+    "आई",
+    "आईं",
+    "आए",
+    "आया",
+    "पाई",
+    "पाईं",
+    "पाए",
+    "पाया",
+    "सके",
+    "सकी",
+    "सका",
+    "जाने",
+    "जाना",
+    "माने",
+    "मानी",
     "गया",
     "गई",
     "गए",
@@ -761,6 +822,9 @@ struct Checker<'a> {
     facts: Vec<Fact>,
     /// (result index, candidate name or party code, names to look for in lower case)
     names: Vec<(String, Vec<String>)>,
+    /// Forms in `names` that name a candidate only when written with a capital (a first
+    /// name, a surname of three letters: "Joy" for V JOY, not "joy").
+    capital_forms: Vec<String>,
     /// Candidate name → the skeletons of its words, to find it written in the other
     /// script ("अजय राय" for "AJAY RAI").
     skeletons: Vec<(String, Vec<String>)>,
@@ -802,16 +866,71 @@ struct Named {
 
 impl<'a> Checker<'a> {
     fn new(results: &'a PageResults, parties: &PartyNames) -> Self {
+        // "JASVIR SINGH BATHINDA": a surname that is the name of a seat, state or segment
+        // of the page names the place in prose, not the candidate.
+        let places: Vec<String> = results
+            .iter()
+            .flat_map(|r| {
+                let segments = r.segments.iter().map(|s| fold::key(&s.name));
+                [fold::key(&r.constituency)]
+                    .into_iter()
+                    .chain(r.state.iter().map(|s| fold::key(s)))
+                    .chain(segments)
+            })
+            .collect();
+        let place_skeletons: Vec<String> = places.iter().map(|p| fold::skeleton(p)).collect();
+        let is_place = |word: &str| {
+            places.contains(&fold::key(word))
+                || (fold::skeleton(word).chars().count() >= 3
+                    && place_skeletons.contains(&fold::skeleton(word)))
+        };
         let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut capital_forms = Vec::new();
+        // How many candidates of the page have each word in their name.
+        let mut word_count: BTreeMap<String, usize> = BTreeMap::new();
+        for r in results.iter() {
+            for c in &r.candidates {
+                let mut words: Vec<String> = c.name.split_whitespace().map(fold::key).collect();
+                words.sort();
+                words.dedup();
+                for w in words {
+                    *word_count.entry(w).or_default() += 1;
+                }
+            }
+        }
         for r in results.iter() {
             for c in &r.candidates {
                 let list = names.entry(c.name.clone()).or_default();
                 list.push(c.name.to_lowercase());
+                // "Kirtikar", "Joy", "Bhamre" (ECI writes some names surname first): a Latin
+                // word of the name no other candidate of the page has names them alone.
+                let tokens: Vec<&str> = c.name.split_whitespace().collect();
+                if tokens.len() > 1 && c.party != crate::election::result::NOTA {
+                    for (k, t) in tokens.iter().enumerate() {
+                        let t = t.trim_end_matches('.');
+                        let latin = t.chars().all(|ch| ch.is_ascii_alphabetic());
+                        let len = t.chars().count();
+                        if !latin
+                            || len < 3
+                            || is_place(t)
+                            || NAME_TITLES.contains(&t.to_ascii_lowercase().as_str())
+                            || word_count.get(&fold::key(t)).copied() != Some(1)
+                        {
+                            continue;
+                        }
+                        let form = t.to_lowercase();
+                        if k + 1 != tokens.len() || len < 4 {
+                            capital_forms.push(form.clone());
+                        }
+                        list.push(form);
+                    }
+                }
                 let tokens: Vec<&str> = c.name.split_whitespace().collect();
                 // A surname alone names the candidate when no other candidate has it.
                 if tokens.len() > 1
                     && let Some(last) = tokens.last()
                     && last.chars().count() >= 4
+                    && !is_place(last)
                     && r.candidates
                         .iter()
                         .filter(|o| o.name.split_whitespace().any(|t| t == *last))
@@ -878,7 +997,7 @@ impl<'a> Checker<'a> {
                             .count()
                             == 0;
                         let written = name.split_whitespace().last()?;
-                        let long = written.chars().count() >= 4;
+                        let long = written.chars().count() >= 4 && !is_place(written);
                         (words.len() >= 2 && last.len() >= 2 && unique && long).then(|| Surname {
                             name: name.to_string(),
                             word: numbers::lowercase(written).into_owned(),
@@ -888,6 +1007,7 @@ impl<'a> Checker<'a> {
                     .collect()
             },
             names: names.into_iter().collect(),
+            capital_forms,
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
             seats: {
                 let mut seats: Vec<(String, Vec<String>, Vec<usize>)> = Vec::new();
@@ -1011,10 +1131,19 @@ impl<'a> Checker<'a> {
                             if is_party {
                                 // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
                                 // is another party.
-                                !f.contains('(')
-                                    && !lower[at + f.len()..].trim_start().starts_with('(')
+                                // (A form with its own brackets is this party's name.)
+                                !lower[at + f.len()..].trim_start().starts_with('(')
+                            } else if f == full {
+                                true
                             } else {
-                                f == full || !another_persons_surname(sentence, *at, who)
+                                // "Joy", "Amol": a first name or a short surname counts only
+                                // written with a capital, as a name is.
+                                let capital = !self.capital_forms.contains(f)
+                                    || sentence
+                                        .get(*at..)
+                                        .and_then(|t| t.chars().next())
+                                        .is_some_and(char::is_uppercase);
+                                capital && !another_persons_surname(sentence, *at, who)
                             }
                         })
                 })
@@ -1264,7 +1393,7 @@ impl<'a> Checker<'a> {
                         named.who.push((c.party.clone(), 0));
                     }
                 }
-            } else if refers_to_people {
+            } else if refers_to_people || starts_with_both(lower) {
                 named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
             }
         }
@@ -1422,6 +1551,9 @@ impl<'a> Checker<'a> {
             // "More than 11 lakh votes counted": whatever it is about, no figure of the
             // page is that large.
             let specific = specific || (matches!(bound, Bound::More) && c.vote_word && !named.sums);
+            if let Some(message) = self.each_bound(q, bound, &fits, sentence, named) {
+                return Some(message);
+            }
             return self.bound_claim(q, bound, &fits, specific, sentence, named);
         }
         // Any count about what the sentence names, whatever the words around say it is.
@@ -1780,7 +1912,13 @@ impl<'a> Checker<'a> {
             return None;
         }
         let nearest = nearest_figure(q.value, fits.iter().copied(), named)?;
-        if ratio(q.value, nearest.value) > 2.0 {
+        // A count is compared within a factor of two; a percentage by points ("NOTA was
+        // over 1 per cent" for 0.43 %).
+        let far = match q.measure {
+            Measure::Count => ratio(q.value, nearest.value) > 2.0,
+            _ => (nearest.value.abs() - q.value).abs() > 10.0_f64.max(nearest.value.abs() / 2.0),
+        };
+        if far {
             return None;
         }
         let (what, not) = match bound {
@@ -1794,6 +1932,76 @@ impl<'a> Checker<'a> {
             show(nearest.value, nearest.kind),
             nearest.label
         ))
+    }
+
+    /// "Both got over 4.6 lakh", "दोनों को 40 प्रतिशत से ज़्यादा": a bound said of each of
+    /// the candidates the sentence names must hold for each of them (not for their sum).
+    fn each_bound(
+        &self,
+        q: &Quoted,
+        bound: Bound,
+        fits: &[&Fact],
+        sentence: &str,
+        named: &Named,
+    ) -> Option<String> {
+        let lower = numbers::lowercase(sentence);
+        let each = EACH_WORDS.iter().any(|w| find_word(&lower, w).is_some());
+        let clause = numbers::lowercase(clause_around(sentence, q));
+        let summed = SUM_CLAUSE_WORDS
+            .iter()
+            .chain(["मिलाकर", "together", "combined", "between them", "जोड़"].iter())
+            .any(|w| find_word(&lower, w).is_some() || find_word(&clause, w).is_some());
+        if !each || summed {
+            return None;
+        }
+        let candidates: Vec<&str> = {
+            let mut list: Vec<&str> = named
+                .who
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .filter(|w| {
+                    self.results
+                        .iter()
+                        .any(|r| r.candidates.iter().any(|c| c.name == *w))
+                })
+                .collect();
+            list.dedup();
+            list
+        };
+        if candidates.len() < 2 {
+            return None;
+        }
+        let holds = |f: &Fact| match bound {
+            Bound::More => f.value.abs() > q.value,
+            Bound::Less => f.value.abs() < q.value,
+        };
+        for name in candidates {
+            let theirs: Vec<&&Fact> = fits
+                .iter()
+                .filter(|f| {
+                    f.who.iter().any(|w| w == name)
+                        && f.segment.is_none()
+                        && f.split.is_none()
+                        && !f.part
+                })
+                .collect();
+            if theirs.is_empty() || theirs.iter().any(|f| f.approx || holds(f)) {
+                continue;
+            }
+            let f = theirs[0];
+            let (what, not) = match bound {
+                Bound::More => ("more than", "not more"),
+                Bound::Less => ("less than", "not less"),
+            };
+            return Some(format!(
+                "{} in the text claims {what} {} for each of them, but the data says {} for {}: {not}",
+                quoted_text(sentence, q),
+                show(q.value, f.kind),
+                show(f.value, f.kind),
+                f.label
+            ));
+        }
+        None
     }
 
     fn percent_claim(
@@ -1830,11 +2038,24 @@ impl<'a> Checker<'a> {
                     || (c.vote_word && matches!(c.bound, Some(Bound::More)))
             })
             .collect();
+        // "NOTA was over 1 per cent": a share of whom the sentence names, not the seat's
+        // turnout or margin.
+        let fits: Vec<&Fact> = if kinds.contains(&Kind::Share)
+            && !named.who.is_empty()
+            && fits.iter().any(|f| !f.who.is_empty())
+        {
+            fits.into_iter().filter(|f| !f.who.is_empty()).collect()
+        } else {
+            fits
+        };
         if fits.is_empty() {
             return None;
         }
         if let Some(bound) = c.bound {
             let fits = self.latest_unless_past(fits, named, sentence);
+            if let Some(message) = self.each_bound(q, bound, &fits, sentence, named) {
+                return Some(message);
+            }
             return self.bound_claim(q, bound, &fits, true, sentence, named);
         }
         let in_range = |f: &&Fact| {
@@ -2442,6 +2663,7 @@ fn ordinal(rank: usize) -> &'static str {
         3 => "third",
         4 => "fourth",
         5 => "fifth",
+        6 => "sixth",
         _ => "lower",
     }
 }
@@ -2759,6 +2981,21 @@ const SUM_CLAUSE_WORDS: &[&str] = &[
     "the rest",
     "the remaining",
 ];
+
+/// Words that say a bound holds for each of the people a sentence names ("both got over
+/// 4.6 lakh").
+const EACH_WORDS: &[&str] = &["both", "each", "दोनों", "each of them", "all three", "तीनों"];
+
+/// "Both got over 4.6 lakh.", "दोनों को …": a sentence whose subject is "both" is about
+/// the people the sentence before named.
+fn starts_with_both(lower: &str) -> bool {
+    let first = lower
+        .trim_start_matches(|c: char| !is_word_char(c))
+        .split(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or_default();
+    ["both", "दोनों"].contains(&first)
+}
 
 /// Words of a sentence about the deposit (RP Act s.158).
 const DEPOSIT_WORDS: &[&str] = &[
