@@ -15,6 +15,7 @@ mod approx;
 mod facts;
 mod mask;
 mod numbers;
+mod relations;
 
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::election::fold;
@@ -617,6 +618,10 @@ impl Surname {
     }
 }
 
+/// A word of a name shared by two candidates names the one who polled at least this many
+/// times the other's votes ("Sethi" is SARMISTHA SETHI, not the independent MANTU SETHI).
+const NAMESAKE_FACTOR: u64 = 10;
+
 /// Words of a candidate's name in ECI's data that are titles or links, not names.
 const NAME_TITLES: &[&str] = &[
     "adv", "advocate", "dr", "prof", "shri", "smt", "sri", "mr", "mrs", "ms", "son", "of", "urf",
@@ -884,6 +889,29 @@ impl<'a> Checker<'a> {
                 || (fold::skeleton(word).chars().count() >= 3
                     && place_skeletons.contains(&fold::skeleton(word)))
         };
+        // Votes of every candidate of the page by name: a word shared with a namesake who
+        // polled a tenth or less (parties field such dummies) still names the leading one.
+        let votes_of: Vec<(&str, u64)> = results
+            .iter()
+            .flat_map(|r| r.candidates.iter())
+            .filter(|c| c.party != crate::election::result::NOTA)
+            .map(|c| (c.name.as_str(), c.votes))
+            .collect();
+        let outpolls = |name: &str, others: Vec<&str>| {
+            let own = votes_of
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(_, v)| *v)
+                .max()
+                .unwrap_or(0);
+            others.into_iter().all(|o| {
+                o == name
+                    || votes_of
+                        .iter()
+                        .filter(|(n, _)| *n == o)
+                        .all(|(_, v)| v.saturating_mul(NAMESAKE_FACTOR) <= own)
+            })
+        };
         let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut capital_forms = Vec::new();
         // How many candidates of the page have each word in their name.
@@ -914,7 +942,20 @@ impl<'a> Checker<'a> {
                             || len < 3
                             || is_place(t)
                             || NAME_TITLES.contains(&t.to_ascii_lowercase().as_str())
-                            || word_count.get(&fold::key(t)).copied() != Some(1)
+                            || (word_count.get(&fold::key(t)).copied() != Some(1)
+                                && !outpolls(
+                                    &c.name,
+                                    results
+                                        .iter()
+                                        .flat_map(|r| r.candidates.iter())
+                                        .filter(|o| {
+                                            o.name
+                                                .split_whitespace()
+                                                .any(|w| fold::key(w) == fold::key(t))
+                                        })
+                                        .map(|o| o.name.as_str())
+                                        .collect(),
+                                ))
                         {
                             continue;
                         }
@@ -931,11 +972,14 @@ impl<'a> Checker<'a> {
                     && let Some(last) = tokens.last()
                     && last.chars().count() >= 4
                     && !is_place(last)
-                    && r.candidates
-                        .iter()
-                        .filter(|o| o.name.split_whitespace().any(|t| t == *last))
-                        .count()
-                        == 1
+                    && outpolls(
+                        &c.name,
+                        r.candidates
+                            .iter()
+                            .filter(|o| o.name.split_whitespace().any(|t| t == *last))
+                            .map(|o| o.name.as_str())
+                            .collect(),
+                    )
                 {
                     list.push(last.to_lowercase());
                 }
@@ -991,11 +1035,13 @@ impl<'a> Checker<'a> {
                 all.iter()
                     .filter_map(|(name, words)| {
                         let last = words.last()?;
-                        let unique = all
-                            .iter()
-                            .filter(|(other, w)| other != name && w.contains(last))
-                            .count()
-                            == 0;
+                        let unique = outpolls(
+                            name,
+                            all.iter()
+                                .filter(|(other, w)| other != name && w.contains(last))
+                                .map(|(other, _)| *other)
+                                .collect(),
+                        );
                         let written = name.split_whitespace().last()?;
                         let long = written.chars().count() >= 4 && !is_place(written);
                         (words.len() >= 2 && last.len() >= 2 && unique && long).then(|| Surname {
@@ -1072,6 +1118,21 @@ impl<'a> Checker<'a> {
                 named.mentions.push((i, at));
             }
         }
+        if named.results.is_empty() {
+            // "her first defeat here since 2009", "2014 से": a period up to now, not
+            // another election.
+            named.elsewhere = quoted.iter().any(|q| {
+                let head = numbers::lowercase(sentence[..q.start].trim_end());
+                let tail = sentence[q.end..].trim_start();
+                let period = ["since", "after", "till", "until"]
+                    .iter()
+                    .any(|w| head.ends_with(w))
+                    || ["से लगातार", "से अब तक", "के बाद", "तक"]
+                        .iter()
+                        .any(|w| tail.starts_with(w));
+                q.year && !period
+            });
+        }
         // Two seats of one election on a page ("वाराणसी और अमेठी, 2024"): a sentence that
         // names some of the seats, not all, is about theirs only.
         if self.seats.len() > 1 {
@@ -1079,7 +1140,11 @@ impl<'a> Checker<'a> {
                 .seats
                 .iter()
                 .filter_map(|(forms, list)| {
-                    let at = forms.iter().filter_map(|f| find_word(lower, f)).min()?;
+                    let at = forms
+                        .iter()
+                        .filter_map(|f| find_word(lower, f))
+                        .min()
+                        .or_else(|| seat_in_other_script(sentence, lower, forms))?;
                     Some(list.iter().map(move |i| (*i, at)))
                 })
                 .flatten()
@@ -1099,21 +1164,6 @@ impl<'a> Checker<'a> {
                     named.mentions = named_seats;
                 }
             }
-        }
-        if named.results.is_empty() {
-            // "her first defeat here since 2009", "2014 से": a period up to now, not
-            // another election.
-            named.elsewhere = quoted.iter().any(|q| {
-                let head = numbers::lowercase(sentence[..q.start].trim_end());
-                let tail = sentence[q.end..].trim_start();
-                let period = ["since", "after", "till", "until"]
-                    .iter()
-                    .any(|w| head.ends_with(w))
-                    || ["से लगातार", "से अब तक", "के बाद", "तक"]
-                        .iter()
-                        .any(|w| tail.starts_with(w));
-                q.year && !period
-            });
         }
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
@@ -1180,7 +1230,11 @@ impl<'a> Checker<'a> {
             if let Some((at, _)) = words
                 .iter()
                 .zip(&raw_words)
-                .find(|((_, w), (_, raw))| *w == surname.skeleton && surname.is_written(raw))
+                .find(|((at, w), (_, raw))| {
+                    *w == surname.skeleton
+                        && surname.is_written(raw)
+                        && !another_persons_surname(sentence, *at, &surname.name)
+                })
                 .map(|(found, _)| found)
                 && !named.who.iter().any(|(_, other)| other == at)
             {
@@ -1231,6 +1285,7 @@ impl<'a> Checker<'a> {
         // "कुल 13,467 डाक मत। इनमें से 7,078 शेखावत को …": parts of the figure before.
         let of_these = OF_THESE_WORDS.iter().any(|w| lower.contains(w));
         let carried_part = carry.part.take().filter(|_| of_these);
+        let quoted_all = quoted.clone();
         for q in quoted {
             if q.year && q.measure == Measure::Count {
                 continue;
@@ -1284,6 +1339,15 @@ impl<'a> Checker<'a> {
         }
         if let Some(message) = self.rank_claim(sentence, &named) {
             out.push((start + raw.len() - raw.trim_start().len(), message));
+        }
+        let compared_already = out.iter().any(|(_, m)| m.starts_with("the text says"));
+        if !compared_already
+            && let Some((at, message)) = relations::bracket_comparison(sentence, &quoted_all)
+        {
+            out.push((start + flat.original(at), message));
+        }
+        if let Some((at, message)) = self.times_claim(&lower, &named) {
+            out.push((start + flat.original(at), message));
         }
         out
     }
@@ -1702,15 +1766,95 @@ impl<'a> Checker<'a> {
         if facts.iter().any(|f| q.states(f.value)) {
             return None;
         }
-        let hit = facts
+        if let Some(hit) = facts
             .iter()
-            .find(|f| swapped_neighbours(q.value as u64, f.value as u64))?;
-        Some(format!(
-            "{} in the text, the data says {} for {} (two digits exchanged?)",
-            quoted_text(sentence, q),
-            show(hit.value, hit.kind),
-            hit.label
-        ))
+            .find(|f| swapped_neighbours(q.value as u64, f.value as u64))
+        {
+            return Some(format!(
+                "{} in the text, the data says {} for {} (two digits exchanged?)",
+                quoted_text(sentence, q),
+                show(hit.value, hit.kind),
+                hit.label
+            ));
+        }
+        // "Nag 5,95,740, Thakur 5,97,624" (a chart's note): a figure right after a name is
+        // that candidate's, whatever words there are not.
+        if !self.right_after_name(q, named, sentence) {
+            // Farther from the name, a figure of five digits or more with one digit
+            // changed is a slip too ("4,53,185" for 4,58,185).
+            let hit = facts.iter().find(|f| {
+                f.value >= 10_000.0 && one_digit_changed(q.value as u64, f.value as u64)
+            })?;
+            return Some(format!(
+                "{} in the text, the data says {} for {} (one digit changed?)",
+                quoted_text(sentence, q),
+                show(hit.value, hit.kind),
+                hit.label
+            ));
+        }
+        let whole: Vec<&&Fact> = facts
+            .iter()
+            .filter(|f| f.split.is_none() && !f.part && f.segment.is_none())
+            .collect();
+        let nearest = nearest_figure(q.value, whole.iter().map(|f| **f), named)?;
+        // Exactly another candidate's figure: given to the wrong one.
+        let others = self.in_scope(named).find(|f| {
+            f.kind == Kind::Votes
+                && f.result == nearest.result
+                && f.segment == nearest.segment
+                && !f.part
+                && f.split.is_none()
+                && f.who.len() > 1
+                && f.who != nearest.who
+                && q.states(f.value)
+        });
+        if let Some(other) = others {
+            return Some(format!(
+                "{} in the text is the figure of {}, but the text gives it to {}: the data says {} for {}",
+                quoted_text(sentence, q),
+                other.label,
+                nearest.who.last().map_or("", String::as_str),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            ));
+        }
+        // Any other figure of theirs (EVM, postal, a segment's) typed right is fine.
+        let anything = self
+            .in_scope(named)
+            .any(|f| Self::about_named(f, named) && q.states(f.value));
+        (!anything && ratio(q.value, nearest.value) <= 1.0 + NEAR_MISS_PERCENT / 100.0).then(|| {
+            format!(
+                "{} in the text, the data says {} for {}",
+                quoted_text(sentence, q),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            )
+        })
+    }
+
+    /// Whether a candidate's name stands right before the number, with nothing but a colon,
+    /// dash or bracket between ("Nag 5,95,740", "Thakur: 5,97,624", "Nag (5,95,740)").
+    fn right_after_name(&self, q: &Quoted, named: &Named, sentence: &str) -> bool {
+        let head = sentence[..q.start].trim_end_matches([' ', ':', '-', '–', '(', '\u{a0}']);
+        named.who.iter().any(|(who, at)| {
+            *at < q.start
+                && self
+                    .results
+                    .iter()
+                    .any(|r| r.candidates.iter().any(|c| &c.name == who))
+                && sentence.get(*at..head.len()).is_some_and(|name| {
+                    let name = numbers::lowercase(name);
+                    self.names
+                        .iter()
+                        .filter(|(w, _)| w == who)
+                        .flat_map(|(_, forms)| forms)
+                        .any(|f| *f == name)
+                        || (name.split_whitespace().count() <= 4
+                            && !name
+                                .chars()
+                                .any(|c| c.is_ascii_digit() || ",;.".contains(c)))
+                })
+        })
     }
 
     /// In a sentence about the deposit, a count that is no total of the data is compared
@@ -2612,7 +2756,9 @@ fn another_persons_surname(sentence: &str, at: usize, candidate: &str) -> bool {
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or_default();
+    // A first name is capitalised, not in capitals ("EVMs", "BJP" are no one's name).
     word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase())
         && !NOT_NAMES.contains(&word)
         && !candidate
             .split_whitespace()
@@ -2986,6 +3132,43 @@ const SUM_CLAUSE_WORDS: &[&str] = &[
 /// 4.6 lakh").
 const EACH_WORDS: &[&str] = &["both", "each", "दोनों", "each of them", "all three", "तीनों"];
 
+/// Where a seat's name stands written in the other script ("कांकेर" for KANKER): words of
+/// the sentence with the consonant skeletons of the name's words (three consonants at least
+/// in all, so that short words do not pass for a seat).
+fn seat_in_other_script(sentence: &str, lower: &str, forms: &[String]) -> Option<usize> {
+    let form = forms.last()?;
+    let wanted: Vec<String> = form
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(fold::skeleton)
+        .collect();
+    if wanted.is_empty() || wanted.iter().any(|w| w.is_empty()) {
+        return None;
+    }
+    // A short skeleton ("Amethi" is m-t) only as a capitalised Latin word, or a Hindi
+    // word that is not a common one.
+    let short = wanted.iter().map(|w| w.chars().count()).sum::<usize>() < 3;
+    let latin = |t: &str| t.chars().any(|c| c.is_ascii_alphabetic());
+    let words: Vec<(usize, &str)> = sentence_words(lower);
+    words
+        .windows(wanted.len())
+        .find(|win| {
+            win.iter().zip(&wanted).all(|((at, w), s)| {
+                let written = if latin(w) {
+                    !short
+                        || sentence
+                            .get(*at..)
+                            .and_then(|t| t.chars().next())
+                            .is_some_and(char::is_uppercase)
+                } else {
+                    !short || !COMMON_SHORT_WORDS.contains(w)
+                };
+                latin(w) != latin(form) && fold::skeleton(w) == *s && written
+            })
+        })
+        .map(|win| win[0].0)
+}
+
 /// "Both got over 4.6 lakh.", "दोनों को …": a sentence whose subject is "both" is about
 /// the people the sentence before named.
 fn starts_with_both(lower: &str) -> bool {
@@ -3007,6 +3190,12 @@ const DEPOSIT_WORDS: &[&str] = &[
     "one sixth",
     "one-sixth",
 ];
+
+/// Whether `a` is `b` with one digit changed ("4,58,185" for 4,53,185).
+fn one_digit_changed(a: u64, b: u64) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    a.len() == b.len() && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1
+}
 
 /// Whether `a` is `b` with two neighbouring digits exchanged.
 fn swapped_neighbours(a: u64, b: u64) -> bool {

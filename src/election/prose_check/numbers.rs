@@ -409,6 +409,19 @@ const HINDI_NUMBERS: &[(&str, u32)] = &[
     ("ninety", 90),
 ];
 
+/// A small number as a word or in digits ("six", "छह", "4.7"), for "six times".
+pub fn small_number(word: &str) -> Option<f64> {
+    let lower = lowercase(word);
+    let lower = lower.as_ref();
+    if let Ok(n) = lower.replace(',', "").parse::<f64>() {
+        return Some(n);
+    }
+    HINDI_NUMBERS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, n)| f64::from(*n))
+}
+
 /// Fractions before a number word: "साढ़े चार" is 4½, "ढाई" 2½, "डेढ़" 1½; the words
 /// below 1 add to the number after them: "सवा चार" is 4¼, "पौने दस" 9¾ (a quarter less),
 /// "सवा लाख" 1¼ lakh.
