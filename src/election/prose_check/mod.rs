@@ -1325,8 +1325,19 @@ impl<'a> Checker<'a> {
             {
                 out.push((abs_start, message));
             }
+            // "the runner-up led it, 5,652 to 4,778": the second figure of such a pair is
+            // the other side's, not that of whom the sentence names.
+            let pair_second = previous_figure.as_ref().is_some_and(|p| {
+                p.measure == q.measure
+                    && sentence.get(p.end..q.start).is_some_and(|between| {
+                        PAIR_WORDS.contains(&numbers::lowercase(between.trim()).as_ref())
+                    })
+            });
             previous_figure = Some(q.clone());
-            let scoped = scope_for(&named, sentence, &q);
+            let mut scoped = scope_for(&named, sentence, &q);
+            if pair_second {
+                scoped.who.clear();
+            }
             let message = match q.measure {
                 Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
                 Measure::Percent | Measure::Points => {
@@ -1347,6 +1358,9 @@ impl<'a> Checker<'a> {
             out.push((start + flat.original(at), message));
         }
         if let Some((at, message)) = self.times_claim(&lower, &named) {
+            out.push((start + flat.original(at), message));
+        }
+        if let Some((at, message)) = self.how_many_claim(sentence, &lower, &quoted_all, &named) {
             out.push((start + flat.original(at), message));
         }
         out
@@ -3126,6 +3140,18 @@ const SUM_CLAUSE_WORDS: &[&str] = &[
     "the other",
     "the rest",
     "the remaining",
+];
+
+/// Words between the two figures of a pair ("5,652 to 4,778", "5,652 बनाम 4,778").
+const PAIR_WORDS: &[&str] = &[
+    "to",
+    "vs",
+    "vs.",
+    "versus",
+    "against",
+    "बनाम",
+    "के मुक़ाबले",
+    "के मुकाबले",
 ];
 
 /// Words that say a bound holds for each of the people a sentence names ("both got over

@@ -264,3 +264,151 @@ pub(super) fn bracket_comparison(sentence: &str, quoted: &[Quoted]) -> Option<(u
             compared_claim(sentence, a, b, bound).map(|m| (a.start, m))
         })
 }
+
+/// Nouns that a small number counts in "four candidates polled more than …", "दो सीटों पर
+/// अंतर दो हज़ार से कम रहा": (noun, counts seats rather than candidates).
+const COUNTED: &[(&str, bool)] = &[
+    ("candidates", false),
+    ("parties", false),
+    ("contestants", false),
+    ("उम्मीदवार", false),
+    ("उम्मीदवारों", false),
+    ("प्रत्याशी", false),
+    ("प्रत्याशियों", false),
+    ("दल", false),
+    ("दलों", false),
+    ("पार्टियाँ", false),
+    ("पार्टियां", false),
+    ("पार्टियों", false),
+    ("seats", true),
+    ("सीटें", true),
+    ("सीटों", true),
+];
+
+impl Checker<'_> {
+    /// "Four parties got above 95,000", "four seats were decided by less than two thousand
+    /// votes": how many candidates (or seats, by their margins) of the results the sentence
+    /// is about are beyond the bound, against the number the text gives.
+    pub(super) fn how_many_claim(
+        &self,
+        sentence: &str,
+        lower: &str,
+        quoted: &[Quoted],
+        named: &Named,
+    ) -> Option<(usize, String)> {
+        let words: Vec<(usize, &str)> = super::sentence_words(lower);
+        let (at, n, noun, seats) = words.windows(2).find_map(|w| {
+            let (at, word) = w[0];
+            let (_, noun) = w[1];
+            let n = numbers::small_number(word)?;
+            let seats = COUNTED.iter().find(|(c, _)| *c == noun)?.1;
+            (n >= 1.0 && n.fract() == 0.0 && n <= 50.0).then_some((
+                at,
+                n as usize,
+                (word, noun),
+                seats,
+            ))
+        })?;
+        // "more than three candidates", "at least two seats": a bound on the count itself.
+        let head = lower[..at].trim_end();
+        let at_least = ["more than", "over", "at least", "से ज़्यादा", "से अधिक"]
+            .iter()
+            .any(|w| head.ends_with(w));
+        if at_least {
+            return None;
+        }
+        // The bound: a figure with "more than", "above", "से ज़्यादा", "से कम" … by it.
+        let (q, more) = quoted.iter().find_map(|q| {
+            if q.year || q.start <= at {
+                return None;
+            }
+            let before = lower[..q.start].trim_end();
+            let after = lower[q.end..].trim_start();
+            let after = ["वोटों ", "वोट ", "मतों ", "मत "]
+                .iter()
+                .find_map(|v| after.strip_prefix(v))
+                .unwrap_or(after);
+            let ends = |list: &[&str]| list.iter().any(|w| before.ends_with(w));
+            let starts = |list: &[&str]| list.iter().any(|w| after.starts_with(w));
+            if ends(super::MORE_BEFORE) || starts(&["से ज़्यादा", "से ज्यादा", "से अधिक", "से ऊपर"])
+            {
+                Some((q, true))
+            } else if ends(super::LESS_BEFORE) || starts(&["से कम", "से नीचे"])
+            {
+                Some((q, false))
+            } else {
+                None
+            }
+        })?;
+        let scope: Vec<usize> = if named.results.is_empty() {
+            let latest = (0..self.results.len()).map(|i| self.result(i).year).max()?;
+            (0..self.results.len())
+                .filter(|i| self.result(*i).year == latest)
+                .collect()
+        } else {
+            named.results.clone()
+        };
+        let beyond = |v: f64| if more { v > q.value } else { v < q.value };
+        let mut found: Vec<String> = Vec::new();
+        if seats {
+            let margin_said = ["decided", "margin", "won by", "अंतर", "फ़ासला", "फासला"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if !margin_said || q.measure != Measure::Count || scope.len() < 2 {
+                return None;
+            }
+            for i in &scope {
+                let r = self.result(*i);
+                let value = r.margin? as f64;
+                if beyond(value) {
+                    found.push(format!("{} ({})", r.constituency, inr(value)));
+                }
+            }
+        } else {
+            if scope.len() != 1 {
+                return None;
+            }
+            let r = self.result(scope[0]);
+            for c in r
+                .candidates
+                .iter()
+                .filter(|c| c.party != crate::election::result::NOTA)
+            {
+                let value = match q.measure {
+                    Measure::Count => c.votes as f64,
+                    Measure::Percent => c.share?,
+                    Measure::Points => return None,
+                };
+                if c.approx {
+                    return None;
+                }
+                if beyond(value) {
+                    found.push(format!("{} ({})", c.name, c.party));
+                }
+            }
+        }
+        if found.len() == n {
+            return None;
+        }
+        let bound = if more { "more than" } else { "less than" };
+        let list = if found.is_empty() {
+            "none".to_string()
+        } else {
+            format!("{}: {}", found.len(), found.join(", "))
+        };
+        Some((
+            at,
+            format!(
+                "the text says {} {} {} {bound} {}, but the data gives {list}",
+                noun.0,
+                noun.1,
+                if seats { "had a margin of" } else { "got" },
+                sentence[q.start..q.end].trim()
+            ),
+        ))
+    }
+}
+
+fn inr(value: f64) -> String {
+    crate::numfmt::inr_unsigned(value.round().max(0.0) as u64)
+}
