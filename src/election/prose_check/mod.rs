@@ -1403,7 +1403,11 @@ impl<'a> Checker<'a> {
                     named.mentions.push((latest, 0));
                 }
             } else if !stood.is_empty() {
-                if !looks_back && !compares && stood.len() < self.results.len() {
+                // "Five years earlier the BJP's Satyadev Pachauri had won by …": a look back
+                // at someone who stood only in an earlier election is about that one.
+                let latest = self.latest().map(|i| self.result(i).year);
+                let only_earlier = stood.iter().all(|i| Some(self.result(*i).year) < latest);
+                if (!looks_back || only_earlier) && !compares && stood.len() < self.results.len() {
                     named.mentions = stood.iter().map(|i| (*i, 0)).collect();
                     named.results = stood;
                 }
