@@ -530,10 +530,13 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
                     big = true;
                     // "साढ़े चार लाख" is 4.5 lakh: precise to a tenth of a lakh.
                     // "पौने दस लाख", "सवा चार लाख": to a quarter lakh.
-                    let unit = match current.fract() {
-                        f if f == 0.0 => *m,
-                        f if f == 0.5 => *m / 10.0,
-                        _ => *m / 4.0,
+                    let fraction = current.fract();
+                    let unit = if fraction == 0.0 {
+                        *m
+                    } else if fraction == 0.5 {
+                        *m / 10.0
+                    } else {
+                        *m / 4.0
                     };
                     smallest = smallest.min(unit);
                     total += current * m;
