@@ -52,7 +52,16 @@ pub fn seat_key(constituency: &str) -> (String, Option<String>) {
         return (key(text), None);
     };
     let qualifier = rest.trim_end().trim_end_matches(')');
-    let q = key(qualifier).replace(' ', "");
+    (key(name), state_named_by(qualifier))
+}
+
+/// The state a word or abbreviation names ("उ.प्र.", "HP", "हिमाचल", "Bihar"), as a
+/// matching key.
+pub fn state_named_by(text: &str) -> Option<String> {
+    let q = key(text).replace(' ', "");
+    if q.is_empty() {
+        return None;
+    }
     const STATES: &[(&[&str], &str)] = &[
         (
             &["up", "उप्र", "यूपी", "उत्तरप्रदेश", "uttarpradesh"],
@@ -84,11 +93,10 @@ pub fn seat_key(constituency: &str) -> (String, Option<String>) {
         (&["उत्तराखंड", "uttarakhand"], "uttarakhand"),
         (&["बंगाल", "पश्चिमबंगाल", "westbengal", "wb"], "west bengal"),
     ];
-    let state = STATES
+    STATES
         .iter()
         .find(|(forms, _)| forms.iter().any(|f| key(f).replace(' ', "") == q))
-        .map(|(_, s)| (*s).to_string());
-    (key(name), state)
+        .map(|(_, s)| (*s).to_string())
 }
 
 /// Whether two states (as matching keys) are one state, also across scripts ("उत्तर

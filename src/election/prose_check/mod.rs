@@ -839,7 +839,7 @@ struct Checker<'a> {
     elections: Vec<String>,
     /// The page's seats: the constituency as prose may name it (lower case, with and
     /// without an AC number) → the results of that seat.
-    seats: Vec<(Vec<String>, Vec<usize>)>,
+    seats: Vec<(Vec<String>, Vec<usize>, Option<String>)>,
     /// Segment name → its lower-case forms (with and without an AC number), found in a
     /// sentence by either.
     segment_forms: Vec<(String, [String; 2])>,
@@ -1056,22 +1056,36 @@ impl<'a> Checker<'a> {
             capital_forms,
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
             seats: {
-                let mut seats: Vec<(String, Vec<String>, Vec<usize>)> = Vec::new();
+                // Hamirpur in Uttar Pradesh and in Himachal Pradesh are two seats.
+                let mut seats: Vec<((String, Option<String>), Vec<String>, Vec<usize>)> =
+                    Vec::new();
                 for (i, r) in results.iter().enumerate() {
-                    let key = fold::key(&r.constituency);
-                    match seats.iter_mut().find(|(k, _, _)| *k == key) {
+                    let (seat, state_named) = fold::seat_key(&r.constituency);
+                    let key = (seat, r.state.as_deref().map(fold::key).or(state_named));
+                    match seats.iter_mut().find(|(k, _, _)| {
+                        k.0 == key.0
+                            && match (&k.1, &key.1) {
+                                (Some(a), Some(b)) => fold::same_state(a, b),
+                                _ => true,
+                            }
+                    }) {
                         Some((_, _, list)) => list.push(i),
                         None => {
                             let name = r.constituency.to_lowercase();
                             let bare = fold::split_ac_number(&name).1.to_lowercase();
-                            let mut forms = vec![name, bare];
+                            let plain = bare
+                                .split_once('(')
+                                .map_or(bare.as_str(), |(n, _)| n)
+                                .trim()
+                                .to_string();
+                            let mut forms = vec![name, bare, plain];
                             forms.retain(|f| f.chars().count() >= 3);
                             forms.dedup();
                             seats.push((key, forms, vec![i]));
                         }
                     }
                 }
-                seats.into_iter().map(|(_, f, l)| (f, l)).collect()
+                seats.into_iter().map(|(k, f, l)| (f, l, k.1)).collect()
             },
             segment_forms: results
                 .iter()
@@ -1136,10 +1150,35 @@ impl<'a> Checker<'a> {
         // Two seats of one election on a page ("वाराणसी और अमेठी, 2024"): a sentence that
         // names some of the seats, not all, is about theirs only.
         if self.seats.len() > 1 {
+            // Of two seats of one name, the one whose state the sentence names.
+            let states_named: Vec<String> = {
+                let words: Vec<&str> = lower
+                    .split(|c: char| c.is_whitespace() || "(),;:।".contains(c))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let mut found: Vec<String> = Vec::new();
+                for k in 0..words.len() {
+                    for len in 1..=2 {
+                        if let Some(window) = words.get(k..k + len)
+                            && let Some(state) = fold::state_named_by(&window.join(" "))
+                        {
+                            found.push(state);
+                        }
+                    }
+                }
+                found
+            };
+            let state_ok = |state: &Option<String>| {
+                states_named.is_empty()
+                    || state
+                        .as_ref()
+                        .is_some_and(|s| states_named.iter().any(|n| fold::same_state(n, s)))
+            };
             let named_seats: Vec<(usize, usize)> = self
                 .seats
                 .iter()
-                .filter_map(|(forms, list)| {
+                .filter(|(_, _, state)| state_ok(state))
+                .filter_map(|(forms, list, _)| {
                     let at = forms
                         .iter()
                         .filter_map(|f| find_word(lower, f))
@@ -1152,7 +1191,7 @@ impl<'a> Checker<'a> {
             let all_named = self
                 .seats
                 .iter()
-                .all(|(_, list)| list.iter().any(|i| named_seats.iter().any(|(j, _)| j == i)));
+                .all(|(_, list, _)| list.iter().any(|i| named_seats.iter().any(|(j, _)| j == i)));
             if !named_seats.is_empty() && !all_named {
                 let theirs = |i: &usize| named_seats.iter().any(|(j, _)| j == i);
                 if named.results.iter().any(theirs) {
