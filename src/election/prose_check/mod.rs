@@ -1057,8 +1057,9 @@ impl<'a> Checker<'a> {
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
             seats: {
                 // Hamirpur in Uttar Pradesh and in Himachal Pradesh are two seats.
-                let mut seats: Vec<((String, Option<String>), Vec<String>, Vec<usize>)> =
-                    Vec::new();
+                // (seat key, state key), forms, results.
+                type SeatGroup = ((String, Option<String>), Vec<String>, Vec<usize>);
+                let mut seats: Vec<SeatGroup> = Vec::new();
                 for (i, r) in results.iter().enumerate() {
                     let (seat, state_named) = fold::seat_key(&r.constituency);
                     let key = (seat, r.state.as_deref().map(fold::key).or(state_named));
