@@ -143,6 +143,14 @@ for (const [query, expected, mark] of [
   ['samajwadi party', 'kanpur/mayor-2023/', 'सपा'],
   ['मेयर', 'kanpur/mayor-2023/', 'महापौर'],
   ['independent', 'up-2024/mathura/', 'निर्दलीय'],
+  // Romanised, by loose key or consonants, part of a name, a code spelt out in Hindi.
+  ['bhajpa', 'kanpur/result-2024/', 'भाजपा'],
+  ['sapa', 'kanpur/mayor-2023/', 'सपा'],
+  ['samajvadi parti', 'kanpur/mayor-2023/', 'सपा'],
+  ['bhartiya janta party', 'kanpur/segments/', 'भाजपा'],
+  ['samajwadi', 'kanpur/mayor-2023/', 'सपा'],
+  ['bahujan', 'kanpur/result-2024/', 'बसपा'],
+  ['बीजेपी', 'en/kanpur-result-2024/', 'BJP'],
 ]) {
   test(`synonyms: ${query} finds ${expected}${mark ? `, marking ${mark}` : ''}`, async () => {
     const page = await search(query);
@@ -153,6 +161,16 @@ for (const [query, expected, mark] of [
     await page.close();
   });
 }
+
+test('a word of many parties\' names is no party: party and भारतीय find that word, not BJP', async () => {
+  for (const query of ['party', 'भारतीय']) {
+    const { cards } = await results(await search(query));
+    assert.ok(cards.length > 0, query);
+    for (const c of cards) {
+      assert.ok(!c.marks.some((m) => ['भाजपा', 'BJP', 'सपा', 'बसपा'].includes(m)), `${query}: ${c.href} marks ${c.marks.join(' ')}`);
+    }
+  }
+});
 
 test('when no article has every word, the articles with most of them, and the status says so', async () => {
   const page = await search('कानपुर ज़ंज़ीबार');
@@ -217,7 +235,7 @@ test('nothing is fetched before the box is focused; a word\'s first three result
 });
 
 test('a card from the index reads as the card from the article file', async () => {
-  for (const query of ['कानपुर', 'आलोक मिश्रा', 'Sisamau', '4,22,087']) {
+  for (const query of ['कानपुर', 'आलोक मिश्रा', 'Sisamau', '4,22,087', 'samajwadi', 'कांग्रेस 2019 नतीजा']) {
     const withFirsts = await results(await search(query));
     const page = await browser.newPage();
     await page.route('**/search/f/*.json', (route) => route.abort());
