@@ -370,6 +370,9 @@ const chunavSearch = (() => {
     parts.sort((x, y) => y.ids.length - x.ids.length);
     const f = parts[0];
     if (parts.length > 1 && parts[1].ids.length * RIVAL > f.ids.length) return found;
+    // Nor when more articles have the word itself than the group: then it is a common word
+    // that a small party's name happens to have (जन of सभी जन पार्टी).
+    if (f.ids.length <= found.ids.length) return found;
     for (const id of f.ids) {
       if (!found.scores[id]) found.ids.push(id);
       found.scores[id] = Math.max(found.scores[id], f.scores[id] * PART);

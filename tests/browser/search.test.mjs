@@ -235,7 +235,7 @@ test('nothing is fetched before the box is focused; a word\'s first three result
 });
 
 test('a card from the index reads as the card from the article file', async () => {
-  for (const query of ['कानपुर', 'आलोक मिश्रा', 'Sisamau', '4,22,087', 'samajwadi', 'कांग्रेस 2019 नतीजा']) {
+  for (const query of ['कानपुर', 'आलोक मिश्रा', 'Sisamau', '4,22,087', 'samajwadi', 'कांग्रेस 2019 नतीजा', 'bjp sp']) {
     const withFirsts = await results(await search(query));
     const page = await browser.newPage();
     await page.route('**/search/f/*.json', (route) => route.abort());
@@ -243,6 +243,33 @@ test('a card from the index reads as the card from the article file', async () =
     assert.deepEqual(without, withFirsts, query);
     await page.close();
   }
+});
+
+test('a result whose title a fetched first-results file carries shows before its article file, its snippet after', async () => {
+  const query = 'भाजपा सपा';
+  const page = await browser.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let served = 0;
+  await page.route('**/search/d/*.json', async (route) => { await held; served += 1; await route.continue(); });
+  await page.goto(`${origin}search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+  const first = await page.evaluate(() => {
+    const li = document.querySelector('#search-results li');
+    return { title: li.querySelector('a').textContent, snippet: li.querySelector('p').textContent };
+  });
+  assert.equal(served, 0, 'no article file has arrived');
+  assert.ok(first.title.length > 0, 'the title shows');
+  assert.equal(first.snippet, '', 'the snippet is still to come');
+  release();
+  const shown = await results(page);
+  await page.close();
+  // Once the article files are in, the cards read as those made from article files alone.
+  const plain = await browser.newPage();
+  await plain.route('**/search/f/*.json', (route) => route.abort());
+  assert.deepEqual(shown, await results(await search(query, plain)));
+  assert.ok(shown.cards[0].snippet.length > 0);
+  await plain.close();
 });
 
 test('the address follows what is typed once typing pauses, and a first card needs no article file before it', async () => {
