@@ -33,7 +33,11 @@ before(async () => {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (out) fs.rmSync(path.dirname(out), { recursive: true, force: true });
+});
 
 // Opens search/?q=query and waits until the status says how many were found.
 async function search(query, page) {
