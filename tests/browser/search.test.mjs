@@ -266,6 +266,7 @@ test('a result whose title a fetched first-results file carries shows before its
   assert.ok(first.title.length > 0, 'the title shows');
   assert.equal(first.snippet, '', 'the snippet is still to come');
   release();
+  await page.waitForFunction(() => [...document.querySelectorAll('#search-results li p')].every((p) => p.textContent));
   const shown = await results(page);
   await page.close();
   // Once the article files are in, the cards read as those made from article files alone.
