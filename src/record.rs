@@ -21,6 +21,10 @@ impl Writer {
         self.u64(s.len() as u64);
         self.0.extend_from_slice(s.as_bytes());
     }
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.u64(b.len() as u64);
+        self.0.extend_from_slice(b);
+    }
     pub fn strings(&mut self, list: &[String]) {
         self.u64(list.len() as u64);
         for s in list {
@@ -68,6 +72,10 @@ impl<'a> Reader<'a> {
     pub fn str(&mut self) -> Option<&'a str> {
         let n = usize::try_from(self.u64()?).ok()?;
         std::str::from_utf8(self.take(n)?).ok()
+    }
+    pub fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        self.take(n)
     }
     pub fn strings(&mut self) -> Option<Vec<String>> {
         let n = self.u64()?;

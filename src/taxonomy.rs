@@ -99,7 +99,9 @@ impl Taxonomies {
                 let entry = found
                     .entry((kind, key))
                     .or_insert_with(|| (name, Vec::new()));
-                if !entry.1.contains(&i) {
+                // Pages come one at a time: a repeat of this page is the last one listed
+                // (a `contains` over a party's 10,000 articles made this quadratic).
+                if entry.1.last() != Some(&i) {
                     entry.1.push(i);
                 }
             };

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 struct Server {
     child: Child,
     port: u16,
-    /// Kept open: the server keeps logging rebuilds to it.
-    _log: BufReader<std::process::ChildStdout>,
+    /// Kept open: the server keeps logging rebuilds to it (`next_rebuild` reads them).
+    log: BufReader<std::process::ChildStdout>,
 }
 
 impl Drop for Server {
@@ -42,11 +42,7 @@ fn serve(site: &Site) -> Server {
         .and_then(|rest| rest.split('/').next())
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("no address in {line:?}"));
-    Server {
-        child,
-        port,
-        _log: log,
-    }
+    Server { child, port, log }
 }
 
 /// A raw GET, so that the path reaches the server exactly as written.
@@ -308,6 +304,122 @@ fn a_changed_constituency_makes_its_term_page_and_drops_the_old_one() {
         article.contains("constituencies/अकबरपुर/"),
         "the article links to the new term page: {article}"
     );
+    assert_serves_what_build_writes(&site, &server);
+}
+
+#[test]
+fn search_files_follow_body_edits_new_articles_and_removals() {
+    let site = two_kanpur_articles();
+    let server = serve(&site);
+    let mut events = events(&server);
+    let status = |path: &str| get(server.port, &encoded(path)).0;
+    let file = "content/kanpur/dusra.md";
+    let text = site.read(file);
+
+    // A word of the body changed: the older article keeps its id (1).
+    site.write(file, &format!("{text}\nएकदमनयाशब्द वाला वाक्य।\n"));
+    wait_for_event(&mut events, "reload");
+    assert!(
+        get(server.port, "/search/d/1.json")
+            .2
+            .contains("एकदमनयाशब्द")
+    );
+    assert_serves_what_build_writes(&site, &server);
+
+    // A newer article renumbers the others; removing it numbers them back.
+    let newest = text
+        .replacen("दूसरा लेख: पुराना शीर्षक", "तीसरा लेख", 1)
+        .replacen("date = 2024-06-08", "date = 2024-06-12", 1);
+    site.write("content/kanpur/teesra.md", &newest);
+    wait_for_event(&mut events, "reload");
+    assert!(get(server.port, "/search/d/0.json").2.contains("तीसरा लेख"));
+    assert_eq!(status("/search/d/2.json"), 200);
+    assert_serves_what_build_writes(&site, &server);
+    site.remove("content/kanpur/teesra.md");
+    wait_for_event(&mut events, "reload");
+    assert_eq!(
+        status("/search/d/2.json"),
+        404,
+        "the third article's file is gone"
+    );
+    assert!(!get(server.port, "/search/d/0.json").2.contains("तीसरा लेख"));
+    assert_serves_what_build_writes(&site, &server);
+}
+
+/// The next "rebuilt in N ms (K of M outputs; planned WHAT)" line of the server's log:
+/// K, and what was planned again.
+fn next_rebuild(server: &mut Server) -> (usize, String) {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(server.log.read_line(&mut line).unwrap() > 0, "log closed");
+        if let Some(rest) = line.strip_prefix("rebuilt in ") {
+            let rendered = rest
+                .split(" (")
+                .nth(1)
+                .and_then(|r| r.split(' ').next())
+                .and_then(|k| k.parse().ok())
+                .unwrap_or_else(|| panic!("no count in {line:?}"));
+            let planned = rest.split("; planned ").nth(1).unwrap_or("");
+            return (
+                rendered,
+                planned.trim_end().trim_end_matches(')').to_string(),
+            );
+        }
+    }
+}
+
+#[test]
+fn body_edits_render_only_their_page_and_serve_what_a_fresh_build_writes() {
+    let site = two_kanpur_articles();
+    let mut server = serve(&site);
+    let mut events = events(&server);
+    let file = "content/kanpur/dusra.md";
+    let text = site.read(file);
+    let prose = "कांग्रेस के वोट हर विधानसभा क्षेत्र में बढ़े।";
+    assert!(text.contains(prose));
+
+    // The body alone: its page, its card and the search index, nothing of the other
+    // article's page or the listings.
+    site.write(file, &text.replace(prose, "पहला बदलाव: वोट बढ़े।"));
+    wait_for_event(&mut events, "reload");
+    let (rendered, planned) = next_rebuild(&mut server);
+    assert!(rendered <= 3, "a body edit rendered {rendered} outputs");
+    assert_eq!(
+        planned, "1 page",
+        "a body edit plans its own page again, not the site"
+    );
+    let page = get(server.port, "/kanpur/dusra/").2;
+    assert!(page.contains("पहला बदलाव: वोट बढ़े।"), "{page}");
+    assert_serves_what_build_writes(&site, &server);
+
+    // A body that fails to render keeps the last good page; the next good body is served
+    // with everything the failed one changed.
+    site.write(
+        file,
+        &text.replace(prose, "{{ results.nowhere.margin }} टूटा"),
+    );
+    wait_for_event(&mut events, "errors");
+    assert!(get(server.port, "/kanpur/dusra/").2.contains("पहला बदलाव"));
+    site.write(file, &text.replace(prose, "दूसरा बदलाव: वोट बढ़े।"));
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "1 page");
+    let page = get(server.port, "/kanpur/dusra/").2;
+    assert!(
+        page.contains("दूसरा बदलाव") && !page.contains("टूटा"),
+        "{page}"
+    );
+    assert_serves_what_build_writes(&site, &server);
+
+    // A title (what listings show) goes through the whole site; a body edit after it
+    // is again only its own.
+    let retitled = text.replace("पुराना शीर्षक", "नया शीर्षक");
+    site.write(file, &retitled);
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "the site");
+    site.write(file, &retitled.replace(prose, "तीसरा बदलाव।"));
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "1 page");
     assert_serves_what_build_writes(&site, &server);
 }
 

@@ -13,6 +13,7 @@ use crate::site::listings::{CARD_FILE, SEARCH_PATH, has_card};
 use crate::site::{AssetDir, Site};
 use crate::taxonomy::Kind;
 use crate::theme;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::PathBuf;
@@ -103,6 +104,25 @@ pub struct Output {
 #[derive(Debug, Default)]
 pub struct Plan {
     pub outputs: Vec<Output>,
+    /// What it was planned with, for `Plan::revise`.
+    inputs: Option<SiteInputs>,
+}
+
+/// The site-wide fingerprints a plan was made with, and where each page's outputs are:
+/// an edit that leaves them as they were re-plans only the edited pages' outputs.
+#[derive(Debug, Clone)]
+struct SiteInputs {
+    /// Site-wide inputs: site.toml, the templates, chunav's version. (data/ reaches a
+    /// page through its own results, and the tallies.)
+    everywhere: u64,
+    /// One per page: what listings show of it.
+    summaries: Vec<u64>,
+    nav: u64,
+    /// Of every page's path and results and data/: what `tally()` and seats charts count.
+    tallied: u64,
+    /// Per page: its page output and its card's, if it has one.
+    page_outputs: Vec<(usize, Option<usize>)>,
+    search_index: Option<usize>,
 }
 
 /// What an edit changed: outputs to render (indexes into the new plan) and paths of
@@ -123,13 +143,70 @@ impl Plan {
     /// Lists every output of `site` as rendered with `renderer`'s templates, or the places
     /// where two outputs would be written at one path.
     pub fn new(site: &Site, renderer: &Renderer) -> Result<Plan, Vec<Diagnostic>> {
-        let outputs = Planner::new(site, renderer).outputs();
+        let mut planner = Planner::new(site, renderer);
+        let outputs = planner.outputs();
         let problems = collisions(&outputs);
         if problems.is_empty() {
-            Ok(Plan { outputs })
+            Ok(Plan {
+                outputs,
+                inputs: Some(planner.inputs.into_owned()),
+            })
         } else {
             Err(problems)
         }
+    }
+
+    /// The outputs of `pages` (and the search index, which holds every article's text)
+    /// planned again from `site`, whose pages' bodies alone changed since this plan was
+    /// made with the same `renderer` (`site::Reload::Pages`): each with its index in
+    /// this plan. `None` when this plan cannot be revised (it was not made for a site of
+    /// this many pages).
+    pub fn revise(
+        &self,
+        site: &Site,
+        renderer: &Renderer,
+        pages: &[usize],
+    ) -> Option<Vec<(usize, Output)>> {
+        let inputs = self.inputs.as_ref()?;
+        if inputs.page_outputs.len() != site.pages.len() {
+            return None;
+        }
+        let planner = Planner {
+            site,
+            inputs: Cow::Borrowed(inputs),
+            renderer,
+        };
+        let mut revised = Vec::new();
+        for &i in pages {
+            let (page, card) = *planner.inputs.page_outputs.get(i)?;
+            revised.push((page, planner.page(i, &site.pages[i])));
+            if let Some(card) = card {
+                revised.push((card, planner.card(i)));
+            }
+        }
+        if let Some(n) = planner.inputs.search_index {
+            revised.push((n, planner.search_index()));
+        }
+        revised
+            .iter()
+            .all(|(n, o)| self.outputs.get(*n).is_some_and(|old| old.path == o.path))
+            .then_some(revised)
+    }
+
+    /// Puts `outputs` (from `revise`) in place; returns the ones they replaced, and the
+    /// indexes of those whose dependencies changed (what must be rendered).
+    pub fn apply(&mut self, outputs: Vec<(usize, Output)>) -> (Vec<(usize, Output)>, Vec<usize>) {
+        let mut replaced = Vec::with_capacity(outputs.len());
+        let mut changed = Vec::new();
+        for (n, output) in outputs {
+            if self.outputs[n].deps != output.deps {
+                changed.push(n);
+            }
+            replaced.push((n, std::mem::replace(&mut self.outputs[n], output)));
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        (replaced, changed)
     }
 
     /// Every output, for a full build.
@@ -204,14 +281,8 @@ fn collisions(outputs: &[Output]) -> Vec<Diagnostic> {
 /// Lists outputs, computing each one's dependencies from fingerprints taken once.
 struct Planner<'a> {
     site: &'a Site,
-    /// Site-wide inputs: site.toml, the templates, chunav's version. (data/ reaches a
-    /// page through its own results, and the tallies.)
-    everywhere: u64,
-    /// One per page: what listings show of it.
-    summaries: Vec<u64>,
-    nav: u64,
-    /// Of every page's results and data/: what `tally()` and seats charts count.
-    tallied: u64,
+    /// Taken from the site (`Plan::new`), or the served plan's (`Plan::revise`).
+    inputs: Cow<'a, SiteInputs>,
     renderer: &'a Renderer,
 }
 
@@ -222,33 +293,37 @@ impl<'a> Planner<'a> {
             .add(&site.config_input)
             .add(&renderer.fingerprint())
             .finish();
+        // The tallies count each page's results under its path (`tally::Ledger`).
+        let mut tallied = Fingerprinter::new();
+        for (page, facts) in site.pages.iter().zip(&site.facts) {
+            tallied.add(&page.path).add(&facts.results);
+        }
         Planner {
             site,
-            everywhere,
-            summaries: site.index.summaries.iter().map(fingerprint::of).collect(),
-            // Every page links the home of its language from the site's name.
-            nav: fingerprint::of(&(&site.index.nav, site.index.homes())),
-            tallied: fingerprint::of(&(&site.facts, site.data_input)),
+            inputs: Cow::Owned(SiteInputs {
+                everywhere,
+                summaries: site.index.summaries.iter().map(fingerprint::of).collect(),
+                // Every page links the home of its language from the site's name.
+                nav: fingerprint::of(&(&site.index.nav, site.index.homes())),
+                tallied: tallied.add(&site.data_input).finish(),
+                page_outputs: Vec::with_capacity(site.pages.len()),
+                search_index: None,
+            }),
             renderer,
         }
     }
 
-    fn outputs(&self) -> Vec<Output> {
+    fn outputs(&mut self) -> Vec<Output> {
         let site = self.site;
         let mut outputs = Vec::with_capacity(site.pages.len() * 2 + site.assets.len() + 64);
         for (i, page) in site.pages.iter().enumerate() {
             outputs.push(self.page(i, page));
-            if has_card(page, site.results(i)) {
-                outputs.push(Output {
-                    path: format!("{}{CARD_FILE}", page.path),
-                    origin: Origin::Card(page.file.clone()),
-                    job: Job::Card(i),
-                    deps: self.deps(&[
-                        ("source", site.facts[i].source),
-                        ("results", site.facts[i].results),
-                    ]),
-                });
-            }
+            let card = has_card(page, site.results(i)).then(|| {
+                outputs.push(self.card(i));
+                outputs.len() - 1
+            });
+            let page = outputs.len() - 1 - usize::from(card.is_some());
+            self.inputs.to_mut().page_outputs.push((page, card));
         }
         self.taxonomies(&mut outputs);
         self.site_files(&mut outputs);
@@ -256,9 +331,23 @@ impl<'a> Planner<'a> {
         outputs
     }
 
+    fn card(&self, i: usize) -> Output {
+        let site = self.site;
+        let page = &site.pages[i];
+        Output {
+            path: format!("{}{CARD_FILE}", page.path),
+            origin: Origin::Card(page.file.clone()),
+            job: Job::Card(i),
+            deps: self.deps(&[
+                ("source", site.facts[i].source),
+                ("results", site.facts[i].results),
+            ]),
+        }
+    }
+
     fn deps(&self, inputs: &[(&'static str, u64)]) -> Deps {
         let mut all = Vec::with_capacity(inputs.len() + 1);
-        all.push(("site", self.everywhere));
+        all.push(("site", self.inputs.everywhere));
         all.extend_from_slice(inputs);
         Deps(all)
     }
@@ -267,7 +356,7 @@ impl<'a> Planner<'a> {
     fn listed(&self, pages: &[usize]) -> u64 {
         let mut f = Fingerprinter::new();
         for &i in pages {
-            f.add(&self.summaries[i]);
+            f.add(&self.inputs.summaries[i]);
         }
         f.finish()
     }
@@ -278,14 +367,14 @@ impl<'a> Planner<'a> {
         let mut inputs = vec![
             ("source", site.facts[i].source),
             ("results", site.facts[i].results),
-            ("nav", self.nav),
+            ("nav", self.inputs.nav),
             ("links", self.link_targets(page)),
         ];
         // A page shows other pages' seats when its body or its template shows a tally or
         // a seats chart.
         let template = crate::render::pages::template_of(page);
         if self.renderer.shows_tally(&page.body, template) {
-            inputs.push(("tallies", self.tallied));
+            inputs.push(("tallies", self.inputs.tallied));
         }
         match page.kind {
             PageKind::Article => {
@@ -342,7 +431,7 @@ impl<'a> Planner<'a> {
                 path: format!("{}index.html", kind.path()),
                 origin: Origin::Made(format!("the {} index", kind.path().trim_end_matches('/'))),
                 job: Job::Taxonomy(kind),
-                deps: self.deps(&[("nav", self.nav), ("terms", fingerprint::of(&index))]),
+                deps: self.deps(&[("nav", self.inputs.nav), ("terms", fingerprint::of(&index))]),
             });
             for (n, term) in terms.iter().enumerate() {
                 let name = fingerprint::of(&term.name);
@@ -351,7 +440,7 @@ impl<'a> Planner<'a> {
                     origin: Origin::Made(format!("the page of {}", term.path)),
                     job: Job::Term { kind, term: n },
                     deps: self.deps(&[
-                        ("nav", self.nav),
+                        ("nav", self.inputs.nav),
                         ("name", name),
                         ("listed", self.listed(&term.pages)),
                     ]),
@@ -362,7 +451,7 @@ impl<'a> Planner<'a> {
 
     /// Robots, CNAME, the search page and index, 404, and (with a base_url) sitemap and
     /// feeds, which need absolute URLs.
-    fn site_files(&self, outputs: &mut Vec<Output>) {
+    fn site_files(&mut self, outputs: &mut Vec<Output>) {
         let site = self.site;
         let made = |what: &str| Origin::Made(what.to_string());
         outputs.push(Output {
@@ -383,31 +472,21 @@ impl<'a> Planner<'a> {
             path: format!("{SEARCH_PATH}index.html"),
             origin: made("the search page"),
             job: Job::SearchPage,
-            deps: self.deps(&[("nav", self.nav)]),
+            deps: self.deps(&[("nav", self.inputs.nav)]),
         });
-        let mut search = Fingerprinter::new();
-        for &i in &site.index.latest {
-            search.add(&self.summaries[i]).add(&site.facts[i]);
-        }
-        outputs.push(Output {
-            // The index is many files under search/ (shards, one per article, this one);
-            // the writer writes whatever `search::build_files` returns.
-            path: crate::search::META_FILE.into(),
-            origin: made("the search index"),
-            job: Job::SearchIndex,
-            deps: self.deps(&[("articles", search.finish())]),
-        });
+        self.inputs.to_mut().search_index = Some(outputs.len());
+        outputs.push(self.search_index());
         outputs.push(Output {
             path: "404.html".into(),
             origin: made("the 404 page"),
             job: Job::NotFound,
-            deps: self.deps(&[("nav", self.nav)]),
+            deps: self.deps(&[("nav", self.inputs.nav)]),
         });
         if site.config.base_url.is_empty() {
             return;
         }
         let mut sitemap = Fingerprinter::new();
-        sitemap.add(&self.summaries);
+        sitemap.add(&self.inputs.summaries);
         sitemap.add(&site.taxonomies.paths().collect::<Vec<_>>());
         outputs.push(Output {
             path: "sitemap.xml".into(),
@@ -431,7 +510,10 @@ impl<'a> Planner<'a> {
                 path: format!("{}atom.xml", page.path),
                 origin: made(&format!("the feed of /{}", page.path)),
                 job: Job::SectionFeed(i),
-                deps: self.deps(&[("section", self.summaries[i]), ("listed", shown(listed))]),
+                deps: self.deps(&[
+                    ("section", self.inputs.summaries[i]),
+                    ("listed", shown(listed)),
+                ]),
             });
         }
         for (&kind, terms) in &site.taxonomies.terms {
@@ -446,6 +528,23 @@ impl<'a> Planner<'a> {
                     ]),
                 });
             }
+        }
+    }
+
+    /// The search index: many files under search/ (shards, one per article, this one);
+    /// the writer writes whatever `search::build_files` returns. Every article's summary
+    /// and text go into it.
+    fn search_index(&self) -> Output {
+        let site = self.site;
+        let mut search = Fingerprinter::new();
+        for &i in &site.index.latest {
+            search.add(&self.inputs.summaries[i]).add(&site.facts[i]);
+        }
+        Output {
+            path: crate::search::META_FILE.into(),
+            origin: Origin::Made("the search index".into()),
+            job: Job::SearchIndex,
+            deps: self.deps(&[("articles", search.finish())]),
         }
     }
 
@@ -535,6 +634,7 @@ mod tests {
     fn diff_lists_new_changed_and_gone_outputs() {
         let made = || Origin::Made("x".into());
         let before = Plan {
+            inputs: None,
             outputs: vec![
                 output("a", made(), 1),
                 output("b", made(), 1),
@@ -542,6 +642,7 @@ mod tests {
             ],
         };
         let after = Plan {
+            inputs: None,
             outputs: vec![
                 output("a", made(), 1),
                 output("b", made(), 2),

@@ -11,9 +11,10 @@
 //! never sees its bytes change: the staging folder is fresh, every path in it is written
 //! once, and the published folder is only ever replaced whole.
 //!
-//! `.chunav/cache/search` keeps each article's search entry, so that the search index can
-//! be rebuilt after one article changed without rendering the others; it is read only when
-//! the index must be rebuilt.
+//! `.chunav/cache/search` keeps each article's search entry with its prepared words (the
+//! folded words the index is made of), so that the search index can be rebuilt after one
+//! article changed without rendering or folding the others; it is read only when the index
+//! must be rebuilt.
 //!
 //! Both files carry a checksum and the identity of the chunav binary that wrote them (its
 //! version and its executable's size and time): anything else is ignored, never trusted.
@@ -23,7 +24,7 @@ use super::plan::{Deps, Job, Output, Plan};
 use crate::fingerprint;
 use crate::markdown::BodyLink;
 use crate::record::{Reader, Writer};
-use crate::search::{Entry, PageText};
+use crate::search::{Entry, Index, PageText, Prepared};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ use std::path::{Path, PathBuf};
 const OUTPUTS: &str = "outputs";
 const SEARCH: &str = "search";
 const OUTPUTS_MAGIC: &[u8; 15] = b"chunav-outputs1";
-const SEARCH_MAGIC: &[u8; 14] = b"chunav-search1";
+const SEARCH_MAGIC: &[u8; 14] = b"chunav-search2";
 
 /// What the previous build wrote for one output.
 #[derive(Debug, Clone, Default)]
@@ -231,11 +232,12 @@ pub fn save(root: &Path, out: &Path, records: &[Record<'_>], ids: &super::links:
     let _ = store(&root.join(CACHE_DIR).join(OUTPUTS), &w.finish());
 }
 
-/// Keeps the search entries of the articles of `plan`, each with the fingerprint of its
-/// page's `Deps` (an entry is reused only for a page with the same). Best effort, like
-/// `save`; safe before the build is put in place, since an entry is only ever taken for
-/// a page made from the very inputs it was made from.
-pub fn save_search(root: &Path, plan: &Plan, entries: &[Entry]) {
+/// Keeps the search entries of the articles of `plan` with their prepared words (as
+/// `index` has them), each with the fingerprint of its page's `Deps` (an entry is reused
+/// only for a page with the same). Best effort, like `save`; safe before the build is put
+/// in place, since an entry is only ever taken for a page made from the very inputs it was
+/// made from.
+pub fn save_search(root: &Path, plan: &Plan, index: &Index) {
     let page_deps: HashMap<&str, u64> = plan
         .outputs
         .iter()
@@ -247,18 +249,18 @@ pub fn save_search(root: &Path, plan: &Plan, entries: &[Entry]) {
             _ => None,
         })
         .collect();
-    let kept: Vec<(u64, &Entry)> = entries
-        .iter()
-        .filter_map(|e| page_deps.get(e.path.as_str()).map(|d| (*d, e)))
+    let kept: Vec<(u64, &Entry, &Prepared)> = index
+        .entries()
+        .filter_map(|(e, p)| page_deps.get(e.path.as_str()).map(|d| (*d, e, p)))
         .collect();
     write_search(root, &kept);
 }
 
-fn write_search(root: &Path, entries: &[(u64, &Entry)]) {
+fn write_search(root: &Path, entries: &[(u64, &Entry, &Prepared)]) {
     let mut w = Writer::new(SEARCH_MAGIC);
     w.u64(fingerprint::binary_identity());
     w.u64(entries.len() as u64);
-    for (deps, e) in entries {
+    for (deps, e, prepared) in entries {
         w.u64(*deps);
         for field in [&e.path, &e.title, &e.description, &e.lang, &e.date] {
             w.str(field);
@@ -267,8 +269,52 @@ fn write_search(root: &Path, entries: &[(u64, &Entry)]) {
         w.strings(&e.text.headings);
         w.str(&e.text.body);
         w.str(&e.text.beside);
+        write_prepared(&mut w, prepared);
     }
     let _ = store(&root.join(CACHE_DIR).join(SEARCH), &w.finish());
+}
+
+/// An article's prepared words: the words in one string (a folded word has no line
+/// break), then their fields, then their snippet places.
+fn write_prepared(w: &mut Writer, prepared: &Prepared) {
+    w.u64(prepared.synonyms);
+    let words: Vec<&str> = prepared.words.iter().map(|(w, _, _)| w.as_str()).collect();
+    w.str(&words.join("\n"));
+    let fields: Vec<u8> = prepared.words.iter().map(|(_, f, _)| *f).collect();
+    w.bytes(&fields);
+    let places: Vec<u8> = prepared
+        .words
+        .iter()
+        .flat_map(|(_, _, p)| p.to_le_bytes())
+        .collect();
+    w.bytes(&places);
+}
+
+fn read_prepared(r: &mut Reader<'_>) -> Option<Prepared> {
+    let synonyms = r.u64()?;
+    let words = r.str()?;
+    let fields = r.bytes()?;
+    let places = r.bytes()?;
+    let words: Vec<&str> = match words.is_empty() {
+        true => Vec::new(),
+        false => words.split('\n').collect(),
+    };
+    if fields.len() != words.len() || places.len() != 4 * words.len() {
+        return None;
+    }
+    let words = words
+        .into_iter()
+        .zip(fields)
+        .zip(places.chunks_exact(4))
+        .map(|((w, f), p)| {
+            (
+                w.to_string(),
+                *f,
+                u32::from_le_bytes([p[0], p[1], p[2], p[3]]),
+            )
+        })
+        .collect();
+    Some(Prepared { synonyms, words })
 }
 
 /// Removes the record of the last build (before its folder is replaced, and for
@@ -293,6 +339,7 @@ fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
         let headings = r.strings()?;
         let body = r.str()?.to_string();
         let beside = r.str()?.to_string();
+        let prepared = read_prepared(&mut r)?;
         let entry = Entry {
             title,
             description,
@@ -305,6 +352,7 @@ fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
                 body,
                 beside,
             },
+            prepared: Some(prepared),
         };
         entries.insert(path, (deps, entry));
     }
@@ -346,10 +394,13 @@ mod tests {
                 body: "पाठ".into(),
                 beside: "नतीजा".into(),
             },
+            prepared: None,
         };
         let dir = std::env::temp_dir().join(format!("chunav-reuse-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
-        write_search(&dir, &[(7, &entry)]);
+        let prepared = crate::search::prepare(&entry, &crate::search::Synonyms::default());
+        assert!(prepared.words.len() > 3);
+        write_search(&dir, &[(7, &entry, &prepared)]);
         let path = dir.join(CACHE_DIR).join(SEARCH);
         let bytes = fs::read(&path).unwrap();
         let back = read_entries(&bytes).unwrap();
@@ -358,7 +409,7 @@ mod tests {
         assert_eq!(got.title, entry.title);
         assert_eq!(got.tags, entry.tags);
         assert_eq!(got.text, entry.text);
-        assert_eq!(got.text, entry.text);
+        assert_eq!(got.prepared.as_ref(), Some(&prepared));
         let mut bad = bytes.clone();
         bad[20] ^= 1;
         assert!(read_entries(&bad).is_none());

@@ -50,9 +50,25 @@ impl Sink for Discard {
 }
 
 /// Each article's search entry, by page path, as last rendered. `serve` keeps one across
-/// rebuilds, so that the index can be rewritten without rendering every article again.
+/// rebuilds, with the search index built from them: an edit then updates the index with
+/// the entries rendered since, and only the index files that changed are written.
 #[derive(Default)]
-pub struct SearchEntries(Mutex<BTreeMap<String, search::Entry>>);
+pub struct SearchEntries {
+    entries: Mutex<BTreeMap<String, search::Entry>>,
+    index: Mutex<Option<search::Index>>,
+}
+
+impl SearchEntries {
+    /// The index files last written were published (`serve`): the next write of the index
+    /// writes only the files that differ from them.
+    pub fn published(&self) {
+        if let Ok(mut index) = self.index.lock()
+            && let Some(index) = index.as_mut()
+        {
+            index.commit();
+        }
+    }
+}
 
 /// What a write did.
 #[derive(Debug, Default)]
@@ -221,7 +237,7 @@ impl<'a> Writer<'a> {
         if let Some(n) = search_index {
             let outcome = match unchanged.get(&n) {
                 Some(previous) => self.link(n, previous, sink, links),
-                None => self.emit(n, self.search_files(plan), sink),
+                None => self.search_files(n, plan, sink),
             };
             written.add(vec![outcome]);
         }
@@ -336,7 +352,7 @@ impl<'a> Writer<'a> {
         outcomes: &mut [Outcome],
         mut kept: HashMap<String, (u64, search::Entry)>,
     ) {
-        let Ok(mut all) = self.search.0.lock() else {
+        let Ok(mut all) = self.search.entries.lock() else {
             return;
         };
         for done in outcomes.iter_mut().filter_map(|o| o.as_mut().ok()) {
@@ -371,7 +387,7 @@ impl<'a> Writer<'a> {
         }
         if let Some(text) = rendered.text {
             let entry = search_entry(shared, i, text);
-            if let Ok(mut entries) = self.search.0.lock() {
+            if let Ok(mut entries) = self.search.entries.lock() {
                 entries.insert(source.path.clone(), entry);
             }
         }
@@ -412,9 +428,11 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// The search files from every current article's entry (entries of pages that are
-    /// gone are dropped first).
-    fn search_files(&self, plan: &Plan) -> Result<Files, Diagnostic> {
+    /// The search index (output `n`) from every current article's entry. A build writes
+    /// every file, and keeps the entries with their prepared words for the next build;
+    /// `serve` keeps the index and writes only the files that differ from those it last
+    /// published (the output still names every file of the index).
+    fn search_files(&self, n: usize, plan: &Plan, sink: &dyn Sink) -> Outcome {
         let articles: BTreeSet<&str> = self
             .site
             .pages
@@ -422,24 +440,44 @@ impl<'a> Writer<'a> {
             .filter(|p| p.kind == PageKind::Article)
             .map(|p| p.path.as_str())
             .collect();
-        let entries = match self.search.0.lock() {
+        let synonyms = search::Synonyms::of_site(&self.site.config);
+        let rendered: Vec<search::Entry> = match self.search.entries.lock() {
             Ok(mut entries) => {
                 entries.retain(|path, _| articles.contains(path.as_str()));
-                if self.keep_search {
-                    entries.values().cloned().collect()
-                } else {
-                    std::mem::take(&mut *entries).into_values().collect()
-                }
+                std::mem::take(&mut *entries).into_values().collect()
             }
             Err(_) => Vec::new(),
         };
-        if let Some(root) = self.search_record {
-            reuse::save_search(root, plan, &entries);
+        if !self.keep_search {
+            let index = search::Index::new(rendered, synonyms);
+            if let Some(root) = self.search_record {
+                reuse::save_search(root, plan, &index);
+            }
+            return self.emit(n, Ok(index.files()), sink);
         }
-        Ok(search::build_files_with(
-            entries,
-            &search::Synonyms::of_site(&self.site.config),
-        ))
+        let Ok(mut kept) = self.search.index.lock() else {
+            return Ok(Done::default());
+        };
+        let index = match kept.as_mut() {
+            Some(index) => {
+                if search::synonyms_print(index.synonyms()) != search::synonyms_print(&synonyms) {
+                    index.set_synonyms(synonyms);
+                }
+                let removed: Vec<String> = index
+                    .articles()
+                    .filter(|path| !articles.contains(path))
+                    .map(str::to_string)
+                    .collect();
+                index.update(rendered, &removed);
+                index
+            }
+            None => kept.insert(search::Index::new(rendered, synonyms)),
+        };
+        for (rel, bytes) in index.changes().files {
+            sink.write(&rel, &bytes)
+                .map_err(|e| vec![cannot_write(&rel, &e)])?;
+        }
+        Ok(Done::files(n, index.paths()))
     }
 
     /// Every output other than pages, cards and the search index: one file each.
@@ -492,5 +530,6 @@ fn search_entry(shared: &Shared<'_>, i: usize, text: search::PageText) -> search
         date: page.date.map(|d| d.iso()).unwrap_or_default(),
         tags: page.front.tags.clone(),
         text,
+        prepared: None,
     }
 }

@@ -15,12 +15,25 @@
 //! A posting is `gap * 8 + fields`, where gap is the distance from the previous article id
 //! (the first from 0) and fields has 4 for the title, 2 for a heading, the description or a
 //! tag, 1 for the body.
+//!
+//! `Index` holds what the files are computed from — each article's prepared words
+//! (prepare.rs), every word's postings, JSON and first results — so that an edit changes
+//! only what it touches: `update` applies changed and removed articles, `changes` gives the
+//! files whose bytes differ from those last `commit`ted. Where shards and first-results
+//! files are cut depends on nothing but the words near the cut, so an edit rewrites the
+//! shards and first-results files of the words it touched and its article's file, at any
+//! size of site. The files never depend on the order of edits: they are always those that
+//! `build_files` gives for the same entries (tested on random sequences of edits).
 
-use super::{Entry, Synonyms, fold, latin, snippet};
+use super::prepare::{self, BODY, HEADING, Prepared, TITLE};
+use super::snippet::Sources;
+use super::{Entry, Synonyms, latin};
 use crate::escape::json_string;
+use crate::fingerprint::{self, Fingerprinter};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
+use std::ops::Range;
 
 pub const META_FILE: &str = "search/meta.json";
 const FORMAT_VERSION: u32 = 2;
@@ -29,130 +42,731 @@ const FORMAT_VERSION: u32 = 2;
 /// phone's first screen of results. The others come from their article files.
 const FIRST_RESULTS: usize = 3;
 
-/// About how many bytes of JSON a file of first results holds (their number follows from
-/// the site's size): a few KB once gzipped.
-const FIRSTS_BYTES: usize = 24_000;
+/// The files of first results hold between this and twice this many bytes of JSON (a few
+/// KB once gzipped): their number is the power of two that gives that, so that it changes
+/// only when the site doubles or halves, not with every edit (every word moves then).
+const FIRSTS_BYTES: usize = 16_000;
 
-/// The most bytes of JSON a shard holds, unless the words of one key alone hold more (the
-/// commonest words of a large site): about 8 KB once gzipped, so a query of a few words stays
-/// far below 100 KB on the wire, while a 10,000-article site has hundreds of shards, not
-/// thousands.
-const SHARD_BYTES: usize = 24_000;
+/// A shard holds at least SHARD_MIN bytes of JSON, then ends before the first key whose
+/// hash is a multiple of SHARD_CUT, or before the key that would take it past SHARD_MAX:
+/// about 8 KB once gzipped, so a query of a few words stays far below 100 KB on the wire,
+/// while a 10,000-article site has hundreds of shards, not thousands. Since a cut depends
+/// on the keys around it rather than on where the shard began, an edit that makes one
+/// shard longer or shorter moves no cut after the next one. The words of a key too many
+/// for SHARD_MAX (the commonest words of a large site) get a shard of their own.
+const SHARD_MIN: usize = 16_000;
+const SHARD_MAX: usize = 32_000;
+const SHARD_CUT: u32 = 32;
 
-const TITLE: u8 = 4;
-const HEADING: u8 = 2;
-const BODY: u8 = 1;
-/// Beside the body (the result box): written as no field (0) when the word is nowhere else.
-const BESIDE: u8 = 8;
-
-struct Term {
-    word: String,
-    key: String,
-    shard_key: String,
-    postings: Vec<(u32, u8)>,
-}
+type Files = Vec<(String, Vec<u8>)>;
 
 /// The index files for `entries`, as (path relative to the site root, bytes), with no
 /// synonyms.
-pub fn build_files(entries: Vec<Entry>) -> Vec<(String, Vec<u8>)> {
+pub fn build_files(entries: Vec<Entry>) -> Files {
     build_files_with(entries, &Synonyms::default())
 }
 
 /// The index files for `entries`, where the phrases of each group of `synonyms` find one
 /// another (`Synonyms::of_site` gives a site's).
-pub fn build_files_with(mut entries: Vec<Entry>, synonyms: &Synonyms) -> Vec<(String, Vec<u8>)> {
-    entries.sort_by(|a, b| (&b.date, &a.path).cmp(&(&a.date, &b.path)));
-    let per_doc: Vec<Vec<(String, u8)>> = entries
-        .par_iter()
-        .map(|e| document_words(e, synonyms))
-        .collect();
-    let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
-    for (id, words) in per_doc.into_iter().enumerate() {
-        for (word, fields) in words {
-            postings.entry(word).or_default().push((id as u32, fields));
-        }
-    }
-    let mut terms: Vec<Term> = postings
-        .into_par_iter()
-        .map(|(word, postings)| {
-            let key = latin::key(&word);
-            Term {
-                shard_key: latin::shard_key(&key),
-                word,
-                key,
-                postings,
-            }
-        })
-        .collect();
-    terms.sort_by(|a, b| (&a.shard_key, &a.word).cmp(&(&b.shard_key, &b.word)));
-
-    let mut files = Vec::with_capacity(entries.len() + 64);
-    let mut starts = Vec::new();
-    let mut shard = String::new();
-    let mut previous: Option<&str> = None;
-    let mut json = String::new();
-    for term in &terms {
-        json.clear();
-        write_term(&mut json, term);
-        // A shard closes where a new key starts, before it would grow past the limit: a very
-        // common word then gets a shard of its own rather than swelling another.
-        let new_key = previous != Some(term.shard_key.as_str());
-        if new_key && !shard.is_empty() && shard.len() + json.len() > SHARD_BYTES {
-            files.push(shard_file(starts.len() - 1, &shard));
-            shard.clear();
-        }
-        if shard.is_empty() {
-            starts.push(if starts.is_empty() {
-                String::new()
-            } else {
-                term.shard_key.clone()
-            });
-        } else {
-            shard.push(',');
-        }
-        shard.push_str(&json);
-        previous = Some(&term.shard_key);
-    }
-    if !shard.is_empty() || starts.is_empty() {
-        if starts.is_empty() {
-            starts.push(String::new());
-        }
-        files.push(shard_file(starts.len() - 1, &shard));
-    }
-    let firsts = first_files(&entries, &terms, synonyms);
-    let shard_list: Vec<String> = starts.iter().map(|s| json_string(s)).collect();
-    let syn = if synonyms.groups.is_empty() {
-        String::new()
-    } else {
-        format!(",\"syn\":{}", synonyms.json())
-    };
-    files.push((
-        META_FILE.to_string(),
-        format!(
-            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{}{syn}}}\n",
-            entries.len(),
-            shard_list.join(","),
-            firsts.len()
-        )
-        .into_bytes(),
-    ));
-    files.extend(firsts);
-    files.extend(
-        entries
-            .iter()
-            .enumerate()
-            .map(|(id, e)| (format!("search/d/{id}.json"), document_json(e))),
-    );
-    files
+pub fn build_files_with(entries: Vec<Entry>, synonyms: &Synonyms) -> Files {
+    Index::new(entries, synonyms.clone()).files()
 }
 
 /// Which file of first results holds the words of loose key `key`, of `files`: FNV-1a of
 /// the key's bytes (static/search.js computes the same from the query).
 pub fn first_file(key: &str, files: usize) -> usize {
-    let hash = key.bytes().fold(0x811c_9dc5_u32, |h, b| {
+    fnv(key) as usize % files.max(1)
+}
+
+fn fnv(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5_u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    hash as usize % files.max(1)
+    })
+}
+
+/// The search index of a site, kept between edits.
+pub struct Index {
+    synonyms: Synonyms,
+    synonyms_print: u64,
+    /// Newest first: an article's id is its place here.
+    docs: Vec<Doc>,
+    /// By shard key, then word. Boxed, so that a word coming or going moves pointers, not
+    /// the 118,000 words of a 10,000-article site.
+    #[allow(clippy::vec_box)]
+    terms: Vec<Box<Term>>,
+    next_serial: u64,
+    /// The files as the index now is, and as they were when last committed.
+    current: Layout,
+    published: Layout,
+}
+
+/// The files that differ from the last committed ones.
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub files: Files,
+    /// Files the index no longer has.
+    pub gone: Vec<String>,
+}
+
+struct Doc {
+    entry: Entry,
+    words: Prepared,
+    /// Tells this version of an article from any other (its snippets are kept by it).
+    serial: u64,
+    /// Fingerprints of its article file, and of its title, address and language.
+    file_print: u64,
+    info_print: u64,
+}
+
+struct Term {
+    word: String,
+    key: String,
+    shard_key: String,
+    /// FNV-1a of the key (which first-results file the word is in).
+    hash: u32,
+    postings: Vec<(u32, u8)>,
+    /// `[word, key, [postings]]` and its fingerprint.
+    json: String,
+    json_print: u64,
+    /// The word's first results, and the snippet of each, by the article's serial.
+    firsts: Vec<u32>,
+    snippets: Vec<(u64, String)>,
+    /// `"word":[[id,snippet]…]`; its fingerprint with the first results' titles, addresses
+    /// and languages; and the bytes it adds to its file.
+    first_json: String,
+    first_print: u64,
+    first_size: usize,
+}
+
+/// Where the files are cut, and a fingerprint of what each is made of.
+#[derive(Clone, Default)]
+struct Layout {
+    shards: Vec<Range<usize>>,
+    shard_prints: Vec<u64>,
+    first_prints: Vec<u64>,
+    doc_prints: Vec<u64>,
+    meta: Vec<u8>,
+}
+
+/// An article's fields for a word, before and after an update (`None`: not there).
+type Change = (Option<u8>, Option<u8>);
+
+/// How much of a word to compute again.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Stale {
+    Fresh,
+    /// An article among its first results changed: their snippets and titles.
+    Firsts,
+    /// Its postings changed: everything.
+    Postings,
+}
+
+impl Index {
+    /// The index of `entries` (each article once: of two entries with one path, the last).
+    pub fn new(entries: Vec<Entry>, synonyms: Synonyms) -> Index {
+        let mut index = Index {
+            synonyms_print: prepare::synonyms_print(&synonyms),
+            synonyms,
+            docs: Vec::new(),
+            terms: Vec::new(),
+            next_serial: 0,
+            current: Layout::default(),
+            published: Layout::default(),
+        };
+        let mut by_path: BTreeMap<String, Entry> = BTreeMap::new();
+        for e in entries {
+            by_path.insert(e.path.clone(), e);
+        }
+        index.docs = index.prepare(by_path.into_values().collect());
+        sort_docs(&mut index.docs);
+        index.rebuild_terms(HashMap::new());
+        index.current = index.layout();
+        index
+    }
+
+    /// The groups of synonyms the index was built with.
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
+    }
+
+    /// Builds the index again with other groups of synonyms (every article's words are
+    /// prepared again); `changes` then compares with the files last committed, as ever.
+    pub fn set_synonyms(&mut self, synonyms: Synonyms) {
+        self.synonyms_print = prepare::synonyms_print(&synonyms);
+        self.synonyms = synonyms;
+        let entries: Vec<Entry> = std::mem::take(&mut self.docs)
+            .into_iter()
+            .map(|d| d.entry)
+            .collect();
+        self.docs = self.prepare(entries);
+        sort_docs(&mut self.docs);
+        self.rebuild_terms(HashMap::new());
+        self.current = self.layout();
+    }
+
+    /// Takes in `changed` articles (new ones, or new versions of ones the index has, by
+    /// path) and drops the articles at `removed`. An article whose id stays the same
+    /// touches only its own words; one that moves (a new newest article, a changed date, a
+    /// removed one) renumbers those after it, and every word's postings are gathered again
+    /// from the prepared words (nothing is folded again but the changed articles).
+    pub fn update(&mut self, changed: Vec<Entry>, removed: &[String]) {
+        let ids: HashMap<&str, usize> = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(id, d)| (d.entry.path.as_str(), id))
+            .collect();
+        let mut fresh: BTreeMap<String, Entry> = BTreeMap::new();
+        for e in changed {
+            let same = ids
+                .get(e.path.as_str())
+                .is_some_and(|&id| same_entry(&self.docs[id].entry, &e));
+            if !same {
+                fresh.insert(e.path.clone(), e);
+            }
+        }
+        let mut leaving: HashSet<&str> = removed
+            .iter()
+            .map(String::as_str)
+            .filter(|p| ids.contains_key(p) && !fresh.contains_key(*p))
+            .collect();
+        if fresh.is_empty() && leaving.is_empty() {
+            return;
+        }
+        leaving.extend(
+            fresh
+                .keys()
+                .map(String::as_str)
+                .filter(|p| ids.contains_key(p)),
+        );
+        let leaving: HashSet<String> = leaving.into_iter().map(str::to_string).collect();
+        let fresh = self.prepare(fresh.into_values().collect());
+        let mut departed: Vec<(usize, Doc)> = Vec::new();
+        let mut next: Vec<(Option<usize>, Doc)> = Vec::with_capacity(self.docs.len() + 1);
+        for (id, doc) in std::mem::take(&mut self.docs).into_iter().enumerate() {
+            if leaving.contains(&doc.entry.path) {
+                departed.push((id, doc));
+            } else {
+                next.push((Some(id), doc));
+            }
+        }
+        next.extend(fresh.into_iter().map(|d| (None, d)));
+        next.sort_by(|(_, a), (_, b)| doc_order(&a.entry, &b.entry));
+        let stays = next
+            .iter()
+            .enumerate()
+            .all(|(id, (old, _))| old.is_none_or(|old| old == id));
+        if stays {
+            self.apply_in_place(departed, next);
+        } else {
+            self.docs = next.into_iter().map(|(_, d)| d).collect();
+            let snippets = std::mem::take(&mut self.terms)
+                .into_iter()
+                .map(|t| (t.word, t.snippets))
+                .collect();
+            self.rebuild_terms(snippets);
+        }
+        self.current = self.layout();
+    }
+
+    /// The files whose bytes differ from those last committed (all of them, before the
+    /// first commit), and the files the index no longer has.
+    pub fn changes(&self) -> Changes {
+        self.diff(&self.published)
+    }
+
+    /// Marks the current files as the ones published: `changes` compares with them now.
+    pub fn commit(&mut self) {
+        self.published = self.current.clone();
+    }
+
+    /// Every file of the index, as (path relative to the site root, bytes).
+    pub fn files(&self) -> Files {
+        self.diff(&Layout::default()).files
+    }
+
+    /// The path of every file of the index.
+    pub fn paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = (0..self.current.shards.len()).map(shard_path).collect();
+        paths.push(META_FILE.to_string());
+        paths.extend((0..self.current.first_prints.len()).map(first_path));
+        paths.extend((0..self.docs.len()).map(doc_path));
+        paths
+    }
+
+    /// The paths of the articles the index has.
+    pub fn articles(&self) -> impl Iterator<Item = &str> {
+        self.docs.iter().map(|d| d.entry.path.as_str())
+    }
+
+    /// The articles with their prepared words (newest first).
+    pub fn entries(&self) -> impl Iterator<Item = (&Entry, &Prepared)> {
+        self.docs.iter().map(|d| (&d.entry, &d.words))
+    }
+
+    /// Prepares new articles (in parallel), giving each a serial of its own.
+    fn prepare(&mut self, entries: Vec<Entry>) -> Vec<Doc> {
+        let first = self.next_serial;
+        self.next_serial += entries.len() as u64;
+        let (synonyms, print) = (&self.synonyms, self.synonyms_print);
+        entries
+            .into_par_iter()
+            .enumerate()
+            .map(|(n, mut entry)| {
+                let words = match entry.prepared.take() {
+                    Some(words) if words.synonyms == print => words,
+                    _ => prepare::prepare(&entry, synonyms),
+                };
+                Doc::new(entry, words, first + n as u64)
+            })
+            .collect()
+    }
+
+    /// Every word's postings gathered again from the articles' prepared words, keeping
+    /// the snippets of articles that did not change (`snippets`, by word).
+    fn rebuild_terms(&mut self, mut snippets: HashMap<String, Vec<(u64, String)>>) {
+        let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
+        for (id, doc) in self.docs.iter().enumerate() {
+            for (word, fields, _) in &doc.words.words {
+                postings
+                    .entry(word.as_str())
+                    .or_default()
+                    .push((id as u32, *fields));
+            }
+        }
+        let mut terms: Vec<Box<Term>> = postings
+            .into_par_iter()
+            .map(|(word, postings)| Box::new(Term::new(word.to_string(), postings)))
+            .collect();
+        terms.par_sort_unstable_by(|a, b| term_order(a, b.shard_key.as_str(), &b.word));
+        for term in &mut terms {
+            if let Some(kept) = snippets.remove(&term.word) {
+                term.snippets = kept;
+            }
+        }
+        self.terms = terms;
+        let stale = vec![Stale::Postings; self.terms.len()];
+        self.refresh(&stale);
+    }
+
+    /// An update where every article that stays keeps its id: only the words of the
+    /// articles that left, came or changed are touched.
+    fn apply_in_place(&mut self, departed: Vec<(usize, Doc)>, next: Vec<(Option<usize>, Doc)>) {
+        // For each touched (word, id): its fields before and after.
+        let mut edits: BTreeMap<(&str, u32), Change> = BTreeMap::new();
+        for (id, doc) in &departed {
+            for (word, fields, _) in &doc.words.words {
+                edits.entry((word, *id as u32)).or_default().0 = Some(*fields);
+            }
+        }
+        for (id, (old, doc)) in next.iter().enumerate() {
+            if old.is_none() {
+                for (word, fields, _) in &doc.words.words {
+                    edits.entry((word, id as u32)).or_default().1 = Some(*fields);
+                }
+            }
+        }
+        let mut touched: BTreeMap<String, Stale> = BTreeMap::new();
+        for (&(word, id), &(before, after)) in &edits {
+            let stale = if before == after {
+                Stale::Firsts
+            } else {
+                self.set_posting(word, id, after);
+                Stale::Postings
+            };
+            let level = touched.entry(word.to_string()).or_insert(stale);
+            if stale > *level {
+                *level = stale;
+            }
+        }
+        drop(edits);
+        drop(departed);
+        self.docs = next.into_iter().map(|(_, d)| d).collect();
+        let mut stale = vec![Stale::Fresh; self.terms.len()];
+        for (word, level) in touched {
+            if let Some(at) = self.find(&word) {
+                stale[at] = level;
+            }
+        }
+        self.refresh(&stale);
+    }
+
+    fn find(&self, word: &str) -> Option<usize> {
+        let shard_key = latin::shard_key(&latin::key(word));
+        self.terms
+            .binary_search_by(|t| term_order(t, &shard_key, word))
+            .ok()
+    }
+
+    /// Sets (or with `None` removes) article `id`'s posting of `word`.
+    fn set_posting(&mut self, word: &str, id: u32, fields: Option<u8>) {
+        let shard_key = latin::shard_key(&latin::key(word));
+        let at = match self
+            .terms
+            .binary_search_by(|t| term_order(t, &shard_key, word))
+        {
+            Ok(at) => at,
+            Err(at) => {
+                if fields.is_none() {
+                    return;
+                }
+                self.terms
+                    .insert(at, Box::new(Term::new(word.to_string(), Vec::new())));
+                at
+            }
+        };
+        let postings = &mut self.terms[at].postings;
+        match (postings.binary_search_by_key(&id, |p| p.0), fields) {
+            (Ok(p), Some(f)) => postings[p].1 = f,
+            (Ok(p), None) => {
+                postings.remove(p);
+            }
+            (Err(p), Some(f)) => postings.insert(p, (id, f)),
+            (Err(_), None) => {}
+        }
+        if postings.is_empty() {
+            self.terms.remove(at);
+        }
+    }
+
+    /// Computes again what `stale` says of each word (by its place in `terms`).
+    fn refresh(&mut self, stale: &[Stale]) {
+        self.terms
+            .par_iter_mut()
+            .zip(stale.par_iter())
+            .filter(|(_, s)| **s == Stale::Postings)
+            .for_each(|(term, _)| term.index_postings());
+        // The snippets not kept from before, cut once per article for all its words.
+        let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (at, term) in self.terms.iter().enumerate() {
+            if stale[at] == Stale::Fresh {
+                continue;
+            }
+            for &id in &term.firsts {
+                let serial = self.docs[id as usize].serial;
+                if !term.snippets.iter().any(|(s, _)| *s == serial) {
+                    wanted.entry(id).or_default().push(at);
+                }
+            }
+        }
+        let terms = &self.terms;
+        let docs = &self.docs;
+        let cut: HashMap<(usize, u32), String> = wanted
+            .into_par_iter()
+            .flat_map_iter(|(id, ats)| {
+                let doc = &docs[id as usize];
+                let sources = Sources::of(&doc.entry);
+                ats.into_iter()
+                    .map(|at| {
+                        let place = doc.words.get(&terms[at].word).map_or(u32::MAX, |w| w.1);
+                        ((at, id), sources.cut(place))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let docs = &self.docs;
+        self.terms
+            .par_iter_mut()
+            .enumerate()
+            .filter(|(at, _)| stale[*at] != Stale::Fresh)
+            .for_each(|(at, term)| term.index_firsts(docs, at, &cut));
+    }
+
+    /// Where the files are cut and what each is made of.
+    fn layout(&self) -> Layout {
+        let terms = &self.terms;
+        let mut shards = Vec::new();
+        let (mut start, mut size, mut i) = (0, 0, 0);
+        while i < terms.len() {
+            let key = &terms[i].shard_key;
+            let mut end = i;
+            let mut group = 0;
+            while end < terms.len() && terms[end].shard_key == *key {
+                group += terms[end].json.len() + 1;
+                end += 1;
+            }
+            let cut = size > 0
+                && (size + group > SHARD_MAX
+                    || (size >= SHARD_MIN && fnv(key).is_multiple_of(SHARD_CUT)));
+            if cut {
+                shards.push(start..i);
+                start = i;
+                size = 0;
+            }
+            size += group;
+            i = end;
+        }
+        shards.push(start..terms.len());
+        let shard_prints = shards
+            .iter()
+            .map(|range| {
+                let mut f = Fingerprinter::new();
+                for t in &terms[range.clone()] {
+                    f.add(&t.json_print);
+                }
+                f.finish()
+            })
+            .collect();
+        let total: usize = terms.iter().map(|t| t.first_size).sum();
+        let count = prev_power_of_two(total.div_ceil(FIRSTS_BYTES).max(1));
+        let mut prints = vec![Fingerprinter::new(); count];
+        for t in terms {
+            prints[t.hash as usize % count].add(&t.first_print);
+        }
+        let starts: Vec<String> = shards
+            .iter()
+            .enumerate()
+            .map(|(n, range)| match n {
+                0 => json_string(""),
+                _ => json_string(&terms[range.start].shard_key),
+            })
+            .collect();
+        let syn = if self.synonyms.groups.is_empty() {
+            String::new()
+        } else {
+            format!(",\"syn\":{}", self.synonyms.json())
+        };
+        let meta = format!(
+            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{count}{syn}}}\n",
+            self.docs.len(),
+            starts.join(","),
+        );
+        Layout {
+            shards,
+            shard_prints,
+            first_prints: prints.iter().map(Fingerprinter::finish).collect(),
+            doc_prints: self.docs.iter().map(|d| d.file_print).collect(),
+            meta: meta.into_bytes(),
+        }
+    }
+
+    /// The files of the current layout that differ from `before`'s, and those gone.
+    fn diff(&self, before: &Layout) -> Changes {
+        let now = &self.current;
+        let differ = |a: &[u64], b: &[u64]| -> Vec<usize> {
+            (0..a.len()).filter(|&n| b.get(n) != Some(&a[n])).collect()
+        };
+        let gone = |a: usize, b: usize, path: fn(usize) -> String| (a..b).map(path);
+        let mut changes = Changes::default();
+        changes.files.extend(
+            differ(&now.shard_prints, &before.shard_prints)
+                .into_par_iter()
+                .map(|n| (shard_path(n), self.shard_bytes(now.shards[n].clone())))
+                .collect::<Vec<_>>(),
+        );
+        if now.meta != before.meta {
+            changes
+                .files
+                .push((META_FILE.to_string(), now.meta.clone()));
+        }
+        let firsts = differ(&now.first_prints, &before.first_prints);
+        changes
+            .files
+            .extend(self.first_files(&firsts, now.first_prints.len()));
+        changes.files.extend(
+            differ(&now.doc_prints, &before.doc_prints)
+                .into_par_iter()
+                .map(|id| (doc_path(id), document_json(&self.docs[id].entry)))
+                .collect::<Vec<_>>(),
+        );
+        changes.gone.extend(gone(
+            now.shards.len(),
+            before.shard_prints.len(),
+            shard_path,
+        ));
+        changes.gone.extend(gone(
+            now.first_prints.len(),
+            before.first_prints.len(),
+            first_path,
+        ));
+        changes
+            .gone
+            .extend(gone(self.docs.len(), before.doc_prints.len(), doc_path));
+        changes
+    }
+
+    fn shard_bytes(&self, range: Range<usize>) -> Vec<u8> {
+        let terms = &self.terms[range];
+        let mut out =
+            String::with_capacity(terms.iter().map(|t| t.json.len() + 1).sum::<usize>() + 2);
+        out.push('[');
+        for (i, t) in terms.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&t.json);
+        }
+        out.push_str("]\n");
+        out.into_bytes()
+    }
+
+    /// First-results files `which` of `count`.
+    fn first_files(&self, which: &[usize], count: usize) -> Files {
+        if which.is_empty() {
+            return Vec::new();
+        }
+        let mut slot = vec![usize::MAX; count];
+        for (n, &m) in which.iter().enumerate() {
+            slot[m] = n;
+        }
+        let mut members: Vec<Vec<&Term>> = vec![Vec::new(); which.len()];
+        for t in &self.terms {
+            let n = slot[t.hash as usize % count];
+            if n != usize::MAX {
+                members[n].push(t);
+            }
+        }
+        which
+            .par_iter()
+            .zip(members)
+            .map(|(&m, terms)| {
+                let ids: BTreeSet<u32> = terms
+                    .iter()
+                    .flat_map(|t| t.firsts.iter().copied())
+                    .collect();
+                let docs: Vec<String> = ids
+                    .iter()
+                    .map(|&id| {
+                        let e = &self.docs[id as usize].entry;
+                        format!(
+                            "\"{id}\":[{},{},{}]",
+                            json_string(&e.title),
+                            json_string(&e.path),
+                            json_string(&e.lang)
+                        )
+                    })
+                    .collect();
+                let words: Vec<&str> = terms.iter().map(|t| t.first_json.as_str()).collect();
+                (
+                    first_path(m),
+                    format!(
+                        "{{\"d\":{{{}}},\"w\":{{{}}}}}\n",
+                        docs.join(","),
+                        words.join(",")
+                    )
+                    .into_bytes(),
+                )
+            })
+            .collect()
+    }
+}
+
+impl Doc {
+    fn new(entry: Entry, words: Prepared, serial: u64) -> Doc {
+        let e = &entry;
+        let mut file = Fingerprinter::new();
+        file.add(&e.title)
+            .add(&e.path)
+            .add(&e.lang)
+            .add(&e.date)
+            .add(&e.description)
+            .add(&e.tags)
+            .add(&e.text.body)
+            .add(&e.text.beside);
+        Doc {
+            file_print: file.finish(),
+            info_print: fingerprint::of(&(&e.title, &e.path, &e.lang)),
+            entry,
+            words,
+            serial,
+        }
+    }
+}
+
+impl Term {
+    fn new(word: String, postings: Vec<(u32, u8)>) -> Term {
+        let key = latin::key(&word);
+        Term {
+            shard_key: latin::shard_key(&key),
+            hash: fnv(&key),
+            key,
+            word,
+            postings,
+            json: String::new(),
+            json_print: 0,
+            firsts: Vec::new(),
+            snippets: Vec::new(),
+            first_json: String::new(),
+            first_print: 0,
+            first_size: 0,
+        }
+    }
+
+    /// The shard entry and the first results, from the postings.
+    fn index_postings(&mut self) {
+        self.json.clear();
+        // The key is left empty when it is the word itself (English words, numbers).
+        let key = if self.key == self.word { "" } else { &self.key };
+        let _ = write!(
+            self.json,
+            "[{},{},[",
+            json_string(&self.word),
+            json_string(key)
+        );
+        let mut previous = 0;
+        for (i, (id, fields)) in self.postings.iter().enumerate() {
+            if i > 0 {
+                self.json.push(',');
+            }
+            let _ = write!(
+                self.json,
+                "{}",
+                (id - previous) * 8 + u32::from(*fields & 7)
+            );
+            previous = *id;
+        }
+        self.json.push_str("]]");
+        self.json_print = fingerprint::of(&self.json);
+        self.firsts = best(&self.postings);
+    }
+
+    /// The first-results entry, from the first results (`cut`: snippets newly cut, by
+    /// (place of the word, article id)).
+    fn index_firsts(&mut self, docs: &[Doc], at: usize, cut: &HashMap<(usize, u32), String>) {
+        let mut kept = std::mem::take(&mut self.snippets);
+        self.snippets = self
+            .firsts
+            .iter()
+            .map(|&id| {
+                let serial = docs[id as usize].serial;
+                let snippet = match kept.iter().position(|(s, _)| *s == serial) {
+                    Some(k) => kept.swap_remove(k).1,
+                    None => cut.get(&(at, id)).cloned().unwrap_or_default(),
+                };
+                (serial, snippet)
+            })
+            .collect();
+        let list: Vec<String> = self
+            .firsts
+            .iter()
+            .zip(&self.snippets)
+            .map(|(id, (_, snippet))| format!("[{id},{}]", json_string(snippet)))
+            .collect();
+        self.first_json = format!("{}:[{}]", json_string(&self.word), list.join(","));
+        let mut print = Fingerprinter::new();
+        print.add(&self.first_json);
+        self.first_size = self.first_json.len();
+        for &id in &self.firsts {
+            let doc = &docs[id as usize];
+            print.add(&doc.info_print);
+            self.first_size += doc.entry.title.len() + doc.entry.path.len() + 16;
+        }
+        self.first_print = print.finish();
+    }
+}
+
+/// A word's best FIRST_RESULTS articles: by field, then newest.
+fn best(postings: &[(u32, u8)]) -> Vec<u32> {
+    let mut best: Vec<(u32, u32)> = Vec::with_capacity(FIRST_RESULTS + 1);
+    for &(id, fields) in postings {
+        let rank = (u32::MAX - field_score(fields), id);
+        if best.len() < FIRST_RESULTS || rank < best[FIRST_RESULTS - 1] {
+            let at = best.partition_point(|b| *b < rank);
+            best.insert(at, rank);
+            best.truncate(FIRST_RESULTS);
+        }
+    }
+    best.into_iter().map(|(_, id)| id).collect()
 }
 
 /// Title weight 8, a heading, the description or a tag 3, the body 1, added up, and 0.5
@@ -165,146 +779,53 @@ fn field_score(fields: u8) -> u32 {
     }
 }
 
-/// The files of first results: for every word, its best FIRST_RESULTS articles (by field,
-/// then newest) with a snippet around the word, and those articles' titles and addresses.
-fn first_files(entries: &[Entry], terms: &[Term], synonyms: &Synonyms) -> Vec<(String, Vec<u8>)> {
-    let firsts: Vec<Vec<u32>> = terms
-        .par_iter()
-        .map(|t| {
-            let mut best: Vec<(u32, u32)> = t
-                .postings
-                .iter()
-                .map(|&(id, f)| (u32::MAX - field_score(f), id))
-                .collect();
-            best.sort_unstable();
-            best.iter().take(FIRST_RESULTS).map(|&(_, id)| id).collect()
-        })
-        .collect();
-    // The snippets, computed once per article for all the words it is a first result of.
-    let mut wanted: Vec<Vec<&str>> = vec![Vec::new(); entries.len()];
-    for (term, ids) in terms.iter().zip(&firsts) {
-        for &id in ids {
-            wanted[id as usize].push(&term.word);
-        }
-    }
-    let snippets: Vec<HashMap<&str, String>> = wanted
-        .par_iter()
-        .enumerate()
-        .map(|(id, words)| {
-            // A group's word is in no text: its snippet is cut around its own words.
-            let alternatives: Vec<Vec<&str>> = words
-                .iter()
-                .map(|w| match synonyms.group(w) {
-                    Some(g) => g.marks.iter().map(String::as_str).collect(),
-                    None => vec![*w],
-                })
-                .collect();
-            let found = snippet::snippets(&entries[id], &alternatives);
-            words.iter().copied().zip(found).collect()
-        })
-        .collect();
-    let mut total = 0;
-    let listed: Vec<String> = terms
-        .iter()
-        .zip(&firsts)
-        .map(|(term, ids)| {
-            let list: Vec<String> = ids
-                .iter()
-                .map(|&id| {
-                    let e = &entries[id as usize];
-                    total += e.title.len() + e.path.len() + 16;
-                    format!(
-                        "[{id},{}]",
-                        json_string(&snippets[id as usize][term.word.as_str()])
-                    )
-                })
-                .collect();
-            let json = format!("{}:[{}]", json_string(&term.word), list.join(","));
-            total += json.len();
-            json
-        })
-        .collect();
-    let count = total.div_ceil(FIRSTS_BYTES).max(1);
-    let mut files: Vec<(Vec<&str>, BTreeSet<u32>)> = vec![(Vec::new(), BTreeSet::new()); count];
-    for ((term, ids), json) in terms.iter().zip(&firsts).zip(&listed) {
-        let (words, docs) = &mut files[first_file(&term.key, count)];
-        words.push(json);
-        docs.extend(ids);
-    }
-    files
-        .into_iter()
-        .enumerate()
-        .map(|(n, (words, docs))| {
-            let docs: Vec<String> = docs
-                .iter()
-                .map(|&id| {
-                    let e = &entries[id as usize];
-                    format!(
-                        "\"{id}\":[{},{},{}]",
-                        json_string(&e.title),
-                        json_string(&e.path),
-                        json_string(&e.lang)
-                    )
-                })
-                .collect();
-            (
-                format!("search/f/{n}.json"),
-                format!(
-                    "{{\"d\":{{{}}},\"w\":{{{}}}}}\n",
-                    docs.join(","),
-                    words.join(",")
-                )
-                .into_bytes(),
-            )
-        })
-        .collect()
+/// Newest first; on one date, by path.
+fn doc_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    (&b.date, &a.path).cmp(&(&a.date, &b.path))
 }
 
-/// Every distinct word of an article with the fields it appears in, and the word of each
-/// group of synonyms one of whose phrases it has.
-fn document_words(entry: &Entry, synonyms: &Synonyms) -> Vec<(String, u8)> {
-    let mut fields: HashMap<String, u8> = HashMap::new();
-    let mut add = |text: &str, field: u8| {
-        let words = fold::words(&fold::fold(text));
-        for g in synonyms.found_in(&words) {
-            *fields.entry(synonyms.groups[g].token.clone()).or_default() |= field;
-        }
-        for word in words {
-            *fields.entry(word).or_default() |= field;
-        }
-    };
-    add(&entry.title, TITLE);
-    add(&entry.description, HEADING);
-    for text in entry.tags.iter().chain(&entry.text.headings) {
-        add(text, HEADING);
-    }
-    add(&entry.text.body, BODY);
-    add(&entry.text.beside, BESIDE);
-    let mut words: Vec<(String, u8)> = fields.into_iter().collect();
-    words.sort();
-    words
+fn sort_docs(docs: &mut [Doc]) {
+    docs.sort_by(|a, b| doc_order(&a.entry, &b.entry));
 }
 
-fn write_term(out: &mut String, term: &Term) {
-    // The key is left empty when it is the word itself (English words, numbers).
-    let key = if term.key == term.word { "" } else { &term.key };
-    let _ = write!(out, "[{},{},[", json_string(&term.word), json_string(key));
-    let mut previous = 0;
-    for (i, (id, fields)) in term.postings.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let _ = write!(out, "{}", (id - previous) * 8 + u32::from(*fields & 7));
-        previous = *id;
-    }
-    out.push_str("]]");
+fn term_order(t: &Term, shard_key: &str, word: &str) -> std::cmp::Ordering {
+    (t.shard_key.as_str(), t.word.as_str()).cmp(&(shard_key, word))
 }
 
-fn shard_file(n: usize, body: &str) -> (String, Vec<u8>) {
+fn same_entry(a: &Entry, b: &Entry) -> bool {
     (
-        format!("search/t/{n}.json"),
-        format!("[{body}]\n").into_bytes(),
+        &a.title,
+        &a.description,
+        &a.path,
+        &a.lang,
+        &a.date,
+        &a.tags,
+        &a.text,
+    ) == (
+        &b.title,
+        &b.description,
+        &b.path,
+        &b.lang,
+        &b.date,
+        &b.tags,
+        &b.text,
     )
+}
+
+fn prev_power_of_two(n: usize) -> usize {
+    1 << (usize::BITS - 1 - n.max(1).leading_zeros())
+}
+
+fn shard_path(n: usize) -> String {
+    format!("search/t/{n}.json")
+}
+
+fn first_path(m: usize) -> String {
+    format!("search/f/{m}.json")
+}
+
+fn doc_path(id: usize) -> String {
+    format!("search/d/{id}.json")
 }
 
 fn document_json(e: &Entry) -> Vec<u8> {
@@ -329,6 +850,7 @@ fn document_json(e: &Entry) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::search::PageText;
+    use std::collections::BTreeMap;
 
     fn entry(date: &str, title: &str, body: &str) -> Entry {
         Entry {
@@ -452,6 +974,251 @@ mod tests {
                 first[1].as_str().unwrap()
             };
             assert!(latin::shard_key(key).as_str() >= start.as_str().unwrap());
+        }
+    }
+
+    /// A small deterministic generator (xorshift), so that a failure can be replayed.
+    struct Dice(u64);
+
+    impl Dice {
+        fn roll(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    const VOCABULARY: &[&str] = &[
+        "कानपुर",
+        "काँग्रेस",
+        "कांग्रेस",
+        "भाजपा",
+        "BJP",
+        "सपा",
+        "मतदान",
+        "वोट",
+        "विजेता",
+        "Kanpur",
+        "results",
+        "turnout",
+        "4,22,087",
+        "51.2",
+        "ज़मानत",
+        "अवस्थी",
+        "मिश्रा",
+        "गोविंदनगर",
+        "कला",
+        "काला",
+        "किला",
+        "mayor",
+        "महापौर",
+        "मेयर",
+        "भारतीय",
+        "जनता",
+        "पार्टी",
+    ];
+
+    fn word(dice: &mut Dice) -> String {
+        match dice.roll(3) {
+            0 => VOCABULARY[dice.roll(VOCABULARY.len())].to_string(),
+            1 => format!("शब्द{}", dice.roll(900)),
+            _ => format!("word{}", dice.roll(2500)),
+        }
+    }
+
+    fn text(dice: &mut Dice, words: usize) -> String {
+        (0..words).map(|_| word(dice)).collect::<Vec<_>>().join(" ")
+    }
+
+    fn random_entry(dice: &mut Dice, path: usize) -> Entry {
+        let (n, title, description) = (20 + dice.roll(120), 2 + dice.roll(4), dice.roll(8));
+        Entry {
+            title: text(dice, title),
+            description: text(dice, description),
+            path: format!("lekh/{path}/"),
+            lang: ["hi", "en"][dice.roll(2)].into(),
+            date: format!("2024-06-{:02}", 1 + dice.roll(6)),
+            tags: (0..dice.roll(3)).map(|_| word(dice)).collect(),
+            text: PageText {
+                headings: (0..dice.roll(3)).map(|_| text(dice, 3)).collect(),
+                body: text(dice, n),
+                beside: if dice.roll(3) == 0 {
+                    text(dice, 6)
+                } else {
+                    String::new()
+                },
+            },
+            prepared: None,
+        }
+    }
+
+    /// The same article with a few words of its body replaced (its date and so its id
+    /// kept).
+    fn edited(dice: &mut Dice, e: &Entry) -> Entry {
+        let mut words: Vec<String> = e.text.body.split(' ').map(str::to_string).collect();
+        for _ in 0..1 + dice.roll(3) {
+            let at = dice.roll(words.len());
+            words[at] = word(dice);
+        }
+        let mut e = e.clone();
+        e.text.body = words.join(" ");
+        e
+    }
+
+    fn synonyms() -> Synonyms {
+        let lists: Vec<Vec<String>> = [
+            &["BJP", "भाजपा", "भारतीय जनता पार्टी"][..],
+            &["mayor", "मेयर", "महापौर"],
+        ]
+        .iter()
+        .map(|g| g.iter().map(|p| p.to_string()).collect())
+        .collect();
+        Synonyms::new(&lists)
+    }
+
+    fn as_map(files: Files) -> BTreeMap<String, Vec<u8>> {
+        files.into_iter().collect()
+    }
+
+    #[test]
+    fn the_files_after_any_edits_are_those_of_a_fresh_build() {
+        let mut dice = Dice(0x5eed_1234_abcd);
+        let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+        let mut next_path = 0;
+        for _ in 0..40 {
+            let e = random_entry(&mut dice, next_path);
+            next_path += 1;
+            entries.insert(e.path.clone(), e);
+        }
+        let mut index = Index::new(entries.values().cloned().collect(), synonyms());
+        let mut published = as_map(index.changes().files);
+        index.commit();
+        assert!(
+            published
+                .keys()
+                .filter(|p| p.starts_with("search/t/"))
+                .count()
+                > 1
+        );
+        for step in 0..30 {
+            let (mut changed, mut removed) = (Vec::new(), Vec::new());
+            for _ in 0..1 + dice.roll(3) {
+                let paths: Vec<String> = entries.keys().cloned().collect();
+                match dice.roll(10) {
+                    // Mostly edits in place, as in `serve`.
+                    0..=5 => {
+                        let at = dice.roll(paths.len());
+                        let e = edited(&mut dice, &entries[&paths[at]]);
+                        entries.insert(e.path.clone(), e.clone());
+                        changed.push(e);
+                    }
+                    6 => {
+                        let mut e = entries[&paths[dice.roll(paths.len())]].clone();
+                        e.date = format!("2024-06-{:02}", 1 + dice.roll(6));
+                        e.title = text(&mut dice, 3);
+                        entries.insert(e.path.clone(), e.clone());
+                        changed.push(e);
+                    }
+                    7 | 8 => {
+                        let e = random_entry(&mut dice, next_path);
+                        next_path += 1;
+                        entries.insert(e.path.clone(), e.clone());
+                        changed.push(e);
+                    }
+                    _ => {
+                        let path = paths[dice.roll(paths.len())].clone();
+                        entries.remove(&path);
+                        changed.retain(|e: &Entry| e.path != path);
+                        removed.push(path);
+                    }
+                }
+            }
+            // Unchanged entries given again change nothing.
+            changed.extend(entries.values().take(2).cloned());
+            index.update(changed, &removed);
+            let want = as_map(build_files_with(
+                entries.values().cloned().collect(),
+                &synonyms(),
+            ));
+            assert_eq!(as_map(index.files()), want, "step {step}: all files");
+            let mut paths = index.paths();
+            paths.sort();
+            assert_eq!(
+                paths,
+                want.keys().cloned().collect::<Vec<_>>(),
+                "step {step}"
+            );
+            // Now and then a rebuild is not published: the next changes make up for it.
+            if dice.roll(4) == 0 {
+                continue;
+            }
+            let changes = index.changes();
+            for path in &changes.gone {
+                assert!(
+                    published.remove(path).is_some(),
+                    "step {step}: {path} was not there"
+                );
+            }
+            for (path, bytes) in changes.files {
+                assert_ne!(
+                    published.get(&path),
+                    Some(&bytes),
+                    "step {step}: {path} unchanged"
+                );
+                published.insert(path, bytes);
+            }
+            index.commit();
+            assert!(published == want, "step {step}: the published files differ");
+        }
+    }
+
+    #[test]
+    fn an_edit_of_one_body_rewrites_only_what_its_words_touch() {
+        let mut dice = Dice(77);
+        let entries: Vec<Entry> = (0..150).map(|n| random_entry(&mut dice, n)).collect();
+        let mut index = Index::new(entries.clone(), Synonyms::default());
+        index.commit();
+        let total = index.paths().len();
+        let (shards, firsts) = (index.current.shards.len(), index.current.first_prints.len());
+        assert!(
+            shards > 4 && firsts > 16,
+            "{shards} shards, {firsts} first-results files"
+        );
+        for e in entries.iter().take(10) {
+            // One word of the body's end changed for one no article has.
+            let mut e = e.clone();
+            e.text.body.push_str(" नयाशब्द");
+            index.update(vec![e.clone()], &[]);
+            let changes = index.changes();
+            index.commit();
+            let paths: Vec<&str> = changes.files.iter().map(|(p, _)| p.as_str()).collect();
+            let count = |dir: &str| paths.iter().filter(|p| p.starts_with(dir)).count();
+            assert_eq!(count("search/d/"), 1, "{paths:?}");
+            // The new word's shard (and its neighbour's, when the cut between them moved).
+            assert!(count("search/t/") <= 2, "{paths:?}");
+            // The new word's first results, and those of the article's words whose snippet
+            // shows the body's end: files of its own words only, and few of them.
+            let files = index.current.first_prints.len();
+            let doc = index.docs.iter().find(|d| d.entry.path == e.path).unwrap();
+            let own: BTreeSet<String> = doc
+                .words
+                .words
+                .iter()
+                .map(|(w, _, _)| first_path(first_file(&latin::key(w), files)))
+                .collect();
+            let rewritten: Vec<&&str> = paths
+                .iter()
+                .filter(|p| p.starts_with("search/f/"))
+                .collect();
+            assert!(rewritten.iter().all(|p| own.contains(**p)), "{paths:?}");
+            assert!(rewritten.len() <= 16, "{paths:?} of {total}");
+            assert!(changes.gone.is_empty());
+            // And back.
+            let mut e = e.clone();
+            e.text.body.truncate(e.text.body.len() - " नयाशब्द".len());
+            index.update(vec![e], &[]);
+            index.commit();
         }
     }
 }

@@ -4,8 +4,12 @@
 //!
 //! - fold.rs: the spelling search compares (nukta, anusvara, NFC …) and the words of a text;
 //! - latin.rs: the loose Latin key that lets romanised and Hindi spellings meet;
+//! - prepare.rs: what the index derives from one article alone (its folded words, their
+//!   fields and snippet places), kept by warm builds and `serve` so an edit folds only
+//!   the articles it changed;
 //! - index.rs: the files: shards of terms ordered by key, the first results of each word,
-//!   the article files, the meta file;
+//!   the article files, the meta file; `Index` keeps them between edits and gives back
+//!   only the files an edit changed;
 //! - snippet.rs: the text shown around a match.
 //!
 //! Why our own index rather than Pagefind: Pagefind drops Devanagari vowel signs before it
@@ -15,11 +19,12 @@
 pub mod fold;
 mod index;
 pub mod latin;
+mod prepare;
 mod snippet;
 mod synonyms;
 
-pub use index::{META_FILE, build_files, build_files_with, first_file};
-use std::sync::Mutex;
+pub use index::{Changes, Index, META_FILE, build_files, build_files_with, first_file};
+pub use prepare::{Prepared, prepare, synonyms_print};
 pub use synonyms::{Group, Synonyms};
 
 /// One article as search sees it.
@@ -32,6 +37,10 @@ pub struct Entry {
     pub date: String,
     pub tags: Vec<String>,
     pub text: PageText,
+    /// What the index derives from the fields above, when it was kept with them (the
+    /// search cache of a warm build); the index derives it itself otherwise, and again
+    /// when it was prepared with other synonyms. Never set it for other fields.
+    pub prepared: Option<Prepared>,
 }
 
 /// An article body's readable text, with its headings also kept apart (they rank above
@@ -56,28 +65,9 @@ impl PageText {
     }
 }
 
-/// Collects entries while pages render (in parallel).
-#[derive(Default)]
-pub struct SearchIndex(Mutex<Vec<Entry>>);
-
 /// The longest text kept per article: enough for every word of a long explainer, while a
 /// 10,000-word essay does not bloat the index for everyone.
 const MAX_TEXT: usize = 20_000;
-
-impl SearchIndex {
-    pub fn add(&self, entry: Entry) {
-        if let Ok(mut entries) = self.0.lock() {
-            entries.push(entry);
-        }
-    }
-
-    /// The index's files as (path relative to the site root, bytes); the same entries
-    /// always give the same files.
-    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let entries = self.0.lock().map(|e| e.clone()).unwrap_or_default();
-        build_files(entries)
-    }
-}
 
 /// The readable text of an HTML fragment: tags dropped (with the contents of `<svg>`,
 /// whose labels repeat the table beside it, and of `<script>`/`<style>`), entities decoded,

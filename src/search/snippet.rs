@@ -13,33 +13,76 @@ const AFTER: usize = 14;
 /// Words shown when the matched word is only in the title.
 const LEAD: usize = 20;
 
-/// The snippet of `entry` for each of `words` (each a list of folded words, as the index
-/// has them: the snippet is cut around the first place of any of them), in order.
-pub fn snippets(entry: &Entry, words: &[Vec<&str>]) -> Vec<String> {
-    let tags = entry.tags.join(" · ");
-    let shown = entry.text.shown();
-    let sources = [shown.as_str(), entry.description.as_str(), &tags];
-    let spans: Vec<Vec<(usize, usize)>> = sources.iter().map(|t| word_spans(t)).collect();
-    // The first place of every word: (source, word number).
-    let mut first: HashMap<String, (usize, usize)> = HashMap::new();
-    let wanted: std::collections::HashSet<&str> = words.iter().flatten().copied().collect();
-    for (s, text) in sources.iter().enumerate() {
-        for (i, &(start, end)) in spans[s].iter().enumerate() {
-            if let Some(word) = folded_word(&text[start..end])
-                && wanted.contains(word.as_str())
-            {
-                first.entry(word).or_insert((s, i));
-            }
+/// Where no word of a snippet's was found (`Sources::cut` then shows the lead).
+pub const NOWHERE: u32 = u32::MAX;
+
+/// The texts of an article a snippet is cut from, in this order of preference: what it
+/// shows (body, then beside), its description, its tags; each with its words' places,
+/// found when first needed.
+pub struct Sources {
+    texts: [String; 3],
+    spans: [std::sync::OnceLock<Vec<(usize, usize)>>; 3],
+}
+
+impl Sources {
+    pub fn of(entry: &Entry) -> Sources {
+        Sources {
+            texts: [
+                entry.text.shown(),
+                entry.description.clone(),
+                entry.tags.join(" · "),
+            ],
+            spans: Default::default(),
         }
     }
+
+    fn spans(&self, s: usize) -> &[(usize, usize)] {
+        self.spans[s].get_or_init(|| word_spans(&self.texts[s]))
+    }
+
+    /// The first place of every word search indexes, by folded word: `source << 30 |
+    /// word number` (so that places compare as (source, word number)).
+    pub fn first_places(&self) -> HashMap<String, u32> {
+        let mut first: HashMap<String, u32> = HashMap::new();
+        for (s, text) in self.texts.iter().enumerate() {
+            for (i, &(start, end)) in self.spans(s).iter().enumerate() {
+                if let Some(word) = folded_word(&text[start..end]) {
+                    first.entry(word).or_insert(((s as u32) << 30) | i as u32);
+                }
+            }
+        }
+        first
+    }
+
+    /// The snippet around `place` (one of `first_places`), or the lead of the article for
+    /// `NOWHERE`.
+    pub fn cut(&self, place: u32) -> String {
+        if place == NOWHERE {
+            let s = if self.texts[1].is_empty() { 0 } else { 1 };
+            return window(&self.texts[s], self.spans(s), 0, LEAD);
+        }
+        let (s, i) = ((place >> 30) as usize, (place & ((1 << 30) - 1)) as usize);
+        window(
+            &self.texts[s],
+            self.spans(s),
+            i.saturating_sub(BEFORE),
+            i + AFTER,
+        )
+    }
+}
+
+/// The snippet of `entry` for each of `words` (each a list of folded words, as the index
+/// has them: the snippet is cut around the first place of any of them), in order; the
+/// index cuts the same from prepared places (prepare.rs).
+#[cfg(test)]
+pub fn snippets(entry: &Entry, words: &[Vec<&str>]) -> Vec<String> {
+    let sources = Sources::of(entry);
+    let first = sources.first_places();
     words
         .iter()
-        .map(|w| match w.iter().filter_map(|w| first.get(*w)).min() {
-            Some(&(s, i)) => window(sources[s], &spans[s], i.saturating_sub(BEFORE), i + AFTER),
-            None => {
-                let s = if entry.description.is_empty() { 0 } else { 1 };
-                window(sources[s], &spans[s], 0, LEAD)
-            }
+        .map(|w| {
+            let place = w.iter().filter_map(|w| first.get(*w)).min();
+            sources.cut(place.copied().unwrap_or(NOWHERE))
         })
         .collect()
 }

@@ -19,7 +19,7 @@ use crate::build::write::{SearchEntries, Sink, Writer};
 use crate::diagnostics::Diagnostic;
 use crate::render::Renderer;
 use crate::render::pages::base_path;
-use crate::site::{LoadOptions, Site};
+use crate::site::{LoadOptions, Reload, Site};
 use http::Target;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -55,7 +55,8 @@ type Files = HashMap<String, Arc<[u8]>>;
 
 /// The served site and everyone watching it.
 struct Live {
-    files: RwLock<Arc<Files>>,
+    /// Changed in place by each rebuild (the few files it wrote), read per request.
+    files: RwLock<Files>,
     errors: RwLock<Vec<String>>,
     clients: Mutex<Vec<Sender<Event>>>,
     base: String,
@@ -99,12 +100,10 @@ impl Live {
     /// pages told.
     fn publish(&self, files: Files, stale: &[String], event: Event) {
         if let Ok(mut current) = self.files.write() {
-            let mut next = (**current).clone();
             for rel in stale {
-                next.remove(rel);
+                current.remove(rel);
             }
-            next.extend(files);
-            *current = Arc::new(next);
+            current.extend(files);
         }
         if let Ok(mut e) = self.errors.write() {
             e.clear();
@@ -120,6 +119,12 @@ impl Live {
 struct Session {
     site: Site,
     plan: Plan,
+    /// Pages whose bodies changed since `plan` was served, when nothing else did (the
+    /// edits of a failed rebuild, kept for the next); `None`: the site may differ from
+    /// the plan anywhere, so the next rebuild plans it whole.
+    behind: Option<Vec<usize>>,
+    /// How many pages the last rebuild planned again, `None` if it planned the site.
+    revised: Option<usize>,
     renderer: Option<Renderer>,
     files_of: HashMap<String, Vec<String>>,
     search: SearchEntries,
@@ -136,7 +141,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     };
     let site = Site::load(&root, load).map_err(|p| first_problem(p, &root))?;
     let live = Arc::new(Live {
-        files: RwLock::new(Arc::new(Files::new())),
+        files: RwLock::new(Files::new()),
         errors: RwLock::new(Vec::new()),
         clients: Mutex::new(Vec::new()),
         base: base_path(&site.config.base_url),
@@ -145,6 +150,8 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         cards: CardCache::open(&root),
         site,
         plan: Plan::default(),
+        behind: None,
+        revised: None,
         renderer: None,
         files_of: HashMap::new(),
         search: SearchEntries::default(),
@@ -316,22 +323,40 @@ fn watch_loop(
         if everything {
             // templates/, site.toml or data/: the templates are compiled again.
             session.renderer = None;
+            session.behind = None;
             if let Err(problems) = site.reload_all() {
                 live.set_errors(problems.iter().map(ToString::to_string).collect());
                 continue;
             }
         } else {
-            let edited = !content.is_empty() && site.reload_content(&content);
+            let reload = match content.is_empty() {
+                true => Reload::Unchanged,
+                false => site.reload_content(&content),
+            };
             if assets {
                 site.reload_assets();
             }
-            if !edited && !assets {
-                continue;
+            match reload {
+                Reload::Unchanged if !assets => continue,
+                Reload::Pages(pages) if !assets => {
+                    if let Some(behind) = &mut session.behind {
+                        behind.extend(pages);
+                        behind.sort_unstable();
+                        behind.dedup();
+                    }
+                }
+                _ => session.behind = None,
             }
         }
         if let Some(rendered) = rebuild(&mut session, live) {
+            // What was planned again: the edited pages alone, or the whole site.
+            let planned = match session.revised {
+                Some(1) => "1 page".to_string(),
+                Some(n) => format!("{n} pages"),
+                None => "the site".to_string(),
+            };
             say(&format!(
-                "rebuilt in {} ms ({rendered} of {} outputs)",
+                "rebuilt in {} ms ({rendered} of {} outputs; planned {planned})",
                 started.elapsed().as_millis(),
                 session.plan.outputs.len()
             ));
@@ -361,7 +386,60 @@ fn rebuild(session: &mut Session, live: &Live) -> Option<usize> {
 }
 
 /// `rebuild` with the templates compiled (`None`: they are not; `problems` say why).
+/// Publishes, or leaves the last good files and `session.behind` saying what the site
+/// has that they do not.
 fn rebuild_with(
+    session: &mut Session,
+    live: &Live,
+    renderer: Option<&Renderer>,
+    problems: Vec<Diagnostic>,
+) -> Option<usize> {
+    let behind = session.behind.take();
+    let revised = match (renderer, &behind) {
+        (Some(renderer), Some(pages)) => session.plan.revise(&session.site, renderer, pages),
+        _ => None,
+    };
+    let revising = revised.is_some();
+    session.revised = behind.as_ref().map(Vec::len).filter(|_| revising);
+    let published = match (revised, renderer) {
+        (Some(revised), Some(renderer)) => revise(session, live, renderer, revised, problems),
+        _ => replan(session, live, renderer, problems),
+    };
+    session.behind = match published {
+        Some(_) => Some(Vec::new()),
+        // The edits of a body-only rebuild that failed wait for the next one.
+        None => behind.filter(|_| revising),
+    };
+    published
+}
+
+/// The edited pages' outputs (and the search index) planned again in place: an edit that
+/// changed no page's shape (`Reload::Pages`) costs what it affects, not the site.
+fn revise(
+    session: &mut Session,
+    live: &Live,
+    renderer: &Renderer,
+    revised: Vec<(usize, crate::build::plan::Output)>,
+    problems: Vec<Diagnostic>,
+) -> Option<usize> {
+    if show_problems(&problems, live) {
+        return None;
+    }
+    let (replaced, changed) = session.plan.apply(revised);
+    let diff = crate::build::plan::Diff {
+        changed,
+        gone: Vec::new(),
+    };
+    let published = publish(session, live, renderer, &diff);
+    if published.is_none() {
+        // Not served: the plan says what is.
+        session.plan.apply(replaced.into_iter().rev().collect());
+    }
+    published
+}
+
+/// The whole site planned again and compared with the served plan.
+fn replan(
     session: &mut Session,
     live: &Live,
     renderer: Option<&Renderer>,
@@ -381,13 +459,31 @@ fn rebuild_with(
         return None;
     };
     let diff = session.plan.diff(&plan);
+    let served = std::mem::replace(&mut session.plan, plan);
+    let published = publish(session, live, renderer, &diff);
+    if published.is_none() {
+        session.plan = served;
+    }
+    published
+}
+
+/// Renders the outputs `diff` names from `session.plan` and puts them live (dropping the
+/// files of gone outputs); `None` when nothing was published.
+fn publish(
+    session: &mut Session,
+    live: &Live,
+    renderer: &Renderer,
+    diff: &crate::build::plan::Diff,
+) -> Option<usize> {
+    let site = &session.site;
+    let plan = &session.plan;
     let showing_errors = live.errors.read().is_ok_and(|e| !e.is_empty());
     if diff.is_empty() && !showing_errors {
         return None;
     }
     let memory = Memory::default();
     let writer = Writer::new(site, renderer, Some(&session.cards), &session.search);
-    let written = writer.write(&plan, &diff.changed, &memory, None);
+    let written = writer.write(plan, &diff.changed, &memory, None);
     if show_problems(&site.locate_problems(written.problems), live) {
         return None;
     }
@@ -396,18 +492,28 @@ fn rebuild_with(
         stale.extend(session.files_of.remove(path).unwrap_or_default());
     }
     for (n, files) in written.files {
-        let path = plan.outputs[n].path.clone();
-        stale.extend(session.files_of.insert(path, files).unwrap_or_default());
+        // An output may name files it did not write again (the search index writes only
+        // those that changed): what it no longer names is stale.
+        let named: HashSet<&str> = files.iter().map(String::as_str).collect();
+        let before = session.files_of.get(&plan.outputs[n].path);
+        stale.extend(
+            before
+                .into_iter()
+                .flatten()
+                .filter(|f| !named.contains(f.as_str()))
+                .cloned(),
+        );
+        session.files_of.insert(plan.outputs[n].path.clone(), files);
     }
     let files = memory.into_files();
     stale.retain(|rel| !files.contains_key(rel));
-    let event = if only_stylesheets(&plan, &diff.changed) && diff.gone.is_empty() {
+    let event = if only_stylesheets(plan, &diff.changed) && diff.gone.is_empty() {
         Event::Css
     } else {
         Event::Reload
     };
     live.publish(files, &stale, event);
-    session.plan = plan;
+    session.search.published();
     Some(diff.changed.len())
 }
 
@@ -484,13 +590,25 @@ fn handle(request: tiny_http::Request, live: &Live) {
         );
         return send_reply(request, &reply, head_only);
     }
-    let files = live.files.read().map(|f| f.clone()).unwrap_or_default();
-    let reply = match http::resolve(&url, &live.base, &files) {
+    // The one file asked for is taken out (an `Arc`) and the lock let go before the
+    // reply is made: a rebuild waits for no request.
+    let (target, bytes, not_found) = match live.files.read() {
+        Ok(files) => {
+            let target = http::resolve(&url, &live.base, &files);
+            let bytes = match &target {
+                Target::File(rel) => files.get(rel).cloned(),
+                _ => None,
+            };
+            (target, bytes, files.get("404.html").cloned())
+        }
+        Err(_) => (Target::NotFound, None, None),
+    };
+    let reply = match target {
         Target::File(rel) => {
-            let bytes = &files[&rel];
+            let bytes = bytes.unwrap_or_else(|| Arc::from(&b""[..]));
             let mime = http::mime_type(&rel);
             let body = if rel.ends_with(".html") {
-                http::inject_reload(bytes)
+                http::inject_reload(&bytes)
             } else {
                 bytes.to_vec()
             };
@@ -501,9 +619,9 @@ fn handle(request: tiny_http::Request, live: &Live) {
         Target::Forbidden => {
             http::Reply::new(403, "text/plain; charset=utf-8", b"forbidden\n".to_vec())
         }
-        Target::NotFound => match files.get("404.html") {
+        Target::NotFound => match not_found {
             Some(page) => {
-                http::Reply::new(404, "text/html; charset=utf-8", http::inject_reload(page))
+                http::Reply::new(404, "text/html; charset=utf-8", http::inject_reload(&page))
             }
             None => http::Reply::new(404, "text/html; charset=utf-8", not_built_page()),
         },

@@ -49,6 +49,22 @@ struct Entry {
     facts: PageFacts,
     /// A section's `[generate]`, resolved.
     generate: Option<Arc<generate::Spec>>,
+    /// Of everything the site derives across pages reads of this file: the page less
+    /// its body, its results, its `[generate]` (see `Site::reload_content`).
+    shape: u64,
+}
+
+/// What re-reading edited content files changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reload {
+    /// No file's text changed.
+    Unchanged,
+    /// Only these pages' own texts (bodies) and their own problems changed: every
+    /// listing, index, taxonomy, tally and cross-page check is as it was, and each page
+    /// kept its index in `Site::pages`.
+    Pages(Vec<usize>),
+    /// The site was assembled again: anything may have changed.
+    Site,
 }
 
 /// Fingerprints of what a page is made of, taken when its file is read.
@@ -131,6 +147,10 @@ pub struct Site {
     expansions: BTreeMap<PathBuf, (u64, Arc<generate::Expansion>)>,
     /// While loading with `LoadOptions::cache`: the prose check's kept findings.
     prose: Option<prose_cache::ProseCache>,
+    /// What the cross-page steps of the last assembly found (generated pages, URLs,
+    /// translations, the site-wide figure check, term URLs), kept so that an edit of a
+    /// page's body alone need not run them again.
+    derived_problems: Vec<Diagnostic>,
 }
 
 impl Site {
@@ -168,6 +188,7 @@ impl Site {
             generated: BTreeMap::new(),
             expansions: BTreeMap::new(),
             prose: None,
+            derived_problems: Vec::new(),
         };
         if site.options.cache {
             site.prose = Some(prose_cache::ProseCache::open(root));
@@ -200,10 +221,13 @@ impl Site {
     }
 
     /// Re-reads the content files in `changed` (paths relative to the root; a missing file
-    /// is a deletion) and re-checks the site, reusing every other page as it was. Says
-    /// whether any file really changed.
-    pub fn reload_content(&mut self, changed: &[PathBuf]) -> bool {
-        let mut touched = false;
+    /// is a deletion) and re-checks the site, reusing every other page as it was. When
+    /// what the cross-page steps read of each edited file (its `shape`: the page less its
+    /// body, its results) is unchanged, only those pages are replaced and their problems
+    /// taken again: the cost of the edit, not of the site (`Reload::Pages`).
+    pub fn reload_content(&mut self, changed: &[PathBuf]) -> Reload {
+        let mut touched = Vec::new();
+        let mut same_shape = true;
         for file in changed {
             let readable = discover::readable_source(&self.root, discover::CONTENT_DIR, file);
             let entry = if readable.is_ok() {
@@ -219,16 +243,87 @@ impl Site {
             if unchanged {
                 continue;
             }
-            match entry {
-                Some(entry) => self.entries.insert(file.clone(), entry),
-                None => self.entries.remove(file),
+            let old = match entry {
+                Some(entry) => {
+                    let shape = entry.shape;
+                    let old = self.entries.insert(file.clone(), entry);
+                    old.map(|old| old.shape == shape)
+                }
+                None => self.entries.remove(file).map(|_| false),
             };
-            touched = true;
+            same_shape &= old == Some(true);
+            touched.push(file.clone());
         }
-        if touched {
+        if touched.is_empty() {
+            return Reload::Unchanged;
+        }
+        if !same_shape {
             self.assemble(Vec::new());
+            return Reload::Site;
         }
-        touched
+        let mut edited = Vec::new();
+        for file in &touched {
+            let Some(page) = self.entries.get(file).and_then(|e| self.published(e)) else {
+                continue;
+            };
+            match self.index.page_for_file(file) {
+                Some(i) => edited.push((i, Arc::clone(page), self.entries[file].facts)),
+                None => {
+                    self.assemble(Vec::new());
+                    return Reload::Site;
+                }
+            }
+        }
+        let edited = edited
+            .into_iter()
+            .map(|(i, page, facts)| {
+                self.pages[i] = page;
+                self.facts[i] = facts;
+                i
+            })
+            .collect();
+        let problems = self.own_problems(Vec::new(), |_| {});
+        self.problems = self.with_derived_problems(problems);
+        Reload::Pages(edited)
+    }
+
+    /// The entry's page, if it is published (drafts only when asked for).
+    fn published<'e>(&self, entry: &'e Entry) -> Option<&'e Arc<Page>> {
+        match &entry.page {
+            Ok(page) if !page.front.draft || self.options.drafts => Some(page),
+            _ => None,
+        }
+    }
+
+    /// `problems`, then the problems of site.toml's data, of listing the files, and of
+    /// each content file on its own; `each` sees every published entry, in file order.
+    fn own_problems(
+        &self,
+        mut problems: Vec<Diagnostic>,
+        mut each: impl FnMut(&Entry),
+    ) -> Vec<Diagnostic> {
+        problems.extend(self.data_problems.iter().cloned());
+        problems.extend(self.file_problems.iter().cloned());
+        for entry in self.entries.values() {
+            match &entry.page {
+                Ok(_) if self.published(entry).is_none() => {}
+                Ok(_) => {
+                    each(entry);
+                    problems.extend(entry.result_problems.iter().cloned());
+                }
+                Err(p) => problems.extend(p.iter().cloned()),
+            }
+        }
+        problems
+    }
+
+    /// The site's problem list: `own` and what the cross-page steps found, placed at the
+    /// `_index.md` of generated pages, sorted.
+    fn with_derived_problems(&self, mut own: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        own.extend(self.derived_problems.iter().cloned());
+        let mut problems = generate::locate(own, &self.generated);
+        diagnostics::sort(&mut problems);
+        problems
     }
 
     /// Lists static/ and content/'s other files again (one was added, changed or removed).
@@ -262,6 +357,7 @@ impl Site {
                     result_problems: Vec::new(),
                     facts: PageFacts::default(),
                     generate: None,
+                    shape: 0,
                 });
             }
         };
@@ -315,30 +411,29 @@ impl Site {
         }
         let page = page.map(Arc::new);
         let facts = PageFacts::new(source, &results);
+        let shape = match &page {
+            Ok(page) => shape_of(page, facts.results, generate.as_deref()),
+            Err(_) => 0,
+        };
         Some(Entry {
             page,
             results: Arc::new(results),
             result_problems,
             facts,
             generate,
+            shape,
         })
     }
 
     /// Builds the published page list, the index and the problem list from the entries.
-    fn assemble(&mut self, mut problems: Vec<Diagnostic>) {
-        problems.extend(self.data_problems.iter().cloned());
-        problems.extend(self.file_problems.iter().cloned());
+    fn assemble(&mut self, problems: Vec<Diagnostic>) {
         let mut all: Vec<(Arc<Page>, Arc<PageResults>, PageFacts)> = Vec::new();
-        for entry in self.entries.values() {
-            match &entry.page {
-                Ok(page) if page.front.draft && !self.options.drafts => {}
-                Ok(page) => {
-                    all.push((Arc::clone(page), Arc::clone(&entry.results), entry.facts));
-                    problems.extend(entry.result_problems.iter().cloned());
-                }
-                Err(p) => problems.extend(p.iter().cloned()),
+        let own = self.own_problems(problems, |entry| {
+            if let Ok(page) = &entry.page {
+                all.push((Arc::clone(page), Arc::clone(&entry.results), entry.facts));
             }
-        }
+        });
+        let mut problems = Vec::new();
         let made = self.generate_pages(&all, &mut problems);
         all.extend(made);
         all.sort_by(|a, b| a.0.file.cmp(&b.0.file));
@@ -380,9 +475,8 @@ impl Site {
         self.charts = Arc::new(ChartData::new(&pages, results, ledger, &self.config));
         self.pages = pages;
         self.facts = facts;
-        let mut problems = generate::locate(problems, &self.generated);
-        diagnostics::sort(&mut problems);
-        self.problems = problems;
+        self.derived_problems = problems;
+        self.problems = self.with_derived_problems(own);
     }
 
     /// The pages of every published section with `[generate]`, less those a hand-written
@@ -579,6 +673,22 @@ fn prose_problems<'a>(
         file, body, body_line, &counting,
     ));
     problems
+}
+
+/// What the cross-page steps of `Site::assemble` read of a page (everything but its
+/// body), its results and its `[generate]`, fingerprinted: two texts of a file with one
+/// shape leave every listing, index, taxonomy, tally and cross-page check as it was.
+fn shape_of(page: &Page, results: u64, generate: Option<&generate::Spec>) -> u64 {
+    fingerprint::of_debug(&(
+        &page.file,
+        page.kind,
+        &page.front,
+        (&page.date, &page.updated),
+        &page.lang,
+        (&page.path, &page.parent),
+        results,
+        generate.map(generate::Spec::fingerprint),
+    ))
 }
 
 /// The home page of a site whose content/ has no `_index.md`.
