@@ -179,6 +179,8 @@ const chunavSearch = (() => {
   const { fold, words, spans, asWord, key, skeleton, shardKey, firstFile } = chunavSearch;
   const base = `${form.dataset.root}search/`;
   const PAGE = 10;
+  // Results a phone's first screen shows: their article files are asked for before the others'.
+  const SCREEN = 3;
 
   const files = new Map();
   const get = (name) => {
@@ -263,39 +265,126 @@ const chunavSearch = (() => {
     // id → [title, url, lang, snippet, weight], from the best-matching word that has one.
     const cards = new Map();
     for (const [word, weight] of matched) {
+      // A group's own first results, not those of its names' words (INC's snippet is cut
+      // around INC, the group's around the first of its names).
+      if (group && word !== q) continue;
       for (const [id, snip] of Object.hasOwn(firsts.w, word) ? firsts.w[word] : []) {
         if (weight > (cards.get(id)?.[4] || 0)) cards.set(id, [...firsts.d[id], snip, weight]);
       }
     }
-    return { ids, scores, matched, cards, best };
+    return { ids, scores, matched, cards, best, titles: firsts.d };
   };
 
   // The meta file's groups of synonyms (party names, BJP/भाजपा/भारतीय जनता पार्टी; see
   // src/search/synonyms.rs): a query's phrase of a group is looked up as the group's word.
+  // A phrase typed in Latin letters also matches by loose key (bhajpa = भाजपा), and then
+  // by its key's consonants (bhartiya janta party = भारतीय जनता पार्टी), when one group
+  // alone has it. A word that is part of the names of a few groups and is no name of its
+  // own (samajwadi, bahujan) also finds the one of them the most articles have.
+  const PART_OF_AT_MOST = 6;
+  // A key's consonants and i for y (keys of four letters or more): where romanised names
+  // differ in inherent vowels (bhartiya, bharatiya) and a final y (party, पार्टी parti).
+  const looseKey = (k) => (k.length >= 4 ? unschwa(k) : `=${k}`);
   let groups = null;
   const synonyms = (meta) => {
     if (groups?.meta === meta) return groups;
-    groups = { meta, starts: new Map(), marks: new Map() };
+    groups = { meta, forms: [new Map(), new Map(), new Map()], marks: new Map(), part: new Map() };
+    const add = (map, first, entry) => {
+      if (!map.has(first)) map.set(first, []);
+      map.get(first).push(entry);
+    };
+    const inGroups = new Map(); // a word, or `~` and its key → the groups one of whose phrases has it
+    const whole = new Set(); // words that are a phrase of their own
     for (const [token, phrases, marks] of meta.syn || []) {
       groups.marks.set(token, marks);
       for (const phrase of phrases) {
         const ws = phrase.split(' ');
-        if (!groups.starts.has(ws[0])) groups.starts.set(ws[0], []);
-        groups.starts.get(ws[0]).push([ws, token]);
+        const ks = ws.map(key);
+        [ws, ks, ks.map(looseKey)].forEach((forms, f) => add(groups.forms[f], forms[0], [forms, token]));
+        if (ws.length === 1) {
+          whole.add(ws[0]);
+          whole.add(`~${ks[0]}`);
+        }
+        for (const [j, w] of ws.entries()) {
+          for (const form of [w, `~${ks[j]}`]) {
+            if (!inGroups.has(form)) inGroups.set(form, new Set());
+            inGroups.get(form).add(token);
+          }
+        }
       }
     }
-    for (const list of groups.starts.values()) list.sort((a, b) => b[0].length - a[0].length);
+    // पार्टी and party are in the names of dozens of parties, भारतीय in many.
+    for (const [form, tokens] of inGroups) {
+      const word = form.startsWith('~') ? form.slice(1) : form;
+      if (tokens.size <= PART_OF_AT_MOST && !whole.has(form) && key(word).length >= 3) groups.part.set(form, [...tokens]);
+    }
+    for (const map of groups.forms) {
+      for (const list of map.values()) list.sort((x, y) => y[0].length - x[0].length);
+    }
     return groups;
   };
+  const isLatin = (w) => /^[a-z0-9]*[a-z][a-z0-9]*$/.test(w);
+  // The query's words as what is looked up, each a list of alternatives: a group's word for
+  // a phrase of the group; the word itself, and perhaps groups it is part of, for the others.
   const withSynonyms = (meta, qs) => {
-    const { starts } = synonyms(meta);
+    const { forms, part } = synonyms(meta);
+    const ks = qs.map((q) => (isLatin(q) ? key(q) : null));
+    // The query's words as each kind of phrase form compares them: as folded, by key, by
+    // loose key (the last two for words in Latin letters only).
+    const query = [qs, ks, ks.map((k) => k && looseKey(k))];
+    const phraseAt = (i) => {
+      for (const [f, map] of forms.entries()) {
+        const at = query[f];
+        if (!at[i]) continue;
+        const found = (map.get(at[i]) || []).filter(([ws]) => ws.every((w, j) => at[i + j] === w));
+        const longest = found.filter(([ws]) => ws.length === found[0]?.[0].length);
+        // Folded, the site's own phrases are each one group's; by key, only a match one
+        // group alone has counts.
+        if (longest.length && (f === 0 || new Set(longest.map(([, t]) => t)).size === 1)) return longest[0];
+      }
+      return null;
+    };
     const out = [];
+    const seen = new Set();
     for (let i = 0; i < qs.length;) {
-      const hit = (starts.get(qs[i]) || []).find(([ws]) => ws.every((w, j) => qs[i + j] === w));
-      out.push(hit ? hit[1] : qs[i]);
+      const hit = phraseAt(i);
+      const alternatives = hit ? [hit[1]] : [qs[i], ...(part.get(qs[i]) || (ks[i] && part.get(`~${ks[i]}`)) || [])];
+      if (!seen.has(alternatives.join(' '))) out.push(alternatives);
+      seen.add(alternatives.join(' '));
       i += hit ? hit[0].length : 1;
     }
-    return [...new Set(out)];
+    return out;
+  };
+
+  // One query word looked up as any of its alternatives: the word itself, and of the groups
+  // it is part of the name of, the one far more articles have than any other; an article's
+  // best score of the two counts, the group's as a loose match (0.8) would.
+  const PART = 0.8;
+  // A group is the one a word stands for when it has RIVAL times the articles of the next.
+  const RIVAL = 5;
+  const lookupAny = async (meta, alternatives) => {
+    const [found, ...parts] = await Promise.all(alternatives.map((q) => lookup(meta, q)));
+    if (!parts.length) return found;
+    // The group most articles have, unless another is not far behind (भारतीय: BJP and
+    // Congress both): then the word stands for neither.
+    parts.sort((x, y) => y.ids.length - x.ids.length);
+    const f = parts[0];
+    if (parts.length > 1 && parts[1].ids.length * RIVAL > f.ids.length) return found;
+    // Nor when more articles have the word itself than the group: then it is a common word
+    // that a small party's name happens to have (जन of सभी जन पार्टी).
+    if (f.ids.length <= found.ids.length) return found;
+    for (const id of f.ids) {
+      if (!found.scores[id]) found.ids.push(id);
+      found.scores[id] = Math.max(found.scores[id], f.scores[id] * PART);
+      found.best[id] = Math.max(found.best[id], f.best[id] * PART);
+    }
+    for (const [w, weight] of f.matched) found.matched.set(w, Math.max(found.matched.get(w) || 0, weight * PART));
+    for (const [id, c] of f.cards) {
+      const weight = c[4] * PART;
+      if (weight > (found.cards.get(id)?.[4] || 0)) found.cards.set(id, [...c.slice(0, 4), weight]);
+    }
+    found.titles = { ...found.titles, ...f.titles };
+    return found;
   };
 
   // Every article that has every word of the query, best first (newest first on a tie).
@@ -304,17 +393,24 @@ const chunavSearch = (() => {
   const rank = (found, docs) => {
     const count = new Uint16Array(docs); // how many of the query's words an article has
     const total = new Float64Array(docs);
-    const all = [];
-    for (const f of found) {
-      for (const id of f.ids) {
-        if (!count[id]) all.push(id);
-        count[id] += 1;
-        total[id] += f.scores[id];
+    // The articles with every word are among those of the rarest one: a common word's
+    // thousands of postings are only looked up in, not walked.
+    const rarest = found.reduce((a, f) => (f.ids.length < a.ids.length ? f : a), found[0]);
+    let hits = rarest.ids.filter((id) => found.every((f) => f.scores[id] > 0));
+    for (const id of hits) {
+      count[id] = found.length;
+      for (const f of found) total[id] += f.scores[id];
+    }
+    const partial = !hits.length && found.length > 1;
+    if (partial) {
+      for (const f of found) {
+        for (const id of f.ids) {
+          if (!count[id]) hits.push(id);
+          count[id] += 1;
+          total[id] += f.scores[id];
+        }
       }
     }
-    let hits = all.filter((id) => count[id] === found.length);
-    const partial = !hits.length && found.length > 1;
-    if (partial) hits = all;
     const ids = hits.sort((a, b) => count[b] - count[a] || total[b] - total[a] || a - b);
     return { ids, partial };
   };
@@ -355,17 +451,18 @@ const chunavSearch = (() => {
     return frag;
   };
   const wordSpans = (text) => spans(text, true);
-  // Around the first place where the best-matching word occurs: in the text, else the
-  // description, else the tags.
+  // Around the first place where the best-matching word of `own` (the index words of the
+  // query word the article matches best, the first such in the query) occurs: in the text,
+  // else the description, else the tags. The other words of the query are marked too.
   // (src/search/snippet.rs cuts the same windows for the first results.)
-  const snippet = (doc, matched) => {
+  const snippet = (doc, matched, own) => {
     let best = null;
     const folded = new Map(); // the words of a text repeat: fold each once
     for (const text of [doc.x, doc.d, (doc.g || []).join(' · ')]) {
       const ws = wordSpans(text);
       for (const [i, [s, e]] of ws.entries()) {
         const piece = text.slice(s, e);
-        if (!folded.has(piece)) folded.set(piece, matched.get(foldedWord(piece)) || 0);
+        if (!folded.has(piece)) folded.set(piece, own.get(foldedWord(piece)) || 0);
         const weight = folded.get(piece);
         if (weight > (best?.weight || 0)) best = { text, ws, i, weight };
         if (weight === 1) break; // no word matches better: its first place it is
@@ -380,7 +477,7 @@ const chunavSearch = (() => {
 
   // A result's card: from its article file `doc`, or from the index's first results
   // (`first`: title, url, lang, snippet).
-  const card = (doc, matched, first) => {
+  const card = (doc, matched, first, own) => {
     if (first) doc = { t: first[0], u: first[1], l: first[2] };
     const li = document.createElement('li');
     li.className = 'card';
@@ -391,7 +488,11 @@ const chunavSearch = (() => {
     a.append(highlighted(doc.t, matched, wordSpans(doc.t)));
     h.append(a);
     const p = document.createElement('p');
-    p.append(first ? highlighted(first[3], matched, wordSpans(first[3])) : snippet(doc, matched));
+    if (first) {
+      if (first[3] !== null) p.append(highlighted(first[3], matched, wordSpans(first[3])));
+    } else {
+      p.append(snippet(doc, matched, own));
+    }
     li.append(h, p);
     return li;
   };
@@ -412,28 +513,48 @@ const chunavSearch = (() => {
   };
 
   // Shows results [from, from + PAGE) of `ids` in order: at once those the index's first
-  // results carry (`cards`), the others as soon as their article file (and the ones before
-  // it) arrived; gives up as soon as a newer query started.
-  const show = async (ticket, ids, from, matched, cards) => {
+  // results carry (`cards`), and those whose title and address a fetched first-results
+  // file has (`titles`) with their snippet to follow; the others as soon as their article
+  // file (and the ones before it) arrived; gives up as soon as a newer query started.
+  const show = async (ticket, ids, from, matched, cards, titles, own) => {
     const shown = ids.slice(from, from + PAGE);
     let i = 0;
     const first = document.createDocumentFragment();
-    for (; i < shown.length && cards.has(shown[i]); i += 1) first.append(card(null, matched, cards.get(shown[i])));
+    const waiting = new Map(); // article id → its card, whose snippet is to come
+    for (; i < shown.length; i += 1) {
+      const id = shown[i];
+      if (cards.has(id)) first.append(card(null, matched, cards.get(id)));
+      else if (titles.has(id)) {
+        const li = card(null, matched, [...titles.get(id), null]);
+        waiting.set(id, li);
+        first.append(li);
+      } else break;
+    }
     out.append(first);
     // The first cards are painted before the article files of the others are asked for
-    // (each request costs the main thread a little).
-    if (i > 0 && i < shown.length) {
+    // (each request costs the main thread a little), those of the first screen first.
+    if (i > 0 && (i < shown.length || waiting.size)) {
       await new Promise((resolve) => {
         requestAnimationFrame(() => setTimeout(resolve));
         setTimeout(resolve, 100); // a hidden tab has no frames
       });
       if (ticket !== current) return;
     }
-    const page = shown.map((id, j) => (j < i || cards.has(id) ? null : get(`d/${id}.json`)));
-    for (; i < shown.length; i += 1) {
-      const d = page[i] && await page[i];
+    const wanted = shown.filter((id) => !cards.has(id));
+    const docs = new Map(wanted.slice(0, SCREEN).map((id) => [id, get(`d/${id}.json`)]));
+    const rest = () => { for (const id of wanted.slice(SCREEN)) docs.set(id, get(`d/${id}.json`)); };
+    if (wanted.length <= SCREEN) rest();
+    for (const [id, li] of waiting) {
+      const d = await docs.get(id);
       if (ticket !== current) return;
-      out.append(card(d, matched, cards.get(shown[i])));
+      li.querySelector('p').append(snippet(d, matched, own(id)));
+      if (docs.size === SCREEN) rest();
+    }
+    for (; i < shown.length; i += 1) {
+      const d = cards.has(shown[i]) ? null : await docs.get(shown[i]);
+      if (ticket !== current) return;
+      out.append(card(d, matched, cards.get(shown[i]), own(shown[i])));
+      if (docs.size === SCREEN && wanted.length > SCREEN) rest();
     }
     if (from + PAGE < ids.length) {
       moreButton = document.createElement('button');
@@ -444,7 +565,7 @@ const chunavSearch = (() => {
         const next = out.children.length;
         moreButton.remove();
         moreButton = null;
-        show(ticket, ids, from + PAGE, matched, cards).then(() => out.children[next]?.querySelector('a')?.focus());
+        show(ticket, ids, from + PAGE, matched, cards, titles, own).then(() => out.children[next]?.querySelector('a')?.focus());
       });
       out.after(moreButton);
     }
@@ -452,13 +573,24 @@ const chunavSearch = (() => {
 
   // The address follows what is typed, once typing pauses: replaceState costs a phone tens
   // of milliseconds, which would otherwise delay every keystroke's requests.
+  // Nor while a query's results are still coming in: then it follows once they are in.
   let addressTimer = 0;
+  let addressDue = false;
+  let showing = false;
+  const addressNow = () => {
+    showing = false;
+    if (!addressDue) return;
+    addressDue = false;
+    const url = new URL(location.href);
+    if (input.value.trim()) url.searchParams.set('q', input.value.trim()); else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+  };
   const followAddress = () => {
     clearTimeout(addressTimer);
+    showing = true;
     addressTimer = setTimeout(() => {
-      const url = new URL(location.href);
-      if (input.value.trim()) url.searchParams.set('q', input.value.trim()); else url.searchParams.delete('q');
-      history.replaceState(null, '', url);
+      addressDue = true;
+      if (!showing) addressNow();
     }, 400);
   };
 
@@ -471,31 +603,42 @@ const chunavSearch = (() => {
       out.replaceChildren();
       moreButton?.remove();
       status.textContent = '';
+      addressNow();
       return;
     }
     try {
       // The requests go out first; everything else waits for them.
       const meta = await get('meta.json');
-      const found = await Promise.all(withSynonyms(meta, qs).map((q) => lookup(meta, q)));
+      const found = await Promise.all(withSynonyms(meta, qs).map((alts) => lookupAny(meta, alts)));
       if (ticket !== current) return;
       const { ids, partial } = rank(found, meta.docs);
       const matched = new Map(found.flatMap((f) => [...f.matched]));
-      // A card from the index only when its snippet is for the article's best-matching
-      // word: the one its article file would show.
-      const best = (id) => Math.max(...found.map((f) => f.best[id]));
+      // The query word an article's snippet is cut around: the one it matches best, the
+      // first such in the query. A card from the index only when its snippet is for that
+      // word, as the article file's card would be.
+      const owner = (id) => {
+        const best = Math.max(...found.map((f) => f.best[id]));
+        return found.find((f) => f.best[id] === best);
+      };
+      const own = (id) => owner(id).matched;
       const cards = new Map();
       for (const f of found) {
         for (const [id, c] of f.cards) {
-          if (c[4] >= best(id) && c[4] > (cards.get(id)?.[4] || 0)) cards.set(id, c);
+          if (owner(id) === f && c[4] >= f.best[id] && c[4] > (cards.get(id)?.[4] || 0)) cards.set(id, c);
         }
       }
       out.replaceChildren();
       moreButton?.remove();
       moreButton = null;
+      // Titles and addresses of other articles the fetched first-results files carry.
+      const titles = new Map();
+      for (const f of found) for (const id in f.titles) titles.set(Number(id), f.titles[id]);
       say(ids.length, partial);
-      await show(ticket, ids, 0, matched, cards);
+      await show(ticket, ids, 0, matched, cards, titles, own);
     } catch (e) {
       if (ticket === current) status.textContent = form.dataset.failed || String(e);
+    } finally {
+      if (ticket === current) addressNow();
     }
   };
 
@@ -525,7 +668,8 @@ const chunavSearch = (() => {
     highlighted(sample, new Map([['kanpur', 1]]), wordSpans(sample));
   };
   input.addEventListener('focus', () => {
-    get('meta.json').catch(() => {});
+    // The groups' keys are computed once the meta file is in, before a query needs them.
+    get('meta.json').then((meta) => setTimeout(() => synonyms(meta))).catch(() => {});
     setTimeout(warm);
   }, { once: true });
   const q = new URLSearchParams(location.search).get('q');

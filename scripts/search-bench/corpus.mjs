@@ -111,6 +111,27 @@ fs.writeFileSync(path.join(dir, 'site.toml'), `title = "खोज परीक�
 description = "search-bench.sh का बनाया साइट"
 base_url = "https://example.github.io/bench/"
 language = "hi"
+
+# The parties, as a newsroom's site.toml lists them: search finds each by any of its names.
+[parties.BJP]
+name = "भारतीय जनता पार्टी"
+short = "भाजपा"
+en = { name = "Bharatiya Janata Party", short = "BJP" }
+
+[parties.INC]
+name = "भारतीय राष्ट्रीय कांग्रेस"
+short = "कांग्रेस"
+en = { name = "Indian National Congress", short = "Congress" }
+
+[parties.SP]
+name = "समाजवादी पार्टी"
+short = "सपा"
+en = { name = "Samajwadi Party", short = "SP" }
+
+[parties.BSP]
+name = "बहुजन समाज पार्टी"
+short = "बसपा"
+en = { name = "Bahujan Samaj Party", short = "BSP" }
 `);
 fs.writeFileSync(path.join(dir, 'content/_index.md'), '+++\ntitle = "चुनाव लेख"\n+++\n');
 for (const state of STATES) {
@@ -152,7 +173,7 @@ for (let i = 0; i < N; i += 1) {
   const tags = english ? [place.en, party[1], `Lok Sabha ${year}`] : [place.hi, party[0], `लोकसभा ${year}`];
   const front = `+++\ntitle = ${JSON.stringify(title)}\ndescription = ${JSON.stringify(description)}\ndate = ${date}\n${english ? 'lang = "en"\n' : ''}tags = ${JSON.stringify(tags)}\n+++\n\n`;
   fs.writeFileSync(path.join(dir, 'content', state, `${slug}.md`), front + body.join('\n\n') + '\n');
-  articles.push({ url: `${state}/${slug}/`, place, first, last, votes, english, year });
+  articles.push({ url: `${state}/${slug}/`, place, first, last, votes, english, year, party });
 }
 
 // Queries with the articles they are about.
@@ -189,5 +210,12 @@ const deva = (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x966 + Numbe
 add('number', deva(inr(articles[2024 % N].votes)), about((a) => a.votes === articles[2024 % N].votes), 'reader');
 const ganga = places.find((p) => p.hi.startsWith('गंगा'));
 add('variant', ganga.hi.replace('गंगा', 'गन्गा'), about((a) => a.place === ganga), 'reader');
+// Parties by a name the articles do not write (they write भाजपा/BJP, सपा/SP …): the
+// articles of the party's winners.
+add('romanised', 'samajwadi', about((a) => a.party[1] === 'SP'));
+add('hindi', 'बीजेपी', about((a) => a.party[1] === 'BJP'));
+const won = articles[5 % N];
+add('romanised', `${won.place.en.toLowerCase()} ${won.party[1] === 'Congress' ? 'kangres' : won.party[1].toLowerCase()}`,
+  about((a) => a.place === won.place && a.party === won.party));
 fs.writeFileSync(path.join(dir, 'queries.json'), `${JSON.stringify(queries, null, 1)}\n`);
 console.log(`${N} articles (${articles.filter((a) => a.english).length} in English), ${queries.length} queries, in ${dir}`);

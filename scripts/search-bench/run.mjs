@@ -150,6 +150,8 @@ if (flags.some((f) => f.startsWith('--throttle'))) {
       // The reader turns to the box (search.js fetches meta.json then), then types.
       await page.locator('#search-input').focus();
       await page.waitForLoadState('networkidle');
+      // …and the meta file is in (networkidle may come before its response under throttling).
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/search/meta.json') && e.responseEnd > 0));
       const ms = await page.evaluate((query) => new Promise((resolve) => {
         const list = document.getElementById('search-results');
         const input = document.getElementById('search-input');

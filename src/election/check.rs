@@ -90,7 +90,16 @@ impl<'a> ResultChecker<'a> {
                     &at,
                     format!("{label} is empty; give the name readers see, e.g. \"{example}\""),
                 );
+            } else if fold::is_unusual_form(value.get_ref()) {
+                let at = self.place(value, format!("{path}.{label}"));
+                self.note_unusual_form(&at, label, value.get_ref());
             }
+        }
+        if let Some(state) = &input.state
+            && fold::is_unusual_form(state.get_ref())
+        {
+            let at = self.place(state, format!("{path}.state"));
+            self.note_unusual_form(&at, "state", state.get_ref());
         }
         let year = *input.year.get_ref();
         if !(1900..=2100).contains(&year) {
@@ -814,6 +823,47 @@ fn unknown_segment_message(segment: &str, segments: &[Segment]) -> String {
     }
     message.push_str(&format!(" Segments: {}", names.join(", ")));
     message
+}
+
+/// Tags typed in another Unicode form than NFC (क़ as one code point U+0958, a zero-width
+/// joiner): chunav folds them into one tag with the usual spelling, and says so at the
+/// tag's line, since search engines and other tools will not. `tags_line` is the line of
+/// `tags =` in `text` (the whole file), counted from 1.
+pub fn unusual_tag_forms(file: &Path, text: &str, tags_line: usize) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(tags_line - 1) {
+        // The array's quoted strings, up to its closing bracket.
+        let mut rest = if i + 1 == tags_line {
+            line.split_once('=').map_or("", |(_, r)| r)
+        } else {
+            line
+        };
+        while let Some((_, after)) = rest.split_once('"') {
+            let Some((tag, next)) = after.split_once('"') else {
+                break;
+            };
+            if fold::is_unusual_form(tag) {
+                out.push(
+                    Diagnostic::warning(
+                        file,
+                        format!(
+                            "tag \"{}\" is written with {}; chunav reads it as \"{}\" (Unicode NFC), so it is one tag with the same word typed the usual way — retype it so search and other tools agree",
+                            printable(tag.trim()),
+                            fold::describe_form(tag),
+                            fold::nfc(tag)
+                        ),
+                    )
+                    .at_line(i + 1)
+                    .with_field("tags"),
+                );
+            }
+            rest = next;
+        }
+        if line.contains(']') {
+            break;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -39,16 +39,100 @@ pub fn describe_form(text: &str) -> &'static str {
     }
 }
 
+const VIRAMA: char = '\u{94d}';
+/// ङ ञ ण न म: written with virama before a consonant, the anusvara's sound.
+const NASALS: [char; 5] = ['\u{919}', '\u{91e}', '\u{923}', '\u{928}', '\u{92e}'];
+
+/// A seat's name as pages qualify it ("हमीरपुर (उ.प्र.)", "Hamirpur (HP)", "औरंगाबाद
+/// (बिहार)"): its matching key without the bracket, and the state the bracket names, when
+/// it names one (as a matching key).
+pub fn seat_key(constituency: &str) -> (String, Option<String>) {
+    let text = constituency.trim();
+    let Some((name, rest)) = text.split_once('(').filter(|(n, _)| !n.trim().is_empty()) else {
+        return (key(text), None);
+    };
+    let qualifier = rest.trim_end().trim_end_matches(')');
+    (key(name), state_named_by(qualifier))
+}
+
+/// The state a word or abbreviation names ("उ.प्र.", "HP", "हिमाचल", "Bihar"), as a
+/// matching key.
+pub fn state_named_by(text: &str) -> Option<String> {
+    let q = key(text).replace(' ', "");
+    if q.is_empty() {
+        return None;
+    }
+    const STATES: &[(&[&str], &str)] = &[
+        (
+            &["up", "उप्र", "यूपी", "उत्तरप्रदेश", "uttarpradesh"],
+            "uttar pradesh",
+        ),
+        (
+            &[
+                "hp",
+                "हिप्र",
+                "हिमाचल",
+                "हिमाचलप्रदेश",
+                "himachal",
+                "himachalpradesh",
+            ],
+            "himachal pradesh",
+        ),
+        (&["mp", "मप्र", "मध्यप्रदेश", "madhyapradesh"], "madhya pradesh"),
+        (&["बिहार", "bihar"], "bihar"),
+        (&["महाराष्ट्र", "maharashtra"], "maharashtra"),
+        (&["राजस्थान", "rajasthan"], "rajasthan"),
+        (&["पंजाब", "punjab"], "punjab"),
+        (&["हरियाणा", "haryana"], "haryana"),
+        (&["गुजरात", "gujarat"], "gujarat"),
+        (&["झारखंड", "jharkhand"], "jharkhand"),
+        (&["ओडिशा", "odisha"], "odisha"),
+        (&["कर्नाटक", "karnataka"], "karnataka"),
+        (&["केरल", "kerala"], "kerala"),
+        (&["छत्तीसगढ़", "छत्तीसगढ", "chhattisgarh"], "chhattisgarh"),
+        (&["उत्तराखंड", "uttarakhand"], "uttarakhand"),
+        (&["बंगाल", "पश्चिमबंगाल", "westbengal", "wb"], "west bengal"),
+    ];
+    STATES
+        .iter()
+        .find(|(forms, _)| forms.iter().any(|f| key(f).replace(' ', "") == q))
+        .map(|(_, s)| (*s).to_string())
+}
+
+/// Whether two states (as matching keys) are one state, also across scripts ("उत्तर
+/// प्रदेश" and "UTTAR PRADESH").
+pub fn same_state(a: &str, b: &str) -> bool {
+    let flat = |s: &str| -> String { s.split_whitespace().map(skeleton).collect() };
+    a == b || (!flat(a).is_empty() && flat(a) == flat(b))
+}
+
 /// The matching key of a name: NFC without zero-width characters, nukta, chandrabindu (as
 /// anusvara), case, punctuation and extra spaces, and without a leading assembly
 /// constituency number ("175-LUCKNOW CANTT." → "lucknow cantt"). Two names with one key are
 /// one name typed two ways.
 pub fn key(text: &str) -> String {
     let (_, name) = split_ac_number(text);
-    let decomposed: String = name.nfd().collect();
+    let decomposed: Vec<char> = name.nfd().collect();
     let mut out = String::with_capacity(decomposed.len());
     let mut space = false;
-    for c in decomposed.chars() {
+    let mut skip_virama = false;
+    for (k, &c) in decomposed.iter().enumerate() {
+        if std::mem::take(&mut skip_virama) && c == VIRAMA {
+            continue;
+        }
+        // "चण्डीगढ़" and "चंडीगढ़": a nasal consonant with virama before a consonant is
+        // the anusvara readers see as the same sound.
+        let c = if NASALS.contains(&c)
+            && decomposed.get(k + 1) == Some(&VIRAMA)
+            && decomposed
+                .get(k + 2)
+                .is_some_and(|n| ('\u{915}'..='\u{939}').contains(n))
+        {
+            skip_virama = true;
+            '\u{902}'
+        } else {
+            c
+        };
         let c = match c {
             '\u{93c}' => continue,  // nukta: क़ and क are one letter to readers here
             '\u{901}' => '\u{902}', // chandrabindu → anusvara (पाँच / पांच)

@@ -21,6 +21,7 @@ pub mod site;
 pub mod status;
 pub mod tally;
 
+pub use check::unusual_tag_forms;
 pub use compare::Alliances;
 pub use data::{DataStore, load_data_dir};
 pub use derive::{

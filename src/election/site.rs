@@ -28,7 +28,7 @@ type Occurrence<'a> = (
 /// site has Maharajganj in Uttar Pradesh and in Bihar, Aurangabad in Bihar and Maharashtra.
 fn states_agree(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => super::fold::same_state(x, y),
         _ => true,
     }
 }
@@ -61,18 +61,21 @@ pub fn check_site(
         if !seen_results.insert(&result.place) {
             continue;
         }
+        // "हमीरपुर (उ.प्र.)" is Hamirpur in Uttar Pradesh.
+        let (seat, state_named) = super::fold::seat_key(&result.constituency);
+        let state = result
+            .state
+            .as_deref()
+            .map(super::fold::key)
+            .or(state_named);
         for candidate in &result.candidates {
             occurrences
-                .entry((
-                    super::fold::key(&result.constituency),
-                    result.year,
-                    super::fold::key(&candidate.name),
-                ))
+                .entry((seat.clone(), result.year, super::fold::key(&candidate.name)))
                 .or_default()
                 .push((
                     candidate,
                     result.constituency.as_str(),
-                    result.state.as_deref().map(super::fold::key),
+                    state.clone(),
                     &result.place,
                     &result.candidates,
                 ));

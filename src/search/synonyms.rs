@@ -27,6 +27,53 @@ const TERMS: &[&str] = &[
     "leader",
 ];
 
+/// How Hindi writes the letters of an abbreviation as they are spoken (BJP is बीजेपी, BSP
+/// बीएसपी, TMC टीएमसी).
+const LETTERS: [&str; 26] = [
+    "ए",
+    "बी",
+    "सी",
+    "डी",
+    "ई",
+    "एफ",
+    "जी",
+    "एच",
+    "आई",
+    "जे",
+    "के",
+    "एल",
+    "एम",
+    "एन",
+    "ओ",
+    "पी",
+    "क्यू",
+    "आर",
+    "एस",
+    "टी",
+    "यू",
+    "वी",
+    "डब्ल्यू",
+    "एक्स",
+    "वाई",
+    "ज़ेड",
+];
+
+/// An abbreviation of three to six capital Latin letters (a party's code: BJP, BSP, RJD)
+/// as Hindi text writes it, letter by letter as spoken: बीजेपी. Two-letter ones are left
+/// alone: एसपी is as often the district's Superintendent of Police as the Samajwadi Party.
+fn spelled_out(phrase: &str) -> Option<String> {
+    let n = phrase.chars().count();
+    if !(3..=6).contains(&n) || !phrase.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some(
+        phrase
+            .bytes()
+            .map(|b| LETTERS[usize::from(b - b'A')])
+            .collect(),
+    )
+}
+
 /// One group of phrases that mean the same.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -66,6 +113,10 @@ impl Synonyms {
             }
         }
         lists.extend(config.search.synonyms.iter().cloned());
+        for list in &mut lists {
+            let spoken: Vec<String> = list.iter().filter_map(|p| spelled_out(p)).collect();
+            list.extend(spoken);
+        }
         Synonyms::new(&lists)
     }
 
@@ -221,6 +272,34 @@ mod tests {
         assert_eq!(found, ["=sp", "=inc"]);
         // पार्टी alone is no party.
         assert!(s.found_in(&fold::words("पार्टी")).is_empty());
+    }
+
+    #[test]
+    fn a_partys_code_is_also_found_spelt_out_in_hindi() {
+        assert_eq!(spelled_out("BJP").as_deref(), Some("बीजेपी"));
+        assert_eq!(spelled_out("BSP").as_deref(), Some("बीएसपी"));
+        assert_eq!(spelled_out("RJD").as_deref(), Some("आरजेडी"));
+        assert_eq!(spelled_out("SP"), None);
+        assert_eq!(spelled_out("Congress"), None);
+        assert_eq!(spelled_out("AD(S)"), None);
+        let toml = "title = \"t\"\nbase_url = \"https://x.example/\"\n\
+                    [parties.BJP]\nname = \"भारतीय जनता पार्टी\"\nshort = \"भाजपा\"\n\
+                    [parties.SP]\nname = \"समाजवादी पार्टी\"\nshort = \"सपा\"\n";
+        let config = SiteConfig::parse(toml).unwrap();
+        let s = Synonyms::of_site(&config);
+        let text = fold::words(&fold::fold("इस बार बीजेपी और एसपी आमने-सामने"));
+        let found: Vec<&str> = s
+            .found_in(&text)
+            .iter()
+            .map(|&g| s.groups[g].token.as_str())
+            .collect();
+        assert_eq!(found, ["=bjp"]);
+        assert!(
+            s.group("=bjp")
+                .unwrap()
+                .marks
+                .contains(&"बीजेपी".to_string())
+        );
     }
 
     #[test]

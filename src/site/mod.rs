@@ -595,6 +595,9 @@ fn check_page_results(
         parties,
     );
     results.follow_alliances(&config.alliances);
+    if let Some(line) = crate::content::front_matter::key_line(text, "tags") {
+        problems.extend(election::unusual_tag_forms(&page.file, text, line));
+    }
     let mut texts = Vec::new();
     for (key, value) in [
         ("title", &page.front.title),

@@ -33,7 +33,11 @@ before(async () => {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (out) fs.rmSync(path.dirname(out), { recursive: true, force: true });
+});
 
 // Opens search/?q=query and waits until the status says how many were found.
 async function search(query, page) {
@@ -143,6 +147,14 @@ for (const [query, expected, mark] of [
   ['samajwadi party', 'kanpur/mayor-2023/', 'सपा'],
   ['मेयर', 'kanpur/mayor-2023/', 'महापौर'],
   ['independent', 'up-2024/mathura/', 'निर्दलीय'],
+  // Romanised, by loose key or consonants, part of a name, a code spelt out in Hindi.
+  ['bhajpa', 'kanpur/result-2024/', 'भाजपा'],
+  ['sapa', 'kanpur/mayor-2023/', 'सपा'],
+  ['samajvadi parti', 'kanpur/mayor-2023/', 'सपा'],
+  ['bhartiya janta party', 'kanpur/segments/', 'भाजपा'],
+  ['samajwadi', 'kanpur/mayor-2023/', 'सपा'],
+  ['bahujan', 'kanpur/result-2024/', 'बसपा'],
+  ['बीजेपी', 'en/kanpur-result-2024/', 'BJP'],
 ]) {
   test(`synonyms: ${query} finds ${expected}${mark ? `, marking ${mark}` : ''}`, async () => {
     const page = await search(query);
@@ -153,6 +165,16 @@ for (const [query, expected, mark] of [
     await page.close();
   });
 }
+
+test('a word of many parties\' names is no party: party and भारतीय find that word, not BJP', async () => {
+  for (const query of ['party', 'भारतीय']) {
+    const { cards } = await results(await search(query));
+    assert.ok(cards.length > 0, query);
+    for (const c of cards) {
+      assert.ok(!c.marks.some((m) => ['भाजपा', 'BJP', 'सपा', 'बसपा'].includes(m)), `${query}: ${c.href} marks ${c.marks.join(' ')}`);
+    }
+  }
+});
 
 test('when no article has every word, the articles with most of them, and the status says so', async () => {
   const page = await search('कानपुर ज़ंज़ीबार');
@@ -217,7 +239,7 @@ test('nothing is fetched before the box is focused; a word\'s first three result
 });
 
 test('a card from the index reads as the card from the article file', async () => {
-  for (const query of ['कानपुर', 'आलोक मिश्रा', 'Sisamau', '4,22,087']) {
+  for (const query of ['कानपुर', 'आलोक मिश्रा', 'Sisamau', '4,22,087', 'samajwadi', 'कांग्रेस 2019 नतीजा', 'bjp sp']) {
     const withFirsts = await results(await search(query));
     const page = await browser.newPage();
     await page.route('**/search/f/*.json', (route) => route.abort());
@@ -225,6 +247,34 @@ test('a card from the index reads as the card from the article file', async () =
     assert.deepEqual(without, withFirsts, query);
     await page.close();
   }
+});
+
+test('a result whose title a fetched first-results file carries shows before its article file, its snippet after', async () => {
+  const query = 'भाजपा सपा';
+  const page = await browser.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let served = 0;
+  await page.route('**/search/d/*.json', async (route) => { await held; served += 1; await route.continue(); });
+  await page.goto(`${origin}search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+  const first = await page.evaluate(() => {
+    const li = document.querySelector('#search-results li');
+    return { title: li.querySelector('a').textContent, snippet: li.querySelector('p').textContent };
+  });
+  assert.equal(served, 0, 'no article file has arrived');
+  assert.ok(first.title.length > 0, 'the title shows');
+  assert.equal(first.snippet, '', 'the snippet is still to come');
+  release();
+  await page.waitForFunction(() => [...document.querySelectorAll('#search-results li p')].every((p) => p.textContent));
+  const shown = await results(page);
+  await page.close();
+  // Once the article files are in, the cards read as those made from article files alone.
+  const plain = await browser.newPage();
+  await plain.route('**/search/f/*.json', (route) => route.abort());
+  assert.deepEqual(shown, await results(await search(query, plain)));
+  assert.ok(shown.cards[0].snippet.length > 0);
+  await plain.close();
 });
 
 test('the address follows what is typed once typing pauses, and a first card needs no article file before it', async () => {

@@ -15,6 +15,7 @@ mod approx;
 mod facts;
 mod mask;
 mod numbers;
+mod relations;
 
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::election::fold;
@@ -352,6 +353,32 @@ const PLACE_WORDS: &[(&str, usize)] = &[
     ("पाँचवें स्थान", 5),
     ("पांचवें स्थान", 5),
     ("fifth place", 5),
+    ("placed fourth", 4),
+    ("ranked fourth", 4),
+    ("fourth-placed", 4),
+    ("a distant fourth", 4),
+    ("चौथा स्थान", 4),
+    ("चौथे पायदान", 4),
+    ("placed fifth", 5),
+    ("came fifth", 5),
+    ("finished fifth", 5),
+    ("fifth with", 5),
+    ("was fifth", 5),
+    ("stood fifth", 5),
+    ("ranked fifth", 5),
+    ("fifth-placed", 5),
+    ("पाँचवें नंबर", 5),
+    ("पांचवें नंबर", 5),
+    ("पाँचवाँ स्थान", 5),
+    ("पांचवां स्थान", 5),
+    ("पाँचवें पायदान", 5),
+    ("पांचवें पायदान", 5),
+    ("sixth place", 6),
+    ("placed sixth", 6),
+    ("came sixth", 6),
+    ("finished sixth", 6),
+    ("छठे स्थान", 6),
+    ("छठे नंबर", 6),
 ];
 
 /// Other names of common party codes, for sites whose site.toml gives only one name.
@@ -591,6 +618,16 @@ impl Surname {
     }
 }
 
+/// A word of a name shared by two candidates names the one who polled at least this many
+/// times the other's votes ("Sethi" is SARMISTHA SETHI, not the independent MANTU SETHI).
+const NAMESAKE_FACTOR: u64 = 10;
+
+/// Words of a candidate's name in ECI's data that are titles or links, not names.
+const NAME_TITLES: &[&str] = &[
+    "adv", "advocate", "dr", "prof", "shri", "smt", "sri", "mr", "mrs", "ms", "son", "of", "urf",
+    "alias", "the", "and", "late", "capt", "col", "retd",
+];
+
 /// Common Hindi and English words whose consonant skeleton has two letters or fewer, which
 /// would otherwise be taken for a short surname written in the other script.
 const COMMON_SHORT_WORDS: &[&str] = &[
@@ -667,6 +704,35 @@ const COMMON_SHORT_WORDS: &[&str] = &[
     "रहा",
     "रही",
     "रहे",
+    "रहीं",
+    "रहें",
+    "रहना",
+    "हुआ",
+    "हुई",
+    "हुईं",
+    "हुए",
+    "होने",
+    "होना",
+    "यहीं",
+    "वहीं",
+    "कहीं",
+    "बनीं",
+    "गईं",
+    "आई",
+    "आईं",
+    "आए",
+    "आया",
+    "पाई",
+    "पाईं",
+    "पाए",
+    "पाया",
+    "सके",
+    "सकी",
+    "सका",
+    "जाने",
+    "जाना",
+    "माने",
+    "मानी",
     "गया",
     "गई",
     "गए",
@@ -761,6 +827,9 @@ struct Checker<'a> {
     facts: Vec<Fact>,
     /// (result index, candidate name or party code, names to look for in lower case)
     names: Vec<(String, Vec<String>)>,
+    /// Forms in `names` that name a candidate only when written with a capital (a first
+    /// name, a surname of three letters: "Joy" for V JOY, not "joy").
+    capital_forms: Vec<String>,
     /// Candidate name → the skeletons of its words, to find it written in the other
     /// script ("अजय राय" for "AJAY RAI").
     skeletons: Vec<(String, Vec<String>)>,
@@ -770,7 +839,7 @@ struct Checker<'a> {
     elections: Vec<String>,
     /// The page's seats: the constituency as prose may name it (lower case, with and
     /// without an AC number) → the results of that seat.
-    seats: Vec<(Vec<String>, Vec<usize>)>,
+    seats: Vec<(Vec<String>, Vec<usize>, Option<String>)>,
     /// Segment name → its lower-case forms (with and without an AC number), found in a
     /// sentence by either.
     segment_forms: Vec<(String, [String; 2])>,
@@ -802,21 +871,115 @@ struct Named {
 
 impl<'a> Checker<'a> {
     fn new(results: &'a PageResults, parties: &PartyNames) -> Self {
+        // "JASVIR SINGH BATHINDA": a surname that is the name of a seat, state or segment
+        // of the page names the place in prose, not the candidate.
+        let places: Vec<String> = results
+            .iter()
+            .flat_map(|r| {
+                let segments = r.segments.iter().map(|s| fold::key(&s.name));
+                [fold::key(&r.constituency)]
+                    .into_iter()
+                    .chain(r.state.iter().map(|s| fold::key(s)))
+                    .chain(segments)
+            })
+            .collect();
+        let place_skeletons: Vec<String> = places.iter().map(|p| fold::skeleton(p)).collect();
+        let is_place = |word: &str| {
+            places.contains(&fold::key(word))
+                || (fold::skeleton(word).chars().count() >= 3
+                    && place_skeletons.contains(&fold::skeleton(word)))
+        };
+        // Votes of every candidate of the page by name: a word shared with a namesake who
+        // polled a tenth or less (parties field such dummies) still names the leading one.
+        let votes_of: Vec<(&str, u64)> = results
+            .iter()
+            .flat_map(|r| r.candidates.iter())
+            .filter(|c| c.party != crate::election::result::NOTA)
+            .map(|c| (c.name.as_str(), c.votes))
+            .collect();
+        let outpolls = |name: &str, others: Vec<&str>| {
+            let own = votes_of
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(_, v)| *v)
+                .max()
+                .unwrap_or(0);
+            others.into_iter().all(|o| {
+                o == name
+                    || votes_of
+                        .iter()
+                        .filter(|(n, _)| *n == o)
+                        .all(|(_, v)| v.saturating_mul(NAMESAKE_FACTOR) <= own)
+            })
+        };
         let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut capital_forms = Vec::new();
+        // How many candidates of the page have each word in their name.
+        let mut word_count: BTreeMap<String, usize> = BTreeMap::new();
+        for r in results.iter() {
+            for c in &r.candidates {
+                let mut words: Vec<String> = c.name.split_whitespace().map(fold::key).collect();
+                words.sort();
+                words.dedup();
+                for w in words {
+                    *word_count.entry(w).or_default() += 1;
+                }
+            }
+        }
         for r in results.iter() {
             for c in &r.candidates {
                 let list = names.entry(c.name.clone()).or_default();
                 list.push(c.name.to_lowercase());
+                // "Kirtikar", "Joy", "Bhamre" (ECI writes some names surname first): a Latin
+                // word of the name no other candidate of the page has names them alone.
+                let tokens: Vec<&str> = c.name.split_whitespace().collect();
+                if tokens.len() > 1 && c.party != crate::election::result::NOTA {
+                    for (k, t) in tokens.iter().enumerate() {
+                        let t = t.trim_end_matches('.');
+                        let latin = t.chars().all(|ch| ch.is_ascii_alphabetic());
+                        let len = t.chars().count();
+                        if !latin
+                            || len < 3
+                            || is_place(t)
+                            || NAME_TITLES.contains(&t.to_ascii_lowercase().as_str())
+                            || (word_count.get(&fold::key(t)).copied() != Some(1)
+                                && !outpolls(
+                                    &c.name,
+                                    results
+                                        .iter()
+                                        .flat_map(|r| r.candidates.iter())
+                                        .filter(|o| {
+                                            o.name
+                                                .split_whitespace()
+                                                .any(|w| fold::key(w) == fold::key(t))
+                                        })
+                                        .map(|o| o.name.as_str())
+                                        .collect(),
+                                ))
+                        {
+                            continue;
+                        }
+                        let form = t.to_lowercase();
+                        if k + 1 != tokens.len() || len < 4 {
+                            capital_forms.push(form.clone());
+                        }
+                        list.push(form);
+                    }
+                }
                 let tokens: Vec<&str> = c.name.split_whitespace().collect();
                 // A surname alone names the candidate when no other candidate has it.
                 if tokens.len() > 1
                     && let Some(last) = tokens.last()
                     && last.chars().count() >= 4
-                    && r.candidates
-                        .iter()
-                        .filter(|o| o.name.split_whitespace().any(|t| t == *last))
-                        .count()
-                        == 1
+                    && !is_place(last)
+                    && outpolls(
+                        &c.name,
+                        r.candidates
+                            .iter()
+                            .filter(|o| o.name.split_whitespace().any(|t| t == *last))
+                            .map(|o| o.name.as_str())
+                            .collect(),
+                    )
                 {
                     list.push(last.to_lowercase());
                 }
@@ -872,13 +1035,15 @@ impl<'a> Checker<'a> {
                 all.iter()
                     .filter_map(|(name, words)| {
                         let last = words.last()?;
-                        let unique = all
-                            .iter()
-                            .filter(|(other, w)| other != name && w.contains(last))
-                            .count()
-                            == 0;
+                        let unique = outpolls(
+                            name,
+                            all.iter()
+                                .filter(|(other, w)| other != name && w.contains(last))
+                                .map(|(other, _)| *other)
+                                .collect(),
+                        );
                         let written = name.split_whitespace().last()?;
-                        let long = written.chars().count() >= 4;
+                        let long = written.chars().count() >= 4 && !is_place(written);
                         (words.len() >= 2 && last.len() >= 2 && unique && long).then(|| Surname {
                             name: name.to_string(),
                             word: numbers::lowercase(written).into_owned(),
@@ -888,24 +1053,40 @@ impl<'a> Checker<'a> {
                     .collect()
             },
             names: names.into_iter().collect(),
+            capital_forms,
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
             seats: {
-                let mut seats: Vec<(String, Vec<String>, Vec<usize>)> = Vec::new();
+                // Hamirpur in Uttar Pradesh and in Himachal Pradesh are two seats.
+                // (seat key, state key), forms, results.
+                type SeatGroup = ((String, Option<String>), Vec<String>, Vec<usize>);
+                let mut seats: Vec<SeatGroup> = Vec::new();
                 for (i, r) in results.iter().enumerate() {
-                    let key = fold::key(&r.constituency);
-                    match seats.iter_mut().find(|(k, _, _)| *k == key) {
+                    let (seat, state_named) = fold::seat_key(&r.constituency);
+                    let key = (seat, r.state.as_deref().map(fold::key).or(state_named));
+                    match seats.iter_mut().find(|(k, _, _)| {
+                        k.0 == key.0
+                            && match (&k.1, &key.1) {
+                                (Some(a), Some(b)) => fold::same_state(a, b),
+                                _ => true,
+                            }
+                    }) {
                         Some((_, _, list)) => list.push(i),
                         None => {
                             let name = r.constituency.to_lowercase();
                             let bare = fold::split_ac_number(&name).1.to_lowercase();
-                            let mut forms = vec![name, bare];
+                            let plain = bare
+                                .split_once('(')
+                                .map_or(bare.as_str(), |(n, _)| n)
+                                .trim()
+                                .to_string();
+                            let mut forms = vec![name, bare, plain];
                             forms.retain(|f| f.chars().count() >= 3);
                             forms.dedup();
                             seats.push((key, forms, vec![i]));
                         }
                     }
                 }
-                seats.into_iter().map(|(_, f, l)| (f, l)).collect()
+                seats.into_iter().map(|(k, f, l)| (f, l, k.1)).collect()
             },
             segment_forms: results
                 .iter()
@@ -952,34 +1133,6 @@ impl<'a> Checker<'a> {
                 named.mentions.push((i, at));
             }
         }
-        // Two seats of one election on a page ("वाराणसी और अमेठी, 2024"): a sentence that
-        // names some of the seats, not all, is about theirs only.
-        if self.seats.len() > 1 {
-            let named_seats: Vec<(usize, usize)> = self
-                .seats
-                .iter()
-                .filter_map(|(forms, list)| {
-                    let at = forms.iter().filter_map(|f| find_word(lower, f)).min()?;
-                    Some(list.iter().map(move |i| (*i, at)))
-                })
-                .flatten()
-                .collect();
-            let all_named = self
-                .seats
-                .iter()
-                .all(|(_, list)| list.iter().any(|i| named_seats.iter().any(|(j, _)| j == i)));
-            if !named_seats.is_empty() && !all_named {
-                let theirs = |i: &usize| named_seats.iter().any(|(j, _)| j == i);
-                if named.results.iter().any(theirs) {
-                    named.results.retain(theirs);
-                    named.mentions.retain(|(i, _)| theirs(i));
-                } else if named.results.is_empty() {
-                    named.results = named_seats.iter().map(|(i, _)| *i).collect();
-                    named.results.dedup();
-                    named.mentions = named_seats;
-                }
-            }
-        }
         if named.results.is_empty() {
             // "her first defeat here since 2009", "2014 से": a period up to now, not
             // another election.
@@ -994,6 +1147,63 @@ impl<'a> Checker<'a> {
                         .any(|w| tail.starts_with(w));
                 q.year && !period
             });
+        }
+        // Two seats of one election on a page ("वाराणसी और अमेठी, 2024"): a sentence that
+        // names some of the seats, not all, is about theirs only.
+        if self.seats.len() > 1 {
+            // Of two seats of one name, the one whose state the sentence names.
+            let states_named: Vec<String> = {
+                let words: Vec<&str> = lower
+                    .split(|c: char| c.is_whitespace() || "(),;:।".contains(c))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let mut found: Vec<String> = Vec::new();
+                for k in 0..words.len() {
+                    for len in 1..=2 {
+                        if let Some(window) = words.get(k..k + len)
+                            && let Some(state) = fold::state_named_by(&window.join(" "))
+                        {
+                            found.push(state);
+                        }
+                    }
+                }
+                found
+            };
+            let state_ok = |state: &Option<String>| {
+                states_named.is_empty()
+                    || state
+                        .as_ref()
+                        .is_some_and(|s| states_named.iter().any(|n| fold::same_state(n, s)))
+            };
+            let named_seats: Vec<(usize, usize)> = self
+                .seats
+                .iter()
+                .filter(|(_, _, state)| state_ok(state))
+                .filter_map(|(forms, list, _)| {
+                    let at = forms
+                        .iter()
+                        .filter_map(|f| find_word(lower, f))
+                        .min()
+                        .or_else(|| seat_in_other_script(sentence, lower, forms))?;
+                    Some(list.iter().map(move |i| (*i, at)))
+                })
+                .flatten()
+                .collect();
+            let all_named = self
+                .seats
+                .iter()
+                .all(|(_, list, _)| list.iter().any(|i| named_seats.iter().any(|(j, _)| j == i)));
+            if !named_seats.is_empty() && !all_named {
+                let theirs = |i: &usize| named_seats.iter().any(|(j, _)| j == i);
+                if named.results.iter().any(theirs) {
+                    named.results.retain(theirs);
+                    named.mentions.retain(|(i, _)| theirs(i));
+                } else if named.results.is_empty() {
+                    named.results = named_seats.iter().map(|(i, _)| *i).collect();
+                    named.results.dedup();
+                    named.mentions = named_seats;
+                }
+            }
         }
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
@@ -1011,10 +1221,19 @@ impl<'a> Checker<'a> {
                             if is_party {
                                 // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
                                 // is another party.
-                                !f.contains('(')
-                                    && !lower[at + f.len()..].trim_start().starts_with('(')
+                                // (A form with its own brackets is this party's name.)
+                                !lower[at + f.len()..].trim_start().starts_with('(')
+                            } else if f == full {
+                                true
                             } else {
-                                f == full || !another_persons_surname(sentence, *at, who)
+                                // "Joy", "Amol": a first name or a short surname counts only
+                                // written with a capital, as a name is.
+                                let capital = !self.capital_forms.contains(f)
+                                    || sentence
+                                        .get(*at..)
+                                        .and_then(|t| t.chars().next())
+                                        .is_some_and(char::is_uppercase);
+                                capital && !another_persons_surname(sentence, *at, who)
                             }
                         })
                 })
@@ -1051,7 +1270,11 @@ impl<'a> Checker<'a> {
             if let Some((at, _)) = words
                 .iter()
                 .zip(&raw_words)
-                .find(|((_, w), (_, raw))| *w == surname.skeleton && surname.is_written(raw))
+                .find(|((at, w), (_, raw))| {
+                    *w == surname.skeleton
+                        && surname.is_written(raw)
+                        && !another_persons_surname(sentence, *at, &surname.name)
+                })
                 .map(|(found, _)| found)
                 && !named.who.iter().any(|(_, other)| other == at)
             {
@@ -1102,6 +1325,7 @@ impl<'a> Checker<'a> {
         // "कुल 13,467 डाक मत। इनमें से 7,078 शेखावत को …": parts of the figure before.
         let of_these = OF_THESE_WORDS.iter().any(|w| lower.contains(w));
         let carried_part = carry.part.take().filter(|_| of_these);
+        let quoted_all = quoted.clone();
         for q in quoted {
             if q.year && q.measure == Measure::Count {
                 continue;
@@ -1141,8 +1365,19 @@ impl<'a> Checker<'a> {
             {
                 out.push((abs_start, message));
             }
+            // "the runner-up led it, 5,652 to 4,778": the second figure of such a pair is
+            // the other side's, not that of whom the sentence names.
+            let pair_second = previous_figure.as_ref().is_some_and(|p| {
+                p.measure == q.measure
+                    && sentence.get(p.end..q.start).is_some_and(|between| {
+                        PAIR_WORDS.contains(&numbers::lowercase(between.trim()).as_ref())
+                    })
+            });
             previous_figure = Some(q.clone());
-            let scoped = scope_for(&named, sentence, &q);
+            let mut scoped = scope_for(&named, sentence, &q);
+            if pair_second {
+                scoped.who.clear();
+            }
             let message = match q.measure {
                 Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
                 Measure::Percent | Measure::Points => {
@@ -1155,6 +1390,18 @@ impl<'a> Checker<'a> {
         }
         if let Some(message) = self.rank_claim(sentence, &named) {
             out.push((start + raw.len() - raw.trim_start().len(), message));
+        }
+        let compared_already = out.iter().any(|(_, m)| m.starts_with("the text says"));
+        if !compared_already
+            && let Some((at, message)) = relations::bracket_comparison(sentence, &quoted_all)
+        {
+            out.push((start + flat.original(at), message));
+        }
+        if let Some((at, message)) = self.times_claim(&lower, &named) {
+            out.push((start + flat.original(at), message));
+        }
+        if let Some((at, message)) = self.how_many_claim(sentence, &lower, &quoted_all, &named) {
+            out.push((start + flat.original(at), message));
         }
         out
     }
@@ -1196,7 +1443,11 @@ impl<'a> Checker<'a> {
                     named.mentions.push((latest, 0));
                 }
             } else if !stood.is_empty() {
-                if !looks_back && !compares && stood.len() < self.results.len() {
+                // "Five years earlier the BJP's Satyadev Pachauri had won by …": a look back
+                // at someone who stood only in an earlier election is about that one.
+                let latest = self.latest().map(|i| self.result(i).year);
+                let only_earlier = stood.iter().all(|i| Some(self.result(*i).year) < latest);
+                if (!looks_back || only_earlier) && !compares && stood.len() < self.results.len() {
                     named.mentions = stood.iter().map(|i| (*i, 0)).collect();
                     named.results = stood;
                 }
@@ -1264,7 +1515,7 @@ impl<'a> Checker<'a> {
                         named.who.push((c.party.clone(), 0));
                     }
                 }
-            } else if refers_to_people {
+            } else if refers_to_people || starts_with_both(lower) {
                 named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
             }
         }
@@ -1422,6 +1673,9 @@ impl<'a> Checker<'a> {
             // "More than 11 lakh votes counted": whatever it is about, no figure of the
             // page is that large.
             let specific = specific || (matches!(bound, Bound::More) && c.vote_word && !named.sums);
+            if let Some(message) = self.each_bound(q, bound, &fits, sentence, named) {
+                return Some(message);
+            }
             return self.bound_claim(q, bound, &fits, specific, sentence, named);
         }
         // Any count about what the sentence names, whatever the words around say it is.
@@ -1570,15 +1824,95 @@ impl<'a> Checker<'a> {
         if facts.iter().any(|f| q.states(f.value)) {
             return None;
         }
-        let hit = facts
+        if let Some(hit) = facts
             .iter()
-            .find(|f| swapped_neighbours(q.value as u64, f.value as u64))?;
-        Some(format!(
-            "{} in the text, the data says {} for {} (two digits exchanged?)",
-            quoted_text(sentence, q),
-            show(hit.value, hit.kind),
-            hit.label
-        ))
+            .find(|f| swapped_neighbours(q.value as u64, f.value as u64))
+        {
+            return Some(format!(
+                "{} in the text, the data says {} for {} (two digits exchanged?)",
+                quoted_text(sentence, q),
+                show(hit.value, hit.kind),
+                hit.label
+            ));
+        }
+        // "Nag 5,95,740, Thakur 5,97,624" (a chart's note): a figure right after a name is
+        // that candidate's, whatever words there are not.
+        if !self.right_after_name(q, named, sentence) {
+            // Farther from the name, a figure of five digits or more with one digit
+            // changed is a slip too ("4,53,185" for 4,58,185).
+            let hit = facts.iter().find(|f| {
+                f.value >= 10_000.0 && one_digit_changed(q.value as u64, f.value as u64)
+            })?;
+            return Some(format!(
+                "{} in the text, the data says {} for {} (one digit changed?)",
+                quoted_text(sentence, q),
+                show(hit.value, hit.kind),
+                hit.label
+            ));
+        }
+        let whole: Vec<&&Fact> = facts
+            .iter()
+            .filter(|f| f.split.is_none() && !f.part && f.segment.is_none())
+            .collect();
+        let nearest = nearest_figure(q.value, whole.iter().map(|f| **f), named)?;
+        // Exactly another candidate's figure: given to the wrong one.
+        let others = self.in_scope(named).find(|f| {
+            f.kind == Kind::Votes
+                && f.result == nearest.result
+                && f.segment == nearest.segment
+                && !f.part
+                && f.split.is_none()
+                && f.who.len() > 1
+                && f.who != nearest.who
+                && q.states(f.value)
+        });
+        if let Some(other) = others {
+            return Some(format!(
+                "{} in the text is the figure of {}, but the text gives it to {}: the data says {} for {}",
+                quoted_text(sentence, q),
+                other.label,
+                nearest.who.last().map_or("", String::as_str),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            ));
+        }
+        // Any other figure of theirs (EVM, postal, a segment's) typed right is fine.
+        let anything = self
+            .in_scope(named)
+            .any(|f| Self::about_named(f, named) && q.states(f.value));
+        (!anything && ratio(q.value, nearest.value) <= 1.0 + NEAR_MISS_PERCENT / 100.0).then(|| {
+            format!(
+                "{} in the text, the data says {} for {}",
+                quoted_text(sentence, q),
+                show(nearest.value, nearest.kind),
+                nearest.label
+            )
+        })
+    }
+
+    /// Whether a candidate's name stands right before the number, with nothing but a colon,
+    /// dash or bracket between ("Nag 5,95,740", "Thakur: 5,97,624", "Nag (5,95,740)").
+    fn right_after_name(&self, q: &Quoted, named: &Named, sentence: &str) -> bool {
+        let head = sentence[..q.start].trim_end_matches([' ', ':', '-', '–', '(', '\u{a0}']);
+        named.who.iter().any(|(who, at)| {
+            *at < q.start
+                && self
+                    .results
+                    .iter()
+                    .any(|r| r.candidates.iter().any(|c| &c.name == who))
+                && sentence.get(*at..head.len()).is_some_and(|name| {
+                    let name = numbers::lowercase(name);
+                    self.names
+                        .iter()
+                        .filter(|(w, _)| w == who)
+                        .flat_map(|(_, forms)| forms)
+                        .any(|f| *f == name)
+                        || (name.split_whitespace().count() <= 4
+                            && !name
+                                .chars()
+                                .any(|c| c.is_ascii_digit() || ",;.".contains(c)))
+                })
+        })
     }
 
     /// In a sentence about the deposit, a count that is no total of the data is compared
@@ -1780,7 +2114,13 @@ impl<'a> Checker<'a> {
             return None;
         }
         let nearest = nearest_figure(q.value, fits.iter().copied(), named)?;
-        if ratio(q.value, nearest.value) > 2.0 {
+        // A count is compared within a factor of two; a percentage by points ("NOTA was
+        // over 1 per cent" for 0.43 %).
+        let far = match q.measure {
+            Measure::Count => ratio(q.value, nearest.value) > 2.0,
+            _ => (nearest.value.abs() - q.value).abs() > 10.0_f64.max(nearest.value.abs() / 2.0),
+        };
+        if far {
             return None;
         }
         let (what, not) = match bound {
@@ -1794,6 +2134,76 @@ impl<'a> Checker<'a> {
             show(nearest.value, nearest.kind),
             nearest.label
         ))
+    }
+
+    /// "Both got over 4.6 lakh", "दोनों को 40 प्रतिशत से ज़्यादा": a bound said of each of
+    /// the candidates the sentence names must hold for each of them (not for their sum).
+    fn each_bound(
+        &self,
+        q: &Quoted,
+        bound: Bound,
+        fits: &[&Fact],
+        sentence: &str,
+        named: &Named,
+    ) -> Option<String> {
+        let lower = numbers::lowercase(sentence);
+        let each = EACH_WORDS.iter().any(|w| find_word(&lower, w).is_some());
+        let clause = numbers::lowercase(clause_around(sentence, q));
+        let summed = SUM_CLAUSE_WORDS
+            .iter()
+            .chain(["मिलाकर", "together", "combined", "between them", "जोड़"].iter())
+            .any(|w| find_word(&lower, w).is_some() || find_word(&clause, w).is_some());
+        if !each || summed {
+            return None;
+        }
+        let candidates: Vec<&str> = {
+            let mut list: Vec<&str> = named
+                .who
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .filter(|w| {
+                    self.results
+                        .iter()
+                        .any(|r| r.candidates.iter().any(|c| c.name == *w))
+                })
+                .collect();
+            list.dedup();
+            list
+        };
+        if candidates.len() < 2 {
+            return None;
+        }
+        let holds = |f: &Fact| match bound {
+            Bound::More => f.value.abs() > q.value,
+            Bound::Less => f.value.abs() < q.value,
+        };
+        for name in candidates {
+            let theirs: Vec<&&Fact> = fits
+                .iter()
+                .filter(|f| {
+                    f.who.iter().any(|w| w == name)
+                        && f.segment.is_none()
+                        && f.split.is_none()
+                        && !f.part
+                })
+                .collect();
+            if theirs.is_empty() || theirs.iter().any(|f| f.approx || holds(f)) {
+                continue;
+            }
+            let f = theirs[0];
+            let (what, not) = match bound {
+                Bound::More => ("more than", "not more"),
+                Bound::Less => ("less than", "not less"),
+            };
+            return Some(format!(
+                "{} in the text claims {what} {} for each of them, but the data says {} for {}: {not}",
+                quoted_text(sentence, q),
+                show(q.value, f.kind),
+                show(f.value, f.kind),
+                f.label
+            ));
+        }
+        None
     }
 
     fn percent_claim(
@@ -1830,11 +2240,24 @@ impl<'a> Checker<'a> {
                     || (c.vote_word && matches!(c.bound, Some(Bound::More)))
             })
             .collect();
+        // "NOTA was over 1 per cent": a share of whom the sentence names, not the seat's
+        // turnout or margin.
+        let fits: Vec<&Fact> = if kinds.contains(&Kind::Share)
+            && !named.who.is_empty()
+            && fits.iter().any(|f| !f.who.is_empty())
+        {
+            fits.into_iter().filter(|f| !f.who.is_empty()).collect()
+        } else {
+            fits
+        };
         if fits.is_empty() {
             return None;
         }
         if let Some(bound) = c.bound {
             let fits = self.latest_unless_past(fits, named, sentence);
+            if let Some(message) = self.each_bound(q, bound, &fits, sentence, named) {
+                return Some(message);
+            }
             return self.bound_claim(q, bound, &fits, true, sentence, named);
         }
         let in_range = |f: &&Fact| {
@@ -2391,7 +2814,9 @@ fn another_persons_surname(sentence: &str, at: usize, candidate: &str) -> bool {
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or_default();
+    // A first name is capitalised, not in capitals ("EVMs", "BJP" are no one's name).
     word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase())
         && !NOT_NAMES.contains(&word)
         && !candidate
             .split_whitespace()
@@ -2442,6 +2867,7 @@ fn ordinal(rank: usize) -> &'static str {
         3 => "third",
         4 => "fourth",
         5 => "fifth",
+        6 => "sixth",
         _ => "lower",
     }
 }
@@ -2760,6 +3186,70 @@ const SUM_CLAUSE_WORDS: &[&str] = &[
     "the remaining",
 ];
 
+/// Words between the two figures of a pair ("5,652 to 4,778", "5,652 बनाम 4,778").
+const PAIR_WORDS: &[&str] = &[
+    "to",
+    "vs",
+    "vs.",
+    "versus",
+    "against",
+    "बनाम",
+    "के मुक़ाबले",
+    "के मुकाबले",
+];
+
+/// Words that say a bound holds for each of the people a sentence names ("both got over
+/// 4.6 lakh").
+const EACH_WORDS: &[&str] = &["both", "each", "दोनों", "each of them", "all three", "तीनों"];
+
+/// Where a seat's name stands written in the other script ("कांकेर" for KANKER): words of
+/// the sentence with the consonant skeletons of the name's words (three consonants at least
+/// in all, so that short words do not pass for a seat).
+fn seat_in_other_script(sentence: &str, lower: &str, forms: &[String]) -> Option<usize> {
+    let form = forms.last()?;
+    let wanted: Vec<String> = form
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(fold::skeleton)
+        .collect();
+    if wanted.is_empty() || wanted.iter().any(|w| w.is_empty()) {
+        return None;
+    }
+    // A short skeleton ("Amethi" is m-t) only as a capitalised Latin word, or a Hindi
+    // word that is not a common one.
+    let short = wanted.iter().map(|w| w.chars().count()).sum::<usize>() < 3;
+    let latin = |t: &str| t.chars().any(|c| c.is_ascii_alphabetic());
+    let words: Vec<(usize, &str)> = sentence_words(lower);
+    words
+        .windows(wanted.len())
+        .find(|win| {
+            win.iter().zip(&wanted).all(|((at, w), s)| {
+                let written = if latin(w) {
+                    !short
+                        || sentence
+                            .get(*at..)
+                            .and_then(|t| t.chars().next())
+                            .is_some_and(char::is_uppercase)
+                } else {
+                    !short || !COMMON_SHORT_WORDS.contains(w)
+                };
+                latin(w) != latin(form) && fold::skeleton(w) == *s && written
+            })
+        })
+        .map(|win| win[0].0)
+}
+
+/// "Both got over 4.6 lakh.", "दोनों को …": a sentence whose subject is "both" is about
+/// the people the sentence before named.
+fn starts_with_both(lower: &str) -> bool {
+    let first = lower
+        .trim_start_matches(|c: char| !is_word_char(c))
+        .split(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or_default();
+    ["both", "दोनों"].contains(&first)
+}
+
 /// Words of a sentence about the deposit (RP Act s.158).
 const DEPOSIT_WORDS: &[&str] = &[
     "ज़मानत",
@@ -2770,6 +3260,12 @@ const DEPOSIT_WORDS: &[&str] = &[
     "one sixth",
     "one-sixth",
 ];
+
+/// Whether `a` is `b` with one digit changed ("4,58,185" for 4,53,185).
+fn one_digit_changed(a: u64, b: u64) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    a.len() == b.len() && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1
+}
 
 /// Whether `a` is `b` with two neighbouring digits exchanged.
 fn swapped_neighbours(a: u64, b: u64) -> bool {

@@ -409,13 +409,31 @@ const HINDI_NUMBERS: &[(&str, u32)] = &[
     ("ninety", 90),
 ];
 
-/// Fractions before a number word: "साढ़े चार" is 4½, "ढाई" 2½, "डेढ़" 1½.
+/// A small number as a word or in digits ("six", "छह", "4.7"), for "six times".
+pub fn small_number(word: &str) -> Option<f64> {
+    let lower = lowercase(word);
+    let lower = lower.as_ref();
+    if let Ok(n) = lower.replace(',', "").parse::<f64>() {
+        return Some(n);
+    }
+    HINDI_NUMBERS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, n)| f64::from(*n))
+}
+
+/// Fractions before a number word: "साढ़े चार" is 4½, "ढाई" 2½, "डेढ़" 1½; the words
+/// below 1 add to the number after them: "सवा चार" is 4¼, "पौने दस" 9¾ (a quarter less),
+/// "सवा लाख" 1¼ lakh.
 const HINDI_FRACTIONS: &[(&str, f64)] = &[
     ("ढाई", 2.5),
     ("डेढ़", 1.5),
     ("डेढ", 1.5),
     ("साढ़े", 0.5),
     ("साढे", 0.5),
+    ("सवा", 0.25),
+    ("पौने", -0.25),
+    ("पौन", -0.25),
 ];
 
 const MULTIPLIERS: &[(&str, f64)] = &[
@@ -466,7 +484,8 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
     while i < tokens.len() {
         let mut total = 0.0;
         let mut current = 0.0;
-        let mut pending_half = false;
+        // "साढ़े", "सवा", "पौने": what to add to the number word after it.
+        let mut pending: Option<f64> = None;
         let mut smallest = f64::MAX;
         let mut big = false;
         let mut j = i;
@@ -485,20 +504,23 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
                 .iter()
                 .find(|(name, _)| *name == lower.as_ref())
             {
-                current += f64::from(*n) + if pending_half { 0.5 } else { 0.0 };
-                pending_half = false;
+                current += f64::from(*n) + pending.take().unwrap_or(0.0);
             } else if let Some((_, f)) = HINDI_FRACTIONS
                 .iter()
                 .find(|(name, _)| *name == lower.as_ref())
             {
-                if *f == 0.5 {
-                    pending_half = true;
+                if *f < 1.0 {
+                    pending = Some(*f);
                 } else {
                     current += f;
                 }
             } else if let Some((_, m)) =
                 MULTIPLIERS.iter().find(|(name, _)| *name == lower.as_ref())
             {
+                // "सवा लाख": a quarter more than one.
+                if current == 0.0 && pending == Some(0.25) && *m >= 1e3 {
+                    current = 1.0 + pending.take().unwrap_or(0.0);
+                }
                 if current == 0.0 {
                     break;
                 }
@@ -507,10 +529,14 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
                 } else {
                     big = true;
                     // "साढ़े चार लाख" is 4.5 lakh: precise to a tenth of a lakh.
-                    let unit = if current.fract() != 0.0 {
+                    // "पौने दस लाख", "सवा चार लाख": to a quarter lakh.
+                    let fraction = current.fract();
+                    let unit = if fraction == 0.0 {
+                        *m
+                    } else if fraction == 0.5 {
                         *m / 10.0
                     } else {
-                        *m
+                        *m / 4.0
                     };
                     smallest = smallest.min(unit);
                     total += current * m;
@@ -604,6 +630,11 @@ mod tests {
         assert_eq!(q.value, 422000.0);
         let q = one("साढ़े चार लाख");
         assert_eq!(q.value, 450000.0);
+        let q = one("पौने दस लाख वोट");
+        assert_eq!((q.value, q.step), (975000.0, 25000.0));
+        assert!(q.states(972_140.0) && !q.states(940_000.0));
+        assert_eq!(one("सवा लाख").value, 125000.0);
+        assert_eq!(one("सवा चार लाख").value, 425000.0);
         assert!(numbers("पाँच साल और दो-तरफ़ा").is_empty());
     }
 }

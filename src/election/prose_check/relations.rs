@@ -1,0 +1,414 @@
+//! Claims that relate two figures of the data to each other: "NOTA was more than six times
+//! the margin", "नोटा अंतर का लगभग दस गुना था", "NOTA (2,912) got less than the fourth
+//! candidate (2,626)". Each figure may be right and the relation still wrong.
+
+use super::numbers::{self, Measure, Quoted};
+use super::{Bound, Checker, Named, compared_claim, find_word};
+
+/// Words that name the margin as one side of a ratio.
+const GAP_WORDS: &[&str] = &[
+    "अंतर",
+    "अन्तर",
+    "फ़ासला",
+    "फासला",
+    "फ़ासले",
+    "फासले",
+    "margin",
+    "lead",
+    "बढ़त",
+];
+
+/// Words that say how one figure stands to another when both are typed, in brackets:
+/// (word, the first figure is said to be more).
+const COMPARE_PHRASES: &[(&str, bool)] = &[
+    ("more than", true),
+    ("higher than", true),
+    ("ahead of", true),
+    ("outpolled", true),
+    ("beat", true),
+    ("less than", false),
+    ("fewer than", false),
+    ("lower than", false),
+    ("behind", false),
+    ("trailed", false),
+];
+/// The same after the second figure, in Hindi ("नोटा (2,912) चौथे उम्मीदवार (2,626) से कम").
+const COMPARE_AFTER: &[(&str, bool)] = &[
+    ("से ज़्यादा", true),
+    ("से ज्यादा", true),
+    ("से अधिक", true),
+    ("से आगे", true),
+    ("से कम", false),
+    ("से पीछे", false),
+];
+
+/// "twice", "दोगुना": a multiple said in one word.
+const MULTIPLE_WORDS: &[(&str, f64)] = &[
+    ("twice", 2.0),
+    ("thrice", 3.0),
+    ("double", 2.0),
+    ("दोगुना", 2.0),
+    ("दोगुने", 2.0),
+    ("दुगना", 2.0),
+    ("दुगुना", 2.0),
+    ("तिगुना", 3.0),
+    ("तिगुने", 3.0),
+    ("चौगुना", 4.0),
+    ("चौगुने", 4.0),
+];
+const TIMES_WORDS: &[&str] = &["times", "गुना", "गुने", "गुणा"];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Claim {
+    Exact,
+    More,
+    Less,
+    About,
+}
+
+/// What a ratio is taken of: a candidate or party (their votes), or the margin.
+#[derive(Debug, Clone, PartialEq)]
+enum Side {
+    Who(String),
+    Margin,
+}
+
+impl Checker<'_> {
+    /// "X was more than N times Y": the two things the sentence names first (candidates,
+    /// parties, NOTA, the margin), and the ratio of their figures in a result it is about.
+    pub(super) fn times_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
+        let (at, n, decimals, claim) = multiple_in(lower)?;
+        let mut sides: Vec<(usize, Side)> = named
+            .who
+            .iter()
+            .map(|(w, at)| (*at, Side::Who(w.clone())))
+            .collect();
+        for w in GAP_WORDS {
+            if let Some(at) = find_word(lower, w) {
+                sides.push((at, Side::Margin));
+            }
+        }
+        sides.sort_by_key(|(at, _)| *at);
+        let scope: Vec<usize> = if named.results.is_empty() {
+            (0..self.results.len()).collect()
+        } else {
+            named.results.clone()
+        };
+        // The first two different things, a candidate and their party counting once.
+        let mut pair: Vec<Side> = Vec::new();
+        for (_, side) in sides {
+            let same = pair.iter().any(|p| match (p, &side) {
+                (Side::Who(a), Side::Who(b)) => a == b || self.same_candidate(a, b, &scope),
+                (a, b) => a == b,
+            });
+            if !same {
+                pair.push(side);
+            }
+            if pair.len() == 2 {
+                break;
+            }
+        }
+        let [x, y] = <[Side; 2]>::try_from(pair).ok()?;
+        let mut first: Option<(f64, f64, usize)> = None;
+        for i in scope {
+            let (Some(a), Some(b)) = (self.side_value(&x, i), self.side_value(&y, i)) else {
+                continue;
+            };
+            if b <= 0.0 {
+                continue;
+            }
+            let ratio = a / b;
+            let step = 10f64.powi(-(decimals as i32));
+            let holds = match claim {
+                Claim::Exact => (ratio - n).abs() <= step / 2.0 + 1e-9 || (ratio - n).abs() < 0.5,
+                Claim::More => ratio > n,
+                Claim::Less => ratio < n,
+                Claim::About => (ratio - n).abs() <= 0.1 * n,
+            };
+            if holds {
+                return None;
+            }
+            first.get_or_insert((a, b, i));
+        }
+        let (a, b, i) = first?;
+        let said = match claim {
+            Claim::Exact => "",
+            Claim::More => "more than ",
+            Claim::Less => "less than ",
+            Claim::About => "about ",
+        };
+        Some((
+            at,
+            format!(
+                "the text says {} is {said}{} times {}, but it is {:.1} times ({} to {}, {})",
+                self.side_name(&x, i),
+                if n.fract() == 0.0 {
+                    format!("{}", n as u64)
+                } else {
+                    format!("{n}")
+                },
+                self.side_name(&y, i),
+                a / b,
+                crate::numfmt::inr_unsigned(a as u64),
+                crate::numfmt::inr_unsigned(b as u64),
+                self.result(i).election
+            ),
+        ))
+    }
+
+    fn side_value(&self, side: &Side, i: usize) -> Option<f64> {
+        let r = self.result(i);
+        match side {
+            Side::Margin => r.margin.map(|m| m as f64),
+            Side::Who(w) => r
+                .candidates
+                .iter()
+                .find(|c| &c.name == w)
+                .or_else(|| r.candidates.iter().find(|c| &c.party == w))
+                .map(|c| c.votes as f64),
+        }
+    }
+
+    fn side_name(&self, side: &Side, i: usize) -> String {
+        match side {
+            Side::Margin => "the margin".to_string(),
+            Side::Who(w) => {
+                let r = self.result(i);
+                match r.candidates.iter().find(|c| &c.name == w || &c.party == w) {
+                    Some(c) if c.party == crate::election::result::NOTA => "NOTA".to_string(),
+                    Some(c) => format!("{} ({})", c.name, c.party),
+                    None => w.clone(),
+                }
+            }
+        }
+    }
+}
+
+/// The multiple a sentence states: (offset, N, decimals typed, how it is claimed).
+fn multiple_in(lower: &str) -> Option<(usize, f64, usize, Claim)> {
+    let (at, n, decimals, end) = TIMES_WORDS
+        .iter()
+        .filter_map(|w| find_word(lower, w).map(|at| (at, w.len())))
+        .find_map(|(at, len)| {
+            let head = lower[..at].trim_end();
+            let word = head.rsplit(char::is_whitespace).next()?;
+            let n = numbers::small_number(word)?;
+            let decimals = word.split_once('.').map_or(0, |(_, d)| d.len());
+            Some((head.len() - word.len(), n, decimals, at + len))
+        })
+        .or_else(|| {
+            MULTIPLE_WORDS
+                .iter()
+                .find_map(|(w, n)| find_word(lower, w).map(|at| (at, *n, 0, at + w.len())))
+        })?;
+    if n < 1.5 {
+        return None;
+    }
+    let before = lower[..at].trim_end();
+    let after = lower[end..].trim_start();
+    let ends = |list: &[&str]| list.iter().any(|w| before.ends_with(w));
+    let starts = |list: &[&str]| list.iter().any(|w| after.starts_with(w));
+    let claim = if ends(&["more than", "over", "above", "at least"])
+        || starts(&["से ज़्यादा", "से ज्यादा", "से अधिक", "से भी ज़्यादा"])
+    {
+        Claim::More
+    } else if ends(&["less than", "under", "below"]) || starts(&["से कम"]) {
+        Claim::Less
+    } else if ends(&[
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "लगभग",
+        "करीब",
+        "क़रीब",
+    ]) {
+        Claim::About
+    } else {
+        Claim::Exact
+    };
+    Some((at, n, decimals, claim))
+}
+
+/// "NOTA (18,669) got less than Markam (11,770)", "नोटा (2,912) चौथे उम्मीदवार (2,626) से
+/// कम": two figures in brackets and a word that compares them, in the wrong order.
+pub(super) fn bracket_comparison(sentence: &str, quoted: &[Quoted]) -> Option<(usize, String)> {
+    let bracketed = |q: &Quoted| {
+        sentence[..q.start].trim_end().ends_with('(')
+            && sentence[q.end..].trim_start().starts_with(')')
+    };
+    quoted
+        .iter()
+        .zip(quoted.iter().skip(1))
+        .filter(|(a, b)| {
+            a.measure == b.measure
+                && !a.year
+                && !b.year
+                && a.measure != Measure::Points
+                && bracketed(a)
+                && bracketed(b)
+        })
+        .find_map(|(a, b)| {
+            let between = numbers::lowercase(&sentence[a.end..b.start]);
+            let after = sentence[b.end..]
+                .trim_start()
+                .trim_start_matches(')')
+                .trim_start();
+            let more = COMPARE_PHRASES
+                .iter()
+                .find(|(w, _)| find_word(&between, w).is_some())
+                .or_else(|| COMPARE_AFTER.iter().find(|(w, _)| after.starts_with(w)))
+                .map(|(_, more)| *more)?;
+            let bound = if more { Bound::More } else { Bound::Less };
+            compared_claim(sentence, a, b, bound).map(|m| (a.start, m))
+        })
+}
+
+/// Nouns that a small number counts in "four candidates polled more than …", "दो सीटों पर
+/// अंतर दो हज़ार से कम रहा": (noun, counts seats rather than candidates).
+const COUNTED: &[(&str, bool)] = &[
+    ("candidates", false),
+    ("parties", false),
+    ("contestants", false),
+    ("उम्मीदवार", false),
+    ("उम्मीदवारों", false),
+    ("प्रत्याशी", false),
+    ("प्रत्याशियों", false),
+    ("दल", false),
+    ("दलों", false),
+    ("पार्टियाँ", false),
+    ("पार्टियां", false),
+    ("पार्टियों", false),
+    ("seats", true),
+    ("सीटें", true),
+    ("सीटों", true),
+];
+
+impl Checker<'_> {
+    /// "Four parties got above 95,000", "four seats were decided by less than two thousand
+    /// votes": how many candidates (or seats, by their margins) of the results the sentence
+    /// is about are beyond the bound, against the number the text gives.
+    pub(super) fn how_many_claim(
+        &self,
+        sentence: &str,
+        lower: &str,
+        quoted: &[Quoted],
+        named: &Named,
+    ) -> Option<(usize, String)> {
+        let words: Vec<(usize, &str)> = super::sentence_words(lower);
+        let (at, n, noun, seats) = words.windows(2).find_map(|w| {
+            let (at, word) = w[0];
+            let (_, noun) = w[1];
+            let n = numbers::small_number(word)?;
+            let seats = COUNTED.iter().find(|(c, _)| *c == noun)?.1;
+            (n >= 1.0 && n.fract() == 0.0 && n <= 50.0).then_some((
+                at,
+                n as usize,
+                (word, noun),
+                seats,
+            ))
+        })?;
+        // "more than three candidates", "at least two seats": a bound on the count itself.
+        let head = lower[..at].trim_end();
+        let at_least = ["more than", "over", "at least", "से ज़्यादा", "से अधिक"]
+            .iter()
+            .any(|w| head.ends_with(w));
+        if at_least {
+            return None;
+        }
+        // The bound: a figure with "more than", "above", "से ज़्यादा", "से कम" … by it.
+        let (q, more) = quoted.iter().find_map(|q| {
+            if q.year || q.start <= at {
+                return None;
+            }
+            let before = lower[..q.start].trim_end();
+            let after = lower[q.end..].trim_start();
+            let after = ["वोटों ", "वोट ", "मतों ", "मत "]
+                .iter()
+                .find_map(|v| after.strip_prefix(v))
+                .unwrap_or(after);
+            let ends = |list: &[&str]| list.iter().any(|w| before.ends_with(w));
+            let starts = |list: &[&str]| list.iter().any(|w| after.starts_with(w));
+            if ends(super::MORE_BEFORE) || starts(&["से ज़्यादा", "से ज्यादा", "से अधिक", "से ऊपर"])
+            {
+                Some((q, true))
+            } else if ends(super::LESS_BEFORE) || starts(&["से कम", "से नीचे"])
+            {
+                Some((q, false))
+            } else {
+                None
+            }
+        })?;
+        let scope: Vec<usize> = if named.results.is_empty() {
+            let latest = (0..self.results.len()).map(|i| self.result(i).year).max()?;
+            (0..self.results.len())
+                .filter(|i| self.result(*i).year == latest)
+                .collect()
+        } else {
+            named.results.clone()
+        };
+        let beyond = |v: f64| if more { v > q.value } else { v < q.value };
+        let mut found: Vec<String> = Vec::new();
+        if seats {
+            let margin_said = ["decided", "margin", "won by", "अंतर", "फ़ासला", "फासला"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if !margin_said || q.measure != Measure::Count || scope.len() < 2 {
+                return None;
+            }
+            for i in &scope {
+                let r = self.result(*i);
+                let value = r.margin? as f64;
+                if beyond(value) {
+                    found.push(format!("{} ({})", r.constituency, inr(value)));
+                }
+            }
+        } else {
+            if scope.len() != 1 {
+                return None;
+            }
+            let r = self.result(scope[0]);
+            for c in r
+                .candidates
+                .iter()
+                .filter(|c| c.party != crate::election::result::NOTA)
+            {
+                let value = match q.measure {
+                    Measure::Count => c.votes as f64,
+                    Measure::Percent => c.share?,
+                    Measure::Points => return None,
+                };
+                if c.approx {
+                    return None;
+                }
+                if beyond(value) {
+                    found.push(format!("{} ({})", c.name, c.party));
+                }
+            }
+        }
+        if found.len() == n {
+            return None;
+        }
+        let bound = if more { "more than" } else { "less than" };
+        let list = if found.is_empty() {
+            "none".to_string()
+        } else {
+            format!("{}: {}", found.len(), found.join(", "))
+        };
+        Some((
+            at,
+            format!(
+                "the text says {} {} {} {bound} {}, but the data gives {list}",
+                noun.0,
+                noun.1,
+                if seats { "had a margin of" } else { "got" },
+                sentence[q.start..q.end].trim()
+            ),
+        ))
+    }
+}
+
+fn inr(value: f64) -> String {
+    crate::numfmt::inr_unsigned(value.round().max(0.0) as u64)
+}
