@@ -464,3 +464,52 @@ fn a_more_than_figure_in_a_generated_body_is_caught_at_the_index_line() {
         "the said bound is fine: {found:#?}"
     );
 }
+
+/// Three readings that used to raise false alarms on correct English (clean in
+/// fixtures/trust/clean: en/pune.md and the end of en/firozpur-dhule.md): "more" is not
+/// VASANT (TATYA) MORE, "A was ahead, with X votes to B's Y" gives X to A, and "the
+/// runner-up led it, X to Y" binds the rank word to the runner-up alone. Their twins with a
+/// wrong rank or figure are still caught, so the names and figures are still read.
+#[test]
+fn lower_case_words_paired_figures_and_role_words_are_read_as_english_means_them() {
+    let site = Site::fixture("trust/clean");
+    let clean = site.ok(&["check", "--strict"]);
+    assert!(diagnostics(&clean.stderr).is_empty(), "{}", clean.stderr);
+    site.write(
+        "content/en/twin.md",
+        concat!(
+            "+++\ntitle = \"Pune and Dhule, retold\"\ndate = 2024-05-28\nlang = \"en\"\n",
+            "data = [\"pune2024\", \"dhule2024\"]\n+++\n\n",
+            "In Pune the runner-up was More of the VBA.\n\n",
+            "In Pune More of the VBA polled 23,012 votes.\n\n",
+            "On the EVMs in Dhule Bachhav was ahead, with 5,82,942 votes to Bhamre's 5,77,778.\n\n",
+            "The postal count in Dhule went the other way: the runner-up led it, 2,275 to 1,374.\n",
+        ),
+    );
+    let found = diagnostics(&site.fails(&["check", "--strict"]));
+    let at = |line: usize, fragment: &str| {
+        found
+            .iter()
+            .any(|(f, l, m)| f == "content/en/twin.md" && *l == line && m.contains(fragment))
+    };
+    assert!(
+        at(8, "the text places VASANT (TATYA) MORE / VBA second"),
+        "{found:#?}"
+    );
+    assert!(
+        at(
+            10,
+            "23,012 in the text, the data says 32,012 for VASANT (TATYA) MORE"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        at(
+            12,
+            "5,82,942 in the text, the data says 5,83,866 for BACHHAV SHOBHA DINESH"
+        ),
+        "{found:#?}"
+    );
+    assert!(at(14, "2,275 in the text"), "{found:#?}");
+    assert_eq!(found.len(), 4, "{found:#?}");
+}

@@ -1221,4 +1221,31 @@ mod tests {
             index.commit();
         }
     }
+
+    #[test]
+    fn new_synonyms_and_an_emptied_index_give_a_fresh_builds_files() {
+        let mut dice = Dice(99);
+        let entries: Vec<Entry> = (0..12).map(|n| random_entry(&mut dice, n)).collect();
+        let mut index = Index::new(entries.clone(), Synonyms::default());
+        index.commit();
+        index.set_synonyms(synonyms());
+        assert_eq!(
+            as_map(index.files()),
+            as_map(build_files_with(entries.clone(), &synonyms()))
+        );
+        let paths: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();
+        index.update(Vec::new(), &paths);
+        let changes = index.changes();
+        assert!(changes.gone.iter().any(|p| p == "search/d/11.json"));
+        assert_eq!(
+            as_map(index.files()),
+            as_map(build_files_with(Vec::new(), &synonyms()))
+        );
+        assert!(
+            index
+                .files()
+                .iter()
+                .any(|(p, b)| p == "search/t/0.json" && b == b"[]\n")
+        );
+    }
 }

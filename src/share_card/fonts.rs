@@ -5,18 +5,15 @@
 //! line with the fallback face and keeps the result only when the glyph counts match, which
 //! conjuncts never do), so Devanagari comes out as boxes. The card therefore never relies on
 //! it: every line is cut into runs here, each run names exactly one face, and it is measured
-//! with the same shaper (harfrust) and the same font bytes resvg draws it with.
+//! with the same shaping rules resvg uses (rustybuzz, the HarfBuzz port resvg's harfrust
+//! grew from: the card tests compare the two drawings) and the same font bytes.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use harfrust::{GlyphBuffer, ShapeOptions, ShaperData, UnicodeBuffer};
-use skrifa::charmap::Charmap;
-use skrifa::instance::{LocationRef, Size};
-use skrifa::outline::{DrawSettings, OutlinePen};
-use skrifa::raw::TableProvider;
-use skrifa::{FontRef, GlyphId, MetadataProvider, OutlineGlyphCollection};
+use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
+use rustybuzz::{GlyphBuffer, UnicodeBuffer};
 use tiny_skia::{Path, PathBuilder, Transform};
 
 static DEVANAGARI_REGULAR: &[u8] =
@@ -135,45 +132,36 @@ impl Face {
     }
 }
 
-/// A face parsed once: its character map, the shaper's cached tables and its outlines.
+/// A face parsed once: its tables (character map, layout, outlines) for the shaper.
 struct Parsed {
-    font: FontRef<'static>,
-    charmap: Charmap<'static>,
-    shaper: ShaperData,
-    outlines: OutlineGlyphCollection<'static>,
+    font: rustybuzz::Face<'static>,
     units_per_em: f64,
 }
 
 impl Parsed {
     fn new(face: Face) -> Result<Parsed, String> {
-        let font = FontRef::new(face.bytes())
-            .map_err(|e| format!("bundled font {} is unreadable: {e}", face.family()))?;
-        let units_per_em = font
-            .head()
-            .map(|head| f64::from(head.units_per_em()))
-            .ok()
-            .filter(|&units| units > 0.0)
-            .ok_or_else(|| format!("bundled font {} has no units per em", face.family()))?;
-        Ok(Parsed {
-            charmap: Charmap::new(&font),
-            shaper: ShaperData::new(&font),
-            outlines: font.outline_glyphs(),
-            font,
-            units_per_em,
-        })
+        let font = rustybuzz::Face::from_slice(face.bytes(), 0)
+            .ok_or_else(|| format!("bundled font {} is unreadable", face.family()))?;
+        let units_per_em = f64::from(font.units_per_em());
+        if units_per_em <= 0.0 {
+            return Err(format!(
+                "bundled font {} has no units per em",
+                face.family()
+            ));
+        }
+        Ok(Parsed { font, units_per_em })
     }
 
     fn has(&self, c: char) -> bool {
-        self.charmap.map(c).is_some_and(|glyph| glyph.to_u32() != 0)
+        self.font.glyph_index(c).is_some_and(|glyph| glyph.0 != 0)
     }
 
     /// `text` shaped as one run: conjuncts, matras, kerning applied.
     fn shape(&self, text: &str) -> GlyphBuffer {
-        let shaper = self.shaper.shaper(&self.font).build();
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        shaper.shape(buffer, ShapeOptions::new())
+        rustybuzz::shape(&self.font, &[], buffer)
     }
 
     /// Advance width in em of `text` shaped as one run.
@@ -325,14 +313,14 @@ thread_local! {
 
 #[derive(Default)]
 struct Outlines {
-    glyphs: [HashMap<u32, Option<Path>>; 4],
+    glyphs: [HashMap<u16, Option<Path>>; 4],
     runs: [HashMap<String, Vec<Placed>>; 4],
 }
 
 /// A glyph of a shaped run and where its origin is, in font units from the run's pen start.
 #[derive(Clone, Copy)]
 struct Placed {
-    glyph: u32,
+    glyph: u16,
     x: i64,
     y: i64,
 }
@@ -341,7 +329,7 @@ const MAX_CACHED_RUNS: usize = 2048;
 
 /// Calls `each` with the outline of every glyph of `text` set in `face` at `size` px with
 /// its pen starting at (`x`, `baseline`), and the transform that puts it there (the same
-/// harfrust shaping `run_width` measures; glyphs without an outline are skipped).
+/// shaping `run_width` measures; glyphs without an outline are skipped).
 pub fn run_glyphs(
     face: Face,
     text: &str,
@@ -390,7 +378,8 @@ fn place_glyphs(parsed: &Parsed, text: &str) -> Vec<Placed> {
     let mut placed = Vec::with_capacity(shaped.len());
     for (info, position) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
         placed.push(Placed {
-            glyph: info.glyph_id,
+            // Glyph ids of a TrueType face fit in 16 bits; the shaper widens them.
+            glyph: u16::try_from(info.glyph_id).unwrap_or(0),
             x: pen + i64::from(position.x_offset),
             y: i64::from(position.y_offset),
         });
@@ -399,18 +388,16 @@ fn place_glyphs(parsed: &Parsed, text: &str) -> Vec<Placed> {
     placed
 }
 
-fn glyph_outline(parsed: &Parsed, glyph: u32) -> Option<Path> {
-    let outline = parsed.outlines.get(GlyphId::new(glyph))?;
+fn glyph_outline(parsed: &Parsed, glyph: u16) -> Option<Path> {
     let mut pen = Pen(PathBuilder::new());
-    let settings = DrawSettings::unhinted(Size::unscaled(), LocationRef::default());
-    outline.draw(settings, &mut pen).ok()?;
+    parsed.font.outline_glyph(GlyphId(glyph), &mut pen)?;
     pen.0.finish()
 }
 
-/// skrifa draws into a tiny-skia path.
+/// ttf-parser draws into a tiny-skia path.
 struct Pen(PathBuilder);
 
-impl OutlinePen for Pen {
+impl OutlineBuilder for Pen {
     fn move_to(&mut self, x: f32, y: f32) {
         self.0.move_to(x, y);
     }

@@ -4,7 +4,7 @@
 //!
 //! This draws what resvg drew from the same document (the tests compare the two): rects and
 //! runs filled anti-aliased with the non-zero rule, lines stroked with butt ends, rounded
-//! corners as one cubic each, glyphs shaped by harfrust as `fonts` measures them. It skips
+//! corners as one cubic each, glyphs shaped by rustybuzz as `fonts` measures them. It skips
 //! what resvg spent a third of a card on: parsing a general SVG, resolving fonts and
 //! shaping every run again for each card.
 

@@ -827,9 +827,6 @@ struct Checker<'a> {
     facts: Vec<Fact>,
     /// (result index, candidate name or party code, names to look for in lower case)
     names: Vec<(String, Vec<String>)>,
-    /// Forms in `names` that name a candidate only when written with a capital (a first
-    /// name, a surname of three letters: "Joy" for V JOY, not "joy").
-    capital_forms: Vec<String>,
     /// Candidate name → the skeletons of its words, to find it written in the other
     /// script ("अजय राय" for "AJAY RAI").
     skeletons: Vec<(String, Vec<String>)>,
@@ -913,7 +910,6 @@ impl<'a> Checker<'a> {
             })
         };
         let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut capital_forms = Vec::new();
         // How many candidates of the page have each word in their name.
         let mut word_count: BTreeMap<String, usize> = BTreeMap::new();
         for r in results.iter() {
@@ -934,7 +930,7 @@ impl<'a> Checker<'a> {
                 // word of the name no other candidate of the page has names them alone.
                 let tokens: Vec<&str> = c.name.split_whitespace().collect();
                 if tokens.len() > 1 && c.party != crate::election::result::NOTA {
-                    for (k, t) in tokens.iter().enumerate() {
+                    for t in &tokens {
                         let t = t.trim_end_matches('.');
                         let latin = t.chars().all(|ch| ch.is_ascii_alphabetic());
                         let len = t.chars().count();
@@ -959,11 +955,7 @@ impl<'a> Checker<'a> {
                         {
                             continue;
                         }
-                        let form = t.to_lowercase();
-                        if k + 1 != tokens.len() || len < 4 {
-                            capital_forms.push(form.clone());
-                        }
-                        list.push(form);
+                        list.push(t.to_lowercase());
                     }
                 }
                 let tokens: Vec<&str> = c.name.split_whitespace().collect();
@@ -1053,7 +1045,6 @@ impl<'a> Checker<'a> {
                     .collect()
             },
             names: names.into_iter().collect(),
-            capital_forms,
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
             seats: {
                 // Hamirpur in Uttar Pradesh and in Himachal Pradesh are two seats.
@@ -1226,13 +1217,11 @@ impl<'a> Checker<'a> {
                             } else if f == full {
                                 true
                             } else {
-                                // "Joy", "Amol": a first name or a short surname counts only
-                                // written with a capital, as a name is.
-                                let capital = !self.capital_forms.contains(f)
-                                    || sentence
-                                        .get(*at..)
-                                        .and_then(|t| t.chars().next())
-                                        .is_some_and(char::is_uppercase);
+                                // "Joy", "More", "Das": a word of a name in Latin letters
+                                // counts only written with a capital, as English prose
+                                // writes names ("more than", "das" are words); a form in
+                                // another script has no capitals.
+                                let capital = !is_latin_word(f) || capitalised_at(sentence, *at);
                                 capital && !another_persons_surname(sentence, *at, who)
                             }
                         })
@@ -1273,6 +1262,7 @@ impl<'a> Checker<'a> {
                 .find(|((at, w), (_, raw))| {
                     *w == surname.skeleton
                         && surname.is_written(raw)
+                        && (!is_latin_word(raw) || capitalised_at(sentence, *at))
                         && !another_persons_surname(sentence, *at, &surname.name)
                 })
                 .map(|(found, _)| found)
@@ -1488,33 +1478,47 @@ impl<'a> Checker<'a> {
             };
             // "1,58,333 votes behind the winner", "विजेता से पीछे": the winner is the one
             // compared with, not whom the sentence is about.
-            let role = ROLE_WORDS
+            // Each role word names its candidate where it stands ("the runner-up led it,
+            // … but the winner's lead held": two people), so a claim binds to the role
+            // nearest it, never to another role of the sentence.
+            let roles: Vec<(usize, usize)> = ROLE_WORDS
                 .iter()
-                .find(|(w, _)| {
-                    find_word(lower, w).is_some_and(|at| {
-                        let before = lower[..at].trim_end();
-                        let after = lower[at + w.len()..].trim_start();
-                        ![
-                            "behind", "than", "to", "from", "over", "against", "of", "with",
-                        ]
-                        .iter()
-                        .any(|b| before.ends_with(b))
-                            && !numbers::word_at(after, "से")
-                    })
+                .flat_map(|(w, rank)| {
+                    find_words(lower, w, MENTIONS_LIMIT)
+                        .into_iter()
+                        .filter(|at| {
+                            let before = lower[..*at].trim_end();
+                            let after = lower[at + w.len()..].trim_start();
+                            ![
+                                "behind", "than", "to", "from", "over", "against", "of", "with",
+                            ]
+                            .iter()
+                            .any(|b| before.ends_with(b))
+                                && !numbers::word_at(after, "से")
+                        })
+                        .map(|at| (at, *rank))
+                        .collect::<Vec<_>>()
                 })
-                .map(|(_, rank)| *rank);
-            if let Some(rank) = role {
-                for i in scope {
-                    if let Some(c) = self
-                        .result(i)
-                        .candidates
-                        .iter()
-                        .find(|c| c.rank == Some(rank))
-                    {
-                        named.who.push((c.name.clone(), 0));
-                        named.who.push((c.party.clone(), 0));
+                .collect();
+            if !roles.is_empty() {
+                // The first role is whom the sentence is about, also before its word
+                // ("With 5,83,866 votes the winner …").
+                let first = roles.iter().map(|(at, _)| *at).min().unwrap_or(0);
+                for (at, rank) in roles {
+                    let at = if at == first { 0 } else { at };
+                    for i in &scope {
+                        if let Some(c) = self
+                            .result(*i)
+                            .candidates
+                            .iter()
+                            .find(|c| c.rank == Some(rank))
+                        {
+                            named.who.push((c.name.clone(), at));
+                            named.who.push((c.party.clone(), at));
+                        }
                     }
                 }
+                named.who.sort_by_key(|(_, at)| *at);
             } else if refers_to_people || starts_with_both(lower) {
                 named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
             }
@@ -2746,14 +2750,26 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
     results.dedup();
     // Who: those named in the number's clause, else in the nearest of the three clauses
     // before it that names someone.
+    // "Prakash was ahead, with 3,23,273 votes to Joy's 3,21,715": a figure followed by
+    // "to" pairs with the other side's figure after it, so the names after it are not its.
+    let paired = {
+        let tail = numbers::lowercase(&sentence[q.end..]);
+        let tail = tail.trim_start();
+        let tail = ["votes", "vote", "ballots"]
+            .iter()
+            .find_map(|w| tail.strip_prefix(w))
+            .unwrap_or(tail);
+        tail.trim_start().starts_with("to ")
+    };
     let who = match clause_of(q.start) {
         Some(k) => (k.saturating_sub(3)..=k)
             .rev()
             .map(|c| {
                 // `who` is sorted by offset: the clause's names are one slice of it.
                 let (a, b) = clauses[c];
+                let b = if paired { b.min(q.start) } else { b };
                 let from = named.who.partition_point(|(_, at)| *at < a);
-                let to = named.who.partition_point(|(_, at)| *at < b);
+                let to = named.who.partition_point(|(_, at)| *at < b).max(from);
                 named.who[from..to].to_vec()
             })
             .find(|w| !w.is_empty())
@@ -2795,6 +2811,19 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         sums: named.sums,
         elsewhere: named.elsewhere,
     }
+}
+
+/// Whether `word` is written in Latin letters (a name word that English prose capitalises).
+fn is_latin_word(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether the word of `sentence` starting at byte `at` begins with a capital.
+fn capitalised_at(sentence: &str, at: usize) -> bool {
+    sentence
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// "Ajit Pawar's NCP", "Sharadchandra Pawar": a surname after a capitalised first name
