@@ -54,6 +54,11 @@ async function results(page) {
     const n = Number(document.getElementById('search-status').textContent.replace(/[^\d]/g, ''));
     return document.querySelectorAll('#search-results li').length >= Math.min(n, 10);
   });
+  // A card whose title a first-results file carried shows before its article file, and
+  // gets its snippet when that file arrives: wait for the snippets too (every card has one
+  // once its article file is in), so a slow machine reads the finished cards.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('#search-results li p')].every((p) => p.textContent));
   return page.evaluate(() => ({
     status: Number(document.getElementById('search-status').textContent.replace(/[^\d]/g, '')),
     cards: [...document.querySelectorAll('#search-results li')].map((li) => ({
