@@ -95,7 +95,9 @@ const OTHER_NOUNS: &[&str] = &[
     "बार",
     "times",
 ];
-const MARGIN_WORDS: &[&str] = &[
+/// Nouns that name the gap between winner and runner-up; also one side of a ratio
+/// ("NOTA was six times the margin", relations.rs).
+pub(super) const MARGIN_NOUNS: &[&str] = &[
     "अंतर",
     "अन्तर",
     // "20,968 वोटों का फ़ासला": the gap between winner and runner-up.
@@ -104,6 +106,11 @@ const MARGIN_WORDS: &[&str] = &[
     "फ़ासले",
     "फासले",
     "margin",
+    "बढ़त",
+    "lead",
+];
+/// Phrases that say a figure is a margin without naming it.
+const MARGIN_PHRASES: &[&str] = &[
     "won by",
     "lost by",
     "wins by",
@@ -113,8 +120,6 @@ const MARGIN_WORDS: &[&str] = &[
     "हराकर",
     "से हारे",
     "से हार",
-    "बढ़त",
-    "lead",
     "बड़ी जीत",
 ];
 /// Words that say a sentence is about an earlier election.
@@ -3024,7 +3029,10 @@ impl Context {
                 let names_next = to_someone && named.who.iter().any(|(_, at)| *at == next_at);
                 OTHER_NOUNS.iter().any(starts_next) || (counts_a_hindi_noun(next) && !names_next)
             },
-            margin_word: distance(MARGIN_WORDS),
+            margin_word: distance(MARGIN_NOUNS)
+                .into_iter()
+                .chain(distance(MARGIN_PHRASES))
+                .min(),
             total_word: distance(TOTAL_WORDS),
             only_got_word: {
                 let others: Vec<&str> = TOTAL_WORDS

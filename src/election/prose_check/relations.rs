@@ -3,20 +3,7 @@
 //! candidate (2,626)". Each figure may be right and the relation still wrong.
 
 use super::numbers::{self, Measure, Quoted};
-use super::{Bound, Checker, Named, compared_claim, find_word};
-
-/// Words that name the margin as one side of a ratio.
-const GAP_WORDS: &[&str] = &[
-    "अंतर",
-    "अन्तर",
-    "फ़ासला",
-    "फासला",
-    "फ़ासले",
-    "फासले",
-    "margin",
-    "lead",
-    "बढ़त",
-];
+use super::{Bound, Checker, MARGIN_NOUNS, Named, compared_claim, find_word};
 
 /// Words that say how one figure stands to another when both are typed, in brackets:
 /// (word, the first figure is said to be more).
@@ -83,7 +70,7 @@ impl Checker<'_> {
             .iter()
             .map(|(w, at)| (*at, Side::Who(w.clone())))
             .collect();
-        for w in GAP_WORDS {
+        for w in MARGIN_NOUNS {
             if let Some(at) = find_word(lower, w) {
                 sides.push((at, Side::Margin));
             }
