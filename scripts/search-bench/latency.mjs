@@ -14,6 +14,7 @@ import path from 'node:path';
 const repo = path.resolve(import.meta.dirname, '../..');
 const { chromium } = await import(path.join(repo, 'tests/browser/node_modules/playwright-core/index.mjs'));
 const { serve } = await import(path.join(repo, 'tests/browser/serve.mjs'));
+const { launch, throttle, openSearch } = await import('./phone.mjs');
 
 const [siteDir, prefix, queryFile, ...rest] = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -27,21 +28,13 @@ const only = flag('--only', null)?.split(',');
 const minWords = Number(flag('--words', 1));
 const trace = rest.includes('--trace');
 
-const PROFILES = {
-  'Fast 4G': { latency: 165, downloadThroughput: (9 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (1.5 * 1024 * 1024 * 0.9) / 8 },
-  'Slow 4G': { latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 },
-};
 const queries = JSON.parse(fs.readFileSync(queryFile, 'utf8'))
   .filter((q) => !only || only.includes(q.class))
   .filter((q) => q.q.trim().split(/\s+/).length >= minWords);
 
 const server = await serve(siteDir, prefix);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch(chromium);
 
 async function firstResult(q, js) {
   const ctx = await browser.newContext();
@@ -50,15 +43,8 @@ async function firstResult(q, js) {
     await ctx.route('**/search.js', (route) => route.fulfill({ body, contentType: 'text/javascript; charset=utf-8' }));
   }
   const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PROFILES[profileName] });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(`${origin}${prefix}search/`);
-  await page.locator('#search-input').focus();
-  await page.waitForLoadState('networkidle');
-  // …and the meta file is in (networkidle may come before its response under throttling).
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/search/meta.json') && e.responseEnd > 0));
+  await throttle(ctx, page, profileName);
+  await openSearch(page, origin, prefix);
   const got = await page.evaluate((query) => new Promise((resolve) => {
     const list = document.getElementById('search-results');
     const input = document.getElementById('search-input');

@@ -11,6 +11,7 @@ import path from 'node:path';
 const repo = path.resolve(import.meta.dirname, '../..');
 const { chromium } = await import(path.join(repo, 'tests/browser/node_modules/playwright-core/index.mjs'));
 const { serve } = await import(path.join(repo, 'tests/browser/serve.mjs'));
+const { PROFILES, launch, throttle, openSearch } = await import('./phone.mjs');
 
 const [siteDir, prefix, queryFile, ...flags] = process.argv.slice(2);
 const queries = JSON.parse(fs.readFileSync(queryFile, 'utf8'));
@@ -27,29 +28,14 @@ server.prependListener('request', (req, res) => {
   };
 });
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch(chromium);
 
-// Phone profiles, as Chromium DevTools defines them (latency already multiplied as DevTools
-// does; throughput in bytes per second), plus a 4× CPU slowdown.
-const PROFILES = {
-  'Fast 4G': { latency: 165, downloadThroughput: (9 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (1.5 * 1024 * 1024 * 0.9) / 8 },
-  'Slow 4G': { latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 },
-};
 
 // A fresh page, perhaps throttled; `sum` adds up the bytes sent since for the URLs that pass
 // `test`.
 async function counted(ctx, profile) {
   const page = await ctx.newPage();
-  if (profile) {
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PROFILES[profile] });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  }
+  if (profile) await throttle(ctx, page, profile);
   sent = new Map();
   const sum = (test) => [...sent].filter(([u]) => test(u)).reduce((n, [, b]) => n + b, 0);
   return { page, sum };
@@ -146,12 +132,7 @@ if (flags.some((f) => f.startsWith('--throttle'))) {
     for (const q of sample) {
       const ctx = await browser.newContext();
       const { page } = await counted(ctx, profile);
-      await page.goto(`${origin}${prefix}search/`);
-      // The reader turns to the box (search.js fetches meta.json then), then types.
-      await page.locator('#search-input').focus();
-      await page.waitForLoadState('networkidle');
-      // …and the meta file is in (networkidle may come before its response under throttling).
-      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/search/meta.json') && e.responseEnd > 0));
+      await openSearch(page, origin, prefix);
       const ms = await page.evaluate((query) => new Promise((resolve) => {
         const list = document.getElementById('search-results');
         const input = document.getElementById('search-input');
