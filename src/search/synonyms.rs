@@ -241,6 +241,14 @@ impl Synonyms {
 mod tests {
     use super::*;
 
+    /// The tokens of the groups found in `text`'s words, in the order found.
+    fn tokens_found<'a>(s: &'a Synonyms, text: &[String]) -> Vec<&'a str> {
+        s.found_in(text)
+            .iter()
+            .map(|&g| s.groups[g].token.as_str())
+            .collect()
+    }
+
     fn lists(groups: &[&[&str]]) -> Vec<Vec<String>> {
         groups
             .iter()
@@ -264,11 +272,7 @@ mod tests {
         assert!(bjp.phrases.contains(&vec!["भाजपा".to_string()]));
         assert_eq!(bjp.marks, ["bjp", "भाजपा"]);
         let text = fold::words(&fold::fold("कानपुर में समाजवादी पार्टी और कांग्रेस"));
-        let found: Vec<&str> = s
-            .found_in(&text)
-            .iter()
-            .map(|&g| s.groups[g].token.as_str())
-            .collect();
+        let found = tokens_found(&s, &text);
         assert_eq!(found, ["=sp", "=inc"]);
         // पार्टी alone is no party.
         assert!(s.found_in(&fold::words("पार्टी")).is_empty());
@@ -288,11 +292,7 @@ mod tests {
         let config = SiteConfig::parse(toml).unwrap();
         let s = Synonyms::of_site(&config);
         let text = fold::words(&fold::fold("इस बार बीजेपी और एसपी आमने-सामने"));
-        let found: Vec<&str> = s
-            .found_in(&text)
-            .iter()
-            .map(|&g| s.groups[g].token.as_str())
-            .collect();
+        let found = tokens_found(&s, &text);
         assert_eq!(found, ["=bjp"]);
         assert!(
             s.group("=bjp")
