@@ -1,0 +1,421 @@
+//! Claims of rank: "X जीते", "X ने Y को हराया", "X तीसरे स्थान पर रहे", "placed fourth".
+//! The named candidate or party must hold that rank in a result the sentence can be about.
+
+use super::numbers;
+use super::{Checker, DEFEAT_WORDS, LOSE_WORDS, Named, VOTE_WORDS, WIN_WORDS, find_word};
+
+/// Hindi verbs of defeat that may stand apart from "को" ("X ने Y को 20,968 वोटों से हराया").
+const DEFEAT_VERBS: &[&str] = &["हराया", "हराकर", "हरा दिया", "मात दी", "शिकस्त दी"];
+/// "X lost to Y", "X, Y से हारे": the loser is named first.
+const LOST_TO_WORDS: &[&str] = &[
+    "lost to",
+    "was defeated by",
+    "से हारे",
+    "से हार गए",
+    "से हार गई",
+    "से हारीं",
+];
+
+/// Ordinal places: the words and the rank they name.
+const PLACE_WORDS: &[(&str, usize)] = &[
+    ("पहले स्थान", 1),
+    ("पहले नंबर", 1),
+    ("पहला स्थान", 1),
+    ("first place", 1),
+    ("came first", 1),
+    ("finished first", 1),
+    ("topped the poll", 1),
+    ("second in", 2),
+    ("second with", 2),
+    ("a distant second", 2),
+    ("a close second", 2),
+    ("third in", 3),
+    ("third with", 3),
+    ("a distant third", 3),
+    ("fourth in", 4),
+    ("fourth with", 4),
+    ("दूसरे स्थान", 2),
+    ("दूसरे नंबर", 2),
+    ("दूसरा स्थान", 2),
+    ("उपविजेता", 2),
+    ("runner-up", 2),
+    ("second place", 2),
+    ("came second", 2),
+    ("finished second", 2),
+    ("placed second", 2),
+    ("तीसरे स्थान", 3),
+    ("तीसरे नंबर", 3),
+    ("तीसरा स्थान", 3),
+    ("third place", 3),
+    ("came third", 3),
+    ("finished third", 3),
+    ("placed third", 3),
+    ("चौथे स्थान", 4),
+    ("चौथे नंबर", 4),
+    ("fourth place", 4),
+    ("came fourth", 4),
+    ("finished fourth", 4),
+    ("was second", 2),
+    ("stood second", 2),
+    ("ranked second", 2),
+    ("second-placed", 2),
+    ("दूसरे पायदान", 2),
+    ("was third", 3),
+    ("stood third", 3),
+    ("ranked third", 3),
+    ("third-placed", 3),
+    ("तीसरे पायदान", 3),
+    ("was fourth", 4),
+    ("stood fourth", 4),
+    ("पाँचवें स्थान", 5),
+    ("पांचवें स्थान", 5),
+    ("fifth place", 5),
+    ("placed fourth", 4),
+    ("ranked fourth", 4),
+    ("fourth-placed", 4),
+    ("a distant fourth", 4),
+    ("चौथा स्थान", 4),
+    ("चौथे पायदान", 4),
+    ("placed fifth", 5),
+    ("came fifth", 5),
+    ("finished fifth", 5),
+    ("fifth with", 5),
+    ("was fifth", 5),
+    ("stood fifth", 5),
+    ("ranked fifth", 5),
+    ("fifth-placed", 5),
+    ("पाँचवें नंबर", 5),
+    ("पांचवें नंबर", 5),
+    ("पाँचवाँ स्थान", 5),
+    ("पांचवां स्थान", 5),
+    ("पाँचवें पायदान", 5),
+    ("पांचवें पायदान", 5),
+    ("sixth place", 6),
+    ("placed sixth", 6),
+    ("came sixth", 6),
+    ("finished sixth", 6),
+    ("छठे स्थान", 6),
+    ("छठे नंबर", 6),
+];
+
+impl Checker<'_> {
+    /// "X जीते", "X ने Y को हराया", "X तीसरे स्थान पर रहे": the named candidate or party
+    /// must hold that rank in a result the sentence can be about.
+    pub(super) fn rank_claim(&self, sentence: &str, named: &Named) -> Option<String> {
+        if named.who.is_empty() {
+            return None;
+        }
+        let lower = numbers::lowercase(sentence);
+        // "कांग्रेस 6 बार, भाजपा 6 बार जीते", "won 4 times", "33 सीटें भाजपा ने और 37 सपा ने
+        // जीतीं": a tally of many elections or seats.
+        let tally = numbers::numbers(sentence).iter().any(|q| {
+            let next = numbers::lowercase(sentence[q.end..].trim_start());
+            ["बार", "times", "सीटें", "सीट", "सीटों", "seats"]
+                .iter()
+                .any(|w| numbers::word_at(&next, w))
+        });
+        if tally {
+            return None;
+        }
+        let scope: Vec<usize> = if named.results.is_empty() {
+            (0..self.results.len()).collect()
+        } else {
+            named.results.clone()
+        };
+        let scope: Vec<usize> = scope
+            .into_iter()
+            .filter(|i| self.result(*i).winner.is_some())
+            .collect();
+        if scope.is_empty() {
+            return None;
+        }
+        let rank_of = |who: &str, i: usize| {
+            self.result(i)
+                .candidates
+                .iter()
+                .filter(|c| c.name == who || c.party == who)
+                .filter_map(|c| c.rank)
+                .min()
+        };
+        let claim = |who: &str, rank: usize| scope.iter().any(|i| rank_of(who, *i) == Some(rank));
+        let stood = |who: &str| scope.iter().any(|i| rank_of(who, *i).is_some());
+        let describe = |rank: usize| {
+            let latest = scope
+                .iter()
+                .copied()
+                .max_by_key(|i| self.result(*i).year)
+                .unwrap_or(scope[0]);
+            let r = self.result(latest);
+            r.candidates
+                .iter()
+                .find(|c| c.rank == Some(rank))
+                .map(|c| {
+                    format!(
+                        "{} ({}) came {} in {}",
+                        c.name,
+                        c.party,
+                        ordinal(rank),
+                        r.election
+                    )
+                })
+                .unwrap_or_default()
+        };
+        // One side of the sentence: the entities (grouped by candidate) before `at`.
+        let people = |from: usize, to: usize| -> Vec<&str> {
+            let mut list: Vec<&str> = Vec::new();
+            for (w, _) in named.who.iter().filter(|(_, at)| *at >= from && *at < to) {
+                if !list.contains(&w.as_str()) {
+                    list.push(w);
+                }
+            }
+            list
+        };
+        let consistent_group = |group: &[&str], rank: usize| {
+            // "भाजपा के रमेश अवस्थी": party and candidate of one candidate count once.
+            !group.is_empty() && group.iter().filter(|w| stood(w)).all(|w| claim(w, rank))
+        };
+        // "20,968 वोटों से हारे" says by how much, not to whom: the loser is the clause's.
+        let by_votes_before = |at: usize| {
+            let head = lower[..at].trim_end();
+            ["वोट", "वोटों", "मत", "मतों"]
+                .iter()
+                .any(|v| head.ends_with(v))
+                || head.ends_with(|c: char| c.is_ascii_digit())
+        };
+        if let Some((at, len)) = LOST_TO_WORDS
+            .iter()
+            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .filter(|(at, _)| !(lower[*at..].starts_with("से ") && by_votes_before(*at)))
+            .min()
+        {
+            let (mut losers, mut winners) = (people(0, at), people(at + len, lower.len()));
+            // "A, B से हार गए": A and its party lost; B, named before से too, won.
+            if winners.is_empty() && losers.len() > 1 {
+                let first = losers[0];
+                let same_side = |w: &str| w == first || self.same_candidate(first, w, &scope);
+                let (lost, won): (Vec<&str>, Vec<&str>) = losers.iter().partition(|w| same_side(w));
+                losers = lost;
+                winners = won;
+            }
+            if losers.iter().any(|w| claim(w, 1)) {
+                return Some(format!(
+                    "the text says {} lost, but {}",
+                    losers.join(" / "),
+                    describe(1)
+                ));
+            }
+            if winners.iter().any(|w| stood(w)) && !consistent_group(&winners, 1) {
+                return Some(format!(
+                    "the text names {} as the winner, but {}",
+                    winners.join(" / "),
+                    describe(1)
+                ));
+            }
+            return None;
+        }
+        let defeat_at = DEFEAT_WORDS
+            .iter()
+            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .min()
+            .or_else(|| {
+                // "X ने Y को 20,968 वोटों से हराया": the verb apart from its "को".
+                DEFEAT_VERBS
+                    .iter()
+                    .filter_map(|w| find_word(&lower, w).map(|i| (i, w.len())))
+                    .filter(|(i, _)| lower[..*i].contains(" ने ") && lower[..*i].contains(" को "))
+                    .min()
+            });
+        if let Some((at, len)) = defeat_at {
+            let (winners, losers) = if lower.is_char_boundary(at) && lower[..at].contains(" ने ")
+            {
+                let ne = lower[..at].rfind(" ने ").unwrap_or(0);
+                (people(0, ne + 1), people(ne, at))
+            } else {
+                (people(0, at), people(at + len, lower.len()))
+            };
+            if !winners.is_empty()
+                && winners.iter().any(|w| stood(w))
+                && !consistent_group(&winners, 1)
+            {
+                return Some(format!(
+                    "the text names {} as the winner, but {}",
+                    winners.join(" / "),
+                    describe(1)
+                ));
+            }
+            if losers.iter().any(|w| claim(w, 1)) && !winners.is_empty() {
+                return Some(format!(
+                    "the text says {} lost, but {}",
+                    losers.join(" / "),
+                    describe(1)
+                ));
+            }
+            return None;
+        }
+        // Who a claim word is about: those named in its clause ("मोदी जीते, अजय राय को …":
+        // the win is not Ajay Rai's).
+        let clauses = &named.clauses;
+        let clause_who = |at: usize| -> Vec<(String, usize)> {
+            let k = clauses.iter().position(|(a, b)| at >= *a && at < *b);
+            let in_clause = |k: usize| -> Vec<(String, usize)> {
+                let (a, b) = clauses[k];
+                named
+                    .who
+                    .iter()
+                    .filter(|(_, w)| *w >= a && *w < b)
+                    .cloned()
+                    .collect()
+            };
+            // A clause that names no one ("… थे और दूसरे स्थान पर रहे") is about whom the
+            // nearest clause before it names.
+            let who: Vec<(String, usize)> = k
+                .map(|k| {
+                    (0..=k)
+                        .rev()
+                        .map(in_clause)
+                        .find(|w| !w.is_empty())
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default();
+            who
+        };
+        let single_at = |at: usize| {
+            let who = clause_who(at);
+            if who.is_empty() {
+                None
+            } else {
+                self.one_candidate(&who, &scope)
+                    .map(|g| g.into_iter().map(str::to_string).collect::<Vec<_>>())
+            }
+        };
+        let consistent = |group: &[String], rank: usize| {
+            let refs: Vec<&str> = group.iter().map(String::as_str).collect();
+            consistent_group(&refs, rank)
+        };
+        // "won 4,22,087 votes" is about votes, not about who won.
+        let win_at = WIN_WORDS.iter().find_map(|w| {
+            find_word(&lower, w).filter(|at| {
+                // "votes behind the winner": the winner is compared with, not named.
+                let before = lower[..*at].trim_end();
+                let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                if [
+                    "behind", "than", "to", "from", "over", "against", "of", "with",
+                ]
+                .iter()
+                .any(|b| before.ends_with(b))
+                {
+                    return false;
+                }
+                // "won by 1,58,333 votes" says who won and by how much.
+                if lower[at + w.len()..].trim_start().starts_with("by ") {
+                    return true;
+                }
+                let next: String = lower[at + w.len()..]
+                    .split_whitespace()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                !VOTE_WORDS.iter().any(|v| find_word(&next, v).is_some())
+            })
+        });
+        let lose_at = LOSE_WORDS.iter().find_map(|w| lower.find(w));
+        if let Some(at) = win_at {
+            if let Some(group) = single_at(at)
+                && !consistent(&group, 1)
+                && lose_at.is_none()
+            {
+                return Some(format!(
+                    "the text names {} as the winner, but {}",
+                    group.join(" / "),
+                    describe(1)
+                ));
+            }
+        } else if let Some(at) = lose_at
+            && let Some(group) = single_at(at)
+            && group.iter().filter(|w| stood(w)).all(|w| claim(w, 1))
+        {
+            return Some(format!(
+                "the text says {} lost, but {}",
+                group.join(" / "),
+                describe(1)
+            ));
+        }
+        // A candidate placed in an election they did not stand in (but another of the page).
+        let absent = |group: &[String]| -> Option<String> {
+            group
+                .iter()
+                .find(|w| {
+                    let person = |i: usize| self.result(i).candidates.iter().any(|c| &c.name == *w);
+                    !scope.iter().any(|i| person(*i)) && (0..self.results.len()).any(person)
+                })
+                .cloned()
+        };
+        let elections = |list: &[usize]| {
+            list.iter()
+                .map(|i| self.result(*i).election.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for (word, rank) in PLACE_WORDS {
+            if let Some(at) = find_word(&lower, word)
+                && let Some(who) = absent(
+                    &clause_who(at)
+                        .into_iter()
+                        .map(|(w, _)| w)
+                        .collect::<Vec<_>>(),
+                )
+            {
+                let stood: Vec<usize> = (0..self.results.len())
+                    .filter(|i| self.result(*i).candidates.iter().any(|c| c.name == who))
+                    .collect();
+                return Some(format!(
+                    "the text places {who} {} in {}, but {who} stood only in {}",
+                    ordinal(*rank),
+                    elections(&scope),
+                    elections(&stood)
+                ));
+            }
+            if let Some(at) = find_word(&lower, word)
+                && let Some(group) = single_at(at)
+                && !consistent(&group, *rank)
+            {
+                // Where the named candidate did come, for the editor to correct it.
+                let actual = scope
+                    .iter()
+                    .copied()
+                    .max_by_key(|i| self.result(*i).year)
+                    .and_then(|i| {
+                        let r = self.result(i);
+                        r.candidates
+                            .iter()
+                            .filter(|c| group.iter().any(|g| *g == c.name || *g == c.party))
+                            .filter_map(|c| c.rank.map(|k| (k, c)))
+                            .min_by_key(|(k, _)| *k)
+                            .map(|(k, c)| {
+                                format!(" ({} ({}) came {})", c.name, c.party, ordinal(k))
+                            })
+                    })
+                    .unwrap_or_default();
+                return Some(format!(
+                    "the text places {} {}, but {}{actual}",
+                    group.join(" / "),
+                    ordinal(*rank),
+                    describe(*rank)
+                ));
+            }
+        }
+        None
+    }
+}
+
+fn ordinal(rank: usize) -> &'static str {
+    match rank {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        4 => "fourth",
+        5 => "fifth",
+        6 => "sixth",
+        _ => "lower",
+    }
+}
