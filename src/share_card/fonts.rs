@@ -10,10 +10,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
-use rustybuzz::{GlyphBuffer, UnicodeBuffer};
+use rustybuzz::{Direction, GlyphBuffer, ShapePlan, UnicodeBuffer, script};
 use tiny_skia::{Path, PathBuilder, Transform};
 
 static DEVANAGARI_REGULAR: &[u8] =
@@ -132,10 +132,15 @@ impl Face {
     }
 }
 
-/// A face parsed once: its tables (character map, layout, outlines) for the shaper.
+/// A face parsed once: its tables (character map, layout, outlines) for the shaper, and
+/// the shaping plans made for it so far.
 struct Parsed {
     font: rustybuzz::Face<'static>,
     units_per_em: f64,
+    /// One plan per direction and script met: making a plan (which of the face's lookups
+    /// apply, in what order) costs more than shaping a short run with it, so
+    /// `rustybuzz::shape`, which makes one every call, made cards ~50 % slower.
+    plans: Mutex<Vec<(Direction, rustybuzz::Script, Arc<ShapePlan>)>>,
 }
 
 impl Parsed {
@@ -149,7 +154,11 @@ impl Parsed {
                 face.family()
             ));
         }
-        Ok(Parsed { font, units_per_em })
+        Ok(Parsed {
+            font,
+            units_per_em,
+            plans: Mutex::new(Vec::new()),
+        })
     }
 
     fn has(&self, c: char) -> bool {
@@ -161,7 +170,26 @@ impl Parsed {
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        rustybuzz::shape(&self.font, &[], buffer)
+        let plan = self.plan(buffer.direction(), buffer.script());
+        rustybuzz::shape_with_plan(&self.font, &plan, buffer)
+    }
+
+    /// The plan for runs of `direction` and `script`, made the way `rustybuzz::shape`
+    /// makes it (no language, no extra features) the first time it is asked for.
+    fn plan(&self, direction: Direction, script: rustybuzz::Script) -> Arc<ShapePlan> {
+        let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, _, plan)) = plans
+            .iter()
+            .find(|(d, s, _)| *d == direction && *s == script)
+        {
+            return Arc::clone(plan);
+        }
+        // A run of digits and punctuation alone has no script: the buffer reports it as
+        // UNKNOWN, and `shape` plans it with none.
+        let known = (script != script::UNKNOWN).then_some(script);
+        let plan = Arc::new(ShapePlan::new(&self.font, direction, known, None, &[]));
+        plans.push((direction, script, Arc::clone(&plan)));
+        plan
     }
 
     /// Advance width in em of `text` shaped as one run.
