@@ -1687,6 +1687,15 @@ impl<'a> Checker<'a> {
             Some(Kind::Total) if c.only_got_word && !named.who.is_empty() => None,
             kind => kind,
         };
+        // "दूसरे और तीसरे स्थान के बीच तीन लाख का फ़ासला": a gap the data has no figure of.
+        if kind == Some(Kind::Margin)
+            && gap_between_places(&numbers::lowercase(clause_around(sentence, q)))
+        {
+            return None;
+        }
+        if alliance_clause(sentence, q) {
+            return None;
+        }
         let sentence_votes = named.votes_word;
         // "आलोक मिश्रा का आँकड़ा चार लाख के पार गया": a bound on what a candidate got.
         let bounded = c.bound.is_some() && !named.who.is_empty() && q.value >= 1000.0;
@@ -1704,7 +1713,7 @@ impl<'a> Checker<'a> {
             .iter()
             .any(|w| find_word(&clause, w).is_some())
         {
-            return None;
+            return self.top_sum_claim(q, c.bound, (quoted_text(sentence, q), &clause), named);
         }
         // "ज़मानत बचाने के लिए … 1,41,724 वोट": the votes needed to keep the deposit.
         // ("कुल वैध वोटों (नोटा छोड़कर) का छठा हिस्सा" names NOTA only to leave it out.)
@@ -1791,6 +1800,15 @@ impl<'a> Checker<'a> {
                 .facts
                 .iter()
                 .filter(|f| !named.results.contains(&f.result) && kinds.contains(&f.kind))
+                // Another seat of the same election ("वाराणसी में मोदी के 6,12,970 वोटों से
+                // कम") is a comparison of seats, not a figure of another year.
+                .filter(|f| {
+                    let election = &self.result(f.result).election;
+                    !named
+                        .results
+                        .iter()
+                        .any(|i| &self.result(*i).election == election)
+                })
                 // A candidate of this election stands for their party in the other one.
                 .filter(|f| Self::about_named(f, &self.with_parties(named)) && f.value >= 1000.0)
                 .find(|f| q.states(f.value))
@@ -2336,13 +2354,41 @@ impl<'a> Checker<'a> {
         named: &Named,
         sentence: &str,
     ) -> Option<String> {
+        // "the other 22 candidates and NOTA were left with the remaining 2.38%", "INDIA
+        // गठबंधन की बढ़त 4.71 अंक": a sum the editor worked out, or an alliance's figure.
+        let clause = numbers::lowercase(clause_around(sentence, q));
+        if alliance_clause(sentence, q) {
+            return None;
+        }
+        if SUM_CLAUSE_WORDS
+            .iter()
+            .any(|w| find_word(&clause, w).is_some())
+        {
+            return self.top_sum_claim(q, c.bound, (quoted_text(sentence, q), &clause), named);
+        }
+        // "second with 2,97,619 (28.64%), and the margin was …": a percentage in brackets
+        // right after a vote figure is that figure's share, whatever words come later.
+        let share_of_count = sentence[..q.start]
+            .trim_end()
+            .strip_suffix('(')
+            .is_some_and(|b| {
+                b.trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|ch| numbers::ascii_digit(ch).is_some())
+            })
+            && q.measure == Measure::Percent;
+        let margin_word = c.margin_word.filter(|_| !share_of_count);
+        if margin_word.is_some() && gap_between_places(&clause) {
+            return None;
+        }
         let kinds: &[Kind] = if c.turnout_word {
             if self.wider_area(sentence) {
                 // "राज्य में 61.8% मतदान", "nationally 65.79 per cent": not this seat's.
                 return None;
             }
             &[Kind::Turnout]
-        } else if q.measure == Measure::Points || c.margin_word.is_some() {
+        } else if q.measure == Measure::Points || margin_word.is_some() {
             &[Kind::Points]
         } else if named.who.is_empty()
             && !c.share_word
@@ -3209,6 +3255,46 @@ fn sums(lower: &str) -> bool {
     SUM_WORDS.iter().any(|w| find_word(lower, w).is_some())
 }
 
+/// "दूसरे और तीसरे स्थान के बीच", "between the second and third": a clause that names
+/// two places after the first and none of the first is about the gap between them, which
+/// no figure of the data is (the margin is the first's over the second).
+fn gap_between_places(lower: &str) -> bool {
+    const FIRST: &[&str] = &["पहले", "पहला", "first", "winner", "विजेता", "जीते", "won"];
+    const LATER: &[&str] = &[
+        "दूसरे",
+        "दूसरा",
+        "तीसरे",
+        "तीसरा",
+        "चौथे",
+        "चौथा",
+        "पाँचवें",
+        "पांचवें",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "runner-up",
+        "उपविजेता",
+    ];
+    let later = LATER
+        .iter()
+        .filter(|w| find_word(lower, w).is_some())
+        .count();
+    later >= 2 && !FIRST.iter().any(|w| find_word(lower, w).is_some())
+}
+
+/// Words that name an alliance of parties: its figures are sums of its parties', which
+/// the data holds one by one ("INDIA गठबंधन के हिसाब से बढ़त 4.71 अंक").
+const ALLIANCE_WORDS: &[&str] = &["गठबंधन", "alliance", "महागठबंधन", "combine"];
+
+/// Whether the clause of a number names an alliance.
+fn alliance_clause(sentence: &str, q: &Quoted) -> bool {
+    let clause = numbers::lowercase(clause_around(sentence, q));
+    ALLIANCE_WORDS
+        .iter()
+        .any(|w| find_word(&clause, w).is_some())
+}
+
 /// "नोटा को 5,559 वोट मिले, जो बसपा के 5,928 वोटों से ज़्यादा थे": the text's own two
 /// figures contradict its word.
 fn compared_claim(sentence: &str, first: &Quoted, then: &Quoted, bound: Bound) -> Option<String> {
@@ -3271,6 +3357,18 @@ fn part_governing(before: &str, next_words: &str, after: &str) -> Option<Part> {
         .iter()
         .any(|w| find_word(before, w).is_some() || find_word(after, w).is_some())
     {
+        return None;
+    }
+    // "कुल 11,36,892 वैध वोटों में से ईवीएम के …", "9,05,656 votes, of which …": the
+    // whole the parts are taken from.
+    let parts_follow = ["में से", "of which", "of these"].iter().any(|w| {
+        next_words.contains(w)
+            || after
+                .split([',', ';', '।'])
+                .next()
+                .is_some_and(|c| c.contains(w))
+    });
+    if parts_follow {
         return None;
     }
     if let Some(p) = part_of(next_words) {
@@ -3602,7 +3700,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
                 let rest = text[i + 1..].trim_start_matches([' ', '\t']);
                 next == Some('\n')
                     || rest.starts_with(['#', '-', '*', '|', '>'])
-                    || rest.starts_with(|c: char| c.is_ascii_digit() && rest.contains(". "))
+                    || list_number(rest)
                     || text[start..i].trim_start().starts_with('#')
             }
             _ => false,
@@ -3616,6 +3714,14 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// Whether a line starts with the number of a numbered list ("1. ", "12) "): only then
+/// does a line break before a digit end a sentence (a figure wrapped onto the next line,
+/// "more than\n8.4 lakh of the votes", is the same sentence).
+fn list_number(line: &str) -> bool {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
 #[cfg(test)]

@@ -95,7 +95,12 @@ impl Checker<'_> {
                 break;
             }
         }
-        let [x, y] = <[Side; 2]>::try_from(pair).ok()?;
+        let [mut x, mut y] = <[Side; 2]>::try_from(pair).ok()?;
+        // "NOTA drew 7,460 votes, and the margin was more than 16 times that": the
+        // multiple refers back, so the later-named thing is the larger one.
+        if refers_back_after(&lower[at..]) {
+            std::mem::swap(&mut x, &mut y);
+        }
         let mut first: Option<(f64, f64, usize)> = None;
         for i in scope {
             let (Some(a), Some(b)) = (self.side_value(&x, i), self.side_value(&y, i)) else {
@@ -143,6 +148,95 @@ impl Checker<'_> {
         ))
     }
 
+    /// "The top four together polled more than 8.4 lakh", "पहले तीन उम्मीदवारों को मिलाकर
+    /// 98.43%": the sum of the leading candidates' votes or shares, worked out from the data
+    /// of the one result the sentence is about. Silent on "the other", "the rest" (sums of
+    /// the field the clause does not say how to count) and when no count of leaders is said.
+    pub(super) fn top_sum_claim(
+        &self,
+        q: &Quoted,
+        bound: Option<Bound>,
+        (typed, clause): (&str, &str),
+        named: &Named,
+    ) -> Option<String> {
+        if ["other", "rest", "remaining", "बाक़ी", "बाकी", "अन्य", "शेष"]
+            .iter()
+            .any(|w| find_word(clause, w).is_some())
+        {
+            return None;
+        }
+        // "… more than 8.4 lakh of the 9,05,656 valid votes": the whole the sum is part of.
+        let typed_lower = numbers::lowercase(typed);
+        let at = clause.find(typed_lower.as_ref())?;
+        let head = clause[..at].trim_end();
+        let tail = clause[at + typed_lower.len()..].trim_start();
+        if ["of the", "of", "out of", "of all"]
+            .iter()
+            .any(|w| head.ends_with(w))
+            || tail.contains("में से")
+        {
+            return None;
+        }
+        let n = leaders_counted(clause)?;
+        let i = match named.results.as_slice() {
+            [i] => *i,
+            [] if self.results.len() == 1 => 0,
+            _ => return None,
+        };
+        let r = self.result(i);
+        if r.approx
+            || r.total == 0
+            || r.candidates
+                .iter()
+                .any(|c| c.rank.is_none() && c.party != crate::election::result::NOTA)
+        {
+            return None;
+        }
+        let mut leaders: Vec<u64> = r
+            .candidates
+            .iter()
+            .filter(|c| c.rank.is_some_and(|rank| rank <= n))
+            .map(|c| c.votes)
+            .collect();
+        if leaders.len() != n {
+            return None;
+        }
+        leaders.sort_unstable();
+        let votes: u64 = leaders.iter().sum();
+        let sum = match q.measure {
+            Measure::Count => votes as f64,
+            Measure::Percent => (votes as f64 * 10_000.0 / r.total as f64).round() / 100.0,
+            Measure::Points => return None,
+        };
+        let wrong = match bound {
+            Some(Bound::More) => sum <= q.value,
+            Some(Bound::Less) => sum >= q.value,
+            None => {
+                let close = match q.measure {
+                    Measure::Count => (sum / q.value).max(q.value / sum) <= 1.1,
+                    _ => (sum - q.value).abs() <= 5.0,
+                };
+                close && !q.states(sum)
+            }
+        };
+        if !wrong {
+            return None;
+        }
+        let said = match bound {
+            Some(Bound::More) => "more than ",
+            Some(Bound::Less) => "less than ",
+            None => "",
+        };
+        let shown = match q.measure {
+            Measure::Count => crate::numfmt::inr_unsigned(votes),
+            _ => format!("{sum:.2}%"),
+        };
+        Some(format!(
+            "the text says the first {n} together had {said}{typed}, but the data says {shown} for them ({})",
+            r.election
+        ))
+    }
+
     fn side_value(&self, side: &Side, i: usize) -> Option<f64> {
         let r = self.result(i);
         match side {
@@ -172,6 +266,18 @@ impl Checker<'_> {
 }
 
 /// The multiple a sentence states: (offset, N, decimals typed, how it is claimed).
+/// Whether the multiple ("16 times", from its number on) is followed by a word that
+/// refers back to something named before it: "16 times that", "16 times as much".
+fn refers_back_after(from_number: &str) -> bool {
+    let mut words = from_number.split_whitespace().skip(2);
+    words.next().is_some_and(|w| {
+        [
+            "that", "this", "it", "that.", "this.", "it.", "theirs", "his", "hers",
+        ]
+        .contains(&w.trim_end_matches(['.', ',', ';']))
+    })
+}
+
 fn multiple_in(lower: &str) -> Option<(usize, f64, usize, Claim)> {
     let (at, n, decimals, end) = TIMES_WORDS
         .iter()
@@ -398,4 +504,35 @@ impl Checker<'_> {
 
 fn inr(value: f64) -> String {
     crate::numfmt::inr_unsigned(value.round().max(0.0) as u64)
+}
+
+/// How many leading candidates a clause sums: "the top four", "the first three", "पहले तीन",
+/// "the two front-runners", "दोनों" (two).
+fn leaders_counted(clause: &str) -> Option<usize> {
+    for lead in [
+        "the top ",
+        "top ",
+        "the first ",
+        "the leading ",
+        "पहले ",
+        "शीर्ष ",
+    ] {
+        if let Some(at) = find_word(clause, lead.trim_end()) {
+            let word = clause[at + lead.len()..].split_whitespace().next()?;
+            if let Some(n) =
+                numbers::small_number(word).filter(|n| (2.0..=10.0).contains(n) && n.fract() == 0.0)
+            {
+                return Some(n as usize);
+            }
+        }
+    }
+    [
+        "the two front-runners",
+        "the two leaders",
+        "the top two",
+        "पहले दो",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+    .then_some(2)
 }
