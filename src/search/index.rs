@@ -94,7 +94,12 @@ pub struct Index {
     /// the 118,000 words of a 10,000-article site.
     #[allow(clippy::vec_box)]
     terms: Vec<Box<Term>>,
+    /// Each word's `Term::hash`, in the order of `terms`: scanned to find the words of a
+    /// first-results file without visiting every word.
+    hashes: Vec<u32>,
     next_serial: u64,
+    /// Each article's id, by path.
+    ids: HashMap<String, usize>,
     /// The files as the index now is, and as they were when last committed.
     current: Layout,
     published: Layout,
@@ -139,13 +144,35 @@ struct Term {
 }
 
 /// Where the files are cut, and a fingerprint of what each is made of.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq, Debug)]
 struct Layout {
     shards: Vec<Range<usize>>,
     shard_prints: Vec<u64>,
+    /// Of each first-results file, the sum of its words' `first_print`s (a sum, so that
+    /// a word can be taken out and put in without visiting the others).
     first_prints: Vec<u64>,
+    /// What the first-results files add up to (it decides how many there are).
+    first_bytes: usize,
     doc_prints: Vec<u64>,
     meta: Vec<u8>,
+}
+
+/// What an update in place changed, for `Index::relayout`.
+#[derive(Default)]
+struct Touched {
+    /// The first place in `terms` whose shard entry changed, and the place from which
+    /// every word is as it was (shifted by the words that came and went); `None` when no
+    /// word's postings changed.
+    shards: Option<(usize, usize)>,
+    /// First-results entries taken out (the words gone, and the refreshed ones as they
+    /// were: their key's hash and print) and their bytes; the places of the refreshed
+    /// words, whose new entries go in, and their bytes.
+    first_out: Vec<(u32, u64)>,
+    first_taken: usize,
+    first_in: Vec<usize>,
+    first_added: usize,
+    /// Ids whose article file may have changed.
+    docs: Vec<usize>,
 }
 
 /// An article's fields for a word, before and after an update (`None`: not there).
@@ -154,7 +181,6 @@ type Change = (Option<u8>, Option<u8>);
 /// How much of a word to compute again.
 #[derive(Clone, Copy, PartialEq, PartialOrd)]
 enum Stale {
-    Fresh,
     /// An article among its first results changed: their snippets and titles.
     Firsts,
     /// Its postings changed: everything.
@@ -169,7 +195,9 @@ impl Index {
             synonyms,
             docs: Vec::new(),
             terms: Vec::new(),
+            hashes: Vec::new(),
             next_serial: 0,
+            ids: HashMap::new(),
             current: Layout::default(),
             published: Layout::default(),
         };
@@ -179,6 +207,7 @@ impl Index {
         }
         index.docs = index.prepare(by_path.into_values().collect());
         sort_docs(&mut index.docs);
+        index.ids = ids_of(&index.docs);
         index.rebuild_terms(HashMap::new());
         index.current = index.layout();
         index
@@ -200,6 +229,7 @@ impl Index {
             .collect();
         self.docs = self.prepare(entries);
         sort_docs(&mut self.docs);
+        self.ids = ids_of(&self.docs);
         self.rebuild_terms(HashMap::new());
         self.current = self.layout();
     }
@@ -210,41 +240,39 @@ impl Index {
     /// removed one) renumbers those after it, and every word's postings are gathered again
     /// from the prepared words (nothing is folded again but the changed articles).
     pub fn update(&mut self, changed: Vec<Entry>, removed: &[String]) {
-        let ids: HashMap<&str, usize> = self
-            .docs
-            .iter()
-            .enumerate()
-            .map(|(id, d)| (d.entry.path.as_str(), id))
-            .collect();
         let mut fresh: BTreeMap<String, Entry> = BTreeMap::new();
         for e in changed {
-            let same = ids
+            let same = self
+                .ids
                 .get(e.path.as_str())
                 .is_some_and(|&id| same_entry(&self.docs[id].entry, &e));
             if !same {
                 fresh.insert(e.path.clone(), e);
             }
         }
-        let mut leaving: HashSet<&str> = removed
+        let leaving: HashSet<&str> = removed
             .iter()
             .map(String::as_str)
-            .filter(|p| ids.contains_key(p) && !fresh.contains_key(*p))
+            .filter(|p| self.ids.contains_key(*p) && !fresh.contains_key(*p))
             .collect();
         if fresh.is_empty() && leaving.is_empty() {
             return;
         }
-        leaving.extend(
-            fresh
-                .keys()
-                .map(String::as_str)
-                .filter(|p| ids.contains_key(p)),
-        );
         let leaving: HashSet<String> = leaving.into_iter().map(str::to_string).collect();
         let fresh = self.prepare(fresh.into_values().collect());
+        let fresh = match leaving.is_empty() {
+            true => match self.replace_in_place(fresh) {
+                Ok(()) => return,
+                Err(fresh) => fresh,
+            },
+            false => fresh,
+        };
+        let replaced: HashSet<String> = fresh.iter().map(|d| d.entry.path.clone()).collect();
         let mut departed: Vec<(usize, Doc)> = Vec::new();
         let mut next: Vec<(Option<usize>, Doc)> = Vec::with_capacity(self.docs.len() + 1);
         for (id, doc) in std::mem::take(&mut self.docs).into_iter().enumerate() {
-            if leaving.contains(&doc.entry.path) {
+            let path = &doc.entry.path;
+            if replaced.contains(path) || leaving.contains(path) {
                 departed.push((id, doc));
             } else {
                 next.push((Some(id), doc));
@@ -256,17 +284,59 @@ impl Index {
             .iter()
             .enumerate()
             .all(|(id, (old, _))| old.is_none_or(|old| old == id));
+        let arrived: Vec<usize> = (0..next.len()).filter(|&id| next[id].0.is_none()).collect();
+        self.docs = next.into_iter().map(|(_, d)| d).collect();
         if stays {
-            self.apply_in_place(departed, next);
+            for (_, doc) in &departed {
+                self.ids.remove(doc.entry.path.as_str());
+            }
+            for &id in &arrived {
+                self.ids.insert(self.docs[id].entry.path.clone(), id);
+            }
+            self.apply_in_place(departed, &arrived);
         } else {
-            self.docs = next.into_iter().map(|(_, d)| d).collect();
+            self.ids = ids_of(&self.docs);
             let snippets = std::mem::take(&mut self.terms)
                 .into_iter()
                 .map(|t| (t.word, t.snippets))
                 .collect();
             self.rebuild_terms(snippets);
+            self.current = self.layout();
         }
-        self.current = self.layout();
+    }
+
+    /// The common edit of `serve`: each of `fresh` is a new version of an article the
+    /// index has, and sorts where the old one was (its date and path unchanged, or not
+    /// moved past a neighbour). Each takes its old one's place and id; no other article
+    /// is moved or looked at. `Err` gives `fresh` back, the index untouched, otherwise.
+    fn replace_in_place(&mut self, fresh: Vec<Doc>) -> Result<(), Vec<Doc>> {
+        let Some(ids) = fresh
+            .iter()
+            .map(|d| self.ids.get(d.entry.path.as_str()).copied())
+            .collect::<Option<Vec<usize>>>()
+        else {
+            return Err(fresh);
+        };
+        let departed: Vec<(usize, Doc)> = ids
+            .iter()
+            .copied()
+            .zip(fresh)
+            .map(|(id, doc)| (id, std::mem::replace(&mut self.docs[id], doc)))
+            .collect();
+        let docs = &self.docs;
+        let before = |a: usize, b: usize| doc_order(&docs[a].entry, &docs[b].entry).is_lt();
+        let sorted = ids.iter().all(|&id| {
+            (id == 0 || before(id - 1, id)) && (id + 1 >= docs.len() || before(id, id + 1))
+        });
+        if !sorted {
+            let fresh = departed
+                .into_iter()
+                .map(|(id, old)| std::mem::replace(&mut self.docs[id], old))
+                .collect();
+            return Err(fresh);
+        }
+        self.apply_in_place(departed, &ids);
+        Ok(())
     }
 
     /// The files whose bytes differ from those last committed (all of them, before the
@@ -344,14 +414,18 @@ impl Index {
                 term.snippets = kept;
             }
         }
+        self.hashes = terms.iter().map(|t| t.hash).collect();
         self.terms = terms;
-        let stale = vec![Stale::Postings; self.terms.len()];
+        let stale: Vec<(usize, Stale)> = (0..self.terms.len())
+            .map(|at| (at, Stale::Postings))
+            .collect();
         self.refresh(&stale);
     }
 
-    /// An update where every article that stays keeps its id: only the words of the
-    /// articles that left, came or changed are touched.
-    fn apply_in_place(&mut self, departed: Vec<(usize, Doc)>, next: Vec<(Option<usize>, Doc)>) {
+    /// An update where every article that stays keeps its id (`self.docs` is the new
+    /// list): only the words of the articles that left (`departed`, with their old ids)
+    /// or came (`arrived`, ids in the new list) are touched.
+    fn apply_in_place(&mut self, departed: Vec<(usize, Doc)>, arrived: &[usize]) {
         // For each touched (word, id): its fields before and after.
         let mut edits: BTreeMap<(&str, u32), Change> = BTreeMap::new();
         for (id, doc) in &departed {
@@ -359,89 +433,79 @@ impl Index {
                 edits.entry((word, *id as u32)).or_default().0 = Some(*fields);
             }
         }
-        for (id, (old, doc)) in next.iter().enumerate() {
-            if old.is_none() {
-                for (word, fields, _) in &doc.words.words {
-                    edits.entry((word, id as u32)).or_default().1 = Some(*fields);
-                }
+        for &id in arrived {
+            for (word, fields, _) in &self.docs[id].words.words {
+                edits.entry((word, id as u32)).or_default().1 = Some(*fields);
             }
         }
-        let mut touched: BTreeMap<String, Stale> = BTreeMap::new();
+        let mut levels: BTreeMap<&str, Stale> = BTreeMap::new();
+        let mut touched = Touched::default();
         for (&(word, id), &(before, after)) in &edits {
             let stale = if before == after {
                 Stale::Firsts
             } else {
-                self.set_posting(word, id, after);
+                let gone = set_posting(&mut self.terms, &mut self.hashes, word, id, after);
+                if let Some(gone) = gone {
+                    touched.first_out.push((gone.hash, gone.first_print));
+                    touched.first_taken += gone.first_size;
+                }
                 Stale::Postings
             };
-            let level = touched.entry(word.to_string()).or_insert(stale);
+            let level = levels.entry(word).or_insert(stale);
             if stale > *level {
                 *level = stale;
             }
         }
+        // Where the shards may have changed: from the first word whose postings did to
+        // just past the last (a word gone counts at the place it left).
+        for (word, _) in levels.iter().filter(|(_, l)| **l == Stale::Postings) {
+            let (first, after) = match locate(&self.terms, word) {
+                Ok(at) => (at, at + 1),
+                Err(at) => (at, at),
+            };
+            touched.shards = Some(match touched.shards {
+                Some((f, a)) => (f.min(first), a.max(after)),
+                None => (first, after),
+            });
+        }
+        let mut stale: Vec<(usize, Stale)> = levels
+            .into_iter()
+            .filter_map(|(word, level)| find(&self.terms, word).map(|at| (at, level)))
+            .collect();
+        stale.sort_unstable_by_key(|&(at, _)| at);
+        touched.docs = departed.iter().map(|(id, _)| *id).collect();
+        touched.docs.extend(arrived);
         drop(edits);
         drop(departed);
-        self.docs = next.into_iter().map(|(_, d)| d).collect();
-        let mut stale = vec![Stale::Fresh; self.terms.len()];
-        for (word, level) in touched {
-            if let Some(at) = self.find(&word) {
-                stale[at] = level;
-            }
+        for &(at, _) in &stale {
+            let t = &self.terms[at];
+            touched.first_out.push((t.hash, t.first_print));
+            touched.first_taken += t.first_size;
         }
         self.refresh(&stale);
-    }
-
-    fn find(&self, word: &str) -> Option<usize> {
-        let shard_key = latin::shard_key(&latin::key(word));
-        self.terms
-            .binary_search_by(|t| term_order(t, &shard_key, word))
-            .ok()
-    }
-
-    /// Sets (or with `None` removes) article `id`'s posting of `word`.
-    fn set_posting(&mut self, word: &str, id: u32, fields: Option<u8>) {
-        let shard_key = latin::shard_key(&latin::key(word));
-        let at = match self
-            .terms
-            .binary_search_by(|t| term_order(t, &shard_key, word))
-        {
-            Ok(at) => at,
-            Err(at) => {
-                if fields.is_none() {
-                    return;
-                }
-                self.terms
-                    .insert(at, Box::new(Term::new(word.to_string(), Vec::new())));
-                at
-            }
+        for &(at, _) in &stale {
+            touched.first_in.push(at);
+            touched.first_added += self.terms[at].first_size;
+        }
+        self.current = match self.current.shards.is_empty() {
+            true => self.layout(),
+            false => self.relayout(&touched),
         };
-        let postings = &mut self.terms[at].postings;
-        match (postings.binary_search_by_key(&id, |p| p.0), fields) {
-            (Ok(p), Some(f)) => postings[p].1 = f,
-            (Ok(p), None) => {
-                postings.remove(p);
-            }
-            (Err(p), Some(f)) => postings.insert(p, (id, f)),
-            (Err(_), None) => {}
-        }
-        if postings.is_empty() {
-            self.terms.remove(at);
-        }
     }
 
-    /// Computes again what `stale` says of each word (by its place in `terms`).
-    fn refresh(&mut self, stale: &[Stale]) {
-        self.terms
-            .par_iter_mut()
-            .zip(stale.par_iter())
-            .filter(|(_, s)| **s == Stale::Postings)
-            .for_each(|(term, _)| term.index_postings());
+    /// Computes again what `stale` says of each word (by its place in `terms`, in order).
+    fn refresh(&mut self, stale: &[(usize, Stale)]) {
+        let postings = stale
+            .iter()
+            .filter(|(_, s)| *s == Stale::Postings)
+            .map(|(at, _)| *at);
+        pick_mut(&mut self.terms, postings)
+            .into_par_iter()
+            .for_each(|term| term.index_postings());
         // The snippets not kept from before, cut once per article for all its words.
         let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (at, term) in self.terms.iter().enumerate() {
-            if stale[at] == Stale::Fresh {
-                continue;
-            }
+        for &(at, _) in stale {
+            let term = &self.terms[at];
             for &id in &term.firsts {
                 let serial = self.docs[id as usize].serial;
                 if !term.snippets.iter().any(|(s, _)| *s == serial) {
@@ -465,55 +529,132 @@ impl Index {
             })
             .collect();
         let docs = &self.docs;
-        self.terms
-            .par_iter_mut()
-            .enumerate()
-            .filter(|(at, _)| stale[*at] != Stale::Fresh)
-            .for_each(|(at, term)| term.index_firsts(docs, at, &cut));
+        let places: Vec<usize> = stale.iter().map(|(at, _)| *at).collect();
+        pick_mut(&mut self.terms, places.iter().copied())
+            .into_par_iter()
+            .zip(places)
+            .for_each(|(term, at)| term.index_firsts(docs, at, &cut));
     }
 
-    /// Where the files are cut and what each is made of.
+    /// Where the files are cut and what each is made of, from every word.
     fn layout(&self) -> Layout {
         let terms = &self.terms;
-        let mut shards = Vec::new();
-        let (mut start, mut size, mut i) = (0, 0, 0);
-        while i < terms.len() {
-            let key = &terms[i].shard_key;
-            let mut end = i;
-            let mut group = 0;
-            while end < terms.len() && terms[end].shard_key == *key {
-                group += terms[end].json.len() + 1;
-                end += 1;
-            }
-            let cut = size > 0
-                && (size + group > SHARD_MAX
-                    || (size >= SHARD_MIN && fnv(key).is_multiple_of(SHARD_CUT)));
-            if cut {
-                shards.push(start..i);
-                start = i;
-                size = 0;
-            }
-            size += group;
-            i = end;
-        }
-        shards.push(start..terms.len());
+        let (shards, _) = cut_shards(terms, 0, |_| None);
         let shard_prints = shards
             .iter()
-            .map(|range| {
-                let mut f = Fingerprinter::new();
-                for t in &terms[range.clone()] {
-                    f.add(&t.json_print);
-                }
-                f.finish()
-            })
+            .map(|r| shard_print(&terms[r.clone()]))
             .collect();
-        let total: usize = terms.iter().map(|t| t.first_size).sum();
-        let count = prev_power_of_two(total.div_ceil(FIRSTS_BYTES).max(1));
-        let mut prints = vec![Fingerprinter::new(); count];
+        let first_bytes: usize = terms.iter().map(|t| t.first_size).sum();
+        let count = firsts_count(first_bytes);
+        let mut first_prints = vec![0u64; count];
         for t in terms {
-            prints[t.hash as usize % count].add(&t.first_print);
+            let print = &mut first_prints[t.hash as usize % count];
+            *print = print.wrapping_add(t.first_print);
         }
-        let starts: Vec<String> = shards
+        let mut layout = Layout {
+            shards,
+            shard_prints,
+            first_prints,
+            first_bytes,
+            doc_prints: self.docs.iter().map(|d| d.file_print).collect(),
+            meta: Vec::new(),
+        };
+        layout.meta = self.meta(&layout);
+        layout
+    }
+
+    /// The layout after an update in place, from the one before it, looking only at what
+    /// the update touched (`touched`). Equal to `layout()`, which looks at every word.
+    fn relayout(&self, touched: &Touched) -> Layout {
+        let before = &self.current;
+        let terms = &self.terms;
+        let mut layout = Layout {
+            shards: before.shards.clone(),
+            shard_prints: before.shard_prints.clone(),
+            ..Layout::default()
+        };
+        if let Some((first, after)) = touched.shards {
+            let old_len = before.shards.last().map_or(0, |r| r.end);
+            let delta = terms.len() as isize - old_len as isize;
+            // The last shard wholly before the first change starts where it did, with what
+            // it had before it: cutting goes on from there until a cut falls where one
+            // fell before, past the last change; from there on the shards are the old ones.
+            let kept = before
+                .shards
+                .iter()
+                .rposition(|r| r.end < first)
+                .unwrap_or(0);
+            let from = before.shards[kept].start;
+            let old_starts: Vec<usize> = before.shards.iter().map(|r| r.start).collect();
+            let (cut, rejoined) = cut_shards(terms, from, |at| {
+                let old = at as isize - delta;
+                (at >= after && old > 0)
+                    .then(|| old_starts.binary_search(&(old as usize)).ok())
+                    .flatten()
+            });
+            let tail = rejoined.unwrap_or(before.shards.len());
+            let moved = before.shards[tail..]
+                .iter()
+                .map(|r| (r.start as isize + delta) as usize..(r.end as isize + delta) as usize);
+            let prints: Vec<u64> = cut.iter().map(|r| shard_print(&terms[r.clone()])).collect();
+            let shards: Vec<Range<usize>> = before.shards[..kept]
+                .iter()
+                .cloned()
+                .chain(cut)
+                .chain(moved)
+                .collect();
+            let shard_prints = before.shard_prints[..kept]
+                .iter()
+                .copied()
+                .chain(prints)
+                .chain(before.shard_prints[tail..].iter().copied())
+                .collect();
+            layout.shards = shards;
+            layout.shard_prints = shard_prints;
+        }
+        let first_bytes = (before.first_bytes + touched.first_added) - touched.first_taken;
+        layout.first_bytes = first_bytes;
+        let count = firsts_count(first_bytes);
+        if count == before.first_prints.len() {
+            let mut prints = before.first_prints.clone();
+            for &(hash, print) in &touched.first_out {
+                let slot = &mut prints[hash as usize % count];
+                *slot = slot.wrapping_sub(print);
+            }
+            for &at in &touched.first_in {
+                let t = &terms[at];
+                let slot = &mut prints[t.hash as usize % count];
+                *slot = slot.wrapping_add(t.first_print);
+            }
+            layout.first_prints = prints;
+        } else {
+            // The site doubled or halved: every word moves to another file.
+            let mut prints = vec![0u64; count];
+            for t in terms {
+                let slot = &mut prints[t.hash as usize % count];
+                *slot = slot.wrapping_add(t.first_print);
+            }
+            layout.first_prints = prints;
+        }
+        layout.doc_prints = match before.doc_prints.len() == self.docs.len() {
+            true => {
+                let mut prints = before.doc_prints.clone();
+                for &id in &touched.docs {
+                    prints[id] = self.docs[id].file_print;
+                }
+                prints
+            }
+            false => self.docs.iter().map(|d| d.file_print).collect(),
+        };
+        layout.meta = self.meta(&layout);
+        layout
+    }
+
+    /// meta.json of `layout`.
+    fn meta(&self, layout: &Layout) -> Vec<u8> {
+        let terms = &self.terms;
+        let starts: Vec<String> = layout
+            .shards
             .iter()
             .enumerate()
             .map(|(n, range)| match n {
@@ -526,18 +667,13 @@ impl Index {
         } else {
             format!(",\"syn\":{}", self.synonyms.json())
         };
-        let meta = format!(
-            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{count}{syn}}}\n",
+        format!(
+            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{}{syn}}}\n",
             self.docs.len(),
             starts.join(","),
-        );
-        Layout {
-            shards,
-            shard_prints,
-            first_prints: prints.iter().map(Fingerprinter::finish).collect(),
-            doc_prints: self.docs.iter().map(|d| d.file_print).collect(),
-            meta: meta.into_bytes(),
-        }
+            layout.first_prints.len(),
+        )
+        .into_bytes()
     }
 
     /// The files of the current layout that differ from `before`'s, and those gone.
@@ -610,10 +746,10 @@ impl Index {
             slot[m] = n;
         }
         let mut members: Vec<Vec<&Term>> = vec![Vec::new(); which.len()];
-        for t in &self.terms {
-            let n = slot[t.hash as usize % count];
+        for (at, &hash) in self.hashes.iter().enumerate() {
+            let n = slot[hash as usize % count];
             if n != usize::MAX {
-                members[n].push(t);
+                members[n].push(&self.terms[at]);
             }
         }
         which
@@ -786,6 +922,124 @@ fn doc_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
 
 fn sort_docs(docs: &mut [Doc]) {
     docs.sort_by(|a, b| doc_order(&a.entry, &b.entry));
+}
+
+/// Where `word` is in `terms`.
+fn find(terms: &[Box<Term>], word: &str) -> Option<usize> {
+    locate(terms, word).ok()
+}
+
+/// Where `word` is in `terms` (`Ok`), or would be (`Err`).
+fn locate(terms: &[Box<Term>], word: &str) -> Result<usize, usize> {
+    let shard_key = latin::shard_key(&latin::key(word));
+    terms.binary_search_by(|t| term_order(t, &shard_key, word))
+}
+
+/// Sets (or with `None` removes) article `id`'s posting of `word`, keeping `hashes` in
+/// step with `terms`; gives back the word's entry if it has no posting left.
+#[allow(clippy::vec_box)]
+fn set_posting(
+    terms: &mut Vec<Box<Term>>,
+    hashes: &mut Vec<u32>,
+    word: &str,
+    id: u32,
+    fields: Option<u8>,
+) -> Option<Box<Term>> {
+    let at = match locate(terms, word) {
+        Ok(at) => at,
+        Err(at) => {
+            fields?;
+            let term = Term::new(word.to_string(), Vec::new());
+            hashes.insert(at, term.hash);
+            terms.insert(at, Box::new(term));
+            at
+        }
+    };
+    let postings = &mut terms[at].postings;
+    match (postings.binary_search_by_key(&id, |p| p.0), fields) {
+        (Ok(p), Some(f)) => postings[p].1 = f,
+        (Ok(p), None) => {
+            postings.remove(p);
+        }
+        (Err(p), Some(f)) => postings.insert(p, (id, f)),
+        (Err(_), None) => {}
+    }
+    if !postings.is_empty() {
+        return None;
+    }
+    hashes.remove(at);
+    Some(terms.remove(at))
+}
+
+/// Cuts `terms` into shards from `from` (where a shard starts) on. `stop`, asked at each
+/// cut made, may end the cutting there, giving the old shard that starts at that place.
+fn cut_shards(
+    terms: &[Box<Term>],
+    from: usize,
+    stop: impl Fn(usize) -> Option<usize>,
+) -> (Vec<Range<usize>>, Option<usize>) {
+    let mut shards = Vec::new();
+    let (mut start, mut size, mut i) = (from, 0, from);
+    while i < terms.len() {
+        let key = &terms[i].shard_key;
+        let mut end = i;
+        let mut group = 0;
+        while end < terms.len() && terms[end].shard_key == *key {
+            group += terms[end].json.len() + 1;
+            end += 1;
+        }
+        let cut = size > 0
+            && (size + group > SHARD_MAX
+                || (size >= SHARD_MIN && fnv(key).is_multiple_of(SHARD_CUT)));
+        if cut {
+            shards.push(start..i);
+            if let Some(old) = stop(i) {
+                return (shards, Some(old));
+            }
+            start = i;
+            size = 0;
+        }
+        size += group;
+        i = end;
+    }
+    shards.push(start..terms.len());
+    (shards, None)
+}
+
+fn shard_print(terms: &[Box<Term>]) -> u64 {
+    let mut f = Fingerprinter::new();
+    for t in terms {
+        f.add(&t.json_print);
+    }
+    f.finish()
+}
+
+/// How many first-results files `bytes` of them make.
+fn firsts_count(bytes: usize) -> usize {
+    prev_power_of_two(bytes.div_ceil(FIRSTS_BYTES).max(1))
+}
+
+/// The items of `items` at the places `at` (ascending, each once), to change together.
+fn pick_mut<T>(mut items: &mut [T], at: impl Iterator<Item = usize>) -> Vec<&mut T> {
+    let mut picked = Vec::new();
+    let mut offset = 0;
+    for place in at {
+        let rest = std::mem::take(&mut items);
+        let Some((item, after)) = rest[place - offset..].split_first_mut() else {
+            break;
+        };
+        picked.push(item);
+        items = after;
+        offset = place + 1;
+    }
+    picked
+}
+
+fn ids_of(docs: &[Doc]) -> HashMap<String, usize> {
+    docs.iter()
+        .enumerate()
+        .map(|(id, d)| (d.entry.path.clone(), id))
+        .collect()
 }
 
 fn term_order(t: &Term, shard_key: &str, word: &str) -> std::cmp::Ordering {
@@ -1137,6 +1391,9 @@ mod tests {
             // Unchanged entries given again change nothing.
             changed.extend(entries.values().take(2).cloned());
             index.update(changed, &removed);
+            // What the update worked out from what it touched is what looking at every
+            // word gives.
+            assert_eq!(index.current, index.layout(), "step {step}: layout");
             let want = as_map(build_files_with(
                 entries.values().cloned().collect(),
                 &synonyms(),
@@ -1170,6 +1427,45 @@ mod tests {
             }
             index.commit();
             assert!(published == want, "step {step}: the published files differ");
+        }
+    }
+
+    #[test]
+    fn edits_in_place_on_a_site_of_many_shards_lay_out_as_a_fresh_build() {
+        let mut dice = Dice(0xfeed_5678);
+        let mut entries: Vec<Entry> = (0..400).map(|n| random_entry(&mut dice, n)).collect();
+        let mut index = Index::new(entries.clone(), synonyms());
+        index.commit();
+        assert!(
+            index.current.shards.len() > 6,
+            "{} shards",
+            index.current.shards.len()
+        );
+        for step in 0..25 {
+            // Bodies edited in place: words come, go and change fields, and with them
+            // shard entries and cuts anywhere in the index.
+            let mut changed = Vec::new();
+            for _ in 0..1 + dice.roll(2) {
+                let at = dice.roll(entries.len());
+                let mut e = edited(&mut dice, &entries[at]);
+                if dice.roll(3) == 0 {
+                    e.text
+                        .body
+                        .push_str(&format!(" नयाशब्द{step} newword{step}"));
+                }
+                if dice.roll(4) == 0 {
+                    e.text.body = text(&mut dice, 5);
+                }
+                entries[at] = e.clone();
+                changed.push(e);
+            }
+            index.update(changed, &[]);
+            assert_eq!(index.current, index.layout(), "step {step}");
+            if step % 12 == 0 {
+                let want = as_map(build_files_with(entries.clone(), &synonyms()));
+                assert_eq!(as_map(index.files()), want, "step {step}: files");
+            }
+            index.commit();
         }
     }
 
