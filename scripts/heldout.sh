@@ -6,13 +6,14 @@
 #   - planted mistakes (sites *-planted*): caught when a warning or error names the
 #     mistake's file and a line within 1 of it; each diagnostic catches at most one mistake;
 #   - clean sites (those with no planted mistake in the manifest: kanpur, seats-hi, seats-en,
-#     r2-hi, r2-en): every warning or error is a false alarm.
-# Sites named r2-* are the second round (written blind, later); the last lines give each
-# round on its own.
+#     r2-hi, r2-en, r3-hi, r3-en): every warning or error is a false alarm.
+# Rounds go by the site's prefix: sites named rN-* are round N (each written blind, later than
+# the one before), sites without a prefix are round 1; the last lines give each round on its own.
 #
-# Usage: scripts/heldout.sh [--bin PATH] [--round r1|r2] [--verbose]
+# Usage: scripts/heldout.sh [--bin PATH] [--round rN] [--verbose]
 #   --bin PATH   the chunav binary (default: target/release/chunav)
-#   --round R    measure one round only (r1: the first set, r2: the sites named r2-*)
+#   --round R    measure one round only (r1: the sites without a prefix, r2: the sites named
+#                r2-*, r3: r3-*, …)
 #   --verbose    also list the planted mistakes missed, the diagnostics in planted sites
 #                that match no planted mistake, and the catches a line off that may be
 #                borrowed from a neighbouring planted line
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
         --round) only_round="$2"; shift 2 ;;
         --round=*) only_round="${1#--round=}"; shift ;;
         --verbose|-v) verbose=1; shift ;;
-        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "heldout.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -63,9 +64,14 @@ from collections import Counter, defaultdict
 
 fixtures, out, verbose, binary, only_round = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4], sys.argv[5]
 manifest = tomllib.load(open(os.path.join(fixtures, "manifest.toml"), "rb"))["mistake"]
-# A clean site is one with no planted mistake; a site named "r2-…" belongs to round 2.
+# A clean site is one with no planted mistake; a site named "rN-…" belongs to round N, one
+# without such a prefix to round 1.
 planted_sites = {m["site"] for m in manifest}
-round_of = lambda site: "r2" if site.startswith("r2-") else "r1"
+def round_of(site):
+    m = re.match(r"(r[0-9]+)-", site)
+    return m[1] if m else "r1"
+if only_round and not re.fullmatch(r"r[0-9]+", only_round):
+    sys.exit(f"heldout.sh: --round {only_round}: a round is r1, r2, r3, …")
 if only_round:
     manifest = [m for m in manifest if round_of(m["site"]) == only_round]
 
@@ -150,7 +156,7 @@ print(f"| {'caught, share':<17} | {'':<17} | {100.0 * total_hit / total:>13.1f} 
 false_alarms = [(s, d) for s in clean_sites for d in diags[s]] + [(s, (None, None, None, u)) for s in clean_sites for u in unlocated[s]]
 print(f"| {'false alarms':<17} | {'clean sites':<17} | {len(false_alarms):>6}{'':<10} | {'':<24} |")
 print()
-for rnd in sorted({round_of(m["site"]) for m in manifest}):
+for rnd in sorted({round_of(m["site"]) for m in manifest}, key=lambda r: int(r[1:])):
     idx = [i for i, m in enumerate(manifest) if round_of(m["site"]) == rnd]
     got = sum(1 for i in idx if i in caught)
     fa = sum(1 for s, _ in false_alarms if round_of(s) == rnd)

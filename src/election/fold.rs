@@ -218,6 +218,79 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// A word read letter by letter in Latin letters, the same for a short Devanagari word
+/// and its usual Latin spelling: "राय" and "RAI" are "rai", "दास" and "DAS" "das", "झा" and
+/// "JHA" "jha", "शाह" and "SHAH" "shah". For short surnames, where a consonant skeleton
+/// ("r") says too little.
+pub fn romanised(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.nfd() {
+        let part = match c {
+            'क' => "k",
+            'ख' => "kh",
+            'ग' => "g",
+            'घ' => "gh",
+            'च' => "ch",
+            'छ' => "chh",
+            'ज' => "j",
+            'झ' => "jh",
+            'ट' | 'त' => "t",
+            'ठ' | 'थ' => "th",
+            'ड' | 'द' => "d",
+            'ढ' | 'ध' => "dh",
+            'ण' | 'न' | 'ङ' | 'ञ' | '\u{902}' | '\u{901}' => "n",
+            'प' => "p",
+            'फ' => "ph",
+            'ब' => "b",
+            'भ' => "bh",
+            'म' => "m",
+            'य' => "y",
+            'र' => "r",
+            'ल' => "l",
+            'व' => "v",
+            'श' | 'ष' => "sh",
+            'स' => "s",
+            'ह' => "h",
+            'अ' | 'आ' | '\u{93e}' => "a",
+            'इ' | 'ई' | '\u{93f}' | '\u{940}' => "i",
+            'उ' | 'ऊ' | '\u{941}' | '\u{942}' => "u",
+            'ए' | '\u{947}' => "e",
+            'ऐ' | '\u{948}' => "ai",
+            'ओ' | 'ऑ' | '\u{94b}' | '\u{949}' => "o",
+            'औ' | '\u{94c}' => "au",
+            c if c.is_ascii_alphabetic() => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(part);
+    }
+    // Spellings of one sound: "ee"/"i", "oo"/"u", "w"/"v", "ay"/"ai" at the end, doubled
+    // letters.
+    let out = out
+        .replace("ee", "i")
+        .replace("oo", "u")
+        .replace('w', "v")
+        .replace('z', "j");
+    let out = match out.strip_suffix("ay") {
+        Some(stem) => format!("{stem}ai"),
+        None => out,
+    };
+    let mut collapsed = String::new();
+    for c in out.chars() {
+        if !collapsed.ends_with(c) {
+            collapsed.push(c);
+        }
+    }
+    collapsed
+}
+
+/// Devanagari vowel signs and other combining marks.
+pub fn is_devanagari_mark(c: char) -> bool {
+    is_mark(c)
+}
+
 fn devanagari_consonant(c: char) -> Option<char> {
     Some(match c {
         'क' | 'ख' => 'k',
@@ -286,6 +359,21 @@ mod tests {
         both("शशि थरूर", "SHASHI THAROOR");
         both("कुलदीप भदौरिया", "KULDEEP BHADAURIYA");
         both("प्रवीण खंडेलवाल", "PRAVEEN KHANDELWAL");
+    }
+
+    #[test]
+    fn short_surnames_read_alike_letter_by_letter() {
+        for (hi, en) in [
+            ("राय", "RAI"),
+            ("दास", "DAS"),
+            ("झा", "JHA"),
+            ("शाह", "SHAH"),
+            ("पाल", "PAL"),
+        ] {
+            assert_eq!(romanised(hi), romanised(en), "{hi} / {en}");
+        }
+        assert_ne!(romanised("रॉय"), romanised("RAI"));
+        assert_ne!(romanised("रस"), romanised("RAI"));
     }
 
     #[test]

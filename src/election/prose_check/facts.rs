@@ -323,7 +323,37 @@ fn add_result(facts: &mut Vec<Fact>, i: usize, r: &ResultFigures, all: &[&Result
             r.approx,
         ));
         if let Some(p) = r.margin_points {
-            facts.push(fact(p, Kind::Points, who, seat("the margin"), r.approx));
+            facts.push(fact(
+                p,
+                Kind::Points,
+                who.clone(),
+                seat("the margin"),
+                r.approx,
+            ));
+        }
+        // "EVM पर बढ़त", "a postal lead of 172": the gap between the two leading
+        // candidates in one part of the votes. On the EVMs or in the post the runner-up may
+        // be the one ahead (a seat decided by 48 votes had its runner-up ahead on EVMs).
+        let parts = [
+            (w.evm.zip(ru.evm), Part::Evm, "on EVM votes"),
+            (w.postal.zip(ru.postal), Part::Postal, "in postal votes"),
+        ];
+        for (pair, part, words) in parts {
+            let Some((a, b)) = pair else { continue };
+            let (ahead, behind) = if a >= b { (w, ru) } else { (ru, w) };
+            facts.push(split(
+                fact(
+                    a.abs_diff(b) as f64,
+                    Kind::Margin,
+                    who.clone(),
+                    format!(
+                        "the lead of {} ({}) over {} ({}) {words}, {}",
+                        ahead.name, ahead.party, behind.name, behind.party, r.election
+                    ),
+                    r.approx,
+                ),
+                part,
+            ));
         }
     }
     for (other, parties) in &r.changes {

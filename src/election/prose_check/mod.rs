@@ -123,6 +123,29 @@ const MARGIN_PHRASES: &[&str] = &[
     "से हार",
     "बड़ी जीत",
 ];
+/// Words of the counting of votes round by round, whose figures the data does not hold.
+const COUNTING_WORDS: &[&str] = &[
+    "राउंड",
+    "राउंडों",
+    "चरण की गिनती",
+    "दौर की गिनती",
+    "रुझान",
+    "रुझानों",
+    "round",
+    "rounds",
+    "trends",
+    "trailing",
+];
+/// Words that make a counting-night sentence about the final count.
+const FINAL_WORDS: &[&str] = &[
+    "अंतिम",
+    "आख़िरी",
+    "आखिरी",
+    "अंत में",
+    "final",
+    "last round",
+    "in the end",
+];
 /// Words that say a sentence is about an earlier election.
 const PAST_WORDS: &[&str] = &[
     "पिछले",
@@ -512,6 +535,9 @@ struct Surname {
     /// The surname as written in the data, lower case.
     word: String,
     skeleton: String,
+    /// Three letters or fewer ("RAI", "दास", "झा"): across scripts such a word must read
+    /// as the surname letter by letter, not only share its consonants.
+    short: bool,
 }
 
 impl Surname {
@@ -521,15 +547,66 @@ impl Surname {
     /// of the common words that have such a skeleton (सीट, जीत, पर, में are not SETH, JYOTI,
     /// PURI, MOHAN). Three consonants or more are distinctive enough.
     fn is_written(&self, word: &str) -> bool {
-        if self.skeleton.chars().count() >= 3 {
+        if self.skeleton.chars().count() >= 3 && !self.short {
             return true;
         }
         let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
         if latin(word) == latin(&self.word) {
             return fold::key(word) == fold::key(&self.word);
         }
-        !COMMON_SHORT_WORDS.contains(&word)
+        if COMMON_SHORT_WORDS.contains(&word) {
+            return false;
+        }
+        !self.short || fold::romanised(word) == fold::romanised(&self.word)
     }
+}
+
+/// Whether a short word that is also a surname is used as a common word where it stands:
+/// "जनता की राय", "अपनी राय दी" (opinion), "राय में". A surname stands before a
+/// postposition or a verb of the result, after a first name, a party or nothing.
+fn common_sense_of_short_word(lower: &str, at: usize, raw: &str) -> bool {
+    let before = lower[..at].split_whitespace().next_back().unwrap_or("");
+    let after = lower[at + raw.len()..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && !fold::is_devanagari_mark(c));
+    const BEFORE: &[&str] = &[
+        "की",
+        "अपनी",
+        "उनकी",
+        "इसकी",
+        "जिसकी",
+        "सबकी",
+        "आम",
+        "एक",
+        "अलग",
+        "यही",
+        "कोई",
+        "my",
+        "a",
+        "the",
+        "an",
+        "of",
+    ];
+    const AFTER: &[&str] = &[
+        "में",
+        "है",
+        "हैं",
+        "दी",
+        "दे",
+        "दें",
+        "देते",
+        "बनी",
+        "बनाई",
+        "ली",
+        "लेते",
+        "थी",
+        "यह",
+        "कि",
+        "मशविरा",
+    ];
+    BEFORE.contains(&before) || AFTER.contains(&after)
 }
 
 /// A word of a name shared by two candidates names the one who polled at least this many
@@ -949,11 +1026,18 @@ impl<'a> Checker<'a> {
                                 .collect(),
                         );
                         let written = name.split_whitespace().last()?;
-                        let long = written.chars().count() >= 4 && !is_place(written);
-                        (words.len() >= 2 && last.len() >= 2 && unique && long).then(|| Surname {
-                            name: name.to_string(),
-                            word: numbers::lowercase(written).into_owned(),
-                            skeleton: last.clone(),
+                        let letters = written.chars().count();
+                        let devanagari = !written.chars().any(|c| c.is_ascii_alphabetic());
+                        // "RAI", "दास", "झा": short surnames, read letter by letter.
+                        let short = letters == 3 || (letters == 2 && devanagari);
+                        let fits = (letters >= 4 && last.len() >= 2) || (short && !last.is_empty());
+                        (words.len() >= 2 && unique && fits && !is_place(written)).then(|| {
+                            Surname {
+                                name: name.to_string(),
+                                word: numbers::lowercase(written).into_owned(),
+                                skeleton: last.clone(),
+                                short,
+                            }
                         })
                     })
                     .collect()
@@ -1176,6 +1260,7 @@ impl<'a> Checker<'a> {
                 .find(|((at, w), (_, raw))| {
                     *w == surname.skeleton
                         && surname.is_written(raw)
+                        && !(surname.short && common_sense_of_short_word(lower, *at, raw))
                         && (!is_latin_word(raw) || capitalised_at(sentence, *at))
                         && !another_persons_surname(sentence, *at, &surname.name)
                 })
@@ -1219,7 +1304,20 @@ impl<'a> Checker<'a> {
                 && paragraphs.of(*m) == paragraphs.of(start + raw.len() - raw.trim_start().len())
         });
         let mut out = Vec::new();
-        if paragraph_marked || named.elsewhere {
+        if paragraph_marked {
+            return out;
+        }
+        if named.elsewhere {
+            let marked = |q: &Quoted| {
+                let abs_end = start + flat.original(q.end);
+                marks
+                    .iter()
+                    .any(|m| *m >= abs_end && text[abs_end..*m].trim().is_empty())
+            };
+            out.extend(
+                self.figure_of_a_result_here(sentence, &quoted, &named, &marked)
+                    .map(|(at, message)| (start + flat.original(at), message)),
+            );
             return out;
         }
         // The previous count of the sentence: whether it was a vote figure, and its part.
@@ -1230,8 +1328,17 @@ impl<'a> Checker<'a> {
         let of_these = OF_THESE_WORDS.iter().any(|w| lower.contains(w));
         let carried_part = carry.part.take().filter(|_| of_these);
         let quoted_all = quoted.clone();
+        // "पाँचवें राउंड के बाद वे 5,000 वोटों से आगे थे", "early trends": a count of a
+        // round of counting is not in the data (only the final one is).
+        let counting_night = COUNTING_WORDS
+            .iter()
+            .any(|w| find_word(&lower, w).is_some())
+            && !FINAL_WORDS.iter().any(|w| find_word(&lower, w).is_some());
         for q in quoted {
             if q.year && q.measure == Measure::Count {
+                continue;
+            }
+            if counting_night && q.measure == Measure::Count {
                 continue;
             }
             let abs_start = start + flat.original(q.start);
@@ -1308,6 +1415,72 @@ impl<'a> Checker<'a> {
             out.push((start + flat.original(at), message));
         }
         out
+    }
+
+    /// A sentence about an election the page has no result of ("2014 में जोशी 1,55,934
+    /// वोटों से जीते", on a page of 2019 and 2024) is not checked, except for a vote figure
+    /// or margin typed to the vote that is exactly a figure of a result the page has: the
+    /// figure was taken from the wrong year. (Five digits or more repeat by chance rarely.)
+    fn figure_of_a_result_here(
+        &self,
+        sentence: &str,
+        quoted: &[Quoted],
+        named: &Named,
+        marked: &dyn Fn(&Quoted) -> bool,
+    ) -> Option<(usize, String)> {
+        let years: Vec<&str> = quoted
+            .iter()
+            .filter(|q| q.year)
+            .map(|q| quoted_text(sentence, q))
+            .collect();
+        let [year] = years.as_slice() else {
+            return None;
+        };
+        quoted.iter().find_map(|q| {
+            if q.year || q.measure != Measure::Count || q.step != 1.0 || q.value < 10_000.0 {
+                return None;
+            }
+            if marked(q) {
+                return None;
+            }
+            // The year must govern the figure: in its own clause, before it, and the
+            // sentence compares nothing ("second with 3,23,894 votes, better than in 2019").
+            let clause = clause_around(sentence, q);
+            let lower = numbers::lowercase(sentence);
+            let compares = COMPARE_WORDS
+                .iter()
+                .chain(["than", "better", "worse", "बेहतर", "तुलना"].iter())
+                .any(|w| find_word(&lower, w).is_some());
+            let clause_at = clause.as_ptr() as usize - sentence.as_ptr() as usize;
+            let year_before = clause.find(year).is_some_and(|at| clause_at + at < q.start);
+            if compares || !year_before {
+                return None;
+            }
+            let c = Context::around(sentence, q, named);
+            if !(c.vote_word || c.kind() == Some(Kind::Margin)) || c.other_noun {
+                return None;
+            }
+            let kinds: &[Kind] = if c.kind() == Some(Kind::Margin) {
+                &[Kind::Margin]
+            } else {
+                &[Kind::Votes, Kind::Margin]
+            };
+            let other = self.facts.iter().find(|f| {
+                kinds.contains(&f.kind)
+                    && !f.part
+                    && f.segment.is_none()
+                    && !f.approx
+                    && f.value == q.value
+            })?;
+            Some((
+                q.start,
+                format!(
+                    "{} in the text is {}, but the sentence is about {year}, which the page has no result of: check the figure",
+                    quoted_text(sentence, q),
+                    other.label
+                ),
+            ))
+        })
     }
 
     /// Fills in what a sentence names from the sentences before it, from "इस बार" /
@@ -1656,6 +1829,9 @@ impl<'a> Checker<'a> {
         {
             return None;
         }
+        if let Some(message) = unit_slip(q, &fits, sentence) {
+            return Some(message);
+        }
         if c.approx {
             // "लगभग 4,20,000": fine within a tenth of the figure meant.
             if fits.iter().any(|f| ratio(q.value, f.value) <= 1.1) || !specific {
@@ -1689,6 +1865,21 @@ impl<'a> Checker<'a> {
             .filter(|f| f.segment.is_some() == wants_segment)
             .collect();
         let pool = if level.is_empty() { pool } else { level };
+        // "2024 में वे 2,22,946 वोटों से जीते": a win in a named election has one margin,
+        // however far the figure is from it (another year's margin, typed for this one).
+        let win_margins: Vec<&&Fact> = fits
+            .iter()
+            .filter(|f| f.kind == Kind::Margin && f.segment.is_none() && !f.part && !f.approx)
+            .collect();
+        let looks_back = PAST_WORDS.iter().any(|w| clause.contains(w));
+        let won_by = c.won_by
+            && !named.results.is_empty()
+            && self.names_an_election(sentence)
+            && !looks_back
+            && named.segments.is_empty()
+            && !c.approx
+            && !win_margins.is_empty();
+        let pool = if won_by { win_margins } else { pool };
         let nearest = nearest_figure(q.value, pool.iter().map(|f| **f), named)?;
         let r = ratio(q.value, nearest.value);
         // A rounded figure ("4.2 लाख") may be off by its rounding only; beyond that, a
@@ -1699,7 +1890,7 @@ impl<'a> Checker<'a> {
             NEAR_MISS_PERCENT
         };
         let warn = if specific {
-            r <= reach
+            r <= reach || won_by
         } else {
             r <= 1.0 + near / 100.0
         };
@@ -1717,6 +1908,14 @@ impl<'a> Checker<'a> {
             show(nearest.value, nearest.kind),
             nearest.label
         ))
+    }
+
+    /// Whether the sentence names an election itself: a year, an election's label, "इस बार".
+    fn names_an_election(&self, sentence: &str) -> bool {
+        let lower = numbers::lowercase(sentence);
+        numbers::numbers(sentence).iter().any(|q| q.year)
+            || THIS_TIME_WORDS.iter().any(|w| lower.contains(w))
+            || self.elections.iter().any(|e| lower.contains(e.as_str()))
     }
 
     /// Whether `who` (a name or party code) is NOTA.
@@ -1921,11 +2120,17 @@ impl<'a> Checker<'a> {
         let clause = numbers::lowercase(clause_around(sentence, q));
         let seat_words = SEAT_WORDS.iter().any(|w| find_word(&clause, w).is_some());
         let seat_level = named.who.is_empty() || seat_words;
+        // "EVM पर बढ़त 21,140", "a postal lead of 172": the gap between the two leading
+        // candidates in that part, whoever the sentence names of the two.
+        let lead = c.kind() == Some(Kind::Margin);
         let pool: Vec<&Fact> = self
             .in_scope(named)
             .filter(|f| f.split == Some(part) && f.segment.is_none())
+            .filter(|f| (f.kind == Kind::Margin) == lead)
             .filter(|f| {
-                if seat_level {
+                if lead {
+                    named.who.is_empty() || Self::about_named(f, named)
+                } else if seat_level {
                     f.who.is_empty()
                 } else {
                     !f.who.is_empty() && Self::about_named(f, named)
@@ -1962,7 +2167,7 @@ impl<'a> Checker<'a> {
                 && f.segment.is_none()
                 && f.result == nearest.result
                 && f.who == nearest.who
-                && matches!(f.kind, Kind::Votes | Kind::Total)
+                && matches!(f.kind, Kind::Votes | Kind::Total | Kind::Margin)
                 && q.states(f.value)
         });
         Some(match whole {
@@ -2523,6 +2728,8 @@ struct Context {
     elliptic: bool,
     /// "20,968 वोटों से जीते", "won by 20,968": a margin.
     by_votes: bool,
+    /// "20,968 वोटों से जीते", "won by 20,968": the margin of a win, nothing else.
+    won_by: bool,
     /// "25,882 वोट कम", "25,882 votes fewer": a difference between two figures, a change.
     difference: bool,
     approx: bool,
@@ -2647,7 +2854,22 @@ impl Context {
                     .take(5)
                     .collect::<Vec<_>>()
                     .join(" ");
-                part_governing(&before, &clause_words, &after)
+                part_governing(&before, &clause_words, &after).or_else(|| {
+                    // "On the EVMs, Awasthi's lead was …", "डाक मतों में, …": a short
+                    // opening phrase says which part the sentence is about (unless a later
+                    // clause names another, or the figure's own clause says a whole).
+                    let head = numbers::lowercase(head);
+                    let (opening, rest) = head.split_once(',')?;
+                    let short = opening.split_whitespace().count() <= 4
+                        && !opening.chars().any(|c| c.is_ascii_digit());
+                    let later = ["ईवीएम", "evm", "evms", "डाक", "postal", "post"]
+                        .iter()
+                        .any(|w| find_word(rest, w).is_some());
+                    if !short || later || rest.chars().any(|c| c.is_ascii_digit()) {
+                        return None;
+                    }
+                    part_governing(opening, "", &after)
+                })
             },
             elliptic: false,
             electors_next: next
@@ -2668,7 +2890,32 @@ impl Context {
                         .is_some_and(|r| r.trim_start().starts_with("से ") && wins(r))
                 });
                 let english = before.trim_end().ends_with(" by") && named.win_word;
-                hindi || english
+                // "172 वोटों से आगे", "led by 172", "a lead of 172": a lead is a margin.
+                let ahead = VOTE_WORDS.iter().any(|v| {
+                    next.strip_prefix(v).is_some_and(|r| {
+                        let r = r.trim_start();
+                        ["से आगे", "से पीछे", "की बढ़त", "ahead", "behind"]
+                            .iter()
+                            .any(|w| r.starts_with(w))
+                    })
+                });
+                let led_by = ["led by", "ahead by", "behind by", "trailed by", "lead of"]
+                    .iter()
+                    .any(|w| before.trim_end().ends_with(w));
+                hindi || english || ahead || led_by
+            },
+            won_by: {
+                let wins = |t: &str| {
+                    WIN_WORDS
+                        .iter()
+                        .chain(DEFEAT_WORDS)
+                        .chain(["हराया", "जीत"].iter())
+                        .any(|w| t.contains(w))
+                };
+                VOTE_WORDS.iter().any(|v| {
+                    next.strip_prefix(v)
+                        .is_some_and(|r| r.trim_start().starts_with("से ") && wins(r))
+                }) || (before.trim_end().ends_with("won by") && named.win_word)
             },
             difference: {
                 let mut words = next_words.split(' ');
@@ -2707,6 +2954,45 @@ impl Context {
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
     }
+}
+
+/// "1.38 करोड़" for 13,83,838, "88.7 लाख" for 8,87,396: a figure in lakh or crore that is
+/// no figure of what its sentence names, but is one at ten or a hundred times less (or
+/// more): the unit or the decimal point slipped.
+fn unit_slip(q: &Quoted, fits: &[&Fact], sentence: &str) -> Option<String> {
+    // Three figures at least ("1.38 करोड़", "88.7 लाख"): "4 लाख" at a tenth is any figure
+    // from 35,000 to 45,000.
+    let digits_shown = (q.value / q.step).round();
+    if q.step < 1e4
+        || digits_shown < 100.0
+        || q.words
+        || fits.iter().any(|f| ratio(q.value, f.value) <= 2.0)
+    {
+        return None;
+    }
+    [10.0, 100.0, 0.1, 0.01].into_iter().find_map(|factor| {
+        let scaled = Quoted {
+            value: q.value / factor,
+            step: q.step / factor,
+            ..q.clone()
+        };
+        let f = fits
+            .iter()
+            .find(|f| !f.approx && f.value >= 1000.0 && scaled.states(f.value))?;
+        let times = match factor {
+            10.0 => "ten times the data's figure",
+            100.0 => "a hundred times the data's figure",
+            0.1 => "a tenth of the data's figure",
+            _ => "a hundredth of the data's figure",
+        };
+        Some(format!(
+            "{} in the text is {}, {times}: the data says {} for {} (the unit or the decimal point slipped?)",
+            quoted_text(sentence, q),
+            crate::numfmt::inr_unsigned(q.value as u64),
+            show(f.value, f.kind),
+            f.label
+        ))
+    })
 }
 
 /// Whether the Hindi word right after a number is a noun it counts ("310 ई-रिक्शा",

@@ -358,6 +358,11 @@ impl Checker<'_> {
         };
         for (word, rank) in PLACE_WORDS {
             if let Some(at) = find_word(&lower, word)
+                && let Some(message) = self.nota_place(&clause_who(at), *rank, &scope)
+            {
+                return Some(message);
+            }
+            if let Some(at) = find_word(&lower, word)
                 && let Some(who) = absent(
                     &clause_who(at)
                         .into_iter()
@@ -405,6 +410,47 @@ impl Checker<'_> {
             }
         }
         None
+    }
+}
+
+impl Checker<'_> {
+    /// "नोटा तीसरे स्थान पर रहा": NOTA has no rank in ECI's results, but editors place it
+    /// among the candidates by its votes. The place must be the one its votes give it in a
+    /// result the sentence can be about.
+    fn nota_place(&self, who: &[(String, usize)], rank: usize, scope: &[usize]) -> Option<String> {
+        if who.is_empty() || !who.iter().all(|(w, _)| self.is_nota(w)) {
+            return None;
+        }
+        let places: Vec<(usize, u64, usize)> = scope
+            .iter()
+            .filter_map(|i| {
+                let r = self.result(*i);
+                let nota = r
+                    .candidates
+                    .iter()
+                    .find(|c| c.party == crate::election::result::NOTA)?;
+                let above = r
+                    .candidates
+                    .iter()
+                    .filter(|c| c.party != crate::election::result::NOTA && c.votes > nota.votes)
+                    .count();
+                Some((*i, nota.votes, above + 1))
+            })
+            .collect();
+        if places.is_empty() || places.iter().any(|(_, _, place)| *place == rank) {
+            return None;
+        }
+        let (i, votes, place) = places
+            .iter()
+            .max_by_key(|(i, _, _)| self.result(*i).year)
+            .copied()?;
+        Some(format!(
+            "the text places NOTA {}, but its {} votes put it {} among the candidates in {} (NOTA itself has no rank in ECI's results)",
+            ordinal(rank),
+            crate::numfmt::inr_unsigned(votes),
+            ordinal(place),
+            self.result(i).election
+        ))
     }
 }
 

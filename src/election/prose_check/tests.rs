@@ -196,3 +196,18 @@ fn a_postal_figure_is_compared_with_the_postal_votes() {
         "{shown:#?}"
     );
 }
+
+#[test]
+fn a_lead_on_the_machines_is_checked_and_a_round_of_counting_is_not() {
+    let body = concat!(
+        "ईवीएम पर रमेश अवस्थी की बढ़त 21,410 वोटों की रही।\n\n",
+        "पाँचवें राउंड के बाद आलोक मिश्रा 5,310 वोटों से आगे थे।\n\n",
+        "डाक मतों में आलोक मिश्रा 172 वोटों से आगे रहे।\n",
+    );
+    assert_eq!(
+        warnings(body),
+        [
+            "warning: content/kanpur.md:40: 21,410 in the text, the data says 21,140 for the lead of रमेश अवस्थी (BJP) over आलोक मिश्रा (INC) on EVM votes, लोकसभा 2024"
+        ]
+    );
+}
