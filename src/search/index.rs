@@ -1362,7 +1362,7 @@ mod tests {
         let files = index.files();
         // The paths of the articles a word lists, which its first-results file has.
         let listed = |word: &str| -> BTreeSet<String> {
-            let term = &index.terms[index.find(word).unwrap()];
+            let term = &index.terms[find(&index.terms, word).unwrap()];
             let in_file = firsts_of(&files, word);
             term.listed()
                 .map(|id| {
