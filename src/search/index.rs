@@ -1134,8 +1134,9 @@ mod tests {
             .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
             .map(|(p, b)| (p.clone(), b.clone()))
             .collect();
+        // The articles after the removed one are renumbered, so their files differ too.
         assert!(
-            !differ.is_empty() && differ.len() < new.len() / 2,
+            !differ.is_empty() && differ.len() < new.len(),
             "{}",
             differ.len()
         );
