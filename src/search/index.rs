@@ -130,6 +130,18 @@ pub struct Changes {
     pub gone: Vec<String>,
 }
 
+/// What each file of an index is made of, by file: the fingerprints of the shards, the
+/// first-results files and the article files, and meta.json's bytes. A build keeps those
+/// of the files it published, so that the next build, another process, writes only the
+/// files whose prints differ and links the others (`Index::published_as`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prints {
+    pub shards: Vec<u64>,
+    pub firsts: Vec<u64>,
+    pub docs: Vec<u64>,
+    pub meta: Vec<u8>,
+}
+
 struct Doc {
     entry: Entry,
     words: Prepared,
@@ -373,6 +385,29 @@ impl Index {
     /// Marks the current files as the ones published: `changes` compares with them now.
     pub fn commit(&mut self) {
         self.published = self.current.clone();
+    }
+
+    /// What the current files are made of (see `Prints`).
+    pub fn prints(&self) -> Prints {
+        let now = &self.current;
+        Prints {
+            shards: now.shard_prints.clone(),
+            firsts: now.first_prints.clone(),
+            docs: now.doc_prints.clone(),
+            meta: now.meta.clone(),
+        }
+    }
+
+    /// The files published are those `prints` describes (what an index of the same
+    /// synonyms gave for the last build): `changes` compares with them from now on.
+    pub fn published_as(&mut self, prints: Prints) {
+        self.published = Layout {
+            shards: Vec::new(),
+            shard_prints: prints.shards,
+            first_prints: prints.firsts,
+            doc_prints: prints.docs,
+            meta: prints.meta,
+        };
     }
 
     /// Every file of the index, as (path relative to the site root, bytes).
@@ -1544,6 +1579,35 @@ mod tests {
 
     fn as_map(files: Files) -> BTreeMap<String, Vec<u8>> {
         files.into_iter().collect()
+    }
+
+    #[test]
+    fn a_fresh_index_told_the_last_builds_prints_changes_only_the_files_that_differ() {
+        let mut dice = Dice(0x9e3_7795);
+        let mut entries: Vec<Entry> = (0..60).map(|n| random_entry(&mut dice, n)).collect();
+        let before = Index::new(entries.clone(), synonyms());
+        let (prints, old) = (before.prints(), as_map(before.files()));
+        // Another process: one article's body edited, one article gone.
+        entries[7] = edited(&mut dice, &entries[7]);
+        entries.remove(30);
+        let mut after = Index::new(entries, synonyms());
+        let new = as_map(after.files());
+        after.published_as(prints);
+        let changes = after.changes();
+        let differ: BTreeMap<String, Vec<u8>> = new
+            .iter()
+            .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect();
+        // The articles after the removed one are renumbered, so their files differ too.
+        assert!(
+            !differ.is_empty() && differ.len() < new.len(),
+            "{}",
+            differ.len()
+        );
+        assert_eq!(as_map(changes.files), differ);
+        let gone: Vec<&String> = old.keys().filter(|p| !new.contains_key(*p)).collect();
+        assert_eq!(changes.gone.iter().collect::<Vec<_>>(), gone);
     }
 
     #[test]
