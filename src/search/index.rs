@@ -405,6 +405,9 @@ impl Index {
             shards: Vec::new(),
             shard_prints: prints.shards,
             first_prints: prints.firsts,
+            // Only `relayout` reads it, and only from the current layout: a published one
+            // is compared by its prints alone.
+            first_bytes: 0,
             doc_prints: prints.docs,
             meta: prints.meta,
         };
