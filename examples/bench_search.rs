@@ -93,7 +93,17 @@ fn main() {
         index.update(vec![newest], &[]);
         index.changes()
     });
-    report("serve: a new newest article (every id moves)", took);
+    index.commit();
+    report("serve: a new newest article (takes the next id)", took);
+    println!("  files written: {}", changes.files.len());
+    let mut oldest = entries[0].clone();
+    oldest.path = "bench/oldest/".into();
+    oldest.date = "1900-01-01".into();
+    let (changes, took) = timed(|| {
+        index.update(vec![oldest], &[]);
+        index.changes()
+    });
+    report("serve: a new oldest article (every id moves)", took);
     println!("  files written: {}", changes.files.len());
 }
 

@@ -120,22 +120,43 @@ impl fmt::Display for Diagnostic {
 /// warnings on the same line. Sorting also makes the output deterministic although pages
 /// are checked in parallel.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (
-            &a.file,
-            a.line,
-            std::cmp::Reverse(a.severity),
-            &a.field,
-            &a.message,
-        )
-            .cmp(&(
-                &b.file,
-                b.line,
-                std::cmp::Reverse(b.severity),
-                &b.field,
-                &b.message,
-            ))
-    });
+    diagnostics.sort_by(order);
+}
+
+fn order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    (
+        &a.file,
+        a.line,
+        std::cmp::Reverse(a.severity),
+        &a.field,
+        &a.message,
+    )
+        .cmp(&(
+            &b.file,
+            b.line,
+            std::cmp::Reverse(b.severity),
+            &b.field,
+            &b.message,
+        ))
+}
+
+/// In `list`, sorted as `sort` leaves it: takes one of each of `gone` out and puts each
+/// of `found` where sorting would, so that a few problems change without sorting them all.
+pub fn replace_sorted(list: &mut Vec<Diagnostic>, gone: &[Diagnostic], found: Vec<Diagnostic>) {
+    for d in gone {
+        let start = list.partition_point(|x| order(x, d).is_lt());
+        let same = list[start..]
+            .iter()
+            .take_while(|x| order(x, d).is_eq())
+            .position(|x| x == d);
+        if let Some(k) = same {
+            list.remove(start + k);
+        }
+    }
+    for d in found {
+        let at = list.partition_point(|x| order(x, &d).is_le());
+        list.insert(at, d);
+    }
 }
 
 /// Maps byte offsets of a text to 1-based line numbers. Front matter is parsed on its own,
@@ -185,6 +206,33 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replacing_a_few_problems_gives_the_list_sorting_would() {
+        let warn = |file: &str, line: usize, m: &str| Diagnostic::warning(file, m).at_line(line);
+        let mut list = vec![
+            warn("content/a.md", 3, "x"),
+            warn("content/b.md", 1, "y"),
+            warn("content/b.md", 1, "y"),
+            Diagnostic::error("content/b.md", "z").at_line(7),
+            warn("data/s.toml", 2, "w"),
+        ];
+        sort(&mut list);
+        let gone = [
+            warn("content/b.md", 1, "y"),
+            warn("content/c.md", 1, "never there"),
+        ];
+        let found = vec![
+            warn("content/b.md", 9, "new"),
+            Diagnostic::error("content/a.md", "first").at_line(1),
+        ];
+        let mut want = list.clone();
+        want.remove(1);
+        want.extend(found.clone());
+        sort(&mut want);
+        replace_sorted(&mut list, &gone, found);
+        assert_eq!(list, want);
+    }
 
     #[test]
     fn paths_in_messages_have_no_stray_dots() {

@@ -28,6 +28,13 @@ impl Fingerprinter {
         self
     }
 
+    /// Feeds bytes with no length before them: a run of calls hashes as one call with
+    /// all their bytes, so a long input can be fed as it comes.
+    pub fn stream(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.write(bytes);
+        self
+    }
+
     pub fn finish(&self) -> u64 {
         self.0.finish()
     }
@@ -43,9 +50,25 @@ pub fn of(value: &(impl Hash + ?Sized)) -> u64 {
 }
 
 /// The fingerprint of a value through its `Debug` form, for types that hold floats and so
-/// cannot be `Hash` (checked results). Equal values print equally.
+/// cannot be `Hash` (checked results). Equal values print equally. The form is fed to the
+/// hasher as it is printed, never held whole (a site's data/ prints to megabytes); the
+/// fingerprint is that of the printed string, `of(&format!("{value:?}"))`.
 pub fn of_debug(value: &impl std::fmt::Debug) -> u64 {
-    of(&format!("{value:?}"))
+    use std::fmt::Write;
+    struct Feed(SipHasher13);
+    impl Write for Feed {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut feed = Feed(Fingerprinter::new().0);
+    // Printing into a hasher cannot fail; a `Debug` impl that reports an error only
+    // shortens what is hashed.
+    let _ = write!(feed, "{value:?}");
+    // What `str`'s `Hash` adds after the bytes, so that the two ways agree.
+    feed.0.write_u8(0xff);
+    feed.0.finish()
 }
 
 /// Which chunav binary runs: its version and its executable's size, time and inode, so
@@ -90,5 +113,17 @@ mod tests {
         let mut b = Fingerprinter::new();
         b.add_bytes(b"a").add_bytes(b"bc");
         assert_ne!(a.finish128(), b.finish128());
+    }
+
+    #[test]
+    fn a_debug_fingerprint_is_that_of_the_printed_form() {
+        let value = (vec![1.5_f64, -0.0, 1e21], "कानपुर", Some(("a", 7_u8)));
+        assert_eq!(of_debug(&value), of(&format!("{value:?}")));
+        assert_ne!(
+            of_debug(&value),
+            of_debug(&(vec![1.5_f64, 0.0, 1e21], "कानपुर"))
+        );
+        let long: Vec<String> = (0..5000).map(|n| format!("segment {n}")).collect();
+        assert_eq!(of_debug(&long), of(&format!("{long:?}")));
     }
 }

@@ -3,27 +3,57 @@
 //! cut short or damaged is refused as a whole, never half read.
 
 use crate::fingerprint::Fingerprinter;
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::Path;
 
-/// Length-prefixed little-endian fields, a magic first and a checksum last.
-pub struct Writer(Vec<u8>);
+/// Bytes a writer to a file holds before handing them on: a record of a large site's
+/// search entries is tens of megabytes, never held whole.
+const SPILL: usize = 1 << 20;
+
+/// Length-prefixed little-endian fields, a magic first and a checksum last: the
+/// fingerprint of every byte before it, then of their count.
+pub struct Writer {
+    buf: Vec<u8>,
+    sum: Fingerprinter,
+    /// Bytes already handed to `file`.
+    spilled: u64,
+    /// Where a writer made by `to_file` writes, and the first error it met.
+    file: Option<(io::BufWriter<File>, io::Result<()>)>,
+}
 
 impl Writer {
     pub fn new(magic: &[u8]) -> Writer {
-        Writer(magic.to_vec())
+        Writer {
+            buf: magic.to_vec(),
+            sum: Fingerprinter::new(),
+            spilled: 0,
+            file: None,
+        }
+    }
+    /// A writer into a new file at `path` (replaced if there), written as it goes.
+    pub fn to_file(magic: &[u8], path: &Path) -> io::Result<Writer> {
+        let file = io::BufWriter::new(File::create(path)?);
+        Ok(Writer {
+            file: Some((file, Ok(()))),
+            ..Writer::new(magic)
+        })
     }
     pub fn u8(&mut self, v: u8) {
-        self.0.push(v);
+        self.buf.push(v);
     }
     pub fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.buf.extend_from_slice(&v.to_le_bytes());
     }
     pub fn str(&mut self, s: &str) {
-        self.u64(s.len() as u64);
-        self.0.extend_from_slice(s.as_bytes());
+        self.bytes(s.as_bytes());
     }
     pub fn bytes(&mut self, b: &[u8]) {
         self.u64(b.len() as u64);
-        self.0.extend_from_slice(b);
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= SPILL {
+            self.spill();
+        }
     }
     pub fn strings(&mut self, list: &[String]) {
         self.u64(list.len() as u64);
@@ -31,11 +61,49 @@ impl Writer {
             self.str(s);
         }
     }
-    pub fn finish(mut self) -> Vec<u8> {
-        let sum = Fingerprinter::new().add_bytes(&self.0).finish128();
-        self.0.extend_from_slice(&sum.to_le_bytes());
-        self.0
+    /// Hands what is held to the file, if there is one.
+    fn spill(&mut self) {
+        let Some((file, status)) = &mut self.file else {
+            return;
+        };
+        self.sum.stream(&self.buf);
+        self.spilled += self.buf.len() as u64;
+        if status.is_ok() {
+            *status = file.write_all(&self.buf);
+        }
+        self.buf.clear();
     }
+    /// The record (of a writer made by `new`).
+    pub fn finish(mut self) -> Vec<u8> {
+        let sum = self.checksum();
+        self.buf.extend_from_slice(&sum.to_le_bytes());
+        self.buf
+    }
+    /// Ends the file of a writer made by `to_file`.
+    pub fn finish_file(mut self) -> io::Result<()> {
+        self.spill();
+        let sum = self.checksum();
+        let (mut file, status) = self
+            .file
+            .take()
+            .ok_or_else(|| io::Error::other("not a writer to a file"))?;
+        status?;
+        file.write_all(&sum.to_le_bytes())?;
+        file.flush()
+    }
+    fn checksum(&mut self) -> u128 {
+        self.sum.stream(&self.buf);
+        let count = self.spilled + self.buf.len() as u64;
+        self.sum.add(&count);
+        self.sum.finish128()
+    }
+}
+
+/// The checksum a `Writer` puts after `body`.
+fn checksum(body: &[u8]) -> u128 {
+    let mut sum = Fingerprinter::new();
+    sum.stream(body).add(&(body.len() as u64));
+    sum.finish128()
 }
 
 pub struct Reader<'a> {
@@ -49,7 +117,7 @@ impl<'a> Reader<'a> {
         let body_len = bytes.len().checked_sub(16)?;
         let (body, sum) = bytes.split_at(body_len);
         let sum = u128::from_le_bytes(sum.try_into().ok()?);
-        if !body.starts_with(magic) || Fingerprinter::new().add_bytes(body).finish128() != sum {
+        if !body.starts_with(magic) || checksum(body) != sum {
             return None;
         }
         Some(Reader {
@@ -84,5 +152,43 @@ impl<'a> Reader<'a> {
             list.push(self.str()?.to_string());
         }
         Some(list)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(w: &mut Writer) {
+        w.u64(7);
+        w.str("कानपुर");
+        // More than a spill's worth, so that the file is written in parts.
+        let long = "नतीजा ".repeat(SPILL / 8);
+        for _ in 0..3 {
+            w.str(&long);
+            w.u8(1);
+        }
+        w.strings(&["a".into(), "ब".into()]);
+    }
+
+    #[test]
+    fn a_record_written_to_a_file_is_the_one_made_in_memory_and_damage_is_refused() {
+        let mut memory = Writer::new(b"magic");
+        fields(&mut memory);
+        let memory = memory.finish();
+        let path = std::env::temp_dir().join(format!("chunav-record-{}", std::process::id()));
+        let mut file = Writer::to_file(b"magic", &path).unwrap();
+        fields(&mut file);
+        file.finish_file().unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(bytes, memory);
+        let mut r = Reader::checked(&bytes, b"magic").unwrap();
+        assert_eq!((r.u64(), r.str()), (Some(7), Some("कानपुर")));
+        assert!(Reader::checked(&bytes[..bytes.len() - 1], b"magic").is_none());
+        let mut bad = bytes.clone();
+        bad[SPILL + 3] ^= 4;
+        assert!(Reader::checked(&bad, b"magic").is_none());
+        assert!(Reader::checked(&bytes, b"other").is_none());
     }
 }

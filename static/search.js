@@ -2,7 +2,9 @@
 // search/f/*.json the first results of each word, search/d/*.json one file per article) is
 // written by `chunav build`; a query fetches, at once, the shard and the first-results file
 // of each word (both named by the query alone), and article files only for the results
-// beyond those. docs/search.md has the format.
+// beyond those (a first-results file also has the titles of the articles a query of its
+// word and another most likely puts first, so their cards show title first). docs/search.md
+// has the format.
 //
 // Part one folds text and computes loose Latin keys exactly as src/search/fold.rs and
 // src/search/latin.rs do (tests/search-cases.json is checked against both). Characters
@@ -411,7 +413,8 @@ const chunavSearch = (() => {
         }
       }
     }
-    const ids = hits.sort((a, b) => count[b] - count[a] || total[b] - total[a] || a - b);
+    // Ids are oldest first (0 = oldest): on a tie, the higher id is the newer article.
+    const ids = hits.sort((a, b) => count[b] - count[a] || total[b] - total[a] || b - a);
     return { ids, partial };
   };
 

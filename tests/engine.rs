@@ -370,3 +370,48 @@ fn a_re_imported_seat_redraws_only_its_pages_and_the_tallies_that_count_it() {
         "same as a cold build"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_body_edit_rewrites_only_the_search_files_it_changes() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    let public = site.root.join("public");
+    let before = inodes(&public);
+    let page = "content/kanpur/result-2019.md";
+    site.write(
+        page,
+        &format!("{}\n\nअनोखाशब्द पहली बार लिखा गया।\n", site.read(page)),
+    );
+    site.ok(&["build"]);
+    let after = inodes(&public);
+    let index: Vec<&String> = after.keys().filter(|p| p.starts_with("search/")).collect();
+    let rewritten: Vec<&&String> = index
+        .iter()
+        .filter(|p| before.get(**p) != after.get(**p))
+        .collect();
+    assert!(
+        !rewritten.is_empty() && rewritten.len() < index.len(),
+        "{rewritten:?} of {index:?}"
+    );
+    assert!(
+        rewritten.iter().any(|p| p.starts_with("search/d/")),
+        "the article's own file: {rewritten:?}"
+    );
+    assert_eq!(snapshot(&public), cold_snapshot(&site), "one body edit");
+    // The cold build into another folder took the record of public/ away: built again.
+    site.ok(&["build"]);
+    // An index file changed by hand in public/ is written again, even where the next
+    // edit leaves it as it was.
+    let kept = index
+        .iter()
+        .find(|p| !rewritten.contains(p))
+        .map(|p| format!("public/{p}"))
+        .unwrap();
+    let bytes = site.read(&kept);
+    site.write(&kept, &bytes.replacen('"', "'", 1));
+    site.write(page, &site.read(page).replace("अनोखाशब्द", "दूसराशब्द"));
+    site.ok(&["build"]);
+    assert_eq!(site.read(&kept), bytes);
+    assert_eq!(snapshot(&public), cold_snapshot(&site), "second body edit");
+}

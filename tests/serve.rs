@@ -24,12 +24,17 @@ impl Drop for Server {
 }
 
 fn serve(site: &Site) -> Server {
+    serve_with_stderr(site, Stdio::null())
+}
+
+/// `serve`, its warnings and errors going to `stderr`.
+fn serve_with_stderr(site: &Site, stderr: Stdio) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chunav"))
         .arg("--root")
         .arg(&site.root)
         .args(["serve", "--port", "0"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let mut line = String::new();
@@ -252,7 +257,7 @@ fn a_title_edit_reaches_the_hub_the_home_page_related_boxes_and_search() {
     let server = serve(&site);
     let mut events = events(&server);
     let page = |path: &str| get(server.port, &encoded(path)).2;
-    for path in ["/", "/kanpur/", "/kanpur/kshetravar/", "/search/d/1.json"] {
+    for path in ["/", "/kanpur/", "/kanpur/kshetravar/", "/search/d/0.json"] {
         assert!(page(path).contains("दूसरा लेख: पुराना शीर्षक"), "{path}");
     }
 
@@ -265,7 +270,7 @@ fn a_title_edit_reaches_the_hub_the_home_page_related_boxes_and_search() {
         "/kanpur/",
         "/kanpur/dusra/",
         "/kanpur/kshetravar/",
-        "/search/d/1.json",
+        "/search/d/0.json",
         "/tags/कानपुर/",
         "/constituencies/कानपुर/",
     ] {
@@ -316,24 +321,25 @@ fn search_files_follow_body_edits_new_articles_and_removals() {
     let file = "content/kanpur/dusra.md";
     let text = site.read(file);
 
-    // A word of the body changed: the older article keeps its id (1).
+    // A word of the body changed: the older article keeps its id (0: ids are oldest first).
     site.write(file, &format!("{text}\nएकदमनयाशब्द वाला वाक्य।\n"));
     wait_for_event(&mut events, "reload");
     assert!(
-        get(server.port, "/search/d/1.json")
+        get(server.port, "/search/d/0.json")
             .2
             .contains("एकदमनयाशब्द")
     );
     assert_serves_what_build_writes(&site, &server);
 
-    // A newer article renumbers the others; removing it numbers them back.
+    // A newer article takes the next id and leaves the others' alone; removing it drops
+    // that id.
     let newest = text
         .replacen("दूसरा लेख: पुराना शीर्षक", "तीसरा लेख", 1)
         .replacen("date = 2024-06-08", "date = 2024-06-12", 1);
     site.write("content/kanpur/teesra.md", &newest);
     wait_for_event(&mut events, "reload");
-    assert!(get(server.port, "/search/d/0.json").2.contains("तीसरा लेख"));
-    assert_eq!(status("/search/d/2.json"), 200);
+    assert!(get(server.port, "/search/d/2.json").2.contains("तीसरा लेख"));
+    assert!(!get(server.port, "/search/d/1.json").2.contains("तीसरा लेख"));
     assert_serves_what_build_writes(&site, &server);
     site.remove("content/kanpur/teesra.md");
     wait_for_event(&mut events, "reload");
@@ -342,13 +348,13 @@ fn search_files_follow_body_edits_new_articles_and_removals() {
         404,
         "the third article's file is gone"
     );
-    assert!(!get(server.port, "/search/d/0.json").2.contains("तीसरा लेख"));
+    assert!(!get(server.port, "/search/d/1.json").2.contains("तीसरा लेख"));
     assert_serves_what_build_writes(&site, &server);
 }
 
-/// The next "rebuilt in N ms (K of M outputs; planned WHAT)" line of the server's log:
-/// K, and what was planned again.
-fn next_rebuild(server: &mut Server) -> (usize, String) {
+/// The next "rebuilt in N ms (K of M outputs, F files; planned WHAT)" line of the
+/// server's log: K, what was planned again, and F.
+fn next_rebuild(server: &mut Server) -> (usize, String, usize) {
     let mut line = String::new();
     loop {
         line.clear();
@@ -361,9 +367,16 @@ fn next_rebuild(server: &mut Server) -> (usize, String) {
                 .and_then(|k| k.parse().ok())
                 .unwrap_or_else(|| panic!("no count in {line:?}"));
             let planned = rest.split("; planned ").nth(1).unwrap_or("");
+            let files = rest
+                .split(" outputs, ")
+                .nth(1)
+                .and_then(|r| r.split(' ').next())
+                .and_then(|f| f.parse().ok())
+                .unwrap_or_else(|| panic!("no file count in {line:?}"));
             return (
                 rendered,
                 planned.trim_end().trim_end_matches(')').to_string(),
+                files,
             );
         }
     }
@@ -383,7 +396,7 @@ fn body_edits_render_only_their_page_and_serve_what_a_fresh_build_writes() {
     // article's page or the listings.
     site.write(file, &text.replace(prose, "पहला बदलाव: वोट बढ़े।"));
     wait_for_event(&mut events, "reload");
-    let (rendered, planned) = next_rebuild(&mut server);
+    let (rendered, planned, _) = next_rebuild(&mut server);
     assert!(rendered <= 3, "a body edit rendered {rendered} outputs");
     assert_eq!(
         planned, "1 page",
@@ -421,6 +434,79 @@ fn body_edits_render_only_their_page_and_serve_what_a_fresh_build_writes() {
     wait_for_event(&mut events, "reload");
     assert_eq!(next_rebuild(&mut server).1, "1 page");
     assert_serves_what_build_writes(&site, &server);
+}
+
+/// An article of the basic fixture with a result that has no candidates (a warning of
+/// its own), and `body`.
+fn article_with_a_warning(n: usize, body: &str) -> String {
+    format!(
+        "+++\ntitle = \"लेख {n}\"\ndate = 2024-{:02}-{:02}\n\n[[results]]\nid = \"r{n}\"\n\
+         election = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"कानपुर\"\n\
+         state = \"उत्तर प्रदेश\"\n+++\n\n{body}\n",
+        1 + n / 28,
+        1 + n % 28
+    )
+}
+
+#[test]
+fn a_body_edit_writes_and_prints_only_what_its_page_changed() {
+    const ARTICLES: usize = 40;
+    let site = Site::fixture("basic");
+    // At the root, so that `assert_serves_what_build_writes` finds every file.
+    site.write(
+        "site.toml",
+        &site.read("site.toml").replace("/kanpur-explainers/", "/"),
+    );
+    for n in 0..ARTICLES {
+        site.write(
+            &format!("content/kanpur/lekh-{n}.md"),
+            &article_with_a_warning(n, &format!("लेख {n} का पहला पाठ।")),
+        );
+    }
+    let log = tempfile_path("serve-stderr");
+    let mut server = serve_with_stderr(&site, Stdio::from(std::fs::File::create(&log).unwrap()));
+    let mut events = events(&server);
+    let warnings = || {
+        std::fs::read_to_string(&log)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("warning:") && l.contains("has no candidates"))
+            .count()
+    };
+    assert_eq!(
+        warnings(),
+        ARTICLES,
+        "the first build shows every page's warning"
+    );
+
+    site.write(
+        "content/kanpur/lekh-7.md",
+        &article_with_a_warning(7, "लेख 7 का नया पाठ।"),
+    );
+    wait_for_event(&mut events, "reload");
+    let (rendered, planned, files) = next_rebuild(&mut server);
+    assert_eq!(planned, "1 page");
+    // Its page, and of the search index its article's file and the few files of the
+    // words that changed; nothing that grows with the site.
+    assert!(rendered <= 3, "{rendered} outputs rendered");
+    assert!(files <= 6, "a body edit wrote {files} files");
+    assert_eq!(
+        warnings(),
+        ARTICLES + 1,
+        "a body edit shows its own page's warning again, not every page's"
+    );
+    let page = get(server.port, "/kanpur/lekh-7/").2;
+    assert!(page.contains("लेख 7 का नया पाठ।"), "{page}");
+    assert_serves_what_build_writes(&site, &server);
+    let _ = std::fs::remove_file(&log);
+}
+
+fn tempfile_path(label: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!(
+        "chunav-{label}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ))
 }
 
 /// Every text file a fresh `chunav build` writes is served with the same bytes (less the

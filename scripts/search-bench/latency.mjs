@@ -1,12 +1,14 @@
 // How long the first result takes to show on a throttled phone, query by query, several
 // runs each, and where the time went (which index files were fetched, when they were asked
 // for and when they arrived, relative to the keystroke):
-//   node latency.mjs SITE_DIR PREFIX QUERIES.json [--runs N] [--profile "Fast 4G"]
+//   node latency.mjs SITE_DIR PREFIX QUERIES.json[,MORE.json] [--runs N] [--profile "Fast 4G"]
 //        [--js OTHER_SEARCH_JS] [--only CLASS,CLASS] [--words N] [--trace]
 // The page is loaded and the search box focused (search.js fetches meta.json then) before
 // the query is typed in one go, as search-bench's run.mjs --throttle does. With --js the
 // same site is also run with another search.js served in place of its own (an A/B on the
 // same index, in turn for each run). --words 2 keeps the queries of at least two words.
+// mixed-queries.json beside this script has four queries of two or three words in both
+// scripts (their relevant articles are not judged: for timing only).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +30,7 @@ const only = flag('--only', null)?.split(',');
 const minWords = Number(flag('--words', 1));
 const trace = rest.includes('--trace');
 
-const queries = JSON.parse(fs.readFileSync(queryFile, 'utf8'))
+const queries = queryFile.split(',').flatMap((file) => JSON.parse(fs.readFileSync(file, 'utf8')))
   .filter((q) => !only || only.includes(q.class))
   .filter((q) => q.q.trim().split(/\s+/).length >= minWords);
 

@@ -193,6 +193,11 @@ fn record(root: &Path, out: &Path, plan: &Plan, written: &Written, ids: &links::
             deps: reuse::deps_print(&plan.outputs[*n].deps),
             files,
             links: links.get(n).copied().unwrap_or(&[]),
+            prints: written
+                .search_prints
+                .as_ref()
+                .filter(|(index, _)| index == n)
+                .map(|(_, prints)| prints),
         })
         .collect();
     reuse::save(root, out, &records, ids);

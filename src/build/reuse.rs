@@ -4,7 +4,9 @@
 //! After a successful build, `.chunav/cache/outputs` records, for each output, the
 //! fingerprint of its `Deps`, the files it wrote with their size, modification time and
 //! inode in the published folder, the ids of each HTML file and the links of each page (what
-//! the link check needs without rendering the page again). The next build links a file
+//! the link check needs without rendering the page again), and for the search index what
+//! each of its files is made of (`search::Prints`), so that an index made again after an
+//! edit writes only the files that differ and links the others. The next build links a file
 //! from the published folder into its staging folder only when the output's `Deps` are
 //! equal and the file is the very one written then (same inode, size and time): a file
 //! edited, replaced or deleted in the published folder is rendered again. A hard link
@@ -24,14 +26,14 @@ use super::plan::{Deps, Job, Output, Plan};
 use crate::fingerprint;
 use crate::markdown::BodyLink;
 use crate::record::{Reader, Writer};
-use crate::search::{Entry, Index, PageText, Prepared};
+use crate::search::{Entry, Index, PageText, Prepared, Prints};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const OUTPUTS: &str = "outputs";
 const SEARCH: &str = "search";
-const OUTPUTS_MAGIC: &[u8; 15] = b"chunav-outputs1";
+const OUTPUTS_MAGIC: &[u8; 15] = b"chunav-outputs2";
 const SEARCH_MAGIC: &[u8; 14] = b"chunav-search2";
 
 /// What the previous build wrote for one output.
@@ -41,6 +43,8 @@ pub struct Previous {
     pub files: Vec<Kept>,
     /// A page's links, as the link check needs them.
     pub links: Vec<BodyLink>,
+    /// The search index's: what each of its files is made of.
+    prints: Option<Prints>,
 }
 
 /// One file of the published site.
@@ -138,7 +142,19 @@ impl Reuse {
                     line,
                 });
             }
-            outputs.insert(path, Previous { deps, files, links });
+            let prints = match r.u8()? {
+                0 => None,
+                _ => Some(read_prints(&mut r)?),
+            };
+            outputs.insert(
+                path,
+                Previous {
+                    deps,
+                    files,
+                    links,
+                    prints,
+                },
+            );
         }
         Some(Reuse {
             dir: out.to_path_buf(),
@@ -151,13 +167,24 @@ impl Reuse {
     /// file it wrote is still there, untouched.
     pub fn unchanged(&self, output: &Output) -> Option<&Previous> {
         let previous = self.outputs.get(&output.path)?;
-        let sound = previous.deps == deps_print(&output.deps)
-            && !previous.files.is_empty()
+        (previous.deps == deps_print(&output.deps) && self.untouched(previous)).then_some(previous)
+    }
+
+    /// The search index (`output`) as the last build published it, whatever its inputs
+    /// now: its files, if every one is still there untouched, and what each is made of.
+    pub fn published_index(&self, output: &Output) -> Option<(&Previous, Prints)> {
+        let previous = self.outputs.get(&output.path)?;
+        let prints = previous.prints.clone()?;
+        self.untouched(previous).then_some((previous, prints))
+    }
+
+    /// Every file `previous` wrote is still the very file written then.
+    fn untouched(&self, previous: &Previous) -> bool {
+        !previous.files.is_empty()
             && previous
                 .files
                 .iter()
-                .all(|f| Stamp::of(&self.dir.join(&f.rel)) == Some(f.stamp));
-        sound.then_some(previous)
+                .all(|f| Stamp::of(&self.dir.join(&f.rel)) == Some(f.stamp))
     }
 
     /// The published file at `rel`.
@@ -181,6 +208,8 @@ pub struct Record<'a> {
     pub deps: u64,
     pub files: &'a [String],
     pub links: &'a [BodyLink],
+    /// The search index's files, what each is made of.
+    pub prints: Option<&'a Prints>,
 }
 
 /// Records what a build published in `out` (call once the site is in place). Best effort:
@@ -228,6 +257,13 @@ pub fn save(root: &Path, out: &Path, records: &[Record<'_>], ids: &super::links:
             w.u64(link.line as u64);
             w.str(&link.url);
         }
+        match record.prints {
+            Some(prints) => {
+                w.u8(1);
+                write_prints(&mut w, prints);
+            }
+            None => w.u8(0),
+        }
     }
     let _ = store(&root.join(CACHE_DIR).join(OUTPUTS), &w.finish());
 }
@@ -257,7 +293,14 @@ pub fn save_search(root: &Path, plan: &Plan, index: &Index) {
 }
 
 fn write_search(root: &Path, entries: &[(u64, &Entry, &Prepared)]) {
-    let mut w = Writer::new(SEARCH_MAGIC);
+    let path = root.join(CACHE_DIR).join(SEARCH);
+    // Written as it goes (a large site's entries are tens of megabytes), beside the
+    // record and renamed into place.
+    let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
+    let _ = fs::create_dir_all(root.join(CACHE_DIR));
+    let Ok(mut w) = Writer::to_file(SEARCH_MAGIC, &temporary) else {
+        return;
+    };
     w.u64(fingerprint::binary_identity());
     w.u64(entries.len() as u64);
     for (deps, e, prepared) in entries {
@@ -271,7 +314,14 @@ fn write_search(root: &Path, entries: &[(u64, &Entry, &Prepared)]) {
         w.str(&e.text.beside);
         write_prepared(&mut w, prepared);
     }
-    let _ = store(&root.join(CACHE_DIR).join(SEARCH), &w.finish());
+    match w.finish_file() {
+        Ok(()) => {
+            let _ = fs::rename(&temporary, &path);
+        }
+        Err(_) => {
+            let _ = fs::remove_file(&temporary);
+        }
+    }
 }
 
 /// An article's prepared words: the words in one string (a folded word has no line
@@ -315,6 +365,34 @@ fn read_prepared(r: &mut Reader<'_>) -> Option<Prepared> {
         })
         .collect();
     Some(Prepared { synonyms, words })
+}
+
+fn write_prints(w: &mut Writer, prints: &Prints) {
+    for list in [&prints.shards, &prints.firsts, &prints.docs] {
+        let bytes: Vec<u8> = list.iter().flat_map(|p| p.to_le_bytes()).collect();
+        w.bytes(&bytes);
+    }
+    w.bytes(&prints.meta);
+}
+
+fn read_prints(r: &mut Reader<'_>) -> Option<Prints> {
+    let mut list = || -> Option<Vec<u64>> {
+        let bytes = r.bytes()?;
+        (bytes.len() % 8 == 0).then(|| {
+            bytes
+                .chunks_exact(8)
+                .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+                .collect()
+        })
+    };
+    let (shards, firsts, docs) = (list()?, list()?, list()?);
+    let meta = r.bytes()?.to_vec();
+    Some(Prints {
+        shards,
+        firsts,
+        docs,
+        meta,
+    })
 }
 
 /// Removes the record of the last build (before its folder is replaced, and for

@@ -84,6 +84,9 @@ pub struct Written {
     /// the files that changed; here, the files they made before and no longer make. Their
     /// other files are as last published.
     pub partial: Vec<(usize, Vec<String>)>,
+    /// The search index's output and what each of its files is made of (a build's, for
+    /// the record: the next build writes only the index files that differ).
+    pub search_prints: Option<(usize, search::Prints)>,
 }
 
 /// Rendered files: path in the site, bytes.
@@ -104,6 +107,7 @@ struct Done {
     kept_entry: Option<String>,
     /// An output written in part, and the files it no longer makes (`Written::partial`).
     partial: Option<(usize, Vec<String>)>,
+    search_prints: Option<(usize, search::Prints)>,
 }
 
 impl Done {
@@ -124,6 +128,9 @@ impl Written {
                     self.links.extend(done.links);
                     self.reused.extend(done.reused);
                     self.partial.extend(done.partial);
+                    if done.search_prints.is_some() {
+                        self.search_prints = done.search_prints;
+                    }
                 }
                 Err(problems) => self.problems.extend(problems),
             }
@@ -255,7 +262,7 @@ impl<'a> Writer<'a> {
         if let Some(n) = search_index {
             let outcome = match unchanged.get(&n) {
                 Some(previous) => self.link(n, previous, sink, links),
-                None => self.search_files(n, plan, sink),
+                None => self.search_files(n, plan, sink, links),
             };
             written.add(vec![outcome]);
         }
@@ -290,11 +297,29 @@ impl<'a> Writer<'a> {
         sink: &dyn Sink,
         links: Option<&LinkRecorder<'_>>,
     ) -> Outcome {
-        let Some(from) = self.previous else {
+        if self.previous.is_none() {
             return Ok(Done::default());
+        }
+        let names = self.link_files(previous.files.iter(), sink, links)?;
+        Ok(Done {
+            files: vec![(n, names)],
+            reused: vec![n],
+            ..Done::default()
+        })
+    }
+
+    /// Puts these files of the previous build in place, unchanged; gives their names.
+    fn link_files<'k>(
+        &self,
+        files: impl Iterator<Item = &'k reuse::Kept>,
+        sink: &dyn Sink,
+        links: Option<&LinkRecorder<'_>>,
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        let Some(from) = self.previous else {
+            return Ok(Vec::new());
         };
-        let mut names = Vec::with_capacity(previous.files.len());
-        for kept in &previous.files {
+        let mut names = Vec::new();
+        for kept in files {
             let source = from.file(&kept.rel);
             match links {
                 Some(recorder) => recorder.reuse(&kept.rel, &source, kept.ids.as_deref()),
@@ -303,11 +328,7 @@ impl<'a> Writer<'a> {
             .map_err(|e| vec![cannot_write(&kept.rel, &e)])?;
             names.push(kept.rel.clone());
         }
-        Ok(Done {
-            files: vec![(n, names)],
-            reused: vec![n],
-            ..Done::default()
-        })
+        Ok(names)
     }
 
     /// Page `i` (and its card) without rendering, when the previous build made both from
@@ -450,7 +471,13 @@ impl<'a> Writer<'a> {
     /// every file, and keeps the entries with their prepared words for the next build;
     /// `serve` keeps the index and writes only the files that differ from those it last
     /// published (the output still names every file of the index).
-    fn search_files(&self, n: usize, plan: &Plan, sink: &dyn Sink) -> Outcome {
+    fn search_files(
+        &self,
+        n: usize,
+        plan: &Plan,
+        sink: &dyn Sink,
+        links: Option<&LinkRecorder<'_>>,
+    ) -> Outcome {
         // Only an edit that may have removed an article needs the list of every article.
         let articles: Option<BTreeSet<&str>> = (!self.same_articles).then(|| {
             self.site
@@ -471,11 +498,23 @@ impl<'a> Writer<'a> {
             Err(_) => Vec::new(),
         };
         if !self.keep_search {
-            let index = search::Index::new(rendered, synonyms);
+            let mut index = search::Index::new(rendered, synonyms);
             if let Some(root) = self.search_record {
                 reuse::save_search(root, plan, &index);
             }
-            return self.emit(n, Ok(index.files()), sink);
+            let prints = index.prints();
+            let published = self
+                .previous
+                .and_then(|p| p.published_index(&plan.outputs[n]));
+            let mut done = match published {
+                Some((previous, before)) => {
+                    index.published_as(before);
+                    self.index_changes(n, &index, previous, sink, links)?
+                }
+                None => self.emit(n, Ok(index.files()), sink)?,
+            };
+            done.search_prints = Some((n, prints));
+            return Ok(done);
         }
         let Ok(mut kept) = self.search.index.lock() else {
             return Ok(Done::default());
@@ -511,6 +550,41 @@ impl<'a> Writer<'a> {
             partial: Some((n, changes.gone)),
             ..Done::files(n, names)
         })
+    }
+
+    /// A build's search index (output `n`) when the last build's files are still
+    /// published: the files whose prints differ from theirs are written, the others linked
+    /// from the published folder. `index` was told the published prints.
+    fn index_changes(
+        &self,
+        n: usize,
+        index: &search::Index,
+        previous: &Previous,
+        sink: &dyn Sink,
+        links: Option<&LinkRecorder<'_>>,
+    ) -> Outcome {
+        let changes = index.changes();
+        let written: BTreeSet<&str> = changes.files.iter().map(|(p, _)| p.as_str()).collect();
+        let published: HashMap<&str, &reuse::Kept> =
+            previous.files.iter().map(|k| (k.rel.as_str(), k)).collect();
+        let paths = index.paths();
+        let mut kept = Vec::with_capacity(paths.len());
+        for path in &paths {
+            if written.contains(path.as_str()) {
+                continue;
+            }
+            match published.get(path.as_str()) {
+                Some(file) => kept.push(*file),
+                // A record that does not name a file its prints describe: write them all.
+                None => return self.emit(n, Ok(index.files()), sink),
+            }
+        }
+        drop(written);
+        let Done { mut files, .. } = self.emit(n, Ok(changes.files), sink)?;
+        let linked = self.link_files(kept.into_iter(), sink, links)?;
+        let mut names = files.pop().map(|(_, names)| names).unwrap_or_default();
+        names.extend(linked);
+        Ok(Done::files(n, names))
     }
 
     /// Every output other than pages, cards and the search index: one file each.

@@ -1,6 +1,6 @@
 //! The index's files, as the browser reads them (docs/search.md has the format):
 //!
-//! - `search/meta.json`: `{"v":2,"docs":N,"shards":[the shard key each shard starts at …],
+//! - `search/meta.json`: `{"v":3,"docs":N,"shards":[the shard key each shard starts at …],
 //!   "firsts":M}`;
 //! - `search/t/<n>.json`: shard n, `[[word, key, [postings]], …]` ordered by shard key
 //!   (latin::shard_key: the key's skeleton, then the key), so that the words a query can
@@ -8,9 +8,14 @@
 //! - `search/f/<m>.json`: what the first screen of results shows, for the words whose key
 //!   hashes to m (`first_file`): `{"d":{id:[title,url,lang]},"w":{word:[[id,snippet]…]}}`,
 //!   the snippet of each word's first results. The browser fetches it beside the shard (it
-//!   knows m from the query alone), so a query's first results need one round trip;
-//! - `search/d/<id>.json`: article `id` (0 = newest): title, URL, language, date,
-//!   description, tags and text, fetched only for results beyond the first ones.
+//!   knows m from the query alone), so a query's first results need one round trip. "d"
+//!   also has every title article of a word in at most TITLE_LIST titles, and the best
+//!   article of each frequent pair of title words whose first is one of the file's words
+//!   (`pairs_of`): a query of two words then finds its best article's title and address
+//!   in the files of its own words, whichever of them it is;
+//! - `search/d/<id>.json`: article `id` (0 = oldest, so that a new article takes a new id
+//!   and leaves the others' alone): title, URL, language, date, description, tags and
+//!   text, fetched only for results beyond the first ones.
 //!
 //! A posting is `gap * 8 + fields`, where gap is the distance from the previous article id
 //! (the first from 0) and fields has 4 for the title, 2 for a heading, the description or a
@@ -27,7 +32,7 @@
 
 use super::prepare::{self, BODY, HEADING, Prepared, TITLE};
 use super::snippet::Sources;
-use super::{Entry, Synonyms, latin};
+use super::{Entry, Synonyms, fold, latin};
 use crate::escape::json_string;
 use crate::fingerprint::{self, Fingerprinter};
 use rayon::prelude::*;
@@ -36,11 +41,23 @@ use std::fmt::Write;
 use std::ops::Range;
 
 pub const META_FILE: &str = "search/meta.json";
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 
 /// How many results of each word the index carries title, address and snippet for: a
 /// phone's first screen of results. The others come from their article files.
 const FIRST_RESULTS: usize = 3;
+
+/// A word in at most this many titles (a place, a rarer name) has all its title articles'
+/// titles, addresses and languages in its first-results file: a query of that word and a
+/// common one (a place and a year, a party, "result") finds the title of its best article
+/// there, without waiting for the article's file.
+const TITLE_LIST: usize = 40;
+
+/// For a word in more titles than TITLE_LIST (a common first name), the words that follow
+/// it in at least PAIR_TITLES titles, at most PAIRS of them (the most frequent first), each
+/// give the best article that has both (a full name typed as two words).
+const PAIR_TITLES: usize = 2;
+const PAIRS: usize = 24;
 
 /// The files of first results hold between this and twice this many bytes of JSON (a few
 /// KB once gzipped): their number is the power of two that gives that, so that it changes
@@ -88,13 +105,18 @@ fn fnv(text: &str) -> u32 {
 pub struct Index {
     synonyms: Synonyms,
     synonyms_print: u64,
-    /// Newest first: an article's id is its place here.
+    /// Oldest first (`doc_order`): an article's id is its place here.
     docs: Vec<Doc>,
     /// By shard key, then word. Boxed, so that a word coming or going moves pointers, not
     /// the 118,000 words of a 10,000-article site.
     #[allow(clippy::vec_box)]
     terms: Vec<Box<Term>>,
+    /// Each word's `Term::hash`, in the order of `terms`: scanned to find the words of a
+    /// first-results file without visiting every word.
+    hashes: Vec<u32>,
     next_serial: u64,
+    /// Each article's id, by path.
+    ids: HashMap<String, usize>,
     /// The files as the index now is, and as they were when last committed.
     current: Layout,
     published: Layout,
@@ -108,6 +130,18 @@ pub struct Changes {
     pub gone: Vec<String>,
 }
 
+/// What each file of an index is made of, by file: the fingerprints of the shards, the
+/// first-results files and the article files, and meta.json's bytes. A build keeps those
+/// of the files it published, so that the next build, another process, writes only the
+/// files whose prints differ and links the others (`Index::published_as`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prints {
+    pub shards: Vec<u64>,
+    pub firsts: Vec<u64>,
+    pub docs: Vec<u64>,
+    pub meta: Vec<u8>,
+}
+
 struct Doc {
     entry: Entry,
     words: Prepared,
@@ -116,6 +150,8 @@ struct Doc {
     /// Fingerprints of its article file, and of its title, address and language.
     file_print: u64,
     info_print: u64,
+    /// The folded words of its title, in order (for pairs of title words).
+    title: Vec<String>,
 }
 
 struct Term {
@@ -130,6 +166,11 @@ struct Term {
     json_print: u64,
     /// The word's first results, and the snippet of each, by the article's serial.
     firsts: Vec<u32>,
+    /// Every article with the word in its title, when there are at most TITLE_LIST; and
+    /// the best article of each of its frequent pairs of title words (`pairs_of`): their
+    /// titles, addresses and languages go in its first-results file.
+    titles: Vec<u32>,
+    pairs: Vec<u32>,
     snippets: Vec<(u64, String)>,
     /// `"word":[[id,snippet]…]`; its fingerprint with the first results' titles, addresses
     /// and languages; and the bytes it adds to its file.
@@ -139,13 +180,35 @@ struct Term {
 }
 
 /// Where the files are cut, and a fingerprint of what each is made of.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq, Debug)]
 struct Layout {
     shards: Vec<Range<usize>>,
     shard_prints: Vec<u64>,
+    /// Of each first-results file, the sum of its words' `first_print`s (a sum, so that
+    /// a word can be taken out and put in without visiting the others).
     first_prints: Vec<u64>,
+    /// What the first-results files add up to (it decides how many there are).
+    first_bytes: usize,
     doc_prints: Vec<u64>,
     meta: Vec<u8>,
+}
+
+/// What an update in place changed, for `Index::relayout`.
+#[derive(Default)]
+struct Touched {
+    /// The first place in `terms` whose shard entry changed, and the place from which
+    /// every word is as it was (shifted by the words that came and went); `None` when no
+    /// word's postings changed.
+    shards: Option<(usize, usize)>,
+    /// First-results entries taken out (the words gone, and the refreshed ones as they
+    /// were: their key's hash and print) and their bytes; the places of the refreshed
+    /// words, whose new entries go in, and their bytes.
+    first_out: Vec<(u32, u64)>,
+    first_taken: usize,
+    first_in: Vec<usize>,
+    first_added: usize,
+    /// Ids whose article file may have changed.
+    docs: Vec<usize>,
 }
 
 /// An article's fields for a word, before and after an update (`None`: not there).
@@ -154,7 +217,6 @@ type Change = (Option<u8>, Option<u8>);
 /// How much of a word to compute again.
 #[derive(Clone, Copy, PartialEq, PartialOrd)]
 enum Stale {
-    Fresh,
     /// An article among its first results changed: their snippets and titles.
     Firsts,
     /// Its postings changed: everything.
@@ -169,7 +231,9 @@ impl Index {
             synonyms,
             docs: Vec::new(),
             terms: Vec::new(),
+            hashes: Vec::new(),
             next_serial: 0,
+            ids: HashMap::new(),
             current: Layout::default(),
             published: Layout::default(),
         };
@@ -179,6 +243,7 @@ impl Index {
         }
         index.docs = index.prepare(by_path.into_values().collect());
         sort_docs(&mut index.docs);
+        index.ids = ids_of(&index.docs);
         index.rebuild_terms(HashMap::new());
         index.current = index.layout();
         index
@@ -200,51 +265,51 @@ impl Index {
             .collect();
         self.docs = self.prepare(entries);
         sort_docs(&mut self.docs);
+        self.ids = ids_of(&self.docs);
         self.rebuild_terms(HashMap::new());
         self.current = self.layout();
     }
 
     /// Takes in `changed` articles (new ones, or new versions of ones the index has, by
     /// path) and drops the articles at `removed`. An article whose id stays the same
-    /// touches only its own words; one that moves (a new newest article, a changed date, a
-    /// removed one) renumbers those after it, and every word's postings are gathered again
+    /// touches only its own words (as does a new article newer than all others); one that
+    /// moves (a changed date, an article added or removed before others) renumbers those
+    /// after it, and every word's postings are gathered again
     /// from the prepared words (nothing is folded again but the changed articles).
     pub fn update(&mut self, changed: Vec<Entry>, removed: &[String]) {
-        let ids: HashMap<&str, usize> = self
-            .docs
-            .iter()
-            .enumerate()
-            .map(|(id, d)| (d.entry.path.as_str(), id))
-            .collect();
         let mut fresh: BTreeMap<String, Entry> = BTreeMap::new();
         for e in changed {
-            let same = ids
+            let same = self
+                .ids
                 .get(e.path.as_str())
                 .is_some_and(|&id| same_entry(&self.docs[id].entry, &e));
             if !same {
                 fresh.insert(e.path.clone(), e);
             }
         }
-        let mut leaving: HashSet<&str> = removed
+        let leaving: HashSet<&str> = removed
             .iter()
             .map(String::as_str)
-            .filter(|p| ids.contains_key(p) && !fresh.contains_key(*p))
+            .filter(|p| self.ids.contains_key(*p) && !fresh.contains_key(*p))
             .collect();
         if fresh.is_empty() && leaving.is_empty() {
             return;
         }
-        leaving.extend(
-            fresh
-                .keys()
-                .map(String::as_str)
-                .filter(|p| ids.contains_key(p)),
-        );
         let leaving: HashSet<String> = leaving.into_iter().map(str::to_string).collect();
         let fresh = self.prepare(fresh.into_values().collect());
+        let fresh = match leaving.is_empty() {
+            true => match self.replace_in_place(fresh) {
+                Ok(()) => return,
+                Err(fresh) => fresh,
+            },
+            false => fresh,
+        };
+        let replaced: HashSet<String> = fresh.iter().map(|d| d.entry.path.clone()).collect();
         let mut departed: Vec<(usize, Doc)> = Vec::new();
         let mut next: Vec<(Option<usize>, Doc)> = Vec::with_capacity(self.docs.len() + 1);
         for (id, doc) in std::mem::take(&mut self.docs).into_iter().enumerate() {
-            if leaving.contains(&doc.entry.path) {
+            let path = &doc.entry.path;
+            if replaced.contains(path) || leaving.contains(path) {
                 departed.push((id, doc));
             } else {
                 next.push((Some(id), doc));
@@ -256,17 +321,59 @@ impl Index {
             .iter()
             .enumerate()
             .all(|(id, (old, _))| old.is_none_or(|old| old == id));
+        let arrived: Vec<usize> = (0..next.len()).filter(|&id| next[id].0.is_none()).collect();
+        self.docs = next.into_iter().map(|(_, d)| d).collect();
         if stays {
-            self.apply_in_place(departed, next);
+            for (_, doc) in &departed {
+                self.ids.remove(doc.entry.path.as_str());
+            }
+            for &id in &arrived {
+                self.ids.insert(self.docs[id].entry.path.clone(), id);
+            }
+            self.apply_in_place(departed, &arrived);
         } else {
-            self.docs = next.into_iter().map(|(_, d)| d).collect();
+            self.ids = ids_of(&self.docs);
             let snippets = std::mem::take(&mut self.terms)
                 .into_iter()
                 .map(|t| (t.word, t.snippets))
                 .collect();
             self.rebuild_terms(snippets);
+            self.current = self.layout();
         }
-        self.current = self.layout();
+    }
+
+    /// The common edit of `serve`: each of `fresh` is a new version of an article the
+    /// index has, and sorts where the old one was (its date and path unchanged, or not
+    /// moved past a neighbour). Each takes its old one's place and id; no other article
+    /// is moved or looked at. `Err` gives `fresh` back, the index untouched, otherwise.
+    fn replace_in_place(&mut self, fresh: Vec<Doc>) -> Result<(), Vec<Doc>> {
+        let Some(ids) = fresh
+            .iter()
+            .map(|d| self.ids.get(d.entry.path.as_str()).copied())
+            .collect::<Option<Vec<usize>>>()
+        else {
+            return Err(fresh);
+        };
+        let departed: Vec<(usize, Doc)> = ids
+            .iter()
+            .copied()
+            .zip(fresh)
+            .map(|(id, doc)| (id, std::mem::replace(&mut self.docs[id], doc)))
+            .collect();
+        let docs = &self.docs;
+        let before = |a: usize, b: usize| doc_order(&docs[a].entry, &docs[b].entry).is_lt();
+        let sorted = ids.iter().all(|&id| {
+            (id == 0 || before(id - 1, id)) && (id + 1 >= docs.len() || before(id, id + 1))
+        });
+        if !sorted {
+            let fresh = departed
+                .into_iter()
+                .map(|(id, old)| std::mem::replace(&mut self.docs[id], old))
+                .collect();
+            return Err(fresh);
+        }
+        self.apply_in_place(departed, &ids);
+        Ok(())
     }
 
     /// The files whose bytes differ from those last committed (all of them, before the
@@ -278,6 +385,32 @@ impl Index {
     /// Marks the current files as the ones published: `changes` compares with them now.
     pub fn commit(&mut self) {
         self.published = self.current.clone();
+    }
+
+    /// What the current files are made of (see `Prints`).
+    pub fn prints(&self) -> Prints {
+        let now = &self.current;
+        Prints {
+            shards: now.shard_prints.clone(),
+            firsts: now.first_prints.clone(),
+            docs: now.doc_prints.clone(),
+            meta: now.meta.clone(),
+        }
+    }
+
+    /// The files published are those `prints` describes (what an index of the same
+    /// synonyms gave for the last build): `changes` compares with them from now on.
+    pub fn published_as(&mut self, prints: Prints) {
+        self.published = Layout {
+            shards: Vec::new(),
+            shard_prints: prints.shards,
+            first_prints: prints.firsts,
+            // Only `relayout` reads it, and only from the current layout: a published one
+            // is compared by its prints alone.
+            first_bytes: 0,
+            doc_prints: prints.docs,
+            meta: prints.meta,
+        };
     }
 
     /// Every file of the index, as (path relative to the site root, bytes).
@@ -299,7 +432,7 @@ impl Index {
         self.docs.iter().map(|d| d.entry.path.as_str())
     }
 
-    /// The articles with their prepared words (newest first).
+    /// The articles with their prepared words (oldest first).
     pub fn entries(&self) -> impl Iterator<Item = (&Entry, &Prepared)> {
         self.docs.iter().map(|d| (&d.entry, &d.words))
     }
@@ -344,14 +477,18 @@ impl Index {
                 term.snippets = kept;
             }
         }
+        self.hashes = terms.iter().map(|t| t.hash).collect();
         self.terms = terms;
-        let stale = vec![Stale::Postings; self.terms.len()];
+        let stale: Vec<(usize, Stale)> = (0..self.terms.len())
+            .map(|at| (at, Stale::Postings))
+            .collect();
         self.refresh(&stale);
     }
 
-    /// An update where every article that stays keeps its id: only the words of the
-    /// articles that left, came or changed are touched.
-    fn apply_in_place(&mut self, departed: Vec<(usize, Doc)>, next: Vec<(Option<usize>, Doc)>) {
+    /// An update where every article that stays keeps its id (`self.docs` is the new
+    /// list): only the words of the articles that left (`departed`, with their old ids)
+    /// or came (`arrived`, ids in the new list) are touched.
+    fn apply_in_place(&mut self, departed: Vec<(usize, Doc)>, arrived: &[usize]) {
         // For each touched (word, id): its fields before and after.
         let mut edits: BTreeMap<(&str, u32), Change> = BTreeMap::new();
         for (id, doc) in &departed {
@@ -359,89 +496,88 @@ impl Index {
                 edits.entry((word, *id as u32)).or_default().0 = Some(*fields);
             }
         }
-        for (id, (old, doc)) in next.iter().enumerate() {
-            if old.is_none() {
-                for (word, fields, _) in &doc.words.words {
-                    edits.entry((word, id as u32)).or_default().1 = Some(*fields);
-                }
+        for &id in arrived {
+            for (word, fields, _) in &self.docs[id].words.words {
+                edits.entry((word, id as u32)).or_default().1 = Some(*fields);
             }
         }
-        let mut touched: BTreeMap<String, Stale> = BTreeMap::new();
+        let mut levels: BTreeMap<&str, Stale> = BTreeMap::new();
+        let mut touched = Touched::default();
         for (&(word, id), &(before, after)) in &edits {
             let stale = if before == after {
                 Stale::Firsts
             } else {
-                self.set_posting(word, id, after);
+                let gone = set_posting(&mut self.terms, &mut self.hashes, word, id, after);
+                if let Some(gone) = gone {
+                    touched.first_out.push((gone.hash, gone.first_print));
+                    touched.first_taken += gone.first_size;
+                }
                 Stale::Postings
             };
-            let level = touched.entry(word.to_string()).or_insert(stale);
+            let level = levels.entry(word).or_insert(stale);
             if stale > *level {
                 *level = stale;
             }
         }
+        // Where the shards may have changed: from the first word whose postings did to
+        // just past the last (a word gone counts at the place it left).
+        for (word, _) in levels.iter().filter(|(_, l)| **l == Stale::Postings) {
+            let (first, after) = match locate(&self.terms, word) {
+                Ok(at) => (at, at + 1),
+                Err(at) => (at, at),
+            };
+            touched.shards = Some(match touched.shards {
+                Some((f, a)) => (f.min(first), a.max(after)),
+                None => (first, after),
+            });
+        }
+        let mut stale: Vec<(usize, Stale)> = levels
+            .into_iter()
+            .filter_map(|(word, level)| find(&self.terms, word).map(|at| (at, level)))
+            .collect();
+        stale.sort_unstable_by_key(|&(at, _)| at);
+        touched.docs = departed.iter().map(|(id, _)| *id).collect();
+        touched.docs.extend(arrived);
         drop(edits);
         drop(departed);
-        self.docs = next.into_iter().map(|(_, d)| d).collect();
-        let mut stale = vec![Stale::Fresh; self.terms.len()];
-        for (word, level) in touched {
-            if let Some(at) = self.find(&word) {
-                stale[at] = level;
-            }
+        for &(at, _) in &stale {
+            let t = &self.terms[at];
+            touched.first_out.push((t.hash, t.first_print));
+            touched.first_taken += t.first_size;
         }
         self.refresh(&stale);
-    }
-
-    fn find(&self, word: &str) -> Option<usize> {
-        let shard_key = latin::shard_key(&latin::key(word));
-        self.terms
-            .binary_search_by(|t| term_order(t, &shard_key, word))
-            .ok()
-    }
-
-    /// Sets (or with `None` removes) article `id`'s posting of `word`.
-    fn set_posting(&mut self, word: &str, id: u32, fields: Option<u8>) {
-        let shard_key = latin::shard_key(&latin::key(word));
-        let at = match self
-            .terms
-            .binary_search_by(|t| term_order(t, &shard_key, word))
-        {
-            Ok(at) => at,
-            Err(at) => {
-                if fields.is_none() {
-                    return;
-                }
-                self.terms
-                    .insert(at, Box::new(Term::new(word.to_string(), Vec::new())));
-                at
-            }
+        for &(at, _) in &stale {
+            touched.first_in.push(at);
+            touched.first_added += self.terms[at].first_size;
+        }
+        self.current = match self.current.shards.is_empty() {
+            true => self.layout(),
+            false => self.relayout(&touched),
         };
-        let postings = &mut self.terms[at].postings;
-        match (postings.binary_search_by_key(&id, |p| p.0), fields) {
-            (Ok(p), Some(f)) => postings[p].1 = f,
-            (Ok(p), None) => {
-                postings.remove(p);
-            }
-            (Err(p), Some(f)) => postings.insert(p, (id, f)),
-            (Err(_), None) => {}
-        }
-        if postings.is_empty() {
-            self.terms.remove(at);
-        }
     }
 
-    /// Computes again what `stale` says of each word (by its place in `terms`).
-    fn refresh(&mut self, stale: &[Stale]) {
-        self.terms
-            .par_iter_mut()
-            .zip(stale.par_iter())
-            .filter(|(_, s)| **s == Stale::Postings)
-            .for_each(|(term, _)| term.index_postings());
+    /// Computes again what `stale` says of each word (by its place in `terms`, in order).
+    fn refresh(&mut self, stale: &[(usize, Stale)]) {
+        let postings = stale
+            .iter()
+            .filter(|(_, s)| *s == Stale::Postings)
+            .map(|(at, _)| *at);
+        pick_mut(&mut self.terms, postings)
+            .into_par_iter()
+            .for_each(|term| term.index_postings());
+        // A word's pairs depend only on the articles that have it, so only stale words'
+        // pairs can have changed.
+        let pairs: Vec<(usize, Vec<u32>)> = stale
+            .par_iter()
+            .map(|&(at, _)| (at, self.pairs_of(at)))
+            .collect();
+        for (at, ids) in pairs {
+            self.terms[at].pairs = ids;
+        }
         // The snippets not kept from before, cut once per article for all its words.
         let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (at, term) in self.terms.iter().enumerate() {
-            if stale[at] == Stale::Fresh {
-                continue;
-            }
+        for &(at, _) in stale {
+            let term = &self.terms[at];
             for &id in &term.firsts {
                 let serial = self.docs[id as usize].serial;
                 if !term.snippets.iter().any(|(s, _)| *s == serial) {
@@ -465,55 +601,176 @@ impl Index {
             })
             .collect();
         let docs = &self.docs;
-        self.terms
-            .par_iter_mut()
-            .enumerate()
-            .filter(|(at, _)| stale[*at] != Stale::Fresh)
-            .for_each(|(at, term)| term.index_firsts(docs, at, &cut));
+        let places: Vec<usize> = stale.iter().map(|(at, _)| *at).collect();
+        pick_mut(&mut self.terms, places.iter().copied())
+            .into_par_iter()
+            .zip(places)
+            .for_each(|(term, at)| term.index_firsts(docs, at, &cut));
     }
 
-    /// Where the files are cut and what each is made of.
+    /// For the word at `at`, when it is in more than TITLE_LIST titles: the best article
+    /// (by fields, then newest, as `best` and the browser rank) that has both it and a
+    /// word following it in at least PAIR_TITLES titles, for the PAIRS most frequent
+    /// such words. They depend only on the articles with this word, so an edit of any
+    /// other article leaves them as they are.
+    fn pairs_of(&self, at: usize) -> Vec<u32> {
+        let term = &self.terms[at];
+        let titled: Vec<u32> = term
+            .postings
+            .iter()
+            .filter(|(_, fields)| fields & TITLE != 0)
+            .map(|(id, _)| *id)
+            .collect();
+        if titled.len() <= TITLE_LIST {
+            return Vec::new();
+        }
+        let mut follow: HashMap<&str, usize> = HashMap::new();
+        for id in titled {
+            let title = &self.docs[id as usize].title;
+            let mut seen: Vec<&str> = Vec::new();
+            for pair in title.windows(2) {
+                let next = pair[1].as_str();
+                if pair[0] == term.word && next != term.word && !seen.contains(&next) {
+                    seen.push(next);
+                    *follow.entry(next).or_default() += 1;
+                }
+            }
+        }
+        let mut follow: Vec<(&str, usize)> = follow
+            .into_iter()
+            .filter(|(_, n)| *n >= PAIR_TITLES)
+            .collect();
+        follow.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        follow.truncate(PAIRS);
+        let mut ids: Vec<u32> = follow
+            .iter()
+            .filter_map(|(word, _)| find(&self.terms, word))
+            .filter_map(|other| best_of_both(&term.postings, &self.terms[other].postings))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Where the files are cut and what each is made of, from every word.
     fn layout(&self) -> Layout {
         let terms = &self.terms;
-        let mut shards = Vec::new();
-        let (mut start, mut size, mut i) = (0, 0, 0);
-        while i < terms.len() {
-            let key = &terms[i].shard_key;
-            let mut end = i;
-            let mut group = 0;
-            while end < terms.len() && terms[end].shard_key == *key {
-                group += terms[end].json.len() + 1;
-                end += 1;
-            }
-            let cut = size > 0
-                && (size + group > SHARD_MAX
-                    || (size >= SHARD_MIN && fnv(key).is_multiple_of(SHARD_CUT)));
-            if cut {
-                shards.push(start..i);
-                start = i;
-                size = 0;
-            }
-            size += group;
-            i = end;
-        }
-        shards.push(start..terms.len());
+        let (shards, _) = cut_shards(terms, 0, |_| None);
         let shard_prints = shards
             .iter()
-            .map(|range| {
-                let mut f = Fingerprinter::new();
-                for t in &terms[range.clone()] {
-                    f.add(&t.json_print);
-                }
-                f.finish()
-            })
+            .map(|r| shard_print(&terms[r.clone()]))
             .collect();
-        let total: usize = terms.iter().map(|t| t.first_size).sum();
-        let count = prev_power_of_two(total.div_ceil(FIRSTS_BYTES).max(1));
-        let mut prints = vec![Fingerprinter::new(); count];
+        let first_bytes: usize = terms.iter().map(|t| t.first_size).sum();
+        let count = firsts_count(first_bytes);
+        let mut first_prints = vec![0u64; count];
         for t in terms {
-            prints[t.hash as usize % count].add(&t.first_print);
+            let print = &mut first_prints[t.hash as usize % count];
+            *print = print.wrapping_add(t.first_print);
         }
-        let starts: Vec<String> = shards
+        let mut layout = Layout {
+            shards,
+            shard_prints,
+            first_prints,
+            first_bytes,
+            doc_prints: self.docs.iter().map(|d| d.file_print).collect(),
+            meta: Vec::new(),
+        };
+        layout.meta = self.meta(&layout);
+        layout
+    }
+
+    /// The layout after an update in place, from the one before it, looking only at what
+    /// the update touched (`touched`). Equal to `layout()`, which looks at every word.
+    fn relayout(&self, touched: &Touched) -> Layout {
+        let before = &self.current;
+        let terms = &self.terms;
+        let mut layout = Layout {
+            shards: before.shards.clone(),
+            shard_prints: before.shard_prints.clone(),
+            ..Layout::default()
+        };
+        if let Some((first, after)) = touched.shards {
+            let old_len = before.shards.last().map_or(0, |r| r.end);
+            let delta = terms.len() as isize - old_len as isize;
+            // The last shard wholly before the first change starts where it did, with what
+            // it had before it: cutting goes on from there until a cut falls where one
+            // fell before, past the last change; from there on the shards are the old ones.
+            let kept = before
+                .shards
+                .iter()
+                .rposition(|r| r.end < first)
+                .unwrap_or(0);
+            let from = before.shards[kept].start;
+            let old_starts: Vec<usize> = before.shards.iter().map(|r| r.start).collect();
+            let (cut, rejoined) = cut_shards(terms, from, |at| {
+                let old = at as isize - delta;
+                (at >= after && old > 0)
+                    .then(|| old_starts.binary_search(&(old as usize)).ok())
+                    .flatten()
+            });
+            let tail = rejoined.unwrap_or(before.shards.len());
+            let moved = before.shards[tail..]
+                .iter()
+                .map(|r| (r.start as isize + delta) as usize..(r.end as isize + delta) as usize);
+            let prints: Vec<u64> = cut.iter().map(|r| shard_print(&terms[r.clone()])).collect();
+            let shards: Vec<Range<usize>> = before.shards[..kept]
+                .iter()
+                .cloned()
+                .chain(cut)
+                .chain(moved)
+                .collect();
+            let shard_prints = before.shard_prints[..kept]
+                .iter()
+                .copied()
+                .chain(prints)
+                .chain(before.shard_prints[tail..].iter().copied())
+                .collect();
+            layout.shards = shards;
+            layout.shard_prints = shard_prints;
+        }
+        let first_bytes = (before.first_bytes + touched.first_added) - touched.first_taken;
+        layout.first_bytes = first_bytes;
+        let count = firsts_count(first_bytes);
+        if count == before.first_prints.len() {
+            let mut prints = before.first_prints.clone();
+            for &(hash, print) in &touched.first_out {
+                let slot = &mut prints[hash as usize % count];
+                *slot = slot.wrapping_sub(print);
+            }
+            for &at in &touched.first_in {
+                let t = &terms[at];
+                let slot = &mut prints[t.hash as usize % count];
+                *slot = slot.wrapping_add(t.first_print);
+            }
+            layout.first_prints = prints;
+        } else {
+            // The site doubled or halved: every word moves to another file.
+            let mut prints = vec![0u64; count];
+            for t in terms {
+                let slot = &mut prints[t.hash as usize % count];
+                *slot = slot.wrapping_add(t.first_print);
+            }
+            layout.first_prints = prints;
+        }
+        layout.doc_prints = match before.doc_prints.len() == self.docs.len() {
+            true => {
+                let mut prints = before.doc_prints.clone();
+                for &id in &touched.docs {
+                    prints[id] = self.docs[id].file_print;
+                }
+                prints
+            }
+            false => self.docs.iter().map(|d| d.file_print).collect(),
+        };
+        layout.meta = self.meta(&layout);
+        layout
+    }
+
+    /// meta.json of `layout`.
+    fn meta(&self, layout: &Layout) -> Vec<u8> {
+        let terms = &self.terms;
+        let starts: Vec<String> = layout
+            .shards
             .iter()
             .enumerate()
             .map(|(n, range)| match n {
@@ -526,18 +783,13 @@ impl Index {
         } else {
             format!(",\"syn\":{}", self.synonyms.json())
         };
-        let meta = format!(
-            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{count}{syn}}}\n",
+        format!(
+            "{{\"v\":{FORMAT_VERSION},\"docs\":{},\"shards\":[{}],\"firsts\":{}{syn}}}\n",
             self.docs.len(),
             starts.join(","),
-        );
-        Layout {
-            shards,
-            shard_prints,
-            first_prints: prints.iter().map(Fingerprinter::finish).collect(),
-            doc_prints: self.docs.iter().map(|d| d.file_print).collect(),
-            meta: meta.into_bytes(),
-        }
+            layout.first_prints.len(),
+        )
+        .into_bytes()
     }
 
     /// The files of the current layout that differ from `before`'s, and those gone.
@@ -610,20 +862,17 @@ impl Index {
             slot[m] = n;
         }
         let mut members: Vec<Vec<&Term>> = vec![Vec::new(); which.len()];
-        for t in &self.terms {
-            let n = slot[t.hash as usize % count];
+        for (at, &hash) in self.hashes.iter().enumerate() {
+            let n = slot[hash as usize % count];
             if n != usize::MAX {
-                members[n].push(t);
+                members[n].push(&self.terms[at]);
             }
         }
         which
             .par_iter()
             .zip(members)
             .map(|(&m, terms)| {
-                let ids: BTreeSet<u32> = terms
-                    .iter()
-                    .flat_map(|t| t.firsts.iter().copied())
-                    .collect();
+                let ids: BTreeSet<u32> = terms.iter().flat_map(|t| t.listed()).collect();
                 let docs: Vec<String> = ids
                     .iter()
                     .map(|&id| {
@@ -664,6 +913,7 @@ impl Doc {
             .add(&e.text.body)
             .add(&e.text.beside);
         Doc {
+            title: fold::words(&fold::fold(&e.title)),
             file_print: file.finish(),
             info_print: fingerprint::of(&(&e.title, &e.path, &e.lang)),
             entry,
@@ -685,6 +935,8 @@ impl Term {
             json: String::new(),
             json_print: 0,
             firsts: Vec::new(),
+            titles: Vec::new(),
+            pairs: Vec::new(),
             snippets: Vec::new(),
             first_json: String::new(),
             first_print: 0,
@@ -718,6 +970,21 @@ impl Term {
         self.json.push_str("]]");
         self.json_print = fingerprint::of(&self.json);
         self.firsts = best(&self.postings);
+        let titled = self.postings.iter().filter(|(_, f)| f & TITLE != 0);
+        self.titles = if titled.clone().count() <= TITLE_LIST {
+            titled.map(|(id, _)| *id).collect()
+        } else {
+            Vec::new()
+        };
+    }
+
+    /// The articles whose title, address and language the word's first-results file has.
+    fn listed(&self) -> impl Iterator<Item = u32> + '_ {
+        self.firsts
+            .iter()
+            .chain(&self.titles)
+            .chain(&self.pairs)
+            .copied()
     }
 
     /// The first-results entry, from the first results (`cut`: snippets newly cut, by
@@ -746,27 +1013,44 @@ impl Term {
         let mut print = Fingerprinter::new();
         print.add(&self.first_json);
         self.first_size = self.first_json.len();
-        for &id in &self.firsts {
+        let listed: Vec<u32> = self.listed().collect();
+        for id in listed {
             let doc = &docs[id as usize];
-            print.add(&doc.info_print);
+            print.add(&id).add(&doc.info_print);
             self.first_size += doc.entry.title.len() + doc.entry.path.len() + 16;
         }
         self.first_print = print.finish();
     }
 }
 
-/// A word's best FIRST_RESULTS articles: by field, then newest.
+/// A word's best FIRST_RESULTS articles: by field, then newest (the higher id).
 fn best(postings: &[(u32, u8)]) -> Vec<u32> {
     let mut best: Vec<(u32, u32)> = Vec::with_capacity(FIRST_RESULTS + 1);
     for &(id, fields) in postings {
-        let rank = (u32::MAX - field_score(fields), id);
+        let rank = (u32::MAX - field_score(fields), u32::MAX - id);
         if best.len() < FIRST_RESULTS || rank < best[FIRST_RESULTS - 1] {
             let at = best.partition_point(|b| *b < rank);
             best.insert(at, rank);
             best.truncate(FIRST_RESULTS);
         }
     }
-    best.into_iter().map(|(_, id)| id).collect()
+    best.into_iter().map(|(_, id)| u32::MAX - id).collect()
+}
+
+/// The best article with both words of postings `a` and `b`: the highest sum of their
+/// field scores, then the newest.
+fn best_of_both(a: &[(u32, u8)], b: &[(u32, u8)]) -> Option<u32> {
+    let (few, many) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut best: Option<(u32, u32)> = None;
+    for &(id, fields) in few {
+        if let Ok(k) = many.binary_search_by_key(&id, |p| p.0) {
+            let rank = (field_score(fields) + field_score(many[k].1), id);
+            if best.is_none_or(|b| rank > b) {
+                best = Some(rank);
+            }
+        }
+    }
+    best.map(|(_, id)| id)
 }
 
 /// Title weight 8, a heading, the description or a tag 3, the body 1, added up, and 0.5
@@ -779,13 +1063,134 @@ fn field_score(fields: u8) -> u32 {
     }
 }
 
-/// Newest first; on one date, by path.
+/// Oldest first; on one date, by path from the last: the reverse of the order results are
+/// listed in on a tie (newest first, on one date by path), so that the higher id wins a
+/// tie. A new article is nearly always the newest, so it takes the next id and every other
+/// article keeps its own (and its files).
 fn doc_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    (&b.date, &a.path).cmp(&(&a.date, &b.path))
+    (&a.date, &b.path).cmp(&(&b.date, &a.path))
 }
 
 fn sort_docs(docs: &mut [Doc]) {
     docs.sort_by(|a, b| doc_order(&a.entry, &b.entry));
+}
+
+/// Where `word` is in `terms`.
+fn find(terms: &[Box<Term>], word: &str) -> Option<usize> {
+    locate(terms, word).ok()
+}
+
+/// Where `word` is in `terms` (`Ok`), or would be (`Err`).
+fn locate(terms: &[Box<Term>], word: &str) -> Result<usize, usize> {
+    let shard_key = latin::shard_key(&latin::key(word));
+    terms.binary_search_by(|t| term_order(t, &shard_key, word))
+}
+
+/// Sets (or with `None` removes) article `id`'s posting of `word`, keeping `hashes` in
+/// step with `terms`; gives back the word's entry if it has no posting left.
+#[allow(clippy::vec_box)]
+fn set_posting(
+    terms: &mut Vec<Box<Term>>,
+    hashes: &mut Vec<u32>,
+    word: &str,
+    id: u32,
+    fields: Option<u8>,
+) -> Option<Box<Term>> {
+    let at = match locate(terms, word) {
+        Ok(at) => at,
+        Err(at) => {
+            fields?;
+            let term = Term::new(word.to_string(), Vec::new());
+            hashes.insert(at, term.hash);
+            terms.insert(at, Box::new(term));
+            at
+        }
+    };
+    let postings = &mut terms[at].postings;
+    match (postings.binary_search_by_key(&id, |p| p.0), fields) {
+        (Ok(p), Some(f)) => postings[p].1 = f,
+        (Ok(p), None) => {
+            postings.remove(p);
+        }
+        (Err(p), Some(f)) => postings.insert(p, (id, f)),
+        (Err(_), None) => {}
+    }
+    if !postings.is_empty() {
+        return None;
+    }
+    hashes.remove(at);
+    Some(terms.remove(at))
+}
+
+/// Cuts `terms` into shards from `from` (where a shard starts) on. `stop`, asked at each
+/// cut made, may end the cutting there, giving the old shard that starts at that place.
+fn cut_shards(
+    terms: &[Box<Term>],
+    from: usize,
+    stop: impl Fn(usize) -> Option<usize>,
+) -> (Vec<Range<usize>>, Option<usize>) {
+    let mut shards = Vec::new();
+    let (mut start, mut size, mut i) = (from, 0, from);
+    while i < terms.len() {
+        let key = &terms[i].shard_key;
+        let mut end = i;
+        let mut group = 0;
+        while end < terms.len() && terms[end].shard_key == *key {
+            group += terms[end].json.len() + 1;
+            end += 1;
+        }
+        let cut = size > 0
+            && (size + group > SHARD_MAX
+                || (size >= SHARD_MIN && fnv(key).is_multiple_of(SHARD_CUT)));
+        if cut {
+            shards.push(start..i);
+            if let Some(old) = stop(i) {
+                return (shards, Some(old));
+            }
+            start = i;
+            size = 0;
+        }
+        size += group;
+        i = end;
+    }
+    shards.push(start..terms.len());
+    (shards, None)
+}
+
+fn shard_print(terms: &[Box<Term>]) -> u64 {
+    let mut f = Fingerprinter::new();
+    for t in terms {
+        f.add(&t.json_print);
+    }
+    f.finish()
+}
+
+/// How many first-results files `bytes` of them make.
+fn firsts_count(bytes: usize) -> usize {
+    prev_power_of_two(bytes.div_ceil(FIRSTS_BYTES).max(1))
+}
+
+/// The items of `items` at the places `at` (ascending, each once), to change together.
+fn pick_mut<T>(mut items: &mut [T], at: impl Iterator<Item = usize>) -> Vec<&mut T> {
+    let mut picked = Vec::new();
+    let mut offset = 0;
+    for place in at {
+        let rest = std::mem::take(&mut items);
+        let Some((item, after)) = rest[place - offset..].split_first_mut() else {
+            break;
+        };
+        picked.push(item);
+        items = after;
+        offset = place + 1;
+    }
+    picked
+}
+
+fn ids_of(docs: &[Doc]) -> HashMap<String, usize> {
+    docs.iter()
+        .enumerate()
+        .map(|(id, d)| (d.entry.path.clone(), id))
+        .collect()
 }
 
 fn term_order(t: &Term, shard_key: &str, word: &str) -> std::cmp::Ordering {
@@ -876,12 +1281,13 @@ mod tests {
     }
 
     #[test]
-    fn articles_are_numbered_newest_first_and_postings_say_the_field() {
+    fn articles_are_numbered_oldest_first_and_postings_say_the_field() {
         let files = build_files(vec![
-            entry("2023-05-20", "पुराना लेख", "कानपुर"),
             entry("2024-06-05", "कानपुर \"</script>\"", "नया"),
+            entry("2023-05-20", "पुराना लेख", "कानपुर"),
         ]);
-        assert!(file(&files, "search/d/0.json").contains("2024-06-05"));
+        assert!(file(&files, "search/d/0.json").contains("2023-05-20"));
+        assert!(file(&files, "search/d/1.json").contains("2024-06-05"));
         let meta: serde_json::Value = serde_json::from_str(file(&files, META_FILE)).unwrap();
         assert_eq!(meta["docs"], 2);
         let shard: serde_json::Value =
@@ -893,8 +1299,8 @@ mod tests {
             .find(|t| t[0] == "कानपुर")
             .unwrap();
         assert_eq!(kanpur[1], "kanpur");
-        // Article 0 has it in the title (0*8+4), article 1 in the body (1*8+1).
-        assert_eq!(kanpur[2], serde_json::json!([4, 9]));
+        // Article 0 has it in the body (0*8+1), article 1 in the title (1*8+4).
+        assert_eq!(kanpur[2], serde_json::json!([1, 12]));
         assert!(
             files
                 .iter()
@@ -918,17 +1324,17 @@ mod tests {
             .iter()
             .find(|t| t[0] == "422087")
             .unwrap();
-        // Article 0 has it only beside its body (0*8+0), article 1 in the body (1*8+1).
-        assert_eq!(number[2], serde_json::json!([0, 9]));
+        // Article 0 has it in the body (0*8+1), article 1 only beside its body (1*8+0).
+        assert_eq!(number[2], serde_json::json!([1, 8]));
         let meta: serde_json::Value = serde_json::from_str(file(&files, META_FILE)).unwrap();
         let name = format!(
             "search/f/{}.json",
             first_file("422087", meta["firsts"].as_u64().unwrap() as usize)
         );
         let firsts: serde_json::Value = serde_json::from_str(file(&files, &name)).unwrap();
-        assert_eq!(firsts["w"]["422087"][0][0], 1);
+        assert_eq!(firsts["w"]["422087"][0][0], 0);
         assert_eq!(firsts["w"]["422087"][1][1], "पाठ विजेता 4,22,087 वोट");
-        assert!(file(&files, "search/d/0.json").contains("\"x\":\"पाठ विजेता 4,22,087 वोट\""));
+        assert!(file(&files, "search/d/1.json").contains("\"x\":\"पाठ विजेता 4,22,087 वोट\""));
     }
 
     #[test]
@@ -945,15 +1351,112 @@ mod tests {
         assert!(count >= 1);
         let name = format!("search/f/{}.json", first_file("kanpur", count));
         let firsts: serde_json::Value = serde_json::from_str(file(&files, &name)).unwrap();
-        // The three best: the title first, then the newest of the body matches.
+        // The three best: the title first, then the newest of the body matches (ids are
+        // oldest first: 4 is the newest).
         let list = firsts["w"]["कानपुर"].as_array().unwrap();
         let ids: Vec<u64> = list.iter().map(|f| f[0].as_u64().unwrap()).collect();
-        assert_eq!(ids, [0, 1, 2]);
+        assert_eq!(ids, [4, 3, 2]);
         assert_eq!(list[1][1], "यहाँ कानपुर के बारे में पाठ");
         assert_eq!(
-            firsts["d"]["1"],
+            firsts["d"]["3"],
             serde_json::json!(["दूसरा लेख", "2024-06-04/", "hi"])
         );
+    }
+
+    /// The first-results file of `word` in `files`.
+    fn firsts_of(files: &Files, word: &str) -> serde_json::Value {
+        let meta: serde_json::Value = serde_json::from_str(file(files, META_FILE)).unwrap();
+        let count = meta["firsts"].as_u64().unwrap() as usize;
+        let name = format!("search/f/{}.json", first_file(&latin::key(word), count));
+        serde_json::from_str(file(files, &name)).unwrap()
+    }
+
+    #[test]
+    fn a_rare_title_words_file_has_all_its_titles_and_a_common_ones_its_pairs_best() {
+        // A place in 12 titles, a first name in 60 (a common title word), followed by one
+        // of three surnames (the five newest all यादव); the one body mention of the place
+        // is not listed.
+        let mut entries: Vec<Entry> = (0..60)
+            .map(|n| {
+                let surname = if n >= 55 {
+                    "यादव"
+                } else {
+                    ["यादव", "मिश्रा", "वर्मा"][n % 3]
+                };
+                let place = if n % 5 == 0 {
+                    "रामघाट"
+                } else {
+                    "सीतापुर"
+                };
+                entry(
+                    &format!("2024-{:02}-{:02}", 1 + n / 28, 1 + n % 28),
+                    &format!("{place}: पूनम {surname} जीतीं"),
+                    "पाठ",
+                )
+            })
+            .collect();
+        entries.push(entry("2023-01-01", "दूसरा", "रामघाट का ज़िक्र"));
+        let index = Index::new(entries.clone(), Synonyms::default());
+        let files = index.files();
+        // The paths of the articles a word lists, which its first-results file has.
+        let listed = |word: &str| -> BTreeSet<String> {
+            let term = &index.terms[find(&index.terms, word).unwrap()];
+            let in_file = firsts_of(&files, word);
+            term.listed()
+                .map(|id| {
+                    assert!(in_file["d"].get(id.to_string()).is_some(), "{id} not in d");
+                    index.docs[id as usize].entry.path.clone()
+                })
+                .collect()
+        };
+        let place: BTreeSet<String> = entries
+            .iter()
+            .filter(|e| e.title.starts_with("रामघाट"))
+            .map(|e| e.path.clone())
+            .collect();
+        assert_eq!(place.len(), 12);
+        assert_eq!(listed("रामघाट"), place);
+        // पूनम is in 60 titles: not all listed, but its first results (three पूनम यादव)
+        // and the newest पूनम मिश्रा and पूनम वर्मा are.
+        let name = listed("पूनम");
+        let want: BTreeSet<String> = [59, 58, 57, 52, 53]
+            .iter()
+            .map(|&n| entries[n].path.clone())
+            .collect();
+        assert_eq!(name, want);
+    }
+
+    #[test]
+    fn a_new_newest_article_rewrites_only_its_own_words_files() {
+        let mut dice = Dice(4242);
+        let entries: Vec<Entry> = (0..150).map(|n| random_entry(&mut dice, n)).collect();
+        let mut index = Index::new(entries, synonyms());
+        index.commit();
+        let mut new = random_entry(&mut dice, 999);
+        new.date = "2024-07-01".into();
+        index.update(vec![new.clone()], &[]);
+        let changes = index.changes();
+        let paths: Vec<&str> = changes.files.iter().map(|(p, _)| p.as_str()).collect();
+        let docs: Vec<&&str> = paths
+            .iter()
+            .filter(|p| p.starts_with("search/d/"))
+            .collect();
+        assert_eq!(docs, [&"search/d/150.json"]);
+        let files = index.current.first_prints.len();
+        let words = prepare::prepare(&new, &synonyms()).words;
+        let own: BTreeSet<String> = words
+            .iter()
+            .map(|(w, _, _)| first_path(first_file(&latin::key(w), files)))
+            .collect();
+        assert!(
+            paths
+                .iter()
+                .filter(|p| p.starts_with("search/f/"))
+                .all(|p| own.contains(*p)),
+            "{paths:?}"
+        );
+        assert!(paths.len() < index.paths().len() / 2, "{paths:?}");
+        assert!(changes.gone.is_empty());
     }
 
     #[test]
@@ -1082,6 +1585,35 @@ mod tests {
     }
 
     #[test]
+    fn a_fresh_index_told_the_last_builds_prints_changes_only_the_files_that_differ() {
+        let mut dice = Dice(0x9e3_7795);
+        let mut entries: Vec<Entry> = (0..60).map(|n| random_entry(&mut dice, n)).collect();
+        let before = Index::new(entries.clone(), synonyms());
+        let (prints, old) = (before.prints(), as_map(before.files()));
+        // Another process: one article's body edited, one article gone.
+        entries[7] = edited(&mut dice, &entries[7]);
+        entries.remove(30);
+        let mut after = Index::new(entries, synonyms());
+        let new = as_map(after.files());
+        after.published_as(prints);
+        let changes = after.changes();
+        let differ: BTreeMap<String, Vec<u8>> = new
+            .iter()
+            .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect();
+        // The articles after the removed one are renumbered, so their files differ too.
+        assert!(
+            !differ.is_empty() && differ.len() < new.len(),
+            "{}",
+            differ.len()
+        );
+        assert_eq!(as_map(changes.files), differ);
+        let gone: Vec<&String> = old.keys().filter(|p| !new.contains_key(*p)).collect();
+        assert_eq!(changes.gone.iter().collect::<Vec<_>>(), gone);
+    }
+
+    #[test]
     fn the_files_after_any_edits_are_those_of_a_fresh_build() {
         let mut dice = Dice(0x5eed_1234_abcd);
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
@@ -1137,6 +1669,9 @@ mod tests {
             // Unchanged entries given again change nothing.
             changed.extend(entries.values().take(2).cloned());
             index.update(changed, &removed);
+            // What the update worked out from what it touched is what looking at every
+            // word gives.
+            assert_eq!(index.current, index.layout(), "step {step}: layout");
             let want = as_map(build_files_with(
                 entries.values().cloned().collect(),
                 &synonyms(),
@@ -1170,6 +1705,45 @@ mod tests {
             }
             index.commit();
             assert!(published == want, "step {step}: the published files differ");
+        }
+    }
+
+    #[test]
+    fn edits_in_place_on_a_site_of_many_shards_lay_out_as_a_fresh_build() {
+        let mut dice = Dice(0xfeed_5678);
+        let mut entries: Vec<Entry> = (0..400).map(|n| random_entry(&mut dice, n)).collect();
+        let mut index = Index::new(entries.clone(), synonyms());
+        index.commit();
+        assert!(
+            index.current.shards.len() > 6,
+            "{} shards",
+            index.current.shards.len()
+        );
+        for step in 0..25 {
+            // Bodies edited in place: words come, go and change fields, and with them
+            // shard entries and cuts anywhere in the index.
+            let mut changed = Vec::new();
+            for _ in 0..1 + dice.roll(2) {
+                let at = dice.roll(entries.len());
+                let mut e = edited(&mut dice, &entries[at]);
+                if dice.roll(3) == 0 {
+                    e.text
+                        .body
+                        .push_str(&format!(" नयाशब्द{step} newword{step}"));
+                }
+                if dice.roll(4) == 0 {
+                    e.text.body = text(&mut dice, 5);
+                }
+                entries[at] = e.clone();
+                changed.push(e);
+            }
+            index.update(changed, &[]);
+            assert_eq!(index.current, index.layout(), "step {step}");
+            if step % 12 == 0 {
+                let want = as_map(build_files_with(entries.clone(), &synonyms()));
+                assert_eq!(as_map(index.files()), want, "step {step}: files");
+            }
+            index.commit();
         }
     }
 

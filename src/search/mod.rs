@@ -23,7 +23,7 @@ mod prepare;
 mod snippet;
 mod synonyms;
 
-pub use index::{Changes, Index, META_FILE, build_files, build_files_with, first_file};
+pub use index::{Changes, Index, META_FILE, Prints, build_files, build_files_with, first_file};
 pub use prepare::{Prepared, prepare, synonyms_print};
 pub use synonyms::{Group, Synonyms};
 

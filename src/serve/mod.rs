@@ -43,6 +43,12 @@ const WORKERS: usize = 4;
 /// How long the watcher waits for a burst of writes (an editor's save) to settle.
 const DEBOUNCE: Duration = Duration::from_millis(20);
 
+/// What a rebuild put live: how many outputs it rendered, how many files they wrote.
+struct Published {
+    outputs: usize,
+    files: usize,
+}
+
 /// What open pages are told.
 #[derive(Debug, Clone)]
 enum Event {
@@ -348,7 +354,7 @@ fn watch_loop(
                 _ => session.behind = None,
             }
         }
-        if let Some(rendered) = rebuild(&mut session, live) {
+        if let Some(Published { outputs, files }) = rebuild(&mut session, live) {
             // What was planned again: the edited pages alone, or the whole site.
             let planned = match session.revised {
                 Some(1) => "1 page".to_string(),
@@ -356,7 +362,7 @@ fn watch_loop(
                 None => "the site".to_string(),
             };
             say(&format!(
-                "rebuilt in {} ms ({rendered} of {} outputs; planned {planned})",
+                "rebuilt in {} ms ({outputs} of {} outputs, {files} files; planned {planned})",
                 started.elapsed().as_millis(),
                 session.plan.outputs.len()
             ));
@@ -367,10 +373,10 @@ fn watch_loop(
 /// Plans the site again and renders what changed since the served plan; on success the
 /// new files go live (and files of outputs that are gone are dropped) and pages reload,
 /// on failure the last good files stay and pages show the errors. Returns how many
-/// outputs were rendered, `None` when nothing was published.
-fn rebuild(session: &mut Session, live: &Live) -> Option<usize> {
+/// outputs were rendered and how many files written, `None` when nothing was published.
+fn rebuild(session: &mut Session, live: &Live) -> Option<Published> {
     let site = &session.site;
-    let mut problems = site.problems.clone();
+    let mut problems = Vec::new();
     let renderer = match session.renderer.take() {
         Some(renderer) => {
             renderer.set_charts(site.charts.clone());
@@ -393,7 +399,7 @@ fn rebuild_with(
     live: &Live,
     renderer: Option<&Renderer>,
     problems: Vec<Diagnostic>,
-) -> Option<usize> {
+) -> Option<Published> {
     let behind = session.behind.take();
     let revised = match (renderer, &behind) {
         (Some(renderer), Some(pages)) => session.plan.revise(&session.site, renderer, pages),
@@ -401,9 +407,19 @@ fn rebuild_with(
     };
     let revising = revised.is_some();
     session.revised = behind.as_ref().map(Vec::len).filter(|_| revising);
-    let published = match (revised, renderer) {
-        (Some(revised), Some(renderer)) => revise(session, live, renderer, revised, problems),
-        _ => replan(session, live, renderer, problems),
+    let published = match (revised, renderer, &behind) {
+        (Some(revised), Some(renderer), Some(pages)) => {
+            // The served site had no error, and only these pages changed since: their
+            // problems are all that can be new (and are printed again).
+            let mut own = session.site.problems_of(pages);
+            own.extend(problems);
+            revise(session, live, renderer, revised, own)
+        }
+        _ => {
+            let mut all = session.site.problems.clone();
+            all.extend(problems);
+            replan(session, live, renderer, all)
+        }
     };
     session.behind = match published {
         Some(_) => Some(Vec::new()),
@@ -421,7 +437,7 @@ fn revise(
     renderer: &Renderer,
     revised: Vec<(usize, crate::build::plan::Output)>,
     problems: Vec<Diagnostic>,
-) -> Option<usize> {
+) -> Option<Published> {
     if show_problems(&problems, live) {
         return None;
     }
@@ -444,7 +460,7 @@ fn replan(
     live: &Live,
     renderer: Option<&Renderer>,
     mut problems: Vec<Diagnostic>,
-) -> Option<usize> {
+) -> Option<Published> {
     let site = &session.site;
     let plan = match renderer {
         Some(renderer) if !problems.iter().any(Diagnostic::is_error) => Plan::new(site, renderer)
@@ -476,7 +492,7 @@ fn publish(
     renderer: &Renderer,
     diff: &crate::build::plan::Diff,
     bodies_only: bool,
-) -> Option<usize> {
+) -> Option<Published> {
     let site = &session.site;
     let plan = &session.plan;
     let showing_errors = live.errors.read().is_ok_and(|e| !e.is_empty());
@@ -518,6 +534,7 @@ fn publish(
         session.files_of.insert(path.clone(), named);
     }
     let files = memory.into_files();
+    let file_count = files.len();
     stale.retain(|rel| !files.contains_key(rel));
     let event = if only_stylesheets(plan, &diff.changed) && diff.gone.is_empty() {
         Event::Css
@@ -526,7 +543,10 @@ fn publish(
     };
     live.publish(files, &stale, event);
     session.search.published();
-    Some(diff.changed.len())
+    Some(Published {
+        outputs: diff.changed.len(),
+        files: file_count,
+    })
 }
 
 /// Prints warnings; prints errors and shows them on open pages. True if there were errors.

@@ -122,7 +122,7 @@ impl Face {
     }
 
     /// Position in `Face::ALL` (and in every per-face array).
-    fn index(self) -> usize {
+    pub(super) fn index(self) -> usize {
         match (self.script, self.weight) {
             (Script::Devanagari, Weight::Regular) => 0,
             (Script::Devanagari, Weight::Bold) => 1,
@@ -355,15 +355,15 @@ struct Placed {
 
 const MAX_CACHED_RUNS: usize = 2048;
 
-/// Calls `each` with the outline of every glyph of `text` set in `face` at `size` px with
-/// its pen starting at (`x`, `baseline`), and the transform that puts it there (the same
-/// shaping `run_width` measures; glyphs without an outline are skipped).
+/// Calls `each` with the id and outline of every glyph of `text` set in `face` at `size` px
+/// with its pen starting at (`x`, `baseline`), and the transform that puts it there (the
+/// same shaping `run_width` measures; glyphs without an outline are skipped).
 pub fn run_glyphs(
     face: Face,
     text: &str,
     (x, baseline): (f32, f32),
     size: f32,
-    mut each: impl FnMut(&Path, Transform),
+    mut each: impl FnMut(u16, &Path, Transform),
 ) {
     let Ok(faces) = faces() else {
         return;
@@ -393,7 +393,7 @@ pub fn run_glyphs(
                     x + placed.x as f32 * scale,
                     baseline - placed.y as f32 * scale,
                 );
-                each(outline, at);
+                each(placed.glyph, outline, at);
             }
         }
     });

@@ -9,6 +9,7 @@
 
 mod chart;
 mod fonts;
+mod glyphs;
 mod palette;
 mod raster;
 mod result;
@@ -109,6 +110,7 @@ pub fn drawing_fingerprint() -> u128 {
             include_str!("raster.rs"),
             include_str!("scene.rs"),
             include_str!("fonts.rs"),
+            include_str!("glyphs.rs"),
         ] {
             f.add_bytes(source.as_bytes());
         }

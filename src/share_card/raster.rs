@@ -1,16 +1,17 @@
 //! The composed SVG to PNG bytes: the shapes `scene` reads back from it are filled with
-//! tiny-skia, text as the bundled faces' glyph outlines (`fonts::run_glyphs`), and the
-//! pixels are written as RGB (the card is opaque), or indexed when it has few colours.
+//! tiny-skia, text is laid over them through its coverage (`glyphs`: the bundled faces'
+//! glyphs filled once and reused), and the pixels are written as RGB (the card is opaque),
+//! or indexed when it has few colours.
 //!
 //! This draws what resvg drew from the same document (the tests compare the two): rects and
-//! runs filled anti-aliased with the non-zero rule, lines stroked with butt ends, rounded
+//! glyphs filled anti-aliased with the non-zero rule, lines stroked with butt ends, rounded
 //! corners as one cubic each, glyphs shaped by rustybuzz as `fonts` measures them. It skips
 //! what resvg spent a third of a card on: parsing a general SVG, resolving fonts and
 //! shaping every run again for each card.
 
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
-use super::fonts;
+use super::glyphs;
 use super::scene::{self, Rgb, Shape};
 
 /// Indices are Paeth-filtered and compressed with fdeflate: measured on the Kanpur card,
@@ -132,46 +133,46 @@ fn paint_shape(pixmap: &mut Pixmap, shape: &Shape<'_>) {
             fill,
             ref text,
         } => {
-            let mut builder = PathBuilder::new();
-            fonts::run_glyphs(face, text, (x, baseline), size, |outline, at| {
-                push_transformed(&mut builder, outline, at);
-            });
-            if let Some(path) = builder.finish() {
-                fill_path(pixmap, &path, fill);
+            let canvas = (pixmap.width() as usize, pixmap.height() as usize);
+            if let Some(coverage) = glyphs::run(face, text, (x, baseline), size, canvas) {
+                composite(pixmap, &coverage, fill);
             }
         }
     }
 }
 
-/// Appends `path` with `ts` applied to every point.
-fn push_transformed(builder: &mut PathBuilder, path: &tiny_skia::Path, ts: Transform) {
-    use tiny_skia::PathSegment;
-    let map = |p: tiny_skia::Point| {
-        let mut p = p;
-        ts.map_point(&mut p);
-        p
-    };
-    for segment in path.segments() {
-        match segment {
-            PathSegment::MoveTo(p) => {
-                let p = map(p);
-                builder.move_to(p.x, p.y);
+/// `color` laid over the pixmap through `coverage`, as tiny-skia blends an opaque colour
+/// into an opaque pixmap (the pixmap stays opaque).
+fn composite(pixmap: &mut Pixmap, coverage: &glyphs::Coverage, color: Rgb) {
+    let stride = 4 * pixmap.width() as usize;
+    let data = pixmap.data_mut();
+    let ink = [color.0, color.1, color.2, 255];
+    let rows = coverage
+        .data
+        .chunks_exact(coverage.width)
+        .take(coverage.height);
+    for (row, line) in rows.enumerate() {
+        let start = (coverage.top + row) * stride + 4 * coverage.left;
+        let pixels = &mut data[start..start + 4 * coverage.width];
+        for (&c, pixel) in line.iter().zip(pixels.chunks_exact_mut(4)) {
+            match c {
+                0 => {}
+                255 => pixel.copy_from_slice(&ink),
+                c => {
+                    for (channel, &source) in pixel.iter_mut().zip(&ink[..3]) {
+                        *channel = blend(source, *channel, c);
+                    }
+                }
             }
-            PathSegment::LineTo(p) => {
-                let p = map(p);
-                builder.line_to(p.x, p.y);
-            }
-            PathSegment::QuadTo(c, p) => {
-                let (c, p) = (map(c), map(p));
-                builder.quad_to(c.x, c.y, p.x, p.y);
-            }
-            PathSegment::CubicTo(c0, c1, p) => {
-                let (c0, c1, p) = (map(c0), map(c1), map(p));
-                builder.cubic_to(c0.x, c0.y, c1.x, c1.y, p.x, p.y);
-            }
-            PathSegment::Close => builder.close(),
         }
     }
+}
+
+/// `source` over `under` at `coverage`/255, rounded.
+fn blend(source: u8, under: u8, coverage: u8) -> u8 {
+    let c = u32::from(coverage);
+    let v = u32::from(source) * c + u32::from(under) * (255 - c) + 128;
+    ((v + (v >> 8)) >> 8) as u8
 }
 
 /// A rectangle as SVG defines it: `rx` is clamped to half the width and height.

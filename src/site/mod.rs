@@ -228,6 +228,8 @@ impl Site {
     pub fn reload_content(&mut self, changed: &[PathBuf]) -> Reload {
         let mut touched = Vec::new();
         let mut same_shape = true;
+        // The edited files' own problems, as they were and as they are.
+        let (mut gone, mut found) = (Vec::new(), Vec::new());
         for file in changed {
             let readable = discover::readable_source(&self.root, discover::CONTENT_DIR, file);
             let entry = if readable.is_ok() {
@@ -245,9 +247,14 @@ impl Site {
             }
             let old = match entry {
                 Some(entry) => {
-                    let shape = entry.shape;
+                    // A file that does not make a page is never edited in place.
+                    let shape = entry.page.is_ok().then_some(entry.shape);
+                    found.extend(self.own_problems_of(&entry).iter().cloned());
                     let old = self.entries.insert(file.clone(), entry);
-                    old.map(|old| old.shape == shape)
+                    if let Some(old) = &old {
+                        gone.extend(self.own_problems_of(old).iter().cloned());
+                    }
+                    old.map(|old| old.page.is_ok() && Some(old.shape) == shape)
                 }
                 None => self.entries.remove(file).map(|_| false),
             };
@@ -282,9 +289,37 @@ impl Site {
                 i
             })
             .collect();
-        let problems = self.own_problems(Vec::new(), |_| {});
-        self.problems = self.with_derived_problems(problems);
+        if self.generated.is_empty() {
+            diagnostics::replace_sorted(&mut self.problems, &gone, found);
+        } else {
+            // Pages made from data merge their problems with others they equal, so
+            // the list is gathered again.
+            let problems = self.own_problems(Vec::new(), |_| {});
+            self.problems = self.with_derived_problems(problems);
+        }
         Reload::Pages(edited)
+    }
+
+    /// The problems of pages `pages` (places in `pages`) on their own: what `serve`
+    /// shows after an edit of their bodies (every other problem is as it was).
+    pub fn problems_of(&self, pages: &[usize]) -> Vec<Diagnostic> {
+        let mut problems: Vec<Diagnostic> = pages
+            .iter()
+            .filter_map(|&i| self.entries.get(&self.pages.get(i)?.file))
+            .flat_map(|entry| self.own_problems_of(entry).iter().cloned())
+            .collect();
+        diagnostics::sort(&mut problems);
+        problems
+    }
+
+    /// What one content file's reading found, if it is part of the site (a draft's
+    /// results are not checked unless drafts are built).
+    fn own_problems_of<'e>(&self, entry: &'e Entry) -> &'e [Diagnostic] {
+        match &entry.page {
+            Ok(_) if self.published(entry).is_none() => &[],
+            Ok(_) => &entry.result_problems,
+            Err(problems) => problems,
+        }
     }
 
     /// The entry's page, if it is published (drafts only when asked for).
@@ -305,14 +340,10 @@ impl Site {
         problems.extend(self.data_problems.iter().cloned());
         problems.extend(self.file_problems.iter().cloned());
         for entry in self.entries.values() {
-            match &entry.page {
-                Ok(_) if self.published(entry).is_none() => {}
-                Ok(_) => {
-                    each(entry);
-                    problems.extend(entry.result_problems.iter().cloned());
-                }
-                Err(p) => problems.extend(p.iter().cloned()),
+            if entry.page.is_ok() && self.published(entry).is_some() {
+                each(entry);
             }
+            problems.extend(self.own_problems_of(entry).iter().cloned());
         }
         problems
     }

@@ -282,6 +282,25 @@ test('a result whose title a fetched first-results file carries shows before its
   await plain.close();
 });
 
+test('a query of two words shows its first card before any article file: its title is in its words\' first-results files', async () => {
+  // A place and a year, a party and a year, a seat and a word of every seat page's title.
+  for (const query of ['कानपुर 2019', 'kanpur 2024', 'कांग्रेस 2019', 'मेरठ लोकसभा']) {
+    const page = await browser.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let served = 0;
+    await page.route('**/search/d/*.json', async (route) => { await held; served += 1; await route.continue(); });
+    await page.goto(`${origin}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+    const title = await page.evaluate(() => document.querySelector('#search-results li a').textContent);
+    assert.equal(served, 0, `${query}: no article file has arrived`);
+    release();
+    const shown = await results(page);
+    assert.equal(shown.cards[0].title, title, `${query}: the first card stays first`);
+    await page.close();
+  }
+});
+
 test('the address follows what is typed once typing pauses, and a first card needs no article file before it', async () => {
   const page = await browser.newPage();
   await page.addInitScript(() => {

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""What one edit costs `chunav serve` on the bench corpus (scripts/bench_corpus.py).
+
+Starts `chunav serve` on SITE (a corpus written by bench_corpus.py; build it once with
+`chunav build` first so that its card cache is warm), then saves one article's first
+paragraph --edits times, as bench.py's serve figure does, and reports:
+- save → `reload` event → page fetched with the new text: median and max (wall: the
+  20 ms watch debounce is in it, and so is every other process on the machine);
+- the server's CPU per edit (user + system, from /proc/PID/stat: what the edit cost,
+  whatever else runs), and the server's own "rebuilt in" lines;
+- the same for edits of the article's title (what listings, the home page, feeds and
+  search show: the whole site is planned again).
+
+    scripts/serve-edit.py --chunav target/release/chunav --site target/b10k/chunav
+"""
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import edit, get, wait_for  # noqa: E402
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def retitle(path, title):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("title = "):
+            lines[i] = f'title = "{title}"'
+            break
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def measure(child, stream, port, base, article, url, change, marker_of, edits, log):
+    walls, cpus, lines = [], [], []
+    for i in range(edits):
+        marker = marker_of(i)
+        before = cpu_seconds(child.pid)
+        begun = time.perf_counter()
+        change(article, marker)
+        wait_for(stream, b"reload")
+        body = get(port, f"{base}{url}")
+        if marker not in body:
+            sys.exit(f"serve did not show edit {i}")
+        walls.append((time.perf_counter() - begun) * 1000)
+        time.sleep(0.3)  # the server's CPU of this edit settles (rendering is over)
+        cpus.append((cpu_seconds(child.pid) - before) * 1000)
+        lines.append(log.pop() if log else "")
+    return walls, cpus, lines
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--chunav", required=True)
+    parser.add_argument("--site", required=True)
+    parser.add_argument("--edits", type=int, default=7)
+    parser.add_argument("--title-edits", type=int, default=3)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    child = subprocess.Popen([args.chunav, "--root", args.site, "serve", "--port", "0"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = child.stdout.readline()
+        first_build = time.perf_counter() - started
+        address = line.split("http://127.0.0.1:")[1]
+        port = int(address.split("/")[0])
+        base = "/" + address.split("/", 1)[1].split(" ")[0].strip("/")
+        base = "" if base == "/" else base
+        log = []
+
+        def read_log():
+            for out in child.stdout:
+                if out.startswith("rebuilt in"):
+                    log.append(out.strip())
+
+        threading.Thread(target=read_log, daemon=True).start()
+        events = socket.create_connection(("127.0.0.1", port), timeout=600)
+        events.sendall(b"GET /__chunav/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        stream = events.makefile("rb")
+        wait_for(stream, b"ok")
+        article = os.path.join(args.site, "content", "seat-001", "article-00001.md")
+        url = "/seat-001/article-00001/"
+        print(f"first build {first_build:.1f} s; load {os.getloadavg()[0]:.1f}")
+        for what, change, marker_of, n in [
+            ("body", edit, lambda i: f"संपादन-{i}-{time.time_ns()}", args.edits),
+            ("title", retitle, lambda i: f"नया शीर्षक {i}-{time.time_ns()}", args.title_edits),
+        ]:
+            if n == 0:
+                continue
+            walls, cpus, lines = measure(child, stream, port, base, article, url, change,
+                                         marker_of, n, log)
+            print(f"{what} edit ×{n}: save → page median {statistics.median(walls):.0f} ms "
+                  f"(max {max(walls):.0f}); server CPU median {statistics.median(cpus):.0f} ms "
+                  f"(max {max(cpus):.0f}); load {os.getloadavg()[0]:.1f}")
+            for line in lines:
+                print(f"    {line}")
+        events.close()
+    finally:
+        child.kill()
+        child.wait()
+
+
+if __name__ == "__main__":
+    main()
