@@ -1413,6 +1413,8 @@ impl<'a> Checker<'a> {
         }
         if let Some((at, message)) = self.how_many_claim(sentence, &lower, &quoted_all, &named) {
             out.push((start + flat.original(at), message));
+        } else if let Some((at, message)) = self.field_size_claim(&lower, &named) {
+            out.push((start + flat.original(at), message));
         }
         out
     }

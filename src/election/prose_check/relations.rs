@@ -177,7 +177,12 @@ impl Checker<'_> {
         {
             return None;
         }
-        let n = leaders_counted(clause)?;
+        let (n, explicit) = leaders_counted(clause)?;
+        // "the three together": most likely the three just named, the leaders; a "less
+        // than" about them is left alone, as it would hold for any other three.
+        if !explicit && !matches!(bound, None | Some(Bound::More)) {
+            return None;
+        }
         let i = match named.results.as_slice() {
             [i] => *i,
             [] if self.results.len() == 1 => 0,
@@ -234,6 +239,90 @@ impl Checker<'_> {
         Some(format!(
             "the text says the first {n} together had {said}{typed}, but the data says {shown} for them ({})",
             r.election
+        ))
+    }
+
+    /// "8 उम्मीदवार मैदान में थे", "Amritsar had … 31 candidates.", "14 उम्मीदवार और नोटा": the
+    /// size of the field of the one result the sentence is about, NOTA not counted. Only a
+    /// count that stands for the whole field (followed by मैदान, in the fray, "and NOTA", or
+    /// ending its sentence), never "the other 22 candidates" or "the last three".
+    pub(super) fn field_size_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
+        let i = match named.results.as_slice() {
+            [i] => *i,
+            [] if self.results.len() == 1 => 0,
+            _ => return None,
+        };
+        let r = self.result(i);
+        let words: Vec<(usize, &str)> = super::sentence_words(lower);
+        let (at, n, rest) = words.windows(2).find_map(|w| {
+            let (at, word) = w[0];
+            let (noun_at, noun) = w[1];
+            let n = numbers::small_number(word)?;
+            let field_noun = ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun);
+            (field_noun && n >= 2.0 && n.fract() == 0.0 && n <= 60.0)
+                .then(|| (at, n as usize, &lower[noun_at + noun.len()..]))
+        })?;
+        let head = lower[..at].trim_end();
+        let qualified = [
+            "other",
+            "remaining",
+            "rest",
+            "last",
+            "first",
+            "top",
+            "these",
+            "those",
+            "of",
+            "among",
+            "बाक़ी",
+            "बाकी",
+            "अन्य",
+            "शेष",
+            "आख़िरी",
+            "आखिरी",
+            "पहले",
+            "इन",
+            "उन",
+        ]
+        .iter()
+        .any(|w| {
+            head.ends_with(w)
+                && !head[..head.len() - w.len()].ends_with(super::numbers::is_word_char)
+        });
+        if qualified || head.ends_with("than") || head.ends_with("से") {
+            return None;
+        }
+        let rest = rest.trim_start();
+        let whole_field = rest.is_empty()
+            || rest.starts_with(['.', '।', ';'])
+            || [
+                "मैदान",
+                "in the fray",
+                "contested",
+                "on the ballot",
+                "और नोटा",
+                "and nota",
+                "ने चुनाव लड़ा",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        if !whole_field {
+            return None;
+        }
+        let field = r
+            .candidates
+            .iter()
+            .filter(|c| c.party != crate::election::result::NOTA)
+            .count();
+        if field == n || r.approx || field < 2 {
+            return None;
+        }
+        Some((
+            at,
+            format!(
+                "the text says {n} candidates, but the data lists {field} for {} (NOTA not counted)",
+                r.election
+            ),
         ))
     }
 
@@ -506,33 +595,44 @@ fn inr(value: f64) -> String {
     crate::numfmt::inr_unsigned(value.round().max(0.0) as u64)
 }
 
-/// How many leading candidates a clause sums: "the top four", "the first three", "पहले तीन",
-/// "the two front-runners", "दोनों" (two).
-fn leaders_counted(clause: &str) -> Option<usize> {
-    for lead in [
+/// How many leading candidates a clause sums, and whether it says they lead: "the top
+/// four", "the first three", "पहले तीन", "the two front-runners" (explicit); "the three
+/// together", "between them the two took" (the ones just named, taken to be the leaders).
+fn leaders_counted(clause: &str) -> Option<(usize, bool)> {
+    let count_after = |lead: &str| {
+        let at = find_word(clause, lead.trim_end())?;
+        let word = clause.get(at + lead.len()..)?.split_whitespace().next()?;
+        numbers::small_number(word)
+            .filter(|n| (2.0..=10.0).contains(n) && n.fract() == 0.0)
+            .map(|n| n as usize)
+    };
+    if let Some(n) = [
         "the top ",
         "top ",
         "the first ",
         "the leading ",
         "पहले ",
         "शीर्ष ",
-    ] {
-        if let Some(at) = find_word(clause, lead.trim_end()) {
-            let word = clause[at + lead.len()..].split_whitespace().next()?;
-            if let Some(n) =
-                numbers::small_number(word).filter(|n| (2.0..=10.0).contains(n) && n.fract() == 0.0)
-            {
-                return Some(n as usize);
-            }
-        }
-    }
-    [
-        "the two front-runners",
-        "the two leaders",
-        "the top two",
-        "पहले दो",
     ]
     .iter()
-    .any(|w| clause.contains(w))
-    .then_some(2)
+    .find_map(|lead| count_after(lead))
+    {
+        return Some((n, true));
+    }
+    if ["the two front-runners", "the two leaders"]
+        .iter()
+        .any(|w| clause.contains(w))
+    {
+        return Some((2, true));
+    }
+    // "the three together took …": the count right after "the", then a verb, not a noun
+    // ("the three independents").
+    let at = find_word(clause, "the")?;
+    let mut words = clause[at + 3..].split_whitespace();
+    let n = numbers::small_number(words.next()?)
+        .filter(|n| (2.0..=10.0).contains(n) && n.fract() == 0.0)?;
+    let next = words.next()?;
+    ["together", "took", "polled", "won", "got", "had", "shared"]
+        .contains(&next)
+        .then_some((n as usize, false))
 }
