@@ -18,6 +18,7 @@ import shutil
 import socket
 import statistics
 import subprocess
+import tempfile
 import sys
 import time
 
@@ -27,11 +28,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def run(cmd, cwd=None):
     """Runs `cmd`; returns wall seconds, user+sys seconds, peak RSS in MB."""
     started = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    err = child.stderr.read().decode(errors="replace")
-    child.stderr.close()
+    # stderr goes to a file, not a pipe: a build that prints more than a pipe holds (64 KB:
+    # the warnings of a 10,000-article site) would block on it while we wait for it.
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     if status != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err[-3000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024}
