@@ -8,6 +8,7 @@
 //! further (case, punctuation, a leading assembly-constituency number) and is only used
 //! to compare.
 
+use crate::search::latin;
 use unicode_normalization::UnicodeNormalization;
 
 const ZERO_WIDTH: [char; 4] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
@@ -226,31 +227,7 @@ pub fn romanised(word: &str) -> String {
     let mut out = String::new();
     for c in word.nfd() {
         let part = match c {
-            'क' => "k",
-            'ख' => "kh",
-            'ग' => "g",
-            'घ' => "gh",
-            'च' => "ch",
-            'छ' => "chh",
-            'ज' => "j",
-            'झ' => "jh",
-            'ट' | 'त' => "t",
-            'ठ' | 'थ' => "th",
-            'ड' | 'द' => "d",
-            'ढ' | 'ध' => "dh",
-            'ण' | 'न' | 'ङ' | 'ञ' | '\u{902}' | '\u{901}' => "n",
-            'प' => "p",
-            'फ' => "ph",
-            'ब' => "b",
-            'भ' => "bh",
-            'म' => "m",
-            'य' => "y",
-            'र' => "r",
-            'ल' => "l",
-            'व' => "v",
-            'श' | 'ष' => "sh",
-            'स' => "s",
-            'ह' => "h",
+            '\u{902}' | '\u{901}' => "n",
             'अ' | 'आ' | '\u{93e}' => "a",
             'इ' | 'ई' | '\u{93f}' | '\u{940}' => "i",
             'उ' | 'ऊ' | '\u{941}' | '\u{942}' => "u",
@@ -262,7 +239,11 @@ pub fn romanised(word: &str) -> String {
                 out.push(c.to_ascii_lowercase());
                 continue;
             }
-            _ => continue,
+            // The consonants are read as the search index transliterates them.
+            c => match latin::consonant(c) {
+                Some(part) => part,
+                None => continue,
+            },
         };
         out.push_str(part);
     }

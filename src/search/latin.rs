@@ -75,7 +75,8 @@ enum Unit {
     Other(char),
 }
 
-fn consonant(c: char) -> Option<&'static str> {
+/// A Devanagari consonant in Latin letters, without its inherent vowel.
+pub(crate) fn consonant(c: char) -> Option<&'static str> {
     Some(match c {
         'क' => "k",
         'ख' => "kh",
