@@ -24,7 +24,7 @@ use crate::election::page::PageResults;
 use crate::numfmt::inr_unsigned;
 use facts::{Fact, Kind, Part};
 use numbers::{Measure, Quoted, is_word_char};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 pub use mask::NOCHECK;
@@ -1094,25 +1094,26 @@ impl<'a> Checker<'a> {
     }
 
     fn named(&self, sentence: &str, lower: &str, quoted: &[Quoted]) -> Named {
+        let starts = WordStarts::new(lower);
         let mut named = Named {
             clauses: clauses(sentence),
-            votes_word: VOTE_WORDS.iter().any(|w| find_word(lower, w).is_some()),
-            deposit: DEPOSIT_WORDS.iter().any(|w| lower.contains(w)),
+            votes_word: VOTE_WORDS.iter().any(|w| starts.find(w).is_some()),
+            deposit: DEPOSIT_WORDS.iter().any(|w| has(lower, w)),
             sums: sums(lower),
             win_word: WIN_WORDS
                 .iter()
                 .chain(LOSE_WORDS)
                 .chain(DEFEAT_WORDS)
                 .chain(["हराया", "हारे", "हारी", "जीत"].iter())
-                .any(|w| lower.contains(w)),
+                .any(|w| has(lower, w)),
             ..Named::default()
         };
         for (i, r) in self.results.iter().enumerate() {
             let year = r.year.to_string();
             let at = [
-                find_word(lower, &year),
-                find_word(lower, &crate::numfmt::devanagari_digits(&year)),
-                lower.find(self.elections[i].as_str()),
+                starts.find(&year),
+                starts.find(&crate::numfmt::devanagari_digits(&year)),
+                find_from(lower, &self.elections[i], 0),
             ]
             .into_iter()
             .flatten()
@@ -1171,7 +1172,7 @@ impl<'a> Checker<'a> {
                 .filter_map(|(forms, list, _)| {
                     let at = forms
                         .iter()
-                        .filter_map(|f| find_word(lower, f))
+                        .filter_map(|f| starts.find(f))
                         .min()
                         .or_else(|| seat_in_other_script(sentence, lower, forms))?;
                     Some(list.iter().map(move |i| (*i, at)))
@@ -1204,7 +1205,8 @@ impl<'a> Checker<'a> {
             let mut ats: Vec<usize> = forms
                 .iter()
                 .flat_map(|f| {
-                    find_words(lower, f, MENTIONS_LIMIT)
+                    starts
+                        .find_all(f, MENTIONS_LIMIT)
                         .into_iter()
                         .filter(move |at| {
                             if is_party {
@@ -1272,7 +1274,7 @@ impl<'a> Checker<'a> {
         }
         named.who.sort_by_key(|(_, at)| *at);
         for (name, forms) in &self.segment_forms {
-            if forms.iter().any(|f| lower.contains(f.as_str())) && !named.segments.contains(name) {
+            if forms.iter().any(|f| has(lower, f)) && !named.segments.contains(name) {
                 named.segments.push(name.clone());
             }
         }
@@ -3560,21 +3562,97 @@ fn find_word(text: &str, w: &str) -> Option<usize> {
         return None;
     }
     let mut from = 0;
-    while let Some(i) = text[from..].find(w) {
-        let at = from + i;
+    while let Some(at) = find_from(text, w, from) {
         let before_ok = !text[..at].chars().next_back().is_some_and(is_word_char);
-        let after_ok = !text[at + w.len()..]
-            .chars()
-            .next()
-            .is_some_and(is_word_char)
-            || w.chars().last().is_some_and(|c| !c.is_alphanumeric())
-            || is_hindi_suffix(&text[at + w.len()..]);
-        if before_ok && after_ok {
+        if before_ok && ends_word(text, at, w) {
             return Some(at);
         }
         from = at + w.len();
     }
     None
+}
+
+/// Whether `w`, found at `at` in `text`, is not the start of a longer word ("कांग्रेसी" and
+/// "वोटों" still count: a Hindi ending leaves the word the same).
+fn ends_word(text: &str, at: usize, w: &str) -> bool {
+    let rest = &text[at + w.len()..];
+    !rest.chars().next().is_some_and(is_word_char)
+        || w.chars().last().is_some_and(|c| !c.is_alphanumeric())
+        || is_hindi_suffix(rest)
+}
+
+/// Where the words of one sentence start, by their first character: `find_word` for the
+/// many names and words asked of one sentence, each looked up where a word starts with
+/// its first character instead of searched for along the sentence.
+struct WordStarts<'t> {
+    text: &'t str,
+    by_first: HashMap<char, Vec<usize>>,
+}
+
+impl<'t> WordStarts<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            let word = is_word_char(c);
+            if word && !in_word {
+                by_first.entry(c).or_default().push(i);
+            }
+            in_word = word;
+        }
+        WordStarts { text, by_first }
+    }
+
+    /// `find_word(text, w)`.
+    fn find(&self, w: &str) -> Option<usize> {
+        self.find_all(w, 1).first().copied()
+    }
+
+    /// `find_words(text, w, limit)`: up to `limit` offsets, none overlapping.
+    fn find_all(&self, w: &str, limit: usize) -> Vec<usize> {
+        let Some(first) = w.chars().next() else {
+            return Vec::new();
+        };
+        if !is_word_char(first) {
+            return find_words(self.text, w, limit);
+        }
+        let mut out = Vec::new();
+        let mut from = 0;
+        for &at in self.by_first.get(&first).into_iter().flatten() {
+            if out.len() == limit {
+                break;
+            }
+            if at >= from && self.text[at..].starts_with(w) && ends_word(self.text, at, w) {
+                out.push(at);
+                from = at + w.len();
+            }
+        }
+        out
+    }
+}
+
+/// Byte offset of the first `w` in `text` at or after `from`. Like `text[from..].find(w)`,
+/// which sets up a two-way searcher for every call: the prose check asks for a few hundred
+/// short words and names in every sentence of a page, and that setup was a tenth of a cold
+/// build. Searching for the needle's first character (memchr) and comparing there is
+/// quicker on sentences of a few hundred bytes.
+fn find_from(text: &str, w: &str, mut from: usize) -> Option<usize> {
+    let Some(first) = w.chars().next() else {
+        return Some(from);
+    };
+    while let Some(i) = text[from..].find(first) {
+        let at = from + i;
+        if text[at..].starts_with(w) {
+            return Some(at);
+        }
+        from = at + first.len_utf8();
+    }
+    None
+}
+
+/// Whether `text` holds `w` (`str::contains`, searched as `find_from` does).
+fn has(text: &str, w: &str) -> bool {
+    find_from(text, w, 0).is_some()
 }
 
 /// "वोटों", "कांग्रेस" + "ी": Hindi endings that leave a word the same word.

@@ -211,3 +211,35 @@ fn a_lead_on_the_machines_is_checked_and_a_round_of_counting_is_not() {
         ]
     );
 }
+
+#[test]
+fn the_quick_search_finds_what_str_find_finds() {
+    let texts = [
+        "कानपुर में कांग्रेस के आलोक मिश्र हारे, कांग्रेसी खुश नहीं",
+        "aab aaab ab abab b, ab",
+        "रामराम राम रामनगर ा राम।",
+        "",
+    ];
+    let needles = ["", "a", "ab", "aab", "b", "राम", "ा", "कांग्रेस", "मिश्र हारे", "।", "x"];
+    for text in texts {
+        for w in needles {
+            for from in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+                assert_eq!(
+                    find_from(text, w, from),
+                    text[from..].find(w).map(|i| from + i),
+                    "{w:?} in {text:?} from {from}"
+                );
+            }
+            assert_eq!(has(text, w), text.contains(w), "{w:?} in {text:?}");
+        }
+    }
+    for text in texts {
+        let starts = WordStarts::new(text);
+        for w in needles.iter().chain(&["राम।", "2024", "aab aaab"]) {
+            assert_eq!(starts.find(w), find_word(text, w), "{w:?} in {text:?}");
+            assert_eq!(starts.find_all(w, 10), find_words(text, w, 10), "{w:?} in {text:?}");
+        }
+    }
+    assert_eq!(find_word("रामराम राम रामनगर", "राम"), Some(19));
+    assert_eq!(find_words("ab abab ab, ab", "ab", 10), [0, 8, 12]);
+}
