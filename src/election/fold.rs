@@ -113,6 +113,14 @@ pub fn same_state(a: &str, b: &str) -> bool {
 /// one name typed two ways.
 pub fn key(text: &str) -> String {
     let (_, name) = split_ac_number(text);
+    if name.is_ascii() {
+        ascii_key(name)
+    } else {
+        unicode_key(name)
+    }
+}
+
+fn unicode_key(name: &str) -> String {
     let decomposed: Vec<char> = name.nfd().collect();
     let mut out = String::with_capacity(decomposed.len());
     let mut space = false;
@@ -151,6 +159,22 @@ pub fn key(text: &str) -> String {
         }
     }
     out.nfc().collect()
+}
+
+/// `key` of a name in ASCII, which has no forms, marks or joiners to fold: words lower-cased
+/// and joined by one space.
+fn ascii_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
 }
 
 /// Devanagari vowel signs and other combining marks (they are not `is_alphanumeric`).
@@ -295,6 +319,22 @@ fn devanagari_consonant(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ascii_name_s_key_is_what_the_unicode_path_gives() {
+        for name in [
+            "LUCKNOW CANTT.",
+            "Cantt",
+            "  Kidwai  Nagar ",
+            "A.K. Gupta",
+            "x_y-z",
+            "",
+            "...",
+            "R2D2 (IND)",
+        ] {
+            assert_eq!(ascii_key(name), unicode_key(name), "{name:?}");
+        }
+    }
 
     #[test]
     fn nukta_forms_and_joiners_become_one() {

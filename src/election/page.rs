@@ -199,16 +199,21 @@ fn swapped_parties(results: &[ResultFigures]) -> Vec<Diagnostic> {
             if super::fold::key(&a.constituency) != super::fold::key(&b.constituency) {
                 continue;
             }
+            // Each name's key once (they were made for every pair: a fifth of a warm build).
+            let b_keys: Vec<String> = b
+                .result
+                .candidates
+                .iter()
+                .map(|y| super::fold::key(&y.name))
+                .collect();
             let both: Vec<(&super::result::Candidate, &super::result::Candidate)> = a
                 .result
                 .candidates
                 .iter()
                 .filter_map(|x| {
-                    b.result
-                        .candidates
-                        .iter()
-                        .find(|y| super::fold::key(&y.name) == super::fold::key(&x.name))
-                        .map(|y| (x, y))
+                    let x_key = super::fold::key(&x.name);
+                    let at = b_keys.iter().position(|k| *k == x_key)?;
+                    Some((x, &b.result.candidates[at]))
                 })
                 .collect();
             for (k, (x_a, x_b)) in both.iter().enumerate() {

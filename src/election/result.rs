@@ -18,7 +18,7 @@ impl Place {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Source {
     pub text: String,
     pub url: Option<String>,
@@ -26,7 +26,7 @@ pub struct Source {
 
 /// One election in one constituency, after checking. Counts that failed their check are
 /// left out (the diagnostic already stops the build), so arithmetic here never sees them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct ElectionResult {
     pub id: String,
     pub election: String,
@@ -56,7 +56,7 @@ pub struct ElectionResult {
 }
 
 /// An assembly segment of a result.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Segment {
     /// As written (NFC), e.g. "कैंट" or "175-LUCKNOW CANTT.".
     pub name: String,
@@ -75,7 +75,7 @@ impl Segment {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Candidate {
     pub name: String,
     pub party: String,

@@ -11,7 +11,7 @@ use super::result::{Candidate, Place};
 use serde::Serialize;
 
 /// Whether a result is final.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// The returning officer has declared the result (or it is a past election's).
@@ -31,7 +31,7 @@ impl Status {
 }
 
 /// The status fields of a checked result.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Count {
     pub status: Status,
     /// The latest round counted, while counting.
@@ -44,7 +44,7 @@ pub struct Count {
 }
 
 /// When the figures were taken: a moment with its UTC offset, as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UpdateTime {
     pub year: u16,
     pub month: u8,

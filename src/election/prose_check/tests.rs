@@ -220,7 +220,19 @@ fn the_quick_search_finds_what_str_find_finds() {
         "रामराम राम रामनगर ा राम।",
         "",
     ];
-    let needles = ["", "a", "ab", "aab", "b", "राम", "ा", "कांग्रेस", "मिश्र हारे", "।", "x"];
+    let needles = [
+        "",
+        "a",
+        "ab",
+        "aab",
+        "b",
+        "राम",
+        "ा",
+        "कांग्रेस",
+        "मिश्र हारे",
+        "।",
+        "x",
+    ];
     for text in texts {
         for w in needles {
             for from in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
@@ -237,7 +249,11 @@ fn the_quick_search_finds_what_str_find_finds() {
         let starts = WordStarts::new(text);
         for w in needles.iter().chain(&["राम।", "2024", "aab aaab"]) {
             assert_eq!(starts.find(w), find_word(text, w), "{w:?} in {text:?}");
-            assert_eq!(starts.find_all(w, 10), find_words(text, w, 10), "{w:?} in {text:?}");
+            assert_eq!(
+                starts.find_all(w, 10),
+                find_words(text, w, 10),
+                "{w:?} in {text:?}"
+            );
         }
     }
     assert_eq!(find_word("रामराम राम रामनगर", "राम"), Some(19));
