@@ -417,7 +417,7 @@ mod tests {
             votes: 443_055,
             share: 52.34,
             postal: Some(2_480),
-            segments: vec![("कैंट", 78_035), ("किदवई नगर", 1_04_201)],
+            segments: vec![("कैंट", 78_035), ("किदवई नगर", 104_201)],
         };
         let print = of_serialized(&base());
         assert_eq!(print, of_serialized(&base()));
