@@ -301,8 +301,8 @@ test('a query of two words shows its first card before any article file: its tit
   }
 });
 
-// The first card of `query`, shown while every article file is held back: its title, and
-// the index files asked for before it showed.
+// The first card of `query`, shown while every article file is held back: its title, the
+// index files asked for before it showed, and then (article files let through) the cards.
 async function firstCardWithoutArticles(query) {
   const page = await browser.newPage();
   let release;
@@ -317,8 +317,9 @@ async function firstCardWithoutArticles(query) {
   const index = fetched.filter((u) => /^search\/[tf]\//.test(u));
   assert.equal(served, 0, `${query}: no article file has arrived`);
   release();
+  const { cards } = await results(page);
   await page.close();
-  return { title, index };
+  return { title, index, cards };
 }
 
 const meta = () => JSON.parse(fs.readFileSync(path.join(out, 'search/meta.json'), 'utf8'));
@@ -333,9 +334,12 @@ test('a compound typed apart finds the compound and shows its first card in the 
     assert.ok(parts.every((k) => firstFile(k, m.firsts) !== own), `${query}: ${parts}`);
     const firsts = JSON.parse(fs.readFileSync(path.join(out, `search/f/${own}.json`), 'utf8'));
     const titles = firsts.w['किदवईनगर'].map(([id]) => firsts.d[id][0]);
-    const { title, index } = await firstCardWithoutArticles(query);
-    assert.ok(titles.includes(title), `${query}: ${title} is none of ${titles.join(' | ')}`);
+    const { title, index, cards } = await firstCardWithoutArticles(query);
     assert.ok(index.includes(`search/f/${own}.json`), `${query}: ${index.join(' ')}`);
+    // No Hindi page writes the two words apart: the compound's best article comes first.
+    // (An English page writes "Kidwai Nagar", and has both romanised words.)
+    if (query === 'किदवई नगर') assert.ok(titles.includes(title), `${query}: ${title} is none of ${titles.join(' | ')}`);
+    assert.ok(cards.some((c) => c.marks.includes('किदवईनगर')), `${query}: no card marks किदवईनगर`);
   }
 });
 
