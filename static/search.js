@@ -3,8 +3,9 @@
 // written by `chunav build`; a query fetches, at once, the shard and the first-results file
 // of each word (both named by the query alone), and article files only for the results
 // beyond those (a first-results file also has the titles of the articles a query of its
-// word and another most likely puts first, so their cards show title first). docs/search.md
-// has the format.
+// word and another most likely puts first, so their cards show title first; a rare word's
+// shard entry has its best article's title). Two neighbouring words are also looked up
+// joined (a compound typed apart), in the same round. docs/search.md has the format.
 //
 // Part one folds text and computes loose Latin keys exactly as src/search/fold.rs and
 // src/search/latin.rs do (tests/search-cases.json is checked against both). Characters
