@@ -3,8 +3,9 @@
 // written by `chunav build`; a query fetches, at once, the shard and the first-results file
 // of each word (both named by the query alone), and article files only for the results
 // beyond those (a first-results file also has the titles of the articles a query of its
-// word and another most likely puts first, so their cards show title first). docs/search.md
-// has the format.
+// word and another most likely puts first, so their cards show title first; a rare word's
+// shard entry has its best article's title). Two neighbouring words are also looked up
+// joined (a compound typed apart), in the same round. docs/search.md has the format.
 //
 // Part one folds text and computes loose Latin keys exactly as src/search/fold.rs and
 // src/search/latin.rs do (tests/search-cases.json is checked against both). Characters
@@ -153,8 +154,9 @@ const chunavSearch = (() => {
     return k.replace(/[aeiouy]/g, '') || k;
   };
   const shardKey = (k) => `${skeleton(k)} ${k}`;
-  // Which of `n` first-results files holds key k: FNV-1a of its UTF-8 bytes, as
-  // src/search/index.rs's first_file.
+  // Which of `n` first-results files holds key k: FNV-1a of the UTF-8 bytes of its
+  // skeleton (of k itself when that is `~`), as src/search/index.rs's first_file: the words
+  // a query meets by the same consonants have their first results in the file it fetches.
   const utf8 = (text) => [...text].flatMap((c) => {
     const u = c.codePointAt(0);
     if (u < 0x80) return [u];
@@ -164,7 +166,8 @@ const chunavSearch = (() => {
   });
   const firstFile = (k, n) => {
     let h = 0x811c9dc5;
-    for (const b of utf8(k)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    const s = skeleton(k);
+    for (const b of utf8(s === '~' ? k : s)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
     return h % Math.max(1, n);
   };
   return { fold, words, spans, asWord, key, skeleton, shardKey, firstFile };
@@ -242,7 +245,13 @@ const chunavSearch = (() => {
     const best = new Float64Array(meta.docs);
     const ids = [];
     const matched = new Map();
-    for (const [word, wordKey, postings] of terms) {
+    // A rare word's best article (its shard entry has it): its title shows in the first
+    // round trip when the word was met by a typo or as a prefix, not by q's own key.
+    const rare = {};
+    // What every word of the shard is compared with, computed once (a shard has hundreds).
+    const kSkeleton = skeleton(k);
+    const kUnschwa = unschwa(k);
+    for (const [word, wordKey, postings, info] of terms) {
       const wk = wordKey || word;
       let weight = 0;
       if (word === q) weight = 1;
@@ -250,10 +259,11 @@ const chunavSearch = (() => {
       else if (wk === k) weight = latin ? 0.8 : 0.7;
       else if (q.length >= 3 && word.startsWith(q)) weight = 0.5;
       else if (latin && k.length >= 3 && wk.startsWith(k)) weight = 0.4;
-      else if (latin && q.length >= 5 && (withinOne(wk, k) || skeleton(wk) === skeleton(k))) weight = 0.3;
-      else if (k.length >= 5 && unschwa(wk) === unschwa(k)) weight = 0.3;
+      else if (latin && q.length >= 5 && (withinOne(wk, k) || skeleton(wk) === kSkeleton)) weight = 0.3;
+      else if (k.length >= 5 && unschwa(wk) === kUnschwa) weight = 0.3;
       if (!weight) continue;
       matched.set(word, weight);
+      if (info) rare[info[0]] = info.slice(1);
       let id = 0;
       for (const p of postings) {
         id += Math.floor(p / 8);
@@ -274,7 +284,23 @@ const chunavSearch = (() => {
         if (weight > (cards.get(id)?.[4] || 0)) cards.set(id, [...firsts.d[id], snip, weight]);
       }
     }
-    return { ids, scores, matched, cards, best, titles: firsts.d };
+    return { ids, scores, matched, cards, best, titles: [firsts.d, rare] };
+  };
+
+  // Adds to `found` (a lookup) the articles of `extra` (another) at `factor` of their
+  // scores: an article's better score of the two counts, and its better card.
+  const absorb = (found, extra, factor) => {
+    for (const id of extra.ids) {
+      if (!found.scores[id]) found.ids.push(id);
+      found.scores[id] = Math.max(found.scores[id], extra.scores[id] * factor);
+      found.best[id] = Math.max(found.best[id], extra.best[id] * factor);
+    }
+    for (const [w, weight] of extra.matched) found.matched.set(w, Math.max(found.matched.get(w) || 0, weight * factor));
+    for (const [id, c] of extra.cards) {
+      const weight = c[4] * factor;
+      if (weight > (found.cards.get(id)?.[4] || 0)) found.cards.set(id, [...c.slice(0, 4), weight]);
+    }
+    found.titles.push(...extra.titles);
   };
 
   // The meta file's groups of synonyms (party names, BJP/भाजपा/भारतीय जनता पार्टी; see
@@ -358,6 +384,21 @@ const chunavSearch = (() => {
     return out;
   };
 
+  // Two words typed apart that the site may write as one (राम नगर, ram nagar: रामनगर;
+  // romanised, the Hindi compound's key): [place of the first, the two joined], for each
+  // pair of neighbouring words of the query that are neither a group's phrase nor a number.
+  // Words of two scripts are joined by their keys.
+  const compounds = (alternatives) => {
+    const out = [];
+    for (let i = 0; i + 1 < alternatives.length; i += 1) {
+      const [a, b] = [alternatives[i][0], alternatives[i + 1][0]];
+      if ([a, b].some((w) => w.startsWith('=') || /^[0-9]/.test(w))) continue;
+      const joined = isLatin(a) === isLatin(b) ? words(fold(a + b)) : [key(a) + key(b)];
+      if (joined.length === 1) out.push([i, joined[0]]);
+    }
+    return out;
+  };
+
   // One query word looked up as any of its alternatives: the word itself, and of the groups
   // it is part of the name of, the one far more articles have than any other; an article's
   // best score of the two counts, the group's as a loose match (0.8) would.
@@ -375,17 +416,7 @@ const chunavSearch = (() => {
     // Nor when more articles have the word itself than the group: then it is a common word
     // that a small party's name happens to have (जन of सभी जन पार्टी).
     if (f.ids.length <= found.ids.length) return found;
-    for (const id of f.ids) {
-      if (!found.scores[id]) found.ids.push(id);
-      found.scores[id] = Math.max(found.scores[id], f.scores[id] * PART);
-      found.best[id] = Math.max(found.best[id], f.best[id] * PART);
-    }
-    for (const [w, weight] of f.matched) found.matched.set(w, Math.max(found.matched.get(w) || 0, weight * PART));
-    for (const [id, c] of f.cards) {
-      const weight = c[4] * PART;
-      if (weight > (found.cards.get(id)?.[4] || 0)) found.cards.set(id, [...c.slice(0, 4), weight]);
-    }
-    found.titles = { ...found.titles, ...f.titles };
+    absorb(found, f, PART);
     return found;
   };
 
@@ -612,8 +643,19 @@ const chunavSearch = (() => {
     try {
       // The requests go out first; everything else waits for them.
       const meta = await get('meta.json');
-      const found = await Promise.all(withSynonyms(meta, qs).map((alts) => lookupAny(meta, alts)));
+      const alternatives = withSynonyms(meta, qs);
+      const joined = compounds(alternatives);
+      // A compound's files are asked for in the same round as the words' own.
+      const [found, apart] = await Promise.all([
+        Promise.all(alternatives.map((alts) => lookupAny(meta, alts))),
+        Promise.all(joined.map(([, w]) => lookup(meta, w))),
+      ]);
       if (ticket !== current) return;
+      // An article with the compound has both its words.
+      joined.forEach(([i], n) => {
+        absorb(found[i], apart[n], 1);
+        absorb(found[i + 1], apart[n], 1);
+      });
       const { ids, partial } = rank(found, meta.docs);
       const matched = new Map(found.flatMap((f) => [...f.matched]));
       // The query word an article's snippet is cut around: the one it matches best, the
@@ -635,7 +677,7 @@ const chunavSearch = (() => {
       moreButton = null;
       // Titles and addresses of other articles the fetched first-results files carry.
       const titles = new Map();
-      for (const f of found) for (const id in f.titles) titles.set(Number(id), f.titles[id]);
+      for (const f of found) for (const d of f.titles) for (const id in d) titles.set(Number(id), d[id]);
       say(ids.length, partial);
       await show(ticket, ids, 0, matched, cards, titles, own);
     } catch (e) {

@@ -1,12 +1,13 @@
 //! The index's files, as the browser reads them (docs/search.md has the format):
 //!
-//! - `search/meta.json`: `{"v":3,"docs":N,"shards":[the shard key each shard starts at …],
+//! - `search/meta.json`: `{"v":4,"docs":N,"shards":[the shard key each shard starts at …],
 //!   "firsts":M}`;
 //! - `search/t/<n>.json`: shard n, `[[word, key, [postings]], …]` ordered by shard key
 //!   (latin::shard_key: the key's skeleton, then the key), so that the words a query can
-//!   meet through its key, and most of those one typo away, sit in one shard;
+//!   meet through its key, and most of those one typo away, sit in one shard; a word in at
+//!   most RARE articles has a fourth item, `[id, title, url, lang]` of its best article;
 //! - `search/f/<m>.json`: what the first screen of results shows, for the words whose key
-//!   hashes to m (`first_file`): `{"d":{id:[title,url,lang]},"w":{word:[[id,snippet]…]}}`,
+//!   skeleton hashes to m (`first_file`): `{"d":{id:[title,url,lang]},"w":{word:[[id,snippet]…]}}`,
 //!   the snippet of each word's first results. The browser fetches it beside the shard (it
 //!   knows m from the query alone), so a query's first results need one round trip. "d"
 //!   also has every title article of a word in at most TITLE_LIST titles, and the best
@@ -41,7 +42,7 @@ use std::fmt::Write;
 use std::ops::Range;
 
 pub const META_FILE: &str = "search/meta.json";
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 
 /// How many results of each word the index carries title, address and snippet for: a
 /// phone's first screen of results. The others come from their article files.
@@ -59,13 +60,20 @@ const TITLE_LIST: usize = 40;
 const PAIR_TITLES: usize = 2;
 const PAIRS: usize = 24;
 
+/// A word in at most this many articles carries its best article's id, title, address and
+/// language in its shard entry: a query that meets it by a typo or as a prefix (2024 is the
+/// prefix of a vote count, 20,245), whose key names another first-results file than the
+/// word's, then still has the title of the article it most likely puts first in the first
+/// round trip.
+const RARE: usize = 3;
+
 /// The files of first results hold between this and twice this many bytes of JSON (a few
 /// KB once gzipped): their number is the power of two that gives that, so that it changes
 /// only when the site doubles or halves, not with every edit (every word moves then).
 const FIRSTS_BYTES: usize = 16_000;
 
 /// A shard holds at least SHARD_MIN bytes of JSON, then ends before the first key whose
-/// hash is a multiple of SHARD_CUT, or before the key that would take it past SHARD_MAX:
+/// hash's high bits say one in SHARD_CUT (`cuts_before`), or before the key that would take it past SHARD_MAX:
 /// about 8 KB once gzipped, so a query of a few words stays far below 100 KB on the wire,
 /// while a 10,000-article site has hundreds of shards, not thousands. Since a cut depends
 /// on the keys around it rather than on where the shard began, an edit that makes one
@@ -90,9 +98,20 @@ pub fn build_files_with(entries: Vec<Entry>, synonyms: &Synonyms) -> Files {
 }
 
 /// Which file of first results holds the words of loose key `key`, of `files`: FNV-1a of
-/// the key's bytes (static/search.js computes the same from the query).
+/// the bytes of the key's skeleton (static/search.js computes the same from the query), so
+/// that the words a query meets by the same consonants (`kongres` and कांग्रेस `kangres`,
+/// `dharmnagar` and धर्मनगर `dharmangar`) have their first results in the file it fetches.
 pub fn first_file(key: &str, files: usize) -> usize {
-    fnv(key) as usize % files.max(1)
+    first_hash(key) as usize % files.max(1)
+}
+
+/// FNV-1a of the key's skeleton, or of the key itself when it has letters of no Latin
+/// alphabet (their skeleton is one for all).
+fn first_hash(key: &str) -> u32 {
+    match latin::skeleton(key) {
+        s if s == "~" => fnv(key),
+        s => fnv(&s),
+    }
 }
 
 fn fnv(text: &str) -> u32 {
@@ -158,10 +177,11 @@ struct Term {
     word: String,
     key: String,
     shard_key: String,
-    /// FNV-1a of the key (which first-results file the word is in).
+    /// FNV-1a of the key's skeleton (which first-results file the word is in).
     hash: u32,
     postings: Vec<(u32, u8)>,
-    /// `[word, key, [postings]]` and its fingerprint.
+    /// `[word, key, [postings]]` (and, for a rare word, `[id, title, url, lang]` of its
+    /// best article) and its fingerprint.
     json: String,
     json_print: u64,
     /// The word's first results, and the snippet of each, by the article's serial.
@@ -519,9 +539,18 @@ impl Index {
                 *level = stale;
             }
         }
-        // Where the shards may have changed: from the first word whose postings did to
+        // Where the shards may have changed: from the first word whose postings did (or
+        // rare word, whose entry has its best article's title, which an edit may change) to
         // just past the last (a word gone counts at the place it left).
-        for (word, _) in levels.iter().filter(|(_, l)| **l == Stale::Postings) {
+        let rare = |word: &str| {
+            find(&self.terms, word).is_some_and(|at| self.terms[at].postings.len() <= RARE)
+        };
+        let reshard: Vec<&str> = levels
+            .iter()
+            .filter(|(word, l)| **l == Stale::Postings || rare(word))
+            .map(|(word, _)| *word)
+            .collect();
+        for word in reshard {
             let (first, after) = match locate(&self.terms, word) {
                 Ok(at) => (at, at + 1),
                 Err(at) => (at, at),
@@ -565,6 +594,17 @@ impl Index {
         pick_mut(&mut self.terms, postings)
             .into_par_iter()
             .for_each(|term| term.index_postings());
+        // A rare word's shard entry has its best article's title: an edit of that article
+        // changes it without changing the word's postings.
+        let entries: Vec<usize> = stale
+            .iter()
+            .filter(|(at, s)| *s == Stale::Postings || self.terms[*at].postings.len() <= RARE)
+            .map(|(at, _)| *at)
+            .collect();
+        let docs = &self.docs;
+        pick_mut(&mut self.terms, entries.into_iter())
+            .into_par_iter()
+            .for_each(|term| term.index_entry(docs));
         // A word's pairs depend only on the articles that have it, so only stale words'
         // pairs can have changed.
         let pairs: Vec<(usize, Vec<u32>)> = stale
@@ -928,7 +968,7 @@ impl Term {
         let key = latin::key(&word);
         Term {
             shard_key: latin::shard_key(&key),
-            hash: fnv(&key),
+            hash: first_hash(&key),
             key,
             word,
             postings,
@@ -944,8 +984,20 @@ impl Term {
         }
     }
 
-    /// The shard entry and the first results, from the postings.
+    /// The first results and title articles, from the postings (`index_entry` then writes
+    /// the shard entry).
     fn index_postings(&mut self) {
+        self.firsts = best(&self.postings);
+        let titled = self.postings.iter().filter(|(_, f)| f & TITLE != 0);
+        self.titles = if titled.clone().count() <= TITLE_LIST {
+            titled.map(|(id, _)| *id).collect()
+        } else {
+            Vec::new()
+        };
+    }
+
+    /// The shard entry, from the postings and, for a rare word, its best article.
+    fn index_entry(&mut self, docs: &[Doc]) {
         self.json.clear();
         // The key is left empty when it is the word itself (English words, numbers).
         let key = if self.key == self.word { "" } else { &self.key };
@@ -967,15 +1019,19 @@ impl Term {
             );
             previous = *id;
         }
-        self.json.push_str("]]");
+        self.json.push(']');
+        if let (true, Some(&id)) = (self.postings.len() <= RARE, self.firsts.first()) {
+            let e = &docs[id as usize].entry;
+            let _ = write!(
+                self.json,
+                ",[{id},{},{},{}]",
+                json_string(&e.title),
+                json_string(&e.path),
+                json_string(&e.lang)
+            );
+        }
+        self.json.push(']');
         self.json_print = fingerprint::of(&self.json);
-        self.firsts = best(&self.postings);
-        let titled = self.postings.iter().filter(|(_, f)| f & TITLE != 0);
-        self.titles = if titled.clone().count() <= TITLE_LIST {
-            titled.map(|(id, _)| *id).collect()
-        } else {
-            Vec::new()
-        };
     }
 
     /// The articles whose title, address and language the word's first-results file has.
@@ -1139,9 +1195,7 @@ fn cut_shards(
             group += terms[end].json.len() + 1;
             end += 1;
         }
-        let cut = size > 0
-            && (size + group > SHARD_MAX
-                || (size >= SHARD_MIN && fnv(key).is_multiple_of(SHARD_CUT)));
+        let cut = size > 0 && (size + group > SHARD_MAX || (size >= SHARD_MIN && cuts_before(key)));
         if cut {
             shards.push(start..i);
             if let Some(old) = stop(i) {
@@ -1155,6 +1209,14 @@ fn cut_shards(
     }
     shards.push(start..terms.len());
     (shards, None)
+}
+
+/// Whether a shard past SHARD_MIN ends before shard key `key`: for one key in SHARD_CUT, by
+/// the high bits of its FNV-1a hash (the low bits of FNV-1a are those of the bytes' low
+/// bits alone, so keys alike but for a number, `sabda441`, rarely had a multiple of 32
+/// among them, and their shards were cut by size, where an edit moves every cut after it).
+fn cuts_before(key: &str) -> bool {
+    (fnv(key) >> (32 - SHARD_CUT.trailing_zeros())) == 0
 }
 
 fn shard_print(terms: &[Box<Term>]) -> u64 {
@@ -1426,6 +1488,64 @@ mod tests {
         assert_eq!(name, want);
     }
 
+    /// Shard entry of `word` in `files`.
+    fn shard_entry(files: &Files, word: &str) -> serde_json::Value {
+        files
+            .iter()
+            .filter(|(p, _)| p.starts_with("search/t/"))
+            .flat_map(|(_, bytes)| serde_json::from_slice::<Vec<serde_json::Value>>(bytes).unwrap())
+            .find(|e| e[0] == word)
+            .unwrap_or_else(|| panic!("{word} in no shard"))
+    }
+
+    #[test]
+    fn a_rare_words_shard_entry_has_its_best_articles_title_after_any_edit() {
+        // दुर्लभ in two articles (the newer has it in its title), आम in four, a number in one.
+        let entries = vec![
+            entry("2024-01-01", "पहला", "दुर्लभ आम"),
+            entry("2024-01-02", "दुर्लभ दूसरा", "आम"),
+            entry("2024-01-03", "तीसरा", "आम 422087"),
+            entry("2024-01-04", "चौथा", "आम"),
+        ];
+        let mut index = Index::new(entries.clone(), Synonyms::default());
+        let files = index.files();
+        let rare = shard_entry(&files, "दुर्लभ");
+        assert_eq!(
+            rare[3],
+            serde_json::json!([1, "दुर्लभ दूसरा", "2024-01-02/", "hi"])
+        );
+        assert_eq!(
+            shard_entry(&files, "आम").as_array().unwrap().len(),
+            3,
+            "a common word has none"
+        );
+        assert_eq!(
+            shard_entry(&files, "422087")[3][0],
+            2,
+            "a rare number has its article"
+        );
+        // A new title keeps दुर्लभ's postings (it is still in the title) and changes its entry.
+        let mut retitled = entries[1].clone();
+        retitled.title = "दुर्लभ नया".into();
+        index.update(vec![retitled.clone()], &[]);
+        let changes = index.changes();
+        assert_eq!(shard_entry(&index.files(), "दुर्लभ")[3][1], "दुर्लभ नया");
+        let fresh = as_map(build_files(vec![
+            entries[0].clone(),
+            retitled,
+            entries[2].clone(),
+            entries[3].clone(),
+        ]));
+        assert_eq!(as_map(index.files()), fresh);
+        assert!(
+            changes
+                .files
+                .iter()
+                .any(|(p, _)| p.starts_with("search/t/")),
+            "its shard is rewritten"
+        );
+    }
+
     #[test]
     fn a_new_newest_article_rewrites_only_its_own_words_files() {
         let mut dice = Dice(4242);
@@ -1566,6 +1686,11 @@ mod tests {
         }
         let mut e = e.clone();
         e.text.body = words.join(" ");
+        // Now and then a new title too: the rare words of the body keep their postings,
+        // and their shard entries (their best article's title) change.
+        if dice.roll(4) == 0 {
+            e.title = format!("{} {}", e.title, word(dice));
+        }
         e
     }
 
