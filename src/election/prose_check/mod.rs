@@ -12,6 +12,7 @@
 //! is checked against the ranks.
 
 mod approx;
+mod arithmetic;
 mod deposits;
 mod facts;
 mod mask;
@@ -1418,6 +1419,11 @@ impl<'a> Checker<'a> {
             if let Some(message) = message {
                 out.push((abs_start, message));
             }
+        }
+        if let Some((at, message)) = arithmetic::difference_claim(sentence, &quoted_all)
+            && !out.iter().any(|(o, _)| *o == start + flat.original(at))
+        {
+            out.push((start + flat.original(at), message));
         }
         if let Some((at, message)) = self
             .deposit_count_claim(sentence, &lower, &named, &paragraph_results)
