@@ -15,6 +15,7 @@ mod approx;
 mod arithmetic;
 mod deposits;
 mod facts;
+mod gaps;
 mod mask;
 mod numbers;
 mod ranks;
@@ -1400,6 +1401,11 @@ impl<'a> Checker<'a> {
             }
             if let Some(said) =
                 self.deposit_margin_claim(&q, sentence, &scoped, deposit_near, &paragraph_results)
+            {
+                out.extend(said.map(|message| (abs_start, message)));
+                continue;
+            }
+            if let Some(said) = self.gap_claim(&q, context.bound, context.approx, sentence, &scoped)
             {
                 out.extend(said.map(|message| (abs_start, message)));
                 continue;
