@@ -12,7 +12,10 @@
 //! is checked against the ranks.
 
 mod approx;
+mod arithmetic;
+mod deposits;
 mod facts;
+mod gaps;
 mod mask;
 mod numbers;
 mod ranks;
@@ -414,6 +417,9 @@ struct Carry {
     who: Vec<String>,
     /// The part (EVM, postal) of the last such figure of the sentence before.
     part: Option<Part>,
+    /// The sentence before was about the deposit ("The bar was 2,16,633 votes. Patel
+    /// cleared it by 49,623.").
+    deposit: bool,
 }
 
 /// Words that take the figures of a sentence as parts of the one before ("कुल 13,467 डाक
@@ -1300,6 +1306,10 @@ impl<'a> Checker<'a> {
         let quoted = numbers::numbers(sentence);
         let mut named = self.named(sentence, &lower, &quoted);
         self.refer_back(&lower, &mut named, carry);
+        // The results the paragraph has named so far, for a sentence that names none.
+        let paragraph_results = carry.results.clone();
+        let deposit_before = std::mem::replace(&mut carry.deposit, named.deposit);
+        let deposit_near = named.deposit || deposit_before;
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
             text[line_start..*m].trim().is_empty()
@@ -1391,6 +1401,23 @@ impl<'a> Checker<'a> {
             if pair_second {
                 scoped.who.clear();
             }
+            if let Some(said) =
+                self.deposit_margin_claim(&q, sentence, &scoped, deposit_near, &paragraph_results)
+            {
+                out.extend(said.map(|message| (abs_start, message)));
+                continue;
+            }
+            if let Some(said) = self.gap_claim(&q, context.bound, context.approx, sentence, &scoped)
+            {
+                out.extend(said.map(|message| (abs_start, message)));
+                continue;
+            }
+            if let Some(message) =
+                self.nota_base_claim(&q, sentence, clause_around(sentence, &q), &scoped)
+            {
+                out.push((abs_start, message));
+                continue;
+            }
             let message = match q.measure {
                 Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
                 Measure::Percent | Measure::Points => {
@@ -1400,6 +1427,17 @@ impl<'a> Checker<'a> {
             if let Some(message) = message {
                 out.push((abs_start, message));
             }
+        }
+        if let Some((at, message)) = arithmetic::difference_claim(sentence, &quoted_all)
+            && !out.iter().any(|(o, _)| *o == start + flat.original(at))
+        {
+            out.push((start + flat.original(at), message));
+        }
+        if let Some((at, message)) = self
+            .deposit_count_claim(sentence, &lower, &named, &paragraph_results)
+            .or_else(|| self.deposit_kept_claim(sentence, &lower, &named, &paragraph_results))
+        {
+            out.push((start + flat.original(at), message));
         }
         if let Some(message) = self.rank_claim(sentence, &named) {
             out.push((start + raw.len() - raw.trim_start().len(), message));
@@ -3124,7 +3162,8 @@ fn counts_a_hindi_noun(next: &str) -> bool {
         "मतदाता",
         "मतदाताओं",
     ];
-    const FOLLOWER_STARTS: &[&str] = &["वोट", "मत", "बढ़", "घट", "जीत", "हार"];
+    // "6.31 लाख बैठते हैं": what figures work out to.
+    const FOLLOWER_STARTS: &[&str] = &["वोट", "मत", "बढ़", "घट", "जीत", "हार", "बैठ"];
     let word = next
         .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '।')
         .next()

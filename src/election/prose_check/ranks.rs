@@ -306,6 +306,13 @@ impl Checker<'_> {
                 {
                     return false;
                 }
+                // "ज़मानत बचा ली", "kept his deposit": the deposit was kept, not the seat.
+                if ["ज़मानत", "जमानत", "deposit"]
+                    .iter()
+                    .any(|d| before.ends_with(d))
+                {
+                    return false;
+                }
                 // "won by 1,58,333 votes" says who won and by how much.
                 if lower[at + w.len()..].trim_start().starts_with("by ") {
                     return true;

@@ -1,0 +1,453 @@
+//! Claims about the deposit (RP Act 1951 s.158: a candidate below one sixth of the valid
+//! votes of all candidates forfeits it, a winner never): how many lost it ("14 में से 13
+//! उम्मीदवारों की ज़मानत ज़ब्त", "27 lost their deposits"), whether a named candidate kept it
+//! ("K Surendran … kept his deposit"), by how much a candidate cleared the bar ("Patel
+//! cleared it by 49,263") and the base of the bar ("नोटा छोड़कर कुल वैध वोट 11,30,143").
+
+use super::numbers::{self, Quoted, is_word_char};
+use super::{Checker, Named, clauses, find_word, quoted_text};
+use crate::election::derive::{CandidateFigures, ResultFigures};
+use crate::election::result::NOTA;
+use crate::numfmt::inr_unsigned;
+
+/// Words that say candidates lost the deposit.
+const LOST: &[&str] = &[
+    "ज़मानत ज़ब्त",
+    "ज़मानत जब्त",
+    "जमानत ज़ब्त",
+    "जमानत जब्त",
+    "ज़मानत नहीं बच",
+    "जमानत नहीं बच",
+    "ज़मानत भी नहीं बच",
+    "जमानत भी नहीं बच",
+    "lost their deposit",
+    "lost his deposit",
+    "lost her deposit",
+    "lost the deposit",
+    "lost deposits",
+    "forfeited their deposit",
+    "forfeited his deposit",
+    "forfeited her deposit",
+    "forfeited the deposit",
+    "forfeited deposits",
+    "forfeited",
+    "forfeit their deposit",
+    "forfeit his deposit",
+    "forfeit her deposit",
+];
+/// Words that say candidates kept it.
+const KEPT: &[&str] = &[
+    "ज़मानत बचा",
+    "ज़मानत बची",
+    "जमानत बचा",
+    "जमानत बची",
+    "kept their deposit",
+    "kept his deposit",
+    "kept her deposit",
+    "kept the deposit",
+    "kept deposits",
+    "saved their deposit",
+    "saved his deposit",
+    "saved her deposit",
+    "retained their deposit",
+    "retained his deposit",
+    "retained her deposit",
+];
+/// A word that turns "kept" into "did not keep".
+const NEGATIONS: &[&str] = &["not", "never", "नहीं"];
+
+/// Before a figure: it is how far a candidate's votes are above the bar ("cleared it by
+/// 12,572").
+const CLEARED_BY: &[&str] = &[
+    "cleared it by",
+    "cleared the bar by",
+    "cleared the threshold by",
+    "cleared the mark by",
+    "crossed it by",
+    "crossed the bar by",
+    "above the bar by",
+    "over the bar by",
+    "missed it by",
+    "missed the bar by",
+    "short of the bar by",
+    "fell short by",
+];
+/// After a figure (and "votes"): the same ("49,623 votes above the bar").
+const CLEARED_AFTER: &[&str] = &[
+    "above the bar",
+    "over the bar",
+    "above the threshold",
+    "over the threshold",
+    "short of the bar",
+    "below the bar",
+    "short of the threshold",
+    "below the threshold",
+];
+/// In Hindi the bar is named before the figure and a comparing word follows it ("ज़मानत
+/// की सीमा से 12,572 वोट ज़्यादा").
+const BAR_WORDS_HI: &[&str] = &["सीमा", "छठे हिस्से", "छठा हिस्सा", "ज़रूरी वोटों", "जरूरी वोटों"];
+const ABOVE_BELOW_HI: &[&str] = &["ज़्यादा", "ज्यादा", "अधिक", "ऊपर", "कम", "पीछे"];
+
+/// Words that leave NOTA out of a total ("नोटा छोड़कर", "without NOTA").
+const WITHOUT_NOTA: &[&str] = &[
+    "नोटा छोड़कर",
+    "नोटा को छोड़कर",
+    "नोटा के बिना",
+    "नोटा को छोड़",
+    "without nota",
+    "excluding nota",
+    "nota excluded",
+    "leaving out nota",
+    "leaving nota out",
+    "cast for candidates",
+];
+
+/// What a deposit phrase says: lost or kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Said {
+    Lost,
+    Kept,
+}
+
+/// The deposit phrase of `clause` (lower case): what it says and where it starts.
+fn deposit_phrase(clause: &str) -> Option<(Said, usize)> {
+    if let Some(at) = LOST.iter().filter_map(|w| clause.find(w)).min() {
+        return Some((Said::Lost, at));
+    }
+    let at = KEPT.iter().filter_map(|w| clause.find(w)).min()?;
+    let negated = NEGATIONS.iter().any(|w| find_word(clause, w).is_some())
+        || clause.contains("n't ")
+        || clause.contains("failed to");
+    Some((if negated { Said::Lost } else { Said::Kept }, at))
+}
+
+/// Small counts in `text` written in digits or words ("27", "नौ", "Thirteen"), years left
+/// out: (byte range, value).
+fn small_counts(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut push = |s: usize, e: usize| {
+        let word = &text[s..e];
+        let digits: String = word.chars().filter_map(numbers::ascii_digit).collect();
+        let value = if digits.chars().count() == word.chars().count() {
+            digits.parse::<usize>().ok()
+        } else {
+            numbers::small_number(word).map(|v| v as usize)
+        };
+        if let Some(v) = value.filter(|v| *v < 300) {
+            out.push((s, e, v));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push(s, i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push(s, text.len());
+    }
+    out
+}
+
+fn candidates(r: &ResultFigures) -> impl Iterator<Item = &CandidateFigures> {
+    r.candidates.iter().filter(|c| c.party != NOTA)
+}
+
+impl Checker<'_> {
+    /// The results a deposit claim is about: those the sentence names, else those of the
+    /// paragraph so far (a section "## Rae Bareli" then "seven lost their deposits"), else
+    /// all of the page.
+    fn deposit_scope(&self, named: &Named, paragraph: &[usize]) -> Vec<usize> {
+        if !named.results.is_empty() {
+            named.results.clone()
+        } else if !paragraph.is_empty() {
+            paragraph.to_vec()
+        } else {
+            (0..self.results.len()).collect()
+        }
+    }
+
+    /// "13 में से 12 उम्मीदवारों की ज़मानत ज़ब्त", "Thirteen of the 14 candidates forfeited
+    /// their deposits", "27 lost their deposits": the count must be the data's.
+    pub(super) fn deposit_count_claim(
+        &self,
+        sentence: &str,
+        lower: &str,
+        named: &Named,
+        paragraph: &[usize],
+    ) -> Option<(usize, String)> {
+        let (clause_start, said, phrase_at) =
+            clauses(sentence).into_iter().find_map(|(a, b)| {
+                let (said, at) = deposit_phrase(lower.get(a..b)?)?;
+                Some((a, said, a + at))
+            })?;
+        let head = &lower[clause_start..phrase_at];
+        let counts = small_counts(head);
+        // "13 में से 12", "Thirteen of the 14": the count is the part, not the whole.
+        let count = if let Some(of) = head.find(" में से ") {
+            counts.iter().find(|(s, _, _)| *s > of).copied()
+        } else if let Some(of) = find_word(head, "of") {
+            counts.iter().rev().find(|(_, e, _)| *e <= of).copied()
+        } else if let [one] = counts.as_slice() {
+            Some(*one)
+        } else {
+            None
+        };
+        let (s, e, typed) = count?;
+        let (s, e) = (clause_start + s, clause_start + e);
+        let scope = self.deposit_scope(named, paragraph);
+        let figures: Vec<(usize, usize)> = scope
+            .iter()
+            .filter_map(|i| {
+                let r = self.result(*i);
+                let lost = r.deposits_forfeited?;
+                let n = match said {
+                    Said::Lost => lost,
+                    Said::Kept => candidates(r).count().saturating_sub(lost),
+                };
+                Some((*i, n))
+            })
+            .collect();
+        // "पाँचों सीटों पर कुल 78 उम्मीदवार थे, जिनमें से 68 की …": a sum over the seats.
+        let page_sum: usize = (0..self.results.len())
+            .filter_map(|i| self.result(i).deposits_forfeited)
+            .sum();
+        let scope_sum: usize = figures.iter().map(|(_, n)| n).sum();
+        if figures.is_empty()
+            || figures.iter().any(|(_, n)| *n == typed)
+            || (said == Said::Lost && (typed == page_sum || typed == scope_sum))
+        {
+            return None;
+        }
+        let verb = match said {
+            Said::Lost => "lost",
+            Said::Kept => "kept",
+        };
+        let typed_text = &sentence[s..e];
+        if let [(i, n)] = figures.as_slice() {
+            let r = self.result(*i);
+            let kept: Vec<String> = candidates(r)
+                .filter(|c| c.deposit_forfeited == Some(false))
+                .map(|c| format!("{} ({})", c.name, c.party))
+                .collect();
+            let threshold = r.deposit_threshold.map(inr_unsigned).unwrap_or_default();
+            let who_kept = if kept.len() <= 3 {
+                format!("; kept it: {}", kept.join(", "))
+            } else {
+                String::new()
+            };
+            return Some((
+                s,
+                format!(
+                    "{typed_text} in the text: {typed} candidates {verb} the deposit, but the data says {n} did in {} (the bar is {threshold} votes, one sixth of the valid votes without NOTA{who_kept})",
+                    r.election
+                ),
+            ));
+        }
+        let each: Vec<String> = figures
+            .iter()
+            .map(|(i, n)| {
+                let r = self.result(*i);
+                format!("{n} in {}, {}", r.constituency, r.election)
+            })
+            .collect();
+        Some((
+            s,
+            format!(
+                "{typed_text} in the text: {typed} candidates {verb} the deposit, but the data says {}",
+                each.join("; ")
+            ),
+        ))
+    }
+
+    /// "BJP's K Surendran came third with 1,41,045 and kept his deposit": said of one
+    /// named candidate, kept or lost must be what their votes give.
+    pub(super) fn deposit_kept_claim(
+        &self,
+        sentence: &str,
+        lower: &str,
+        named: &Named,
+        paragraph: &[usize],
+    ) -> Option<(usize, String)> {
+        let all = clauses(sentence);
+        let (k, said, phrase_at) = all.iter().enumerate().find_map(|(k, (a, b))| {
+            let (said, at) = deposit_phrase(lower.get(*a..*b)?)?;
+            Some((k, said, a + at))
+        })?;
+        let (clause_start, _) = all[k];
+        // A count before the phrase is deposit_count_claim's.
+        if !small_counts(&lower[clause_start..phrase_at]).is_empty() {
+            return None;
+        }
+        let scope = self.deposit_scope(named, paragraph);
+        let in_scope = |who: &str| -> Vec<(usize, &CandidateFigures)> {
+            scope
+                .iter()
+                .flat_map(|i| {
+                    candidates(self.result(*i))
+                        .filter(move |c| c.name == who || c.party == who)
+                        .map(move |c| (*i, c))
+                })
+                .collect()
+        };
+        // Whom the clause names, else the nearest name before it in the sentence.
+        let here: Vec<&(String, usize)> = named
+            .who
+            .iter()
+            .filter(|(_, at)| *at >= clause_start && *at < phrase_at)
+            .collect();
+        let who = if here.is_empty() {
+            named.who.iter().rfind(|(_, at)| *at < clause_start)
+        } else {
+            here.last().copied()
+        }?;
+        // The candidate (a party stands for its candidate); one person only.
+        let mut found = in_scope(&who.0);
+        found.dedup_by(|a, b| a.1.name == b.1.name && a.0 == b.0);
+        let [(i, c)] = found.as_slice() else {
+            return None;
+        };
+        let lost = c.deposit_forfeited?;
+        let r = self.result(*i);
+        let threshold = inr_unsigned(r.deposit_threshold?);
+        let message = match (said, lost) {
+            (Said::Kept, true) => format!(
+                "the text says {} ({}) kept the deposit, but {} votes are fewer than the {threshold} needed to keep it (one sixth of the valid votes without NOTA) in {}",
+                c.name,
+                c.party,
+                inr_unsigned(c.votes),
+                r.election
+            ),
+            (Said::Lost, false) => format!(
+                "the text says {} ({}) lost the deposit, but {} votes are at least the {threshold} needed to keep it (one sixth of the valid votes without NOTA) in {}",
+                c.name,
+                c.party,
+                inr_unsigned(c.votes),
+                r.election
+            ),
+            _ => return None,
+        };
+        Some((phrase_at, message))
+    }
+
+    /// "Anil Joshi cleared it by 12,752", "ज़मानत की सीमा से 12,572 वोट ज़्यादा": how far a
+    /// named candidate's votes are from the bar. None: not such a figure; Some(None): right.
+    pub(super) fn deposit_margin_claim(
+        &self,
+        q: &Quoted,
+        sentence: &str,
+        named: &Named,
+        deposit_near: bool,
+        paragraph: &[usize],
+    ) -> Option<Option<String>> {
+        if q.measure != numbers::Measure::Count || q.year || !deposit_near {
+            return None;
+        }
+        let before = numbers::lowercase(sentence[..q.start].trim_end());
+        let after = numbers::lowercase(sentence[q.end..].trim_start());
+        let after = ["votes ", "vote ", "वोट ", "वोटों ", "मत "]
+            .iter()
+            .find_map(|v| after.strip_prefix(v))
+            .unwrap_or(&after)
+            .to_string();
+        let english = CLEARED_BY.iter().any(|w| before.ends_with(w))
+            || CLEARED_AFTER.iter().any(|w| after.starts_with(w));
+        let hindi = before.ends_with(" से")
+            && BAR_WORDS_HI.iter().any(|w| before.contains(w))
+            && ABOVE_BELOW_HI.iter().any(|w| numbers::word_at(&after, w));
+        if !english && !hindi {
+            return None;
+        }
+        let scope = self.deposit_scope(named, paragraph);
+        // Whom the sentence names before the figure, in the results in scope: one person.
+        let mut found: Vec<(usize, &CandidateFigures)> = scope
+            .iter()
+            .flat_map(|i| {
+                candidates(self.result(*i))
+                    .filter(|c| {
+                        named
+                            .who
+                            .iter()
+                            .any(|(w, at)| *at < q.start && (c.name == *w || c.party == *w))
+                    })
+                    .map(move |c| (*i, c))
+            })
+            .collect();
+        found.dedup_by(|a, b| a.0 == b.0 && a.1.name == b.1.name);
+        let [(i, c)] = found.as_slice() else {
+            return None;
+        };
+        let r = self.result(*i);
+        let threshold = r.deposit_threshold?;
+        let gap = c.votes.abs_diff(threshold);
+        // One sixth worked out without rounding up is a vote less.
+        if q.states(gap as f64) || (q.step == 1.0 && (q.value - gap as f64).abs() <= 1.0) {
+            return Some(None);
+        }
+        Some(Some(format!(
+            "{} in the text, but {} ({}) polled {} votes, {} {} the {} needed to keep the deposit in {}",
+            quoted_text(sentence, q),
+            c.name,
+            c.party,
+            inr_unsigned(c.votes),
+            inr_unsigned(gap),
+            if c.votes >= threshold {
+                "above"
+            } else {
+                "below"
+            },
+            inr_unsigned(threshold),
+            r.election
+        )))
+    }
+
+    /// "नोटा छोड़कर कुल वैध वोट (11,30,143)": a total said to leave NOTA out that is the
+    /// total with NOTA in (or the other way round).
+    pub(super) fn nota_base_claim(
+        &self,
+        q: &Quoted,
+        sentence: &str,
+        clause: &str,
+        named: &Named,
+    ) -> Option<String> {
+        if q.measure != numbers::Measure::Count || q.step != 1.0 || q.value < 1000.0 {
+            return None;
+        }
+        let clause = numbers::lowercase(clause);
+        let without = WITHOUT_NOTA.iter().any(|w| clause.contains(w));
+        let with = ["नोटा सहित", "नोटा समेत", "including nota", "with nota"]
+            .iter()
+            .any(|w| clause.contains(w));
+        if without == with {
+            return None;
+        }
+        let scope: Vec<usize> = if named.results.is_empty() {
+            (0..self.results.len()).collect()
+        } else {
+            named.results.clone()
+        };
+        scope.iter().find_map(|i| {
+            let r = self.result(*i);
+            let nota = r.total != r.total_without_nota;
+            let (typed_as, meant, said) = if without {
+                (r.total, r.total_without_nota, "without NOTA")
+            } else {
+                (r.total_without_nota, r.total, "with NOTA")
+            };
+            (nota && q.states(typed_as as f64) && !q.states(meant as f64)).then(|| {
+                format!(
+                    "{} in the text is the valid votes {} of {}, but the text says {said}: the data says {}",
+                    quoted_text(sentence, q),
+                    if without { "with NOTA" } else { "without NOTA" },
+                    r.election,
+                    inr_unsigned(meant)
+                )
+            })
+        })
+    }
+}

@@ -1,0 +1,193 @@
+//! How far one candidate finished from another: "Ravindran finished 1,10,507 votes behind
+//! the winner", "7,675 votes ahead of Sandhu", "वे मोदी से 1.5 लाख से ज़्यादा पीछे रहे",
+//! "वे जीत के अंतर से करीब आठ हज़ार कम थे". The gap is the difference of their votes (or of
+//! a candidate's votes and the margin), which an editor works out and can get wrong.
+
+use super::numbers::{self, Quoted};
+use super::{APPROX_BEFORE, Bound, Checker, Named, quoted_text, ratio};
+use crate::election::derive::CandidateFigures;
+use crate::election::result::NOTA;
+use crate::numfmt::inr_unsigned;
+
+/// The other side of a gap.
+enum Other<'a> {
+    Candidate(&'a str),
+    Rank(usize),
+    Margin,
+}
+
+/// Words after "से" (and the figure) that make it a gap in Hindi.
+const HINDI_GAP_WORDS: &[&str] = &["पीछे", "आगे", "कम", "ज़्यादा", "ज्यादा", "अधिक"];
+/// Bounds between the figure and the gap word ("1.6 लाख से ज़्यादा पीछे").
+const HINDI_BOUNDS: &[&str] = &["से ज़्यादा ", "से ज्यादा ", "से अधिक ", "से कम "];
+
+impl Checker<'_> {
+    /// None: not a gap between two named sides; Some(None): the gap is right.
+    pub(super) fn gap_claim(
+        &self,
+        q: &Quoted,
+        bound: Option<Bound>,
+        approx: bool,
+        sentence: &str,
+        named: &Named,
+    ) -> Option<Option<String>> {
+        if q.measure != numbers::Measure::Count || q.year || q.value < 100.0 {
+            return None;
+        }
+        let lower = numbers::lowercase(sentence);
+        let after_at = q.end + (sentence[q.end..].len() - sentence[q.end..].trim_start().len());
+        let after = &lower[after_at..];
+        let (after, skipped) = ["votes ", "vote ", "वोटों ", "वोट ", "मतों "]
+            .iter()
+            .find_map(|v| after.strip_prefix(v).map(|r| (r, v.len())))
+            .unwrap_or((after, 0));
+        let other_at = after_at + skipped;
+        let other = if let Some(rest) = ["ahead of ", "behind "]
+            .iter()
+            .find_map(|w| after.strip_prefix(w).map(|r| (r, w.len())))
+        {
+            let (rest, len) = rest;
+            let rest_trim = rest.strip_prefix("the ").unwrap_or(rest);
+            let at = other_at + len + (rest.len() - rest_trim.len());
+            if numbers::word_at(rest_trim, "winner") {
+                Other::Rank(1)
+            } else if numbers::word_at(rest_trim, "runner-up") {
+                Other::Rank(2)
+            } else {
+                let (who, _) = named
+                    .who
+                    .iter()
+                    .find(|(_, w)| *w == at || *w == other_at + len)?;
+                Other::Candidate(who)
+            }
+        } else {
+            // Hindi: "मोदी से 1.6 लाख (से ज़्यादा) पीछे".
+            let rest = HINDI_BOUNDS
+                .iter()
+                .find_map(|b| after.strip_prefix(b))
+                .unwrap_or(after);
+            if !HINDI_GAP_WORDS.iter().any(|w| numbers::word_at(rest, w)) {
+                return None;
+            }
+            let mut head = lower[..q.start].trim_end();
+            for w in APPROX_BEFORE.iter().chain(["सिर्फ़", "केवल", "महज़"].iter())
+            {
+                head = head.strip_suffix(w).unwrap_or(head).trim_end();
+            }
+            let head = head.strip_suffix(" से")?.trim_end();
+            if head.ends_with("अंतर") || head.ends_with("अन्तर") {
+                Other::Margin
+            } else if head.ends_with("विजेता") {
+                Other::Rank(1)
+            } else {
+                // The name that ends right before "से".
+                let (who, _) = named
+                    .who
+                    .iter()
+                    .filter(|(_, at)| *at < head.len() && head.len() - at <= 60)
+                    .rfind(|(w, at)| {
+                        self.names
+                            .iter()
+                            .filter(|(n, _)| n == w)
+                            .flat_map(|(_, forms)| forms)
+                            .any(|f| lower[*at..head.len()].trim_end() == f.as_str())
+                    })?;
+                Other::Candidate(who)
+            }
+        };
+        // "मोदी का अंतर राजनाथ सिंह के अंतर से 17,354 ज़्यादा": a gap between two margins,
+        // not between votes.
+        let margins_before = ["अंतर", "अन्तर", "margin"]
+            .iter()
+            .map(|w| lower[..q.start].matches(w).count())
+            .sum::<usize>();
+        let own = usize::from(matches!(other, Other::Margin));
+        if margins_before != own {
+            return None;
+        }
+        // The side the sentence is about: the nearest name before the figure that is not
+        // the other side.
+        let other_name = match &other {
+            Other::Candidate(w) => Some(*w),
+            _ => None,
+        };
+        let scope: Vec<usize> = if named.results.is_empty() {
+            (0..self.results.len()).collect()
+        } else {
+            named.results.clone()
+        };
+        let pick = |who: &str, i: usize| -> Option<&CandidateFigures> {
+            let r = self.result(i);
+            let found: Vec<&CandidateFigures> = r
+                .candidates
+                .iter()
+                .filter(|c| c.party != NOTA && (c.name == who || c.party == who))
+                .collect();
+            match found.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        };
+        let mut pairs: Vec<(usize, &CandidateFigures, u64, String)> = Vec::new();
+        for i in scope {
+            let r = self.result(i);
+            let other_side: Option<(u64, String)> = match &other {
+                Other::Candidate(w) => pick(w, i).map(|c| {
+                    let label = format!("{} ({}) {}", c.name, c.party, inr_unsigned(c.votes));
+                    (c.votes, label)
+                }),
+                Other::Rank(k) => r.candidates.iter().find(|c| c.rank == Some(*k)).map(|c| {
+                    let label = format!("{} ({}) {}", c.name, c.party, inr_unsigned(c.votes));
+                    (c.votes, label)
+                }),
+                Other::Margin => r
+                    .margin
+                    .map(|m| (m, format!("the margin was {}", inr_unsigned(m)))),
+            };
+            let Some((other_votes, other_label)) = other_side else {
+                continue;
+            };
+            let this = named
+                .who
+                .iter()
+                .filter(|(w, at)| *at < q.start && Some(w.as_str()) != other_name)
+                .rev()
+                .find_map(|(w, _)| pick(w, i));
+            let Some(this) = this else { continue };
+            if other_name.is_some_and(|o| this.name == o || this.party == o) {
+                continue;
+            }
+            pairs.push((i, this, other_votes, other_label));
+        }
+        if pairs.is_empty() {
+            return None;
+        }
+        let holds = |gap: f64| match bound {
+            Some(Bound::More) => gap > q.value,
+            Some(Bound::Less) => gap < q.value,
+            None => q.states(gap) || (approx && ratio(q.value, gap) <= 1.1),
+        };
+        if pairs
+            .iter()
+            .any(|(_, c, v, _)| holds(c.votes.abs_diff(*v) as f64))
+        {
+            return Some(None);
+        }
+        let (i, c, v, label) = &pairs[0];
+        let gap = c.votes.abs_diff(*v);
+        let claim = match bound {
+            Some(Bound::More) => format!(" claims more than {}", inr_unsigned(q.value as u64)),
+            Some(Bound::Less) => format!(" claims less than {}", inr_unsigned(q.value as u64)),
+            None => String::new(),
+        };
+        Some(Some(format!(
+            "{} in the text{claim}, but {} ({}) polled {} and {label}: {} apart in {}",
+            quoted_text(sentence, q),
+            c.name,
+            c.party,
+            inr_unsigned(c.votes),
+            inr_unsigned(gap),
+            self.result(*i).election
+        )))
+    }
+}
