@@ -149,15 +149,15 @@ impl Renderer {
         self.fingerprint
     }
 
-    /// Whether a page with this Markdown `body`, rendered through `template`, shows a
+    /// Whether a page whose body has this outline, rendered through `template`, shows a
     /// seat tally (so must be redrawn when any seat changes). Errs on the side of yes.
-    pub fn shows_tally(&self, body: &str, template: &str) -> bool {
+    pub fn shows_tally(&self, body: &crate::content::outline::Outline, template: &str) -> bool {
         self.tallying.contains(template)
-            || calls_tally(body)
+            || body.calls_tally
             || self
                 .tallying
                 .iter()
-                .any(|name| body.contains(name.as_str()))
+                .any(|name| body.tags.contains(name.as_str()))
     }
 
     /// Renders template `name` with `context`.
@@ -396,10 +396,7 @@ fn flatten(message: &str) -> String {
         .join(" ")
 }
 
-/// Whether a template or body calls `tally()` or draws a seats chart.
-fn calls_tally(text: &str) -> bool {
-    text.contains("tally(") || text.contains("\"seats\"")
-}
+use crate::content::outline::calls_tally;
 
 /// The templates that call `tally()` or draw a seats chart, and those that name one of
 /// them (in `include`, `extends` or `import`), until no more are found.
