@@ -2,6 +2,7 @@
 //! compiled once per build and shared read-only by the page renderers.
 
 use crate::config::SiteConfig;
+use crate::content::outline::calls_tally;
 use crate::diagnostics::Diagnostic;
 use crate::theme;
 use serde::Serialize;
@@ -395,8 +396,6 @@ fn flatten(message: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-
-use crate::content::outline::calls_tally;
 
 /// The templates that call `tally()` or draw a seats chart, and those that name one of
 /// them (in `include`, `extends` or `import`), until no more are found.
