@@ -5,7 +5,7 @@
 use crate::chart_kinds::{self, ChartContext, ChartOptions};
 use crate::config::{Digits, Party, SiteConfig};
 use crate::content::Page;
-use crate::election::PageResults;
+use crate::election::{PageResults, ResultDigest};
 use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -14,7 +14,10 @@ use tera::{Kwargs, State, Tera, Value};
 
 /// Every page's checked results, shared read-only by all renders.
 pub struct ChartData {
+    /// Empty for a summarised page (`Page::summarised`), which is never rendered.
     pub results: Vec<Arc<PageResults>>,
+    /// What the site-wide steps read of each page's results (listings, taxonomies, cards).
+    pub digests: Vec<Arc<[ResultDigest]>>,
     /// Every seat of the site once, for `tally()`.
     pub ledger: crate::election::tally::Ledger,
     pub alliances: crate::election::Alliances,
@@ -55,6 +58,7 @@ impl ChartData {
     pub fn empty() -> ChartData {
         ChartData {
             results: Vec::new(),
+            digests: Vec::new(),
             ledger: Default::default(),
             alliances: Default::default(),
             langs: Vec::new(),
@@ -65,17 +69,31 @@ impl ChartData {
 
     pub fn new(
         pages: &[std::sync::Arc<Page>],
-        results: Vec<Arc<PageResults>>,
+        (results, digests): (Vec<Arc<PageResults>>, Vec<Arc<[ResultDigest]>>),
         ledger: crate::election::tally::Ledger,
         config: &SiteConfig,
     ) -> ChartData {
         ChartData {
             results,
+            digests,
             ledger,
             alliances: config.alliances.clone(),
             langs: pages.iter().map(|p| p.lang.clone()).collect(),
             parties: config.parties.clone(),
             digits: config.digits,
+        }
+    }
+
+    /// The same data with `results` in place of the pages' results (pages loaded whole).
+    pub fn with_results(&self, results: Vec<Arc<PageResults>>) -> ChartData {
+        ChartData {
+            results,
+            digests: self.digests.clone(),
+            ledger: self.ledger.clone(),
+            alliances: self.alliances.clone(),
+            langs: self.langs.clone(),
+            parties: self.parties.clone(),
+            digits: self.digits,
         }
     }
 

@@ -155,6 +155,76 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A record file read as it goes, for records too large to hold whole beside what is
+/// decoded from them (the search entries of a large site). The checksum can only be
+/// verified once every field is read: nothing read may be used unless `finish` holds.
+pub struct FileReader {
+    file: io::BufReader<File>,
+    sum: Fingerprinter,
+    /// Bytes of the body (all but the checksum) not yet read.
+    left: u64,
+    body_len: u64,
+}
+
+impl FileReader {
+    /// A reader after `magic`, if the file starts with it.
+    pub fn open(path: &Path, magic: &[u8]) -> Option<FileReader> {
+        let file = File::open(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        let body_len = len.checked_sub(16)?;
+        let mut r = FileReader {
+            file: io::BufReader::with_capacity(SPILL, file),
+            sum: Fingerprinter::new(),
+            left: body_len,
+            body_len,
+        };
+        (r.take(magic.len())? == magic).then_some(r)
+    }
+    fn take(&mut self, n: usize) -> Option<Vec<u8>> {
+        use std::io::Read;
+        if n as u64 > self.left {
+            return None;
+        }
+        let mut bytes = vec![0; n];
+        self.file.read_exact(&mut bytes).ok()?;
+        self.left -= n as u64;
+        self.sum.stream(&bytes);
+        Some(bytes)
+    }
+    pub fn u8(&mut self) -> Option<u8> {
+        self.take(1).map(|b| b[0])
+    }
+    pub fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    pub fn string(&mut self) -> Option<String> {
+        String::from_utf8(self.bytes()?).ok()
+    }
+    pub fn bytes(&mut self) -> Option<Vec<u8>> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        self.take(n)
+    }
+    pub fn strings(&mut self) -> Option<Vec<String>> {
+        let n = self.u64()?;
+        let mut list = Vec::new();
+        for _ in 0..n {
+            list.push(self.string()?);
+        }
+        Some(list)
+    }
+    /// Whether every byte of the body was read and the checksum after it holds.
+    pub fn finish(mut self) -> bool {
+        use std::io::Read;
+        let mut sum = [0; 16];
+        if self.left != 0 || self.file.read_exact(&mut sum).is_err() {
+            return false;
+        }
+        self.sum.add(&self.body_len);
+        self.sum.finish128() == u128::from_le_bytes(sum)
+            && self.file.read(&mut [0]).is_ok_and(|n| n == 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +260,38 @@ mod tests {
         bad[SPILL + 3] ^= 4;
         assert!(Reader::checked(&bad, b"magic").is_none());
         assert!(Reader::checked(&bytes, b"other").is_none());
+    }
+
+    #[test]
+    fn a_record_read_from_its_file_as_it_goes_is_checked_at_the_end() {
+        let path = std::env::temp_dir().join(format!("chunav-record-f-{}", std::process::id()));
+        let mut w = Writer::to_file(b"magic", &path).unwrap();
+        fields(&mut w);
+        w.finish_file().unwrap();
+        let read_all = |path: &Path| {
+            let mut r = FileReader::open(path, b"magic")?;
+            let first = (r.u64()?, r.string()?);
+            for _ in 0..3 {
+                r.string()?;
+                r.u8()?;
+            }
+            let list = r.strings()?;
+            r.finish().then_some((first, list))
+        };
+        assert_eq!(
+            read_all(&path),
+            Some((
+                (7, "कानपुर".to_string()),
+                vec!["a".to_string(), "ब".to_string()]
+            ))
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        let mut bad = bytes.clone();
+        bad[SPILL + 3] ^= 4;
+        std::fs::write(&path, &bad).unwrap();
+        assert_eq!(read_all(&path), None, "a changed byte");
+        std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert_eq!(read_all(&path), None, "cut short");
+        let _ = std::fs::remove_file(&path);
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::config::SiteConfig;
 use crate::content::{Page, PageKind};
-use crate::election::PageResults;
+use crate::election::ResultDigest;
 use crate::slug::slugify;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -78,14 +78,11 @@ fn party_name(config: &SiteConfig, slug: &str, lang: &str) -> Option<String> {
         .map(|(_, party)| party.names(lang).name)
 }
 
-/// How many leading candidates of a result make an article "about" their party.
-const PARTIES_PER_RESULT: usize = 3;
-
 impl Taxonomies {
     /// `newest_first` is the site's article order (from the index).
     pub fn new(
         pages: &[std::sync::Arc<Page>],
-        results: &[std::sync::Arc<PageResults>],
+        results: &[std::sync::Arc<[ResultDigest]>],
         config: &SiteConfig,
         newest_first: &[usize],
     ) -> Taxonomies {
@@ -116,11 +113,7 @@ impl Taxonomies {
                 if !slug.is_empty() {
                     add(Kind::Constituencies, slug, result.constituency.clone());
                 }
-                let leading = result
-                    .party_order
-                    .iter()
-                    .filter(|code| !matches!(code.as_str(), "IND" | "NOTA"))
-                    .take(PARTIES_PER_RESULT);
+                let leading = &result.leading_parties;
                 for code in leading {
                     let name = config
                         .parties

@@ -415,3 +415,108 @@ fn a_body_edit_rewrites_only_the_search_files_it_changes() {
     assert_eq!(site.read(&kept), bytes);
     assert_eq!(snapshot(&public), cold_snapshot(&site), "second body edit");
 }
+
+/// A second article that gives one candidate of the Kanpur 2019 result again, with
+/// `votes` (the fixture's own article gives 4,68,937).
+fn repeat_of_kanpur_2019(votes: u64) -> String {
+    format!(
+        "+++\ntitle = \"पचौरी के वोट\"\ndate = 2024-06-11\n\n[[results]]\nid = \"ls2019\"\n\
+         election = \"लोकसभा 2019\"\nyear = 2019\nconstituency = \"कानपुर\"\nstate = \"उत्तर प्रदेश\"\n\
+         complete = false\nsource = {{ text = \"TCPD\" }}\n\n[[results.candidates]]\n\
+         name = \"सत्यदेव पचौरी\"\nparty = \"BJP\"\nvotes = {votes}\n+++\n\nएक अनुच्छेद।\n"
+    )
+}
+
+#[test]
+fn an_unchanged_page_is_checked_again_against_a_page_whose_figures_changed() {
+    let site = site_with_cards();
+    // `a-repeat.md` sorts before kshetravar.md: a disagreement is reported at the
+    // fixture's article, which is not edited.
+    let repeat = "content/kanpur/a-repeat.md";
+    site.write(repeat, &repeat_of_kanpur_2019(468937));
+    site.ok(&["build"]);
+    site.ok(&["build"]);
+    assert!(site.exists(".chunav/cache/summaries"));
+    site.write(repeat, &repeat_of_kanpur_2019(468938));
+    let warm = site.fails(&["build"]);
+    assert!(
+        warm.contains("content/kanpur/kshetravar.md")
+            && warm.contains("the same figure must agree across the site"),
+        "{warm}"
+    );
+    let out = site.root.join("cold");
+    let cold = site.fails(&["build", "--no-cache", "-o", out.to_str().unwrap()]);
+    assert_eq!(warm, cold);
+    // Put right again: the warm build is the cold one.
+    site.write(repeat, &repeat_of_kanpur_2019(468937));
+    site.ok(&["build"]);
+    assert_eq!(snapshot(&site.root.join("public")), cold_snapshot(&site));
+}
+
+/// A data file with one result of Unnao 2024, whose winner is `winner`.
+fn unnao(winner: &str) -> String {
+    format!(
+        "[[results]]\nid = \"ls2024_unnao\"\nelection = \"लोकसभा 2024\"\nyear = 2024\n\
+         constituency = \"उन्नाव\"\nstate = \"उत्तर प्रदेश\"\nsource = \"ECI\"\n\n\
+         [[results.candidates]]\nname = \"{winner}\"\nparty = \"BJP\"\nvotes = 616133\n\n\
+         [[results.candidates]]\nname = \"अन्नू टंडन\"\nparty = \"INC\"\nvotes = 580315\n"
+    )
+}
+
+#[test]
+fn kept_summaries_are_not_used_once_data_or_site_toml_changed() {
+    let site = site_with_cards();
+    site.write("data/unnao.toml", &unnao("साक्षी महाराज"));
+    // The title is worked out from data/: listings show it without rendering the page.
+    site.write(
+        "content/kanpur/unnao.md",
+        "+++\ntitle = \"उन्नाव: {{ results.ls2024_unnao.winner.name }} जीते\"\n\
+         date = 2024-06-12\ndata = [\"ls2024_unnao\"]\n+++\n\nएक अनुच्छेद।\n",
+    );
+    site.ok(&["build"]);
+    site.ok(&["build"]);
+    site.write("data/unnao.toml", &unnao("स्वामी साक्षी महाराज"));
+    site.ok(&["build"]);
+    let hub = site.read("public/kanpur/index.html");
+    assert!(hub.contains("उन्नाव: स्वामी साक्षी महाराज जीते"), "{hub}");
+    assert_eq!(snapshot(&site.root.join("public")), cold_snapshot(&site));
+    // site.toml: every summary is made again too.
+    let config = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &config.replacen("title = \"", "title = \"नया नाम ", 1),
+    );
+    site.ok(&["build"]);
+    assert_eq!(snapshot(&site.root.join("public")), cold_snapshot(&site));
+}
+
+#[test]
+fn a_damaged_summaries_file_is_not_used() {
+    let site = site_with_cards();
+    site.write("content/kanpur/a-repeat.md", &repeat_of_kanpur_2019(468937));
+    site.ok(&["build"]);
+    site.ok(&["build"]);
+    let file = site.root.join(".chunav/cache/summaries");
+    let bytes = fs::read(&file).unwrap();
+    // A title kept in it, changed without its checksum: refused whole.
+    let at = bytes
+        .windows("पचौरी".len())
+        .position(|w| w == "पचौरी".as_bytes())
+        .expect("the title is kept");
+    let mut bad = bytes.clone();
+    bad[at] ^= 0x01;
+    fs::write(&file, &bad).unwrap();
+    // Every page rendered again (their published files gone), from what it says.
+    fs::remove_dir_all(site.root.join("public")).unwrap();
+    site.ok(&["build"]);
+    let cold = cold_snapshot(&site);
+    assert_eq!(snapshot(&site.root.join("public")), cold);
+    // Cut short.
+    fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    site.write(
+        "content/kanpur/a-repeat.md",
+        &repeat_of_kanpur_2019(468937).replace("एक अनुच्छेद", "दूसरा अनुच्छेद"),
+    );
+    site.ok(&["build"]);
+    assert_eq!(snapshot(&site.root.join("public")), cold_snapshot(&site));
+}

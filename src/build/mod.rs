@@ -25,7 +25,7 @@ use plan::Plan;
 use reuse::Reuse;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use write::{Discard, SearchEntries, Sink, Writer, Written};
+use write::{Discard, Reusable, SearchEntries, Sink, Writer, Written};
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -72,8 +72,10 @@ pub fn build(options: &BuildOptions) -> Outcome {
         base_url: options.base_url.clone(),
         external: options.external,
         cache: options.cache,
+        // Pages taken from the last build need not be held whole (a build that writes).
+        summaries: options.cache && options.output.is_some(),
     };
-    let site = match Site::load(root, load) {
+    let mut site = match Site::load(root, load) {
         Ok(site) => site,
         Err(problems) => return Outcome::failed(problems),
     };
@@ -117,10 +119,22 @@ pub fn build(options: &BuildOptions) -> Outcome {
     let search = SearchEntries::default();
     // The entries are saved (for the next build) as soon as the index is built from them.
     let search_record = (options.cache && options.output.is_some()).then_some(root);
+    let which = plan.all();
+    let reusable = Reusable::new(previous.as_ref(), &plan, &which);
+    // Summarised pages that will be rendered are loaded whole first.
+    let changed = site.load_whole(&reusable.pages_to_render(&plan, &site.pages));
+    if !changed.is_empty() {
+        problems.extend(changed);
+        if let Some(staging) = staging {
+            staging.discard();
+        }
+        return Outcome::failed(problems);
+    }
+    renderer.set_charts(site.charts.clone());
     let writer = Writer::new(&site, &renderer, cache.as_ref(), &search)
         .reusing(previous.as_ref())
         .spending_search(search_record);
-    let (written, ids) = write_all(&site, &writer, &plan, sink);
+    let (written, ids) = write_all(&site, &writer, &plan, reusable, sink);
     drop(previous);
     problems.extend(site.locate_problems(written.problems.clone()));
     let files = written.file_count();
@@ -164,12 +178,13 @@ fn write_all(
     site: &Site,
     writer: &Writer<'_>,
     plan: &Plan,
+    reusable: Reusable<'_>,
     sink: &dyn Sink,
 ) -> (Written, links::Ids) {
     // Everything written passes the recorder, so links are checked against the site
     // exactly as it was written.
     let recorder = LinkRecorder::new(sink);
-    let mut written = writer.write(plan, &plan.all(), &recorder, Some(&recorder));
+    let mut written = writer.write_reusing(plan, reusable, &recorder, Some(&recorder));
     let (broken, external, ids) = recorder.check();
     written.problems.extend(broken);
     if site.options().external {

@@ -318,7 +318,7 @@ impl<'a> Planner<'a> {
         let mut outputs = Vec::with_capacity(site.pages.len() * 2 + site.assets.len() + 64);
         for (i, page) in site.pages.iter().enumerate() {
             outputs.push(self.page(i, page));
-            let card = has_card(page, site.results(i)).then(|| {
+            let card = has_card(page, site.digests(i)).then(|| {
                 outputs.push(self.card(i));
                 outputs.len() - 1
             });
@@ -373,12 +373,12 @@ impl<'a> Planner<'a> {
         // A page shows other pages' seats when its body or its template shows a tally or
         // a seats chart.
         let template = crate::render::pages::template_of(page);
-        if self.renderer.shows_tally(&page.body, template) {
+        if self.renderer.shows_tally(&page.outline, template) {
             inputs.push(("tallies", self.inputs.tallied));
         }
         match page.kind {
             PageKind::Article => {
-                let related = index.related(i, &site.charts.results);
+                let related = index.related(i, &site.charts.digests);
                 inputs.push(("related", self.listed(&related)));
                 inputs.push(("translations", fingerprint::of(index.translations_of(i))));
                 inputs.push(("terms", fingerprint::of(site.taxonomies.terms_of_page(i))));
@@ -409,7 +409,7 @@ impl<'a> Planner<'a> {
     /// Where the page's `@/file.md` links lead: when a linked page moves, this one changes.
     fn link_targets(&self, page: &Page) -> u64 {
         let mut f = Fingerprinter::new();
-        for target in internal_link_targets(&page.body) {
+        for target in &page.outline.links {
             let file = PathBuf::from(crate::content::discover::CONTENT_DIR).join(target);
             let path = self
                 .site
@@ -591,35 +591,9 @@ fn theme_fingerprints() -> &'static [u64] {
     })
 }
 
-/// The files a Markdown body links to with `@/`: `@/kanpur/result-2024.md#x` names
-/// `kanpur/result-2024.md`. A rough scan is enough: a false find only adds an input.
-fn internal_link_targets(body: &str) -> Vec<&str> {
-    let mut targets = Vec::new();
-    let mut rest = body;
-    while let Some(at) = rest.find("@/") {
-        rest = &rest[at + 2..];
-        let end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '#' | '"' | '\'' | '>' | ']'))
-            .unwrap_or(rest.len());
-        targets.push(&rest[..end]);
-        rest = &rest[end..];
-    }
-    targets
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn internal_links_are_found_in_prose() {
-        assert_eq!(
-            internal_link_targets(
-                "देखें [नतीजा](@/kanpur/result-2024.md#x) और <a href=\"@/a.md\">a</a> @/"
-            ),
-            vec!["kanpur/result-2024.md", "a.md", ""]
-        );
-    }
 
     fn output(path: &str, origin: Origin, deps: u64) -> Output {
         Output {

@@ -25,7 +25,7 @@ use super::cache::CACHE_DIR;
 use super::plan::{Deps, Job, Output, Plan};
 use crate::fingerprint;
 use crate::markdown::BodyLink;
-use crate::record::{Reader, Writer};
+use crate::record::{FileReader, Reader, Writer};
 use crate::search::{Entry, Index, PageText, Prepared, Prints};
 use std::collections::HashMap;
 use std::fs;
@@ -195,10 +195,7 @@ impl Reuse {
     /// The search entries kept by the last build that rebuilt the index, by page path,
     /// each with the fingerprint of its page's `Deps`.
     pub fn search_entries(&self) -> HashMap<String, (u64, Entry)> {
-        fs::read(&self.search_file)
-            .ok()
-            .and_then(|bytes| read_entries(&bytes))
-            .unwrap_or_default()
+        read_entries(&self.search_file).unwrap_or_default()
     }
 }
 
@@ -340,9 +337,9 @@ fn write_prepared(w: &mut Writer, prepared: &Prepared) {
     w.bytes(&places);
 }
 
-fn read_prepared(r: &mut Reader<'_>) -> Option<Prepared> {
+fn read_prepared(r: &mut FileReader) -> Option<Prepared> {
     let synonyms = r.u64()?;
-    let words = r.str()?;
+    let words = r.string()?;
     let fields = r.bytes()?;
     let places = r.bytes()?;
     let words: Vec<&str> = match words.is_empty() {
@@ -354,7 +351,7 @@ fn read_prepared(r: &mut Reader<'_>) -> Option<Prepared> {
     }
     let words = words
         .into_iter()
-        .zip(fields)
+        .zip(&fields)
         .zip(places.chunks_exact(4))
         .map(|((w, f), p)| {
             (
@@ -401,8 +398,11 @@ pub fn forget(root: &Path) {
     let _ = fs::remove_file(root.join(CACHE_DIR).join(OUTPUTS));
 }
 
-fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
-    let mut r = Reader::checked(bytes, SEARCH_MAGIC)?;
+/// The kept entries, read from the file as it goes: a large site's are hundreds of
+/// megabytes, not to be held twice (as bytes and as entries). None unless the whole file
+/// reads and its checksum holds.
+fn read_entries(path: &Path) -> Option<HashMap<String, (u64, Entry)>> {
+    let mut r = FileReader::open(path, SEARCH_MAGIC)?;
     if r.u64()? != fingerprint::binary_identity() {
         return None;
     }
@@ -410,13 +410,13 @@ fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
     let mut entries = HashMap::with_capacity(count);
     for _ in 0..count {
         let deps = r.u64()?;
-        let mut field = || r.str().map(str::to_string);
+        let mut field = || r.string();
         let (path, title, description, lang, date) =
             (field()?, field()?, field()?, field()?, field()?);
         let tags = r.strings()?;
         let headings = r.strings()?;
-        let body = r.str()?.to_string();
-        let beside = r.str()?.to_string();
+        let body = r.string()?;
+        let beside = r.string()?;
         let prepared = read_prepared(&mut r)?;
         let entry = Entry {
             title,
@@ -434,7 +434,7 @@ fn read_entries(bytes: &[u8]) -> Option<HashMap<String, (u64, Entry)>> {
         };
         entries.insert(path, (deps, entry));
     }
-    Some(entries)
+    r.finish().then_some(entries)
 }
 
 fn out_key(out: &Path) -> String {
@@ -481,7 +481,7 @@ mod tests {
         write_search(&dir, &[(7, &entry, &prepared)]);
         let path = dir.join(CACHE_DIR).join(SEARCH);
         let bytes = fs::read(&path).unwrap();
-        let back = read_entries(&bytes).unwrap();
+        let back = read_entries(&path).unwrap();
         let (deps, got) = &back["kanpur/a/"];
         assert_eq!(*deps, 7);
         assert_eq!(got.title, entry.title);
@@ -490,8 +490,10 @@ mod tests {
         assert_eq!(got.prepared.as_ref(), Some(&prepared));
         let mut bad = bytes.clone();
         bad[20] ^= 1;
-        assert!(read_entries(&bad).is_none());
-        assert!(read_entries(&bytes[..bytes.len() - 3]).is_none());
+        fs::write(&path, &bad).unwrap();
+        assert!(read_entries(&path).is_none());
+        fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
+        assert!(read_entries(&path).is_none());
         let _ = fs::remove_dir_all(&dir);
     }
 }

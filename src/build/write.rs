@@ -7,7 +7,7 @@ use super::cache::CardCache;
 use super::links::LinkRecorder;
 use super::plan::{Job, Plan};
 use super::reuse::{self, Previous, Reuse};
-use crate::content::PageKind;
+use crate::content::{Page, PageKind};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::BodyLink;
 use crate::output::Staging;
@@ -211,36 +211,27 @@ impl<'a> Writer<'a> {
         sink: &dyn Sink,
         links: Option<&LinkRecorder<'_>>,
     ) -> Written {
-        // What the previous build made from the same inputs (stat calls: in parallel).
-        let unchanged: HashMap<usize, &Previous> = match self.previous {
-            Some(previous) => which
-                .par_iter()
-                .filter_map(|&n| previous.unchanged(&plan.outputs[n]).map(|p| (n, p)))
-                .collect(),
-            None => HashMap::new(),
-        };
-        let mut pages: BTreeMap<usize, (Option<usize>, Option<usize>)> = BTreeMap::new();
-        let mut search_index = None;
-        let mut rest = Vec::new();
-        for &n in which {
-            match plan.outputs[n].job {
-                Job::Page(i) => pages.entry(i).or_default().0 = Some(n),
-                Job::Card(i) => pages.entry(i).or_default().1 = Some(n),
-                Job::SearchIndex => search_index = Some(n),
-                _ => rest.push(n),
-            }
-        }
-        // A search index to rebuild needs every article's entry: those of pages not
-        // rendered again come from the previous build's record.
-        let rebuild_search = search_index.is_some_and(|n| !unchanged.contains_key(&n));
-        let kept_entries = match (rebuild_search, self.previous) {
-            (true, Some(previous)) if !unchanged.is_empty() => previous.search_entries(),
-            _ => HashMap::new(),
-        };
-        let pages: Vec<(usize, Option<usize>, Option<usize>)> = pages
-            .into_iter()
-            .map(|(i, (page, card))| (i, page, card))
-            .collect();
+        let reusable = Reusable::new(self.previous, plan, which);
+        self.write_reusing(plan, reusable, sink, links)
+    }
+
+    /// `write`, with what the previous build made already found (`Reusable::new` with
+    /// this writer's previous build).
+    pub fn write_reusing(
+        &self,
+        plan: &Plan,
+        reusable: Reusable<'_>,
+        sink: &dyn Sink,
+        links: Option<&LinkRecorder<'_>>,
+    ) -> Written {
+        let Reusable {
+            unchanged,
+            pages,
+            search_index,
+            rest,
+            rebuild_search,
+            kept_entries,
+        } = reusable;
         let mut written = Written::default();
         // Each output is written as soon as it is rendered, and dropped.
         let mut outcomes: Vec<Outcome> = pages
@@ -342,20 +333,13 @@ impl<'a> Writer<'a> {
         sink: &dyn Sink,
         links: Option<&LinkRecorder<'_>>,
     ) -> Option<Outcome> {
-        let page_n = page?;
-        let previous = unchanged.get(&page_n)?;
-        if card.is_some_and(|c| !unchanged.contains_key(&c)) {
+        let source = &self.shared.pages[i];
+        if !reusable_page(plan, (source, page, card), unchanged, entries) {
             return None;
         }
-        let source = &self.shared.pages[i];
-        let entry = match entries {
-            Some(entries) if source.kind == PageKind::Article => {
-                let (deps, entry) = entries.get(&source.path)?;
-                (*deps == reuse::deps_print(&plan.outputs[page_n].deps)).then_some(entry)?;
-                Some(entry)
-            }
-            _ => None,
-        };
+        let page_n = page?;
+        let previous = unchanged.get(&page_n)?;
+        let entry = entries.filter(|_| source.kind == PageKind::Article);
         let mut done = match self.link(page_n, previous, sink, links) {
             Ok(done) => done,
             Err(e) => return Some(Err(e)),
@@ -416,6 +400,14 @@ impl<'a> Writer<'a> {
     ) -> Outcome {
         let shared = &self.shared;
         let source = &shared.pages[i];
+        if source.summarised {
+            // Its body and results were never loaded (`Site::load_whole` must be given
+            // every page a write renders): an error, never a page rendered without them.
+            return Err(vec![Diagnostic::error(
+                &source.file,
+                "internal error: the page was to be taken from the last build, not rendered; build with --no-cache",
+            )]);
+        }
         let rendered = pages::render_page(shared, i)?;
         let mut done = Done::default();
         if let Some(n) = page {
@@ -625,6 +617,97 @@ impl<'a> Writer<'a> {
 
 fn cannot_write(rel: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(rel, format!("cannot write: {e}"))
+}
+
+/// What the previous build made that a write of some outputs can take as it is, found
+/// before writing: a build loads whole only the pages it will render (`pages_to_render`).
+pub struct Reusable<'p> {
+    /// Outputs whose dependencies and published files are as the previous build left them.
+    unchanged: HashMap<usize, &'p Previous>,
+    /// Each page's place, with its page and card outputs.
+    pages: Vec<(usize, Option<usize>, Option<usize>)>,
+    search_index: Option<usize>,
+    rest: Vec<usize>,
+    rebuild_search: bool,
+    /// The previous build's search entries, when the index is rebuilt.
+    kept_entries: HashMap<String, (u64, search::Entry)>,
+}
+
+impl<'p> Reusable<'p> {
+    pub fn new(previous: Option<&'p Reuse>, plan: &Plan, which: &[usize]) -> Reusable<'p> {
+        // What the previous build made from the same inputs (stat calls: in parallel).
+        let unchanged: HashMap<usize, &Previous> = match previous {
+            Some(previous) => which
+                .par_iter()
+                .filter_map(|&n| previous.unchanged(&plan.outputs[n]).map(|p| (n, p)))
+                .collect(),
+            None => HashMap::new(),
+        };
+        let mut pages: BTreeMap<usize, (Option<usize>, Option<usize>)> = BTreeMap::new();
+        let mut search_index = None;
+        let mut rest = Vec::new();
+        for &n in which {
+            match plan.outputs[n].job {
+                Job::Page(i) => pages.entry(i).or_default().0 = Some(n),
+                Job::Card(i) => pages.entry(i).or_default().1 = Some(n),
+                Job::SearchIndex => search_index = Some(n),
+                _ => rest.push(n),
+            }
+        }
+        // A search index to rebuild needs every article's entry: those of pages not
+        // rendered again come from the previous build's record.
+        let rebuild_search = search_index.is_some_and(|n| !unchanged.contains_key(&n));
+        let kept_entries = match (rebuild_search, previous) {
+            (true, Some(previous)) if !unchanged.is_empty() => previous.search_entries(),
+            _ => HashMap::new(),
+        };
+        Reusable {
+            unchanged,
+            pages: pages
+                .into_iter()
+                .map(|(i, (page, card))| (i, page, card))
+                .collect(),
+            search_index,
+            rest,
+            rebuild_search,
+            kept_entries,
+        }
+    }
+
+    /// The pages (places in `pages`) whose page or card the write will render.
+    pub fn pages_to_render(&self, plan: &Plan, pages: &[std::sync::Arc<Page>]) -> Vec<usize> {
+        let entries = self.rebuild_search.then_some(&self.kept_entries);
+        self.pages
+            .iter()
+            .filter(|&&(i, page, card)| {
+                !reusable_page(plan, (&pages[i], page, card), &self.unchanged, entries)
+            })
+            .map(|&(i, _, _)| i)
+            .collect()
+    }
+}
+
+/// Whether a page (its page and card outputs `page`, `card`) can be taken from the
+/// previous build: both unchanged and, when the search index is rebuilt (`entries`), the
+/// page's search entry kept for the same dependencies.
+fn reusable_page(
+    plan: &Plan,
+    (source, page, card): (&Page, Option<usize>, Option<usize>),
+    unchanged: &HashMap<usize, &Previous>,
+    entries: Option<&HashMap<String, (u64, search::Entry)>>,
+) -> bool {
+    let Some(page_n) = page else {
+        return false;
+    };
+    if !unchanged.contains_key(&page_n) || card.is_some_and(|c| !unchanged.contains_key(&c)) {
+        return false;
+    }
+    match entries {
+        Some(entries) if source.kind == PageKind::Article => entries
+            .get(&source.path)
+            .is_some_and(|(deps, _)| *deps == reuse::deps_print(&plan.outputs[page_n].deps)),
+        _ => true,
+    }
 }
 
 fn search_entry(shared: &Shared<'_>, i: usize, text: search::PageText) -> search::Entry {

@@ -52,7 +52,8 @@ fn kanpur() -> PageResults {
 fn chart(results: &PageResults, block: &str) -> Result<ChartSpec, String> {
     let parties = site_parties();
     // The page's own results stand for the site's, for `seats` charts.
-    let ledger = crate::election::tally::Ledger::new(results.iter(), []);
+    let seats = crate::election::digest::ResultDigest::all_of(results.iter());
+    let ledger = crate::election::tally::Ledger::new(&seats, []);
     let alliances: crate::election::Alliances = [(
         "2024".to_string(),
         [

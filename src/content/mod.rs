@@ -4,6 +4,7 @@
 pub mod discover;
 pub mod expr_check;
 pub mod front_matter;
+pub mod outline;
 pub mod text_check;
 
 use crate::config::{LANGUAGES, SiteConfig};
@@ -48,9 +49,15 @@ pub struct Page {
     pub date: Option<Date>,
     pub updated: Option<Date>,
     pub lang: String,
+    /// Empty for a summarised page (`summarised`).
     pub body: String,
     /// Line of the file on which the body starts.
     pub body_line: usize,
+    /// What planning reads of the body (kept when the body is not).
+    pub outline: outline::Outline,
+    /// A page of a warm build kept as its summary (`site::summary_cache`): no body, no
+    /// checked results; loaded whole before it is rendered.
+    pub summarised: bool,
     /// URL path below the site root with a trailing slash (`kanpur/result-2024/`); `""` is home.
     pub path: String,
     /// `path` of the section this page is listed in; `None` for the home page.
@@ -177,6 +184,8 @@ pub fn load_page(file: &Path, text: &str, config: &SiteConfig) -> Result<Page, V
         lang,
         body: split.body.to_string(),
         body_line: split.body_line,
+        outline: outline::Outline::of(split.body),
+        summarised: false,
         path,
         parent,
     })

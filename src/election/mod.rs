@@ -11,6 +11,7 @@ pub mod compare;
 pub mod count;
 pub mod data;
 pub mod derive;
+pub mod digest;
 pub mod fold;
 pub mod model;
 pub mod page;
@@ -27,6 +28,7 @@ pub use data::{DataStore, load_data_dir};
 pub use derive::{
     AllianceFigures, CandidateFigures, PartyChange, PartyFigures, ResultFigures, SegmentFigures,
 };
+pub use digest::ResultDigest;
 pub use page::{PageResults, check_page};
 pub use prose_check::check_prose;
 pub use site::check_site;

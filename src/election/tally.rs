@@ -9,7 +9,8 @@
 
 use super::compare::Alliances;
 use super::count::printable;
-use super::derive::{ResultFigures, UpdatedFigures};
+use super::derive::UpdatedFigures;
+use super::digest::ResultDigest;
 use super::fold;
 use crate::diagnostics::closest;
 use serde::Serialize;
@@ -34,14 +35,7 @@ struct Seat {
 }
 
 impl Seat {
-    fn of(r: &ResultFigures) -> Seat {
-        let first = if r.tie {
-            None
-        } else if r.counting {
-            r.leader.as_ref().map(|c| c.party.clone())
-        } else {
-            r.winner.as_ref().map(|c| c.party.clone())
-        };
+    fn of(r: &ResultDigest) -> Seat {
         Seat {
             id: r.id.clone(),
             election: r.election.clone(),
@@ -49,7 +43,7 @@ impl Seat {
             state: r.state.clone(),
             counting: r.counting,
             uncontested: r.uncontested,
-            first,
+            first: r.first.clone(),
             updated: r.updated.clone(),
             shown_on: Vec::new(),
         }
@@ -174,16 +168,17 @@ fn sort_rows(rows: &mut [TallyRow]) {
 }
 
 impl Ledger {
-    /// `data` are the data files' results; `pages` each page's URL path with its results.
+    /// `data` are the data files' results; `pages` each page's URL path with its results
+    /// (`ResultDigest::of` each checked result).
     pub fn new<'a>(
-        data: impl IntoIterator<Item = &'a ResultFigures>,
-        pages: impl IntoIterator<Item = (&'a str, &'a [ResultFigures])>,
+        data: impl IntoIterator<Item = &'a ResultDigest>,
+        pages: impl IntoIterator<Item = (&'a str, &'a [ResultDigest])>,
     ) -> Ledger {
         let mut seats: Vec<Seat> = Vec::new();
         let mut by_place: HashMap<(std::path::PathBuf, usize), usize> = HashMap::new();
         let mut by_seat: HashMap<(String, String, String), usize> = HashMap::new();
-        let mut add = |r: &ResultFigures, page: Option<&str>, seats: &mut Vec<Seat>| {
-            let place = (r.result.place.file.clone(), r.result.place.line);
+        let mut add = |r: &ResultDigest, page: Option<&str>, seats: &mut Vec<Seat>| {
+            let place = (r.file.clone(), r.line);
             let key = (
                 fold::key(&r.election),
                 fold::key(r.state.as_deref().unwrap_or("")),
@@ -414,7 +409,7 @@ mod tests {
 
     /// A data file's worth of results: one seat per (constituency, winner votes, runner-up
     /// votes, extra lines).
-    fn seats(list: &[(&str, &str, &str, &str)]) -> Vec<ResultFigures> {
+    fn seats(list: &[(&str, &str, &str, &str)]) -> Vec<ResultDigest> {
         let mut text = String::new();
         for (i, (seat, first, second, extra)) in list.iter().enumerate() {
             text.push_str(&format!(
@@ -430,7 +425,7 @@ mod tests {
             .map(|d| d.to_string())
             .collect();
         assert!(errors.is_empty(), "{errors:#?}");
-        page.iter().cloned().collect()
+        ResultDigest::all_of(page.iter())
     }
 
     fn alliances() -> Alliances {
@@ -589,7 +584,7 @@ mod tests {
             diagnostics.iter().all(|d| !d.is_error()),
             "{diagnostics:#?}"
         );
-        let results: Vec<ResultFigures> = page.iter().cloned().collect();
+        let results = ResultDigest::all_of(page.iter());
         let t = Ledger::new(&results, [])
             .tally(&query("ls2024"), &Alliances::new())
             .expect("tally");

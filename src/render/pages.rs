@@ -297,7 +297,7 @@ fn page_view<'a>(
     let updated = page.updated.map(|d| d.iso()).unwrap_or_default();
     let permalink = permalink(shared.base_url, &page.path);
     // Previews need an absolute address for the image, so only with a base_url.
-    let card = if has_card(page, &shared.charts.results[i]) && !permalink.is_empty() {
+    let card = if has_card(page, &shared.charts.digests[i]) && !permalink.is_empty() {
         format!("{permalink}{CARD_FILE}")
     } else {
         String::new()
@@ -336,7 +336,7 @@ fn page_view<'a>(
         translations: shared.index.translations_of(i),
         related: shared
             .index
-            .summaries_of(&shared.index.related(i, &shared.charts.results)),
+            .summaries_of(&shared.index.related(i, &shared.charts.digests)),
         terms: shared.taxonomies.terms_of_page(i),
         json_ld,
         card,

@@ -2,6 +2,7 @@
 //! compiled once per build and shared read-only by the page renderers.
 
 use crate::config::SiteConfig;
+use crate::content::outline::calls_tally;
 use crate::diagnostics::Diagnostic;
 use crate::theme;
 use serde::Serialize;
@@ -149,15 +150,15 @@ impl Renderer {
         self.fingerprint
     }
 
-    /// Whether a page with this Markdown `body`, rendered through `template`, shows a
+    /// Whether a page whose body has this outline, rendered through `template`, shows a
     /// seat tally (so must be redrawn when any seat changes). Errs on the side of yes.
-    pub fn shows_tally(&self, body: &str, template: &str) -> bool {
+    pub fn shows_tally(&self, body: &crate::content::outline::Outline, template: &str) -> bool {
         self.tallying.contains(template)
-            || calls_tally(body)
+            || body.calls_tally
             || self
                 .tallying
                 .iter()
-                .any(|name| body.contains(name.as_str()))
+                .any(|name| body.tags.contains(name.as_str()))
     }
 
     /// Renders template `name` with `context`.
@@ -394,11 +395,6 @@ fn flatten(message: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether a template or body calls `tally()` or draws a seats chart.
-fn calls_tally(text: &str) -> bool {
-    text.contains("tally(") || text.contains("\"seats\"")
 }
 
 /// The templates that call `tally()` or draw a seats chart, and those that name one of

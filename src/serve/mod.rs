@@ -144,6 +144,8 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         base_url: options.base_url.clone(),
         external: false,
         cache: true,
+        // serve renders every page: no page is kept as a summary.
+        summaries: false,
     };
     let site = Site::load(&root, load).map_err(|p| first_problem(p, &root))?;
     let live = Arc::new(Live {

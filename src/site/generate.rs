@@ -489,6 +489,8 @@ fn make_page(
         lang: spec.lang.clone(),
         body: spec.body.clone(),
         body_line: spec.body_line,
+        outline: crate::content::outline::Outline::of(&spec.body),
+        summarised: false,
         path: format!("{}{slug}/", spec.section_path),
         parent: Some(spec.section_path.clone()),
     };

@@ -7,7 +7,7 @@
 //! proportional to the site rather than to pages × site.
 
 use crate::content::{Page, PageKind};
-use crate::election::PageResults;
+use crate::election::ResultDigest;
 use crate::i18n;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -24,7 +24,7 @@ pub const SEARCH_PATH: &str = "search/";
 pub const CARD_FILE: &str = "card.png";
 
 /// Articles with results get a share card.
-pub fn has_card(page: &Page, results: &PageResults) -> bool {
+pub fn has_card(page: &Page, results: &[ResultDigest]) -> bool {
     page.kind == PageKind::Article && !results.is_empty()
 }
 
@@ -184,7 +184,7 @@ impl SiteIndex {
     /// Other articles with a result in a constituency of `page`'s results, newest first,
     /// at most [`RELATED_LIMIT`]; translations of the page are left out (they are linked
     /// as translations). `results` are the site's results, one entry per page.
-    pub fn related(&self, page: usize, results: &[std::sync::Arc<PageResults>]) -> Vec<usize> {
+    pub fn related(&self, page: usize, results: &[std::sync::Arc<[ResultDigest]>]) -> Vec<usize> {
         // constituency → positions in `latest` (so ascending is newest first).
         let by_constituency = self.by_constituency.get_or_init(|| {
             let mut map: HashMap<String, Vec<usize>> = HashMap::new();
@@ -274,7 +274,7 @@ fn nearest_section(path: &str, sections: &HashMap<&str, usize>) -> String {
 impl SiteIndex {
     /// Gives each summary the latest update time of its page's results (in the order of
     /// `pages`), where that is later than the page's own date.
-    pub fn note_result_times(&mut self, results: &[std::sync::Arc<crate::election::PageResults>]) {
+    pub fn note_result_times(&mut self, results: &[std::sync::Arc<[ResultDigest]>]) {
         for (summary, results) in self.summaries.iter_mut().zip(results) {
             let latest = results
                 .iter()

@@ -10,12 +10,13 @@ pub mod generate;
 pub mod listings;
 mod names;
 mod prose_cache;
+mod summary_cache;
 
 use crate::chart_function::ChartData;
 use crate::config::SiteConfig;
 use crate::content::{self, Page, PageKind, discover};
 use crate::diagnostics::{self, Diagnostic};
-use crate::election::{self, DataStore, PageResults};
+use crate::election::{self, DataStore, PageResults, ResultDigest};
 use crate::fingerprint;
 use crate::taxonomy::Taxonomies;
 use listings::SiteIndex;
@@ -37,6 +38,10 @@ pub struct LoadOptions {
     /// Keep the prose check's findings in `.chunav/cache/` and reuse them for unchanged
     /// files (see `prose_cache`).
     pub cache: bool,
+    /// Keep unchanged content files as their summaries (`summary_cache`), loading a page
+    /// whole only when it is rendered (`Site::load_whole`): a build that reuses what the
+    /// last one published. Needs `cache`.
+    pub summaries: bool,
 }
 
 /// One content file as last read: its text, the page (or why it failed) and its checked
@@ -45,6 +50,8 @@ pub struct LoadOptions {
 struct Entry {
     page: Result<Arc<Page>, Vec<Diagnostic>>,
     results: Arc<PageResults>,
+    /// What the site-wide steps read of `results` (all there is of a summarised page's).
+    digests: Arc<[ResultDigest]>,
     result_problems: Vec<Diagnostic>,
     facts: PageFacts,
     /// A section's `[generate]`, resolved.
@@ -123,8 +130,10 @@ pub struct Site {
     pub config: SiteConfig,
     entries: BTreeMap<PathBuf, Entry>,
     data: DataStore,
-    /// Every data result derived, for seat tallies (pages add their own results).
+    /// Every data result derived, for the cross-page figure check, and their digests for
+    /// seat tallies (pages add their own results).
     data_figures: Vec<election::ResultFigures>,
+    data_digests: Vec<ResultDigest>,
     data_problems: Vec<Diagnostic>,
     /// Files skipped while listing content/ and static/ (hidden names, links).
     file_problems: Vec<Diagnostic>,
@@ -156,6 +165,8 @@ pub struct Site {
     expansions: BTreeMap<PathBuf, (u64, Arc<generate::Expansion>)>,
     /// While loading with `LoadOptions::cache`: the prose check's kept findings.
     prose: Option<prose_cache::ProseCache>,
+    /// While loading with `LoadOptions::summaries`: the content files' kept summaries.
+    summaries: Option<summary_cache::SummaryCache>,
     /// What the cross-page steps of the last assembly found (generated pages, URLs,
     /// translations, the site-wide figure check, term URLs), kept so that an edit of a
     /// page's body alone need not run them again.
@@ -174,6 +185,7 @@ impl Site {
         let data_input = fingerprint::of_debug(&data);
         let inputs = fingerprint::of(&(config_input, data_input));
         let data_figures = data.all_figures(&parties, &config.alliances);
+        let data_digests = ResultDigest::all_of(&data_figures);
         let mut site = Site {
             root: root.to_path_buf(),
             options,
@@ -181,6 +193,7 @@ impl Site {
             entries: BTreeMap::new(),
             data,
             data_figures,
+            data_digests,
             data_problems,
             file_problems: Vec::new(),
             inputs,
@@ -197,10 +210,14 @@ impl Site {
             generated: BTreeMap::new(),
             expansions: BTreeMap::new(),
             prose: None,
+            summaries: None,
             derived_problems: Vec::new(),
         };
         if site.options.cache {
             site.prose = Some(prose_cache::ProseCache::open(root));
+            if site.options.summaries {
+                site.summaries = Some(summary_cache::SummaryCache::open(root));
+            }
         }
         let mut problems = Vec::new();
         match discover::discover(root) {
@@ -208,12 +225,9 @@ impl Site {
                 let entries: Vec<(PathBuf, Entry)> = files
                     .markdown
                     .par_iter()
-                    .filter_map(|file| site.read_entry(file).map(|e| (file.clone(), e)))
+                    .filter_map(|file| site.read_entry(file, true).map(|e| (file.clone(), e)))
                     .collect();
                 site.entries = entries.into_iter().collect();
-                if let Some(prose) = site.prose.take() {
-                    prose.save();
-                }
                 site.set_assets(files);
             }
             Err(e) => problems.push(Diagnostic::error(
@@ -222,7 +236,78 @@ impl Site {
             )),
         }
         site.assemble(problems);
+        if let Some(prose) = site.prose.take() {
+            prose.save();
+        }
+        if let Some(summaries) = site.summaries.take() {
+            summaries.save();
+        }
         Ok(site)
+    }
+
+    /// Loads the summarised pages among `pages` (places in `pages`) whole, for rendering:
+    /// their bodies and checked results. A file whose text is no longer the one
+    /// summarised is an error (it changed while the site was being built).
+    pub fn load_whole(&mut self, pages: &[usize]) -> Vec<Diagnostic> {
+        let wanted: Vec<usize> = pages
+            .iter()
+            .copied()
+            .filter(|&i| self.pages.get(i).is_some_and(|p| p.summarised))
+            .collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        if self.options.cache {
+            self.prose = Some(prose_cache::ProseCache::open(&self.root));
+        }
+        let loaded: Vec<(usize, Option<Entry>)> = wanted
+            .par_iter()
+            .map(|&i| (i, self.read_entry(&self.pages[i].file, false)))
+            .collect();
+        // Only read from: the findings of these files are already in the file.
+        self.prose = None;
+        let mut problems = Vec::new();
+        let mut results = self.charts.results.clone();
+        for (i, entry) in loaded {
+            let file = self.pages[i].file.clone();
+            let page = match entry {
+                Some(entry) if entry.facts == self.facts[i] => match &entry.page {
+                    Ok(page) => {
+                        let page = Arc::clone(page);
+                        results[i] = Arc::clone(&entry.results);
+                        self.entries.insert(file, entry);
+                        page
+                    }
+                    Err(_) => continue,
+                },
+                _ => {
+                    problems.push(Diagnostic::error(
+                        &file,
+                        "changed while the site was being built; build again",
+                    ));
+                    continue;
+                }
+            };
+            self.pages[i] = page;
+        }
+        self.charts = Arc::new(self.charts.with_results(results));
+        problems
+    }
+
+    /// Loads every summarised content file whole (the cross-page check needs every
+    /// page's checked results).
+    fn load_all_whole(&mut self) {
+        let files: Vec<PathBuf> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| e.page.as_ref().is_ok_and(|p| p.summarised))
+            .map(|(file, _)| file.clone())
+            .collect();
+        let loaded: Vec<(PathBuf, Entry)> = files
+            .into_par_iter()
+            .filter_map(|file| self.read_entry(&file, false).map(|e| (file, e)))
+            .collect();
+        self.entries.extend(loaded);
     }
 
     pub fn options(&self) -> &LoadOptions {
@@ -242,7 +327,7 @@ impl Site {
         for file in changed {
             let readable = discover::readable_source(&self.root, discover::CONTENT_DIR, file);
             let entry = if readable.is_ok() {
-                self.read_entry(file)
+                self.read_entry(file, false)
             } else {
                 None
             };
@@ -387,13 +472,16 @@ impl Site {
         Ok(())
     }
 
-    fn read_entry(&self, file: &Path) -> Option<Entry> {
+    /// Reads and checks one content file. `summarise`: when its summary is kept
+    /// (`LoadOptions::summaries`), take the page as that summary instead of checking it.
+    fn read_entry(&self, file: &Path, summarise: bool) -> Option<Entry> {
         let text = match content::text_check::read_text(&self.root.join(file), file) {
             Ok(text) => text,
             Err(problem) => {
                 return Some(Entry {
                     page: Err(vec![problem]),
                     results: Arc::default(),
+                    digests: Arc::new([]),
                     result_problems: Vec::new(),
                     facts: PageFacts::default(),
                     generate: None,
@@ -403,6 +491,39 @@ impl Site {
         };
         let source = fingerprint::of(&text);
         let mut page = content::load_page(file, &text, &self.config);
+        let summaries = match (&self.summaries, &page) {
+            (Some(cache), Ok(p)) if summarise && summarisable(p) => {
+                Some((cache, summary_cache::SummaryCache::key(source, self.inputs)))
+            }
+            _ => None,
+        };
+        if let (Some((cache, key)), Ok(p)) = (summaries, &mut page)
+            && let Some(kept) = cache.get(key)
+        {
+            if let Some(prose) = &self.prose {
+                prose.keep(prose_cache::ProseCache::key(source, self.inputs));
+            }
+            p.front.title = kept.title;
+            p.front.description = kept.description;
+            p.front.results = Vec::new();
+            p.front_lines = crate::diagnostics::LineIndex::new("", 1);
+            p.body = String::new();
+            p.summarised = true;
+            let facts = PageFacts {
+                source,
+                results: kept.results,
+            };
+            let shape = shape_of(p, facts.results, None);
+            return Some(Entry {
+                page: page.map(Arc::new),
+                results: Arc::default(),
+                digests: kept.digests,
+                result_problems: kept.problems,
+                facts,
+                generate: None,
+                shape,
+            });
+        }
         let (results, result_problems) = match &mut page {
             Ok(page) => {
                 let prose = self
@@ -455,9 +576,25 @@ impl Site {
             Ok(page) => shape_of(page, facts.results, generate.as_deref()),
             Err(_) => 0,
         };
+        let digests: Arc<[ResultDigest]> = ResultDigest::all_of(results.iter()).into();
+        if let (Some((cache, key)), Ok(p)) = (summaries, &page)
+            && generate.is_none()
+        {
+            cache.put(
+                key,
+                summary_cache::Summary {
+                    title: p.front.title.clone(),
+                    description: p.front.description.clone(),
+                    results: facts.results,
+                    digests: Arc::clone(&digests),
+                    problems: result_problems.clone(),
+                },
+            );
+        }
         Some(Entry {
             page,
             results: Arc::new(results),
+            digests,
             result_problems,
             facts,
             generate,
@@ -467,6 +604,7 @@ impl Site {
 
     /// Builds the published page list, the index and the problem list from the entries.
     fn assemble(&mut self, problems: Vec<Diagnostic>) {
+        let given = problems.clone();
         let mut all: Vec<(Arc<Page>, Arc<PageResults>, PageFacts)> = Vec::new();
         let own = self.own_problems(problems, |entry| {
             if let Ok(page) = &entry.page {
@@ -495,28 +633,81 @@ impl Site {
         }
         problems.extend(checks::unique_urls(&pages));
         problems.extend(content::check_translation_keys(&pages));
+        match self.check_site(&pages, &results, &facts) {
+            Some(found) => problems.extend(found),
+            // Some pages are summaries: the check needs them whole.
+            None => {
+                self.load_all_whole();
+                return self.assemble(given);
+            }
+        }
+        let digests: Vec<Arc<[ResultDigest]>> = pages
+            .iter()
+            .zip(&results)
+            .map(|(page, results)| match self.entries.get(&page.file) {
+                Some(Entry {
+                    page: Ok(p),
+                    digests,
+                    ..
+                }) if Arc::ptr_eq(p, page) => Arc::clone(digests),
+                _ => ResultDigest::all_of(results.iter()).into(),
+            })
+            .collect();
+        self.index = SiteIndex::new(&pages);
+        self.index.note_result_times(&digests);
+        self.taxonomies = Taxonomies::new(&pages, &digests, &self.config, &self.index.latest);
+        problems.extend(checks::taxonomy_urls(&pages, &self.taxonomies));
+        let ledger = election::tally::Ledger::new(
+            &self.data_digests,
+            pages
+                .iter()
+                .zip(&digests)
+                .map(|(p, d)| (p.path.as_str(), &d[..])),
+        );
+        self.charts = Arc::new(ChartData::new(
+            &pages,
+            (results, digests),
+            ledger,
+            &self.config,
+        ));
+        self.pages = pages;
+        self.facts = facts;
+        self.derived_problems = problems;
+        self.problems = self.with_derived_problems(own);
+    }
+
+    /// The cross-page figure check's findings (`election::check_site`): kept ones when
+    /// every page's results and data/ are as when they were found; `None` when they must
+    /// be found again and some pages are summaries, which do not hold their results.
+    fn check_site(
+        &self,
+        pages: &[Arc<Page>],
+        results: &[Arc<PageResults>],
+        facts: &[PageFacts],
+    ) -> Option<Vec<Diagnostic>> {
+        let cache = self.summaries.as_ref();
+        let mut key = fingerprint::Fingerprinter::new();
+        key.add(&fingerprint::binary_identity()).add(&self.inputs);
+        for (page, facts) in pages.iter().zip(facts) {
+            key.add(&page.file).add(&facts.results);
+        }
+        let key = key.finish();
+        if let Some(found) = cache.and_then(|c| c.site_check(key)) {
+            return Some(found);
+        }
+        if pages.iter().any(|p| p.summarised) {
+            return None;
+        }
         let site: Vec<(&Path, &PageResults)> = pages
             .iter()
             .map(|p| p.file.as_path())
             .zip(results.iter().map(|r| r.as_ref()))
             .collect();
-        problems.extend(election::check_site(&site, &self.data_figures));
-        self.index = SiteIndex::new(&pages);
-        self.index.note_result_times(&results);
-        self.taxonomies = Taxonomies::new(&pages, &results, &self.config, &self.index.latest);
-        problems.extend(checks::taxonomy_urls(&pages, &self.taxonomies));
-        let ledger = election::tally::Ledger::new(
-            &self.data_figures,
-            pages
-                .iter()
-                .zip(&results)
-                .map(|(p, r)| (p.path.as_str(), r.as_slice())),
-        );
-        self.charts = Arc::new(ChartData::new(&pages, results, ledger, &self.config));
-        self.pages = pages;
-        self.facts = facts;
-        self.derived_problems = problems;
-        self.problems = self.with_derived_problems(own);
+        let found = election::check_site(&site, &self.data_figures);
+        if let Some(cache) = cache {
+            cache.put_site_check(key, &found);
+        }
+        Some(found)
     }
 
     /// The pages of every published section with `[generate]`, less those a hand-written
@@ -597,9 +788,14 @@ impl Site {
         generate::locate(problems, &self.generated)
     }
 
-    /// The page at `i`'s checked results.
+    /// The page at `i`'s checked results (none for a summarised page: `load_whole`).
     pub fn results(&self, i: usize) -> &PageResults {
         &self.charts.results[i]
+    }
+
+    /// What the site-wide steps read of the page at `i`'s results.
+    pub fn digests(&self, i: usize) -> &[ResultDigest] {
+        &self.charts.digests[i]
     }
 }
 
@@ -718,6 +914,14 @@ fn prose_problems<'a>(
     problems
 }
 
+/// Whether a page can be kept as its summary: its checks read nothing but its text,
+/// site.toml and data/ (the summary's key). A `[generate]` section reads its data files
+/// again for its pages, and the provenance check of imported results reads the files
+/// they were imported from.
+fn summarisable(page: &Page) -> bool {
+    page.front.generate.is_none() && page.front.results.iter().all(|r| r.imported.is_empty())
+}
+
 /// What the cross-page steps of `Site::assemble` read of a page (everything but its
 /// body), its results and its `[generate]`, fingerprinted: two texts of a file with one
 /// shape leave every listing, index, taxonomy, tally and cross-page check as it was.
@@ -751,6 +955,8 @@ fn synthetic_home(config: &SiteConfig) -> Page {
         lang: config.language.clone(),
         body: String::new(),
         body_line: 1,
+        outline: Default::default(),
+        summarised: false,
         path: String::new(),
         parent: None,
     }

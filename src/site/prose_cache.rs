@@ -57,6 +57,16 @@ impl ProseCache {
         found
     }
 
+    /// Keeps the findings for `key` (of a file not checked again: its summary was used)
+    /// in the file for the next build.
+    pub fn keep(&self, key: u128) {
+        if let Some(kept) = self.previous.get(&key)
+            && let Ok(mut used) = self.used.lock()
+        {
+            used.insert(key, kept.clone());
+        }
+    }
+
     /// Writes the entries this load used, when they differ from what was read. Best
     /// effort: a cache that cannot be written only makes the next build slower.
     pub fn save(&self) {
@@ -73,21 +83,7 @@ impl ProseCache {
             w.u64((*key >> 64) as u64);
             w.u64(found.len() as u64);
             for d in found {
-                w.u8(match d.severity {
-                    Severity::Warning => 0,
-                    Severity::Error => 1,
-                    Severity::Info => 2,
-                });
-                w.str(&d.file.to_string_lossy());
-                w.u64(d.line.map_or(0, |l| l as u64 + 1));
-                match &d.field {
-                    Some(field) => {
-                        w.u8(1);
-                        w.str(field);
-                    }
-                    None => w.u8(0),
-                }
-                w.str(&d.message);
+                write_diagnostic(&mut w, d);
             }
         }
         if let Some(dir) = self.path.parent() {
@@ -102,6 +98,47 @@ impl ProseCache {
     }
 }
 
+/// One finding, as the cache files of `site` keep it.
+pub(super) fn write_diagnostic(w: &mut Writer, d: &Diagnostic) {
+    w.u8(match d.severity {
+        Severity::Warning => 0,
+        Severity::Error => 1,
+        Severity::Info => 2,
+    });
+    w.str(&d.file.to_string_lossy());
+    w.u64(d.line.map_or(0, |l| l as u64 + 1));
+    match &d.field {
+        Some(field) => {
+            w.u8(1);
+            w.str(field);
+        }
+        None => w.u8(0),
+    }
+    w.str(&d.message);
+}
+
+pub(super) fn read_diagnostic(r: &mut Reader<'_>) -> Option<Diagnostic> {
+    let severity = match r.u8()? {
+        0 => Severity::Warning,
+        1 => Severity::Error,
+        2 => Severity::Info,
+        _ => return None,
+    };
+    let file = PathBuf::from(r.str()?);
+    let line = r.u64()?.checked_sub(1).map(|l| l as usize);
+    let field = match r.u8()? {
+        0 => None,
+        _ => Some(r.str()?.to_string()),
+    };
+    Some(Diagnostic {
+        severity,
+        file,
+        line,
+        field,
+        message: r.str()?.to_string(),
+    })
+}
+
 fn read(bytes: &[u8]) -> Option<HashMap<u128, Vec<Diagnostic>>> {
     let mut r = Reader::checked(bytes, MAGIC)?;
     let count = r.u64()?;
@@ -110,25 +147,7 @@ fn read(bytes: &[u8]) -> Option<HashMap<u128, Vec<Diagnostic>>> {
         let key = r.u64()? as u128 | (r.u64()? as u128) << 64;
         let mut found = Vec::new();
         for _ in 0..r.u64()? {
-            let severity = match r.u8()? {
-                0 => Severity::Warning,
-                1 => Severity::Error,
-                2 => Severity::Info,
-                _ => return None,
-            };
-            let file = PathBuf::from(r.str()?);
-            let line = r.u64()?.checked_sub(1).map(|l| l as usize);
-            let field = match r.u8()? {
-                0 => None,
-                _ => Some(r.str()?.to_string()),
-            };
-            found.push(Diagnostic {
-                severity,
-                file,
-                line,
-                field,
-                message: r.str()?.to_string(),
-            });
+            found.push(read_diagnostic(&mut r)?);
         }
         all.insert(key, found);
     }
