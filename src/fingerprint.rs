@@ -120,6 +120,13 @@ impl Feed<'_> {
         self.0.write_usize(bytes.len());
         self.0.write(bytes);
     }
+
+    /// An enum variant: its index and its name after `tag`.
+    fn variant(&mut self, tag: u8, index: u32, name: &str) -> &mut Self {
+        self.tag(tag).0.write_u32(index);
+        self.bytes(name.as_bytes());
+        self
+    }
 }
 
 macro_rules! feed_ints {
@@ -195,8 +202,7 @@ impl<'h> serde::Serializer for Feed<'h> {
         index: u32,
         variant: &'static str,
     ) -> Result<(), Never> {
-        self.tag(21).0.write_u32(index);
-        self.bytes(variant.as_bytes());
+        self.variant(21, index, variant);
         Ok(())
     }
 
@@ -216,8 +222,7 @@ impl<'h> serde::Serializer for Feed<'h> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Never> {
-        self.tag(23).0.write_u32(index);
-        self.bytes(variant.as_bytes());
+        self.variant(23, index, variant);
         value.serialize(self)
     }
 
@@ -245,9 +250,7 @@ impl<'h> serde::Serializer for Feed<'h> {
         variant: &'static str,
         len: usize,
     ) -> Result<Self, Never> {
-        self.tag(27).0.write_u32(index);
-        self.bytes(variant.as_bytes());
-        self.0.write_usize(len);
+        self.variant(27, index, variant).0.write_usize(len);
         Ok(self)
     }
 
@@ -269,9 +272,7 @@ impl<'h> serde::Serializer for Feed<'h> {
         variant: &'static str,
         len: usize,
     ) -> Result<Self, Never> {
-        self.tag(30).0.write_u32(index);
-        self.bytes(variant.as_bytes());
-        self.0.write_usize(len);
+        self.variant(30, index, variant).0.write_usize(len);
         Ok(self)
     }
 }

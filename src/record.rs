@@ -155,6 +155,17 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Writes `bytes` beside `path` and renames them into place, making its folder first: a
+/// reader never meets half a file. Every cache file that is written whole goes through here.
+pub fn store(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, path)
+}
+
 /// A record file read as it goes, for records too large to hold whole beside what is
 /// decoded from them (the search entries of a large site). The checksum can only be
 /// verified once every field is read: nothing read may be used unless `finish` holds.

@@ -108,13 +108,9 @@ impl CardCache {
         for (card, entry) in &used {
             index.push_str(&format!("{entry}\t{card}\n"));
         }
-        let path = self.dir.with_file_name(INDEX);
-        let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
         // Best effort, as every write of the cache: without it, the next build prunes the
         // entries of the cards it publishes unchanged, and draws them when they change.
-        if fs::write(&temporary, index).is_ok() {
-            let _ = fs::rename(&temporary, &path);
-        }
+        let _ = crate::record::store(&self.dir.with_file_name(INDEX), index.as_bytes());
         let kept: std::collections::HashSet<&String> = used.values().collect();
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;

@@ -262,7 +262,7 @@ pub fn save(root: &Path, out: &Path, records: &[Record<'_>], ids: &super::links:
             None => w.u8(0),
         }
     }
-    let _ = store(&root.join(CACHE_DIR).join(OUTPUTS), &w.finish());
+    let _ = crate::record::store(&root.join(CACHE_DIR).join(OUTPUTS), &w.finish());
 }
 
 /// Keeps the search entries of the articles of `plan` with their prepared words (as
@@ -442,16 +442,6 @@ fn out_key(out: &Path) -> String {
         .unwrap_or_else(|_| out.to_path_buf())
         .to_string_lossy()
         .into_owned()
-}
-
-/// Writes beside `path` and renames into place: a reader never meets half a record.
-fn store(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
-    fs::write(&temporary, bytes)?;
-    fs::rename(&temporary, path)
 }
 
 #[cfg(test)]

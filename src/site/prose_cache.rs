@@ -86,15 +86,7 @@ impl ProseCache {
                 write_diagnostic(&mut w, d);
             }
         }
-        if let Some(dir) = self.path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let temporary = self
-            .path
-            .with_extension(format!("tmp-{}", std::process::id()));
-        if std::fs::write(&temporary, w.finish()).is_ok() {
-            let _ = std::fs::rename(&temporary, &self.path);
-        }
+        let _ = crate::record::store(&self.path, &w.finish());
     }
 }
 
