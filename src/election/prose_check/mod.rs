@@ -27,7 +27,7 @@ use crate::election::page::PageResults;
 use crate::numfmt::inr_unsigned;
 use facts::{Fact, Kind, Part};
 use numbers::{Measure, Quoted, is_word_char};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 pub use mask::NOCHECK;
@@ -824,6 +824,8 @@ struct Checker<'a> {
     facts: Vec<Fact>,
     /// (result index, candidate name or party code, names to look for in lower case)
     names: Vec<(String, Vec<String>)>,
+    /// The party codes of the page's candidates (of `names`, those that are parties).
+    parties: HashSet<String>,
     /// Candidate name → the skeletons of its words, to find it written in the other
     /// script ("अजय राय" for "AJAY RAI").
     skeletons: Vec<(String, Vec<String>)>,
@@ -1049,6 +1051,10 @@ impl<'a> Checker<'a> {
                     .collect()
             },
             names: names.into_iter().collect(),
+            parties: results
+                .iter()
+                .flat_map(|r| r.candidates.iter().map(|c| c.party.clone()))
+                .collect(),
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
             seats: {
                 // Hamirpur in Uttar Pradesh and in Himachal Pradesh are two seats.
@@ -1203,11 +1209,9 @@ impl<'a> Checker<'a> {
         }
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
-            let is_party = self
-                .results
-                .iter()
-                .any(|r| r.candidates.iter().any(|c| &c.party == who));
-            let full = &who.to_lowercase();
+            // Asked of every name for every sentence: the parties are a set made once, and
+            // the name in lower case is made only where a form of it was found.
+            let is_party = self.parties.contains(who);
             let mut ats: Vec<usize> = forms
                 .iter()
                 .flat_map(|f| {
@@ -1220,7 +1224,7 @@ impl<'a> Checker<'a> {
                                 // is another party.
                                 // (A form with its own brackets is this party's name.)
                                 !lower[at + f.len()..].trim_start().starts_with('(')
-                            } else if f == full {
+                            } else if *f == who.to_lowercase() {
                                 true
                             } else {
                                 // "Joy", "More", "Das": a word of a name in Latin letters
