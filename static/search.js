@@ -225,24 +225,17 @@ const chunavSearch = (() => {
   // Keys that differ only in inherent vowels (a) and y/i: where spelling and speech part.
   const unschwa = (k) => k.replace(/a/g, '').replace(/y/g, 'i');
 
-  // The articles with query word q: id → score, the index words that matched (with how
-  // well: the word itself 1, the same loose key 0.7–0.8, a prefix or a typo less), and the
-  // first results' cards the index carries for those words.
-  const lookup = async (meta, q) => {
-    const k = key(q);
-    const [terms, firsts] = await Promise.all([
-      get(`t/${shardOf(meta.shards, shardKey(k))}.json`),
-      // Without it (an index of an older chunav), results come from their article files.
-      get(`f/${firstFile(k, meta.firsts)}.json`).catch(() => ({ d: {}, w: {} })),
-    ]);
+  // The postings of the shard's words that match query word q (key k) walked into scores:
+  // per article id its best score for q and the weight of its best-matching word.
+  const walk = (terms, q, k, docs) => {
     // Romanised or English (letters, perhaps digits): loose keys and one typo may match.
     const latin = /^[a-z0-9]*[a-z][a-z0-9]*$/.test(q);
     // A group of synonyms (`=bjp`) is its own word only; its phrases' own words are marked.
     const group = q.startsWith('=');
     // Per article id: its score for q and the weight of its best-matching word (arrays, not
     // maps: a common word has thousands of postings), and the ids that have q at all.
-    const scores = new Float64Array(meta.docs);
-    const best = new Float64Array(meta.docs);
+    const scores = new Float64Array(docs);
+    const best = new Float64Array(docs);
     const ids = [];
     const matched = new Map();
     // A rare word's best article (its shard entry has it): its title shows in the first
@@ -273,6 +266,21 @@ const chunavSearch = (() => {
         if (score > scores[id]) scores[id] = score;
       }
     }
+    return { ids, scores, best, matched, rare };
+  };
+
+  // The articles with query word q: id → score, the index words that matched (with how
+  // well: the word itself 1, the same loose key 0.7–0.8, a prefix or a typo less), and the
+  // first results' cards the index carries for those words.
+  const lookup = async (meta, q) => {
+    const k = key(q);
+    const [terms, firsts] = await Promise.all([
+      get(`t/${shardOf(meta.shards, shardKey(k))}.json`),
+      // Without it (an index of an older chunav), results come from their article files.
+      get(`f/${firstFile(k, meta.firsts)}.json`).catch(() => ({ d: {}, w: {} })),
+    ]);
+    const { ids, scores, best, matched, rare } = walk(terms, q, k, meta.docs);
+    const group = q.startsWith('=');
     if (group && matched.has(q)) for (const w of synonyms(meta).marks.get(q) || []) matched.set(w, 1);
     // id → [title, url, lang, snippet, weight], from the best-matching word that has one.
     const cards = new Map();
@@ -427,12 +435,22 @@ const chunavSearch = (() => {
     const count = new Uint16Array(docs); // how many of the query's words an article has
     const total = new Float64Array(docs);
     // The articles with every word are among those of the rarest one: a common word's
-    // thousands of postings are only looked up in, not walked.
+    // thousands of postings are only looked up in, not walked. (Plain loops: a phone runs
+    // this over thousands of ids on the first query, before any of it is compiled.)
     const rarest = found.reduce((a, f) => (f.ids.length < a.ids.length ? f : a), found[0]);
-    let hits = rarest.ids.filter((id) => found.every((f) => f.scores[id] > 0));
-    for (const id of hits) {
+    const hits = [];
+    for (const id of rarest.ids) {
+      let sum = 0;
+      let every = true;
+      for (const f of found) {
+        const score = f.scores[id];
+        if (!(score > 0)) { every = false; break; }
+        sum += score;
+      }
+      if (!every) continue;
+      hits.push(id);
       count[id] = found.length;
-      for (const f of found) total[id] += f.scores[id];
+      total[id] = sum;
     }
     const partial = !hits.length && found.length > 1;
     if (partial) {
@@ -444,9 +462,27 @@ const chunavSearch = (() => {
         }
       }
     }
-    // Ids are oldest first (0 = oldest): on a tie, the higher id is the newer article.
-    const ids = hits.sort((a, b) => count[b] - count[a] || total[b] - total[a] || b - a);
-    return { ids, partial };
+    return { ids: bestFirst(hits, count, total), partial };
+  };
+
+  // `hits` by how many words (`count`), then score (`total`), then newest (ids are oldest
+  // first, so the higher id) — sorted as one number per article (count, the total in
+  // ten-thousandths, the id): a typed array's own sort is many times faster on a phone
+  // than a comparator called for every pair of a common word's thousands of articles.
+  // 2^20 ids (a million articles) and totals below 2^21 ten-thousandths keep the number
+  // below 2^53 with up to 1,023 words in front.
+  const ID_SPAN = 2 ** 20;
+  const bestFirst = (hits, count, total) => {
+    const keys = new Float64Array(hits.length);
+    for (let i = 0; i < hits.length; i += 1) {
+      const id = hits[i];
+      const score = Math.min(ID_SPAN * 2 - 1, Math.round(total[id] * 1e4));
+      keys[i] = (Math.min(count[id], 1023) * ID_SPAN * 2 + score) * ID_SPAN + id;
+    }
+    keys.sort();
+    const ids = new Array(keys.length);
+    for (let i = 0; i < keys.length; i += 1) ids[i] = keys[keys.length - 1 - i] % ID_SPAN;
+    return ids;
   };
 
   // The folded index word a piece of page text is: cards repeat words, and folding costs.
@@ -712,10 +748,25 @@ const chunavSearch = (() => {
     for (const w of words(fold(sample))) firstFile(shardKey(key(w)), 7);
     highlighted(sample, new Map([['kanpur', 1]]), wordSpans(sample));
   };
+  // …and, on made-up postings, the code that walks, merges and ranks a common word's
+  // thousands of them: run cold, it costs a phone's first query tens of milliseconds.
+  const warmRanking = () => {
+    const docs = 4096;
+    const postings = Array.from({ length: 3000 }, (_, i) => (i ? 8 : 0) + 1 + (i % 4));
+    const terms = [['kanpur', 'kanpur', postings, null], ['kanpuri', 'kanpuri', postings.slice(0, 900), null]];
+    const found = (q) => ({ ...walk(terms, q, q, docs), cards: new Map(), titles: [] });
+    for (let n = 0; n < 3; n += 1) {
+      const a = found('kanpur');
+      absorb(a, found('kanpura'), PART);
+      rank([a, found('kanpuri')], docs);
+      rank([a, found('lucknow')], docs);
+    }
+  };
   input.addEventListener('focus', () => {
     // The groups' keys are computed once the meta file is in, before a query needs them.
     get('meta.json').then((meta) => setTimeout(() => synonyms(meta))).catch(() => {});
     setTimeout(warm);
+    setTimeout(warmRanking);
   }, { once: true });
   const q = new URLSearchParams(location.search).get('q');
   if (q) { input.value = q; run(); }
