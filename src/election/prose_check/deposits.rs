@@ -5,7 +5,7 @@
 //! cleared it by 49,263") and the base of the bar ("नोटा छोड़कर कुल वैध वोट 11,30,143").
 
 use super::numbers::{self, Quoted, is_word_char};
-use super::{Checker, Named, clauses, find_word, quoted_text};
+use super::{Checker, Named, clauses, find_word, has, quoted_text};
 use crate::election::derive::{CandidateFigures, ResultFigures};
 use crate::election::result::NOTA;
 use crate::numfmt::inr_unsigned;
@@ -111,9 +111,11 @@ enum Said {
 
 /// The deposit phrase of `clause` (lower case): what it says and where it starts.
 fn deposit_phrase(clause: &str) -> Option<(Said, usize)> {
-    // Every phrase of LOST and KEPT has one of these; most clauses have neither, and each
+    // Every phrase of LOST and KEPT has one of these; most clauses have none, and each
     // `find` below sets up a searcher (a few dozen per clause were 7 % of a cold build).
-    if !(clause.contains("deposit") || clause.contains("मानत") || clause.contains("forfeit"))
+    if !["deposit", "मानत", "forfeit"]
+        .iter()
+        .any(|w| has(clause, w))
     {
         return None;
     }
