@@ -159,7 +159,20 @@ fn small_counts(text: &str) -> Vec<(usize, usize, usize)> {
     if let Some(s) = start {
         push(s, text.len());
     }
-    out
+    // "twenty-nine", "Thirty one": a tens word and a units word are one count.
+    let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(out.len());
+    for (s, e, v) in out {
+        if let Some(last) = merged.last_mut() {
+            let gap = &text[last.1..s];
+            let tens = (20..100).contains(&last.2) && last.2 % 10 == 0;
+            if tens && (1..10).contains(&v) && (gap == "-" || gap == " ") {
+                *last = (last.0, e, last.2 + v);
+                continue;
+            }
+        }
+        merged.push((s, e, v));
+    }
+    merged
 }
 
 fn candidates(r: &ResultFigures) -> impl Iterator<Item = &CandidateFigures> {

@@ -191,3 +191,127 @@ impl Checker<'_> {
         )))
     }
 }
+
+/// Comparatives after a distance from a reference share ("0.56 अंक कम").
+const REFERENCE_COMPARATIVES: &[&str] = &[
+    "कम",
+    "पीछे",
+    "ज़्यादा",
+    "ज्यादा",
+    "अधिक",
+    "आगे",
+    "ऊपर",
+    "नीचे",
+    "दूर",
+];
+/// English words between a distance and its reference ("0.56 points short of 50 per cent").
+const REFERENCE_LINKS: &[&str] = &[
+    "short of",
+    "below",
+    "under",
+    "above",
+    "over",
+    "more than",
+    "less than",
+    "from",
+    "off",
+];
+
+impl Checker<'_> {
+    /// "50 प्रतिशत से 0.56 अंक कम", "0.56 points short of 50 per cent", "आधे वोटों से चार
+    /// अंक पीछे": a share measured from a round reference (half the votes). The reference
+    /// is no claim about the data; the distance is, for whom the sentence names.
+    /// None: no such reference; Some(None): fine.
+    pub(super) fn reference_gap_claim(
+        &self,
+        q: &Quoted,
+        sentence: &str,
+        named: &Named,
+    ) -> Option<Option<String>> {
+        let before = numbers::lowercase(sentence[..q.start].trim_end());
+        let after = numbers::lowercase(sentence[q.end..].trim_start());
+        let words_after: Vec<&str> = after.split_whitespace().take(5).collect();
+        match q.measure {
+            numbers::Measure::Percent => {
+                // The reference: "50 प्रतिशत से [करीब] 0.56 अंक कम".
+                let hindi = words_after.first() == Some(&"से")
+                    && words_after.iter().skip(1).any(|w| w.starts_with("अंक"));
+                let english = ["points", "point", "percentage points"].iter().any(|p| {
+                    REFERENCE_LINKS
+                        .iter()
+                        .any(|l| before.ends_with(&format!("{p} {l}")))
+                });
+                (hindi || english).then_some(None)
+            }
+            numbers::Measure::Points => {
+                let reference = reference_before(&before)
+                    .filter(|_| {
+                        words_after
+                            .iter()
+                            .take(2)
+                            .any(|w| REFERENCE_COMPARATIVES.iter().any(|c| w.starts_with(c)))
+                    })
+                    .or_else(|| reference_after(&after))?;
+                let scope: Vec<usize> = if named.results.is_empty() {
+                    (0..self.results.len()).collect()
+                } else {
+                    named.results.clone()
+                };
+                let shares: Vec<(&CandidateFigures, f64)> = scope
+                    .iter()
+                    .flat_map(|i| self.result(*i).candidates.iter())
+                    .filter(|c| named.who.iter().any(|(w, _)| *w == c.name))
+                    .filter_map(|c| c.share.map(|s| (c, s)))
+                    .collect();
+                let (c, share) = *shares.first()?;
+                if shares
+                    .iter()
+                    .any(|(_, s)| q.states(((s - reference) * 100.0).round() / 100.0))
+                {
+                    return Some(None);
+                }
+                Some(Some(format!(
+                    "{} in the text from {}%, but {} ({}) had {share:.2}%, {:.2} points from it",
+                    quoted_text(sentence, q),
+                    reference,
+                    c.name,
+                    c.party,
+                    (share - reference).abs()
+                )))
+            }
+            numbers::Measure::Count => None,
+        }
+    }
+}
+
+/// "50 प्रतिशत से", "आधे वोटों से [करीब]" before a distance: the reference share.
+fn reference_before(before: &str) -> Option<f64> {
+    let before = ["करीब", "क़रीब", "लगभग", "सिर्फ़", "सिर्फ", "केवल", "ज़रा", "मात्र"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before)
+        .trim_end();
+    let head = before.strip_suffix("से")?.trim_end();
+    if ["आधे", "आधे वोटों", "आधे वोट", "आधे मतों"]
+        .iter()
+        .any(|h| head.ends_with(h))
+    {
+        return Some(50.0);
+    }
+    let q = numbers::numbers(head).pop()?;
+    (q.measure == numbers::Measure::Percent && q.end == head.len()).then_some(q.value)
+}
+
+/// "short of 50 per cent", "below half" after a distance: the reference share.
+fn reference_after(after: &str) -> Option<f64> {
+    let rest = REFERENCE_LINKS
+        .iter()
+        .find_map(|l| after.strip_prefix(l))?
+        .trim_start();
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    if rest.starts_with("half") || rest.starts_with("a majority") || rest.starts_with("majority") {
+        return Some(50.0);
+    }
+    let q = numbers::numbers(rest).into_iter().next()?;
+    (q.measure == numbers::Measure::Percent && q.start == 0).then_some(q.value)
+}

@@ -20,6 +20,7 @@ mod mask;
 mod numbers;
 mod ranks;
 mod relations;
+mod sums;
 
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::election::fold;
@@ -263,9 +264,30 @@ pub(super) const MORE_AFTER: &[&str] = &[
     "से बड़ी",
     "से बड़ा",
     "से बड़े",
+    // "साढ़े दस हज़ार से कुछ ज़्यादा": a little more than.
+    "से कुछ ज़्यादा",
+    "से कुछ ज्यादा",
+    "से कुछ अधिक",
+    "से थोड़ा ज़्यादा",
+    "से थोड़ा ज्यादा",
+    "से थोड़ा अधिक",
+    "से थोड़े ज़्यादा",
+    "से ज़रा ज़्यादा",
+    "से ज़रा अधिक",
+    "से कुछ ऊपर",
+    "से थोड़ा ऊपर",
 ];
-const LESS_BEFORE: &[&str] = &["less than", "fewer than", "under", "below", "just under"];
-const LESS_AFTER: &[&str] = &["से कम", "से नीचे", "से भी कम"];
+pub(super) const LESS_BEFORE: &[&str] =
+    &["less than", "fewer than", "under", "below", "just under"];
+pub(super) const LESS_AFTER: &[&str] = &[
+    "से कम",
+    "से नीचे",
+    "से भी कम",
+    "से कुछ कम",
+    "से थोड़ा कम",
+    "से थोड़े कम",
+    "से ज़रा कम",
+];
 
 /// Words that make a turnout a state's or the country's, not the seat's.
 const WIDER_AREA_WORDS: &[&str] = &[
@@ -1422,6 +1444,14 @@ impl<'a> Checker<'a> {
                 out.push((abs_start, message));
                 continue;
             }
+            if let Some(said) = self.reference_gap_claim(&q, sentence, &scoped) {
+                out.extend(said.map(|message| (abs_start, message)));
+                continue;
+            }
+            if let Some(said) = self.sum_claim(&q, sentence, &scoped) {
+                out.extend(said.map(|message| (abs_start, message)));
+                continue;
+            }
             let message = match q.measure {
                 Measure::Count => self.count_claim(&q, &context, &scoped, sentence),
                 Measure::Percent | Measure::Points => {
@@ -1603,7 +1633,8 @@ impl<'a> Checker<'a> {
                 named.who.sort_by_key(|(_, at)| *at);
             }
         }
-        if named.who.is_empty() {
+        let someone_named = !named.who.is_empty();
+        {
             let scope: Vec<usize> = if named.results.is_empty() {
                 (0..self.results.len()).collect()
             } else {
@@ -1633,7 +1664,39 @@ impl<'a> Checker<'a> {
                         .collect::<Vec<_>>()
                 })
                 .collect();
-            if !roles.is_empty() {
+            // In a sentence that names people, a role names its candidate only in a clause
+            // that names no one ("Rani polled 4.77 lakh and Geetha 4.26 lakh; in words, the
+            // winner had …").
+            let roles: Vec<(usize, usize)> = if someone_named {
+                roles
+                    .into_iter()
+                    .filter(|(at, _)| {
+                        named
+                            .clauses
+                            .iter()
+                            .find(|(a, b)| at >= a && at < b)
+                            .is_some_and(|(a, b)| !named.who.iter().any(|(_, w)| w >= a && w < b))
+                    })
+                    .collect()
+            } else {
+                roles
+            };
+            if someone_named {
+                for (at, rank) in roles {
+                    for i in &scope {
+                        if let Some(c) = self
+                            .result(*i)
+                            .candidates
+                            .iter()
+                            .find(|c| c.rank == Some(rank))
+                        {
+                            named.who.push((c.name.clone(), at));
+                            named.who.push((c.party.clone(), at));
+                        }
+                    }
+                }
+                named.who.sort_by_key(|(_, at)| *at);
+            } else if !roles.is_empty() {
                 // The first role is whom the sentence is about, also before its word
                 // ("With 5,83,866 votes the winner …").
                 let first = roles.iter().map(|(at, _)| *at).min().unwrap_or(0);
@@ -2109,10 +2172,11 @@ impl<'a> Checker<'a> {
         if !pool.iter().any(|f| f.deposit) {
             return None;
         }
-        if self
-            .in_scope(named)
-            .any(|f| f.kind == Kind::Total && q.states(f.value))
-        {
+        // One sixth of the valid votes is rarely whole: editors round it down as often as
+        // up ("about 2,07,793 votes" for 2,07,793.2, which takes 2,07,794 to keep).
+        if self.in_scope(named).any(|f| {
+            f.kind == Kind::Total && (q.states(f.value) || f.deposit && q.states(f.value - 1.0))
+        }) {
             return Some(None);
         }
         let nearest = pool
@@ -3180,6 +3244,7 @@ fn counts_a_hindi_noun(next: &str) -> bool {
 /// Words in a number's clause that make it a sum the editor made.
 const SUM_CLAUSE_WORDS: &[&str] = &[
     "together",
+    "मिलकर",
     "combined",
     "between them",
     "मिलाकर",

@@ -558,8 +558,14 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
                     total += current * m;
                     current = 0.0;
                 }
-            } else if lower == "and" && current == 0.0 && big {
-                // "four lakh and twenty-two thousand"
+            } else if lower == "and"
+                && (current == 0.0 && big || current > 0.0 && current % 100.0 == 0.0)
+                && tokens.get(j + 1).is_some_and(|(_, _, next)| {
+                    let next = lowercase(next);
+                    HINDI_NUMBERS.iter().any(|(name, _)| *name == next.as_ref())
+                })
+            {
+                // "four lakh and twenty-two thousand", "eight hundred and thirty-one"
             } else {
                 break;
             }

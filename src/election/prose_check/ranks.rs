@@ -137,7 +137,16 @@ impl Checker<'_> {
                 .filter_map(|c| c.rank)
                 .min()
         };
-        let claim = |who: &str, rank: usize| scope.iter().any(|i| rank_of(who, *i) == Some(rank));
+        // A party of several candidates (independents above all) holds every place one of
+        // them holds: "चौथे स्थान पर भी एक निर्दलीय".
+        let claim = |who: &str, rank: usize| {
+            scope.iter().any(|i| {
+                self.result(*i)
+                    .candidates
+                    .iter()
+                    .any(|c| (c.name == who || c.party == who) && c.rank == Some(rank))
+            })
+        };
         let stood = |who: &str| scope.iter().any(|i| rank_of(who, *i).is_some());
         let describe = |rank: usize| {
             let latest = scope
@@ -279,6 +288,20 @@ impl Checker<'_> {
                 .unwrap_or_default();
             who
         };
+        let own_clause_who = |at: usize| -> Vec<(String, usize)> {
+            clauses
+                .iter()
+                .find(|(a, b)| at >= *a && at < *b)
+                .map(|(a, b)| {
+                    named
+                        .who
+                        .iter()
+                        .filter(|(_, w)| w >= a && w < b)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
         let single_at = |at: usize| {
             let who = clause_who(at);
             if who.is_empty() {
@@ -294,7 +317,7 @@ impl Checker<'_> {
         };
         // "won 4,22,087 votes" is about votes, not about who won.
         let win_at = WIN_WORDS.iter().find_map(|w| {
-            find_word(&lower, w).filter(|at| {
+            find_word(&lower, w).map(|at| (at, *w)).filter(|(at, _)| {
                 // "votes behind the winner": the winner is compared with, not named.
                 let before = lower[..*at].trim_end();
                 let before = before.strip_suffix("the").unwrap_or(before).trim_end();
@@ -322,12 +345,30 @@ impl Checker<'_> {
                     .take(6)
                     .collect::<Vec<_>>()
                     .join(" ");
-                !VOTE_WORDS.iter().any(|v| find_word(&next, v).is_some())
+                // "won the postal count", "won three of the five segments": a part, not the seat.
+                let part_won = lower[at + w.len()..]
+                    .split_whitespace()
+                    .take(5)
+                    .any(|n| PART_WON.contains(&n.trim_matches(|c: char| !c.is_alphanumeric())));
+                !part_won && !VOTE_WORDS.iter().any(|v| find_word(&next, v).is_some())
             })
         });
         let lose_at = LOSE_WORDS.iter().find_map(|w| lower.find(w));
-        if let Some(at) = win_at {
-            if let Some(group) = single_at(at)
+        if let Some((at, word)) = win_at {
+            // "the winner had 4.77 lakh": the noun names no one unless its own clause does.
+            let noun = matches!(word, "winner" | "विजेता");
+            let group = if noun {
+                let own = own_clause_who(at);
+                if own.is_empty() {
+                    None
+                } else {
+                    self.one_candidate(&own, &scope)
+                        .map(|g| g.into_iter().map(str::to_string).collect::<Vec<_>>())
+                }
+            } else {
+                single_at(at)
+            };
+            if let Some(group) = group
                 && !consistent(&group, 1)
                 && lose_at.is_none()
             {
@@ -363,8 +404,40 @@ impl Checker<'_> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        for (word, rank) in PLACE_WORDS {
-            if let Some(at) = find_word(&lower, word)
+        // "would have come second": a place the candidate did not take.
+        let counterfactual = ["would have", "would've", "would still have", "होते", "रहते"]
+            .iter()
+            .any(|w| find_word(&lower, w).is_some());
+        for (word, place) in PLACE_WORDS {
+            let found = find_word(&lower, word);
+            // "more than every candidate below third place": fourth, counting it among them.
+            let ahead_of_all_below = found.is_some_and(|at| {
+                let before = lower[..at].trim_end();
+                let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                [
+                    "every candidate below",
+                    "all candidates below",
+                    "everyone below",
+                    "anyone below",
+                    "all the candidates below",
+                ]
+                .iter()
+                .any(|b| before.ends_with(b))
+                    && ["more than", "ahead of", "above", "beat", "outpolled"]
+                        .iter()
+                        .any(|w| lower[..at].contains(w))
+            });
+            let rank = &if ahead_of_all_below {
+                place + 1
+            } else {
+                *place
+            };
+            if counterfactual
+                || !ahead_of_all_below && found.is_some_and(|at| reference_place(&lower, at, word))
+            {
+                continue;
+            }
+            if let Some(at) = found
                 && let Some(message) = self.nota_place(&clause_who(at), *rank, &scope)
             {
                 return Some(message);
@@ -459,6 +532,61 @@ impl Checker<'_> {
             self.result(i).election
         ))
     }
+}
+
+/// Words after a win word that make it the win of a part of the count, not of the seat.
+const PART_WON: &[&str] = &[
+    "postal",
+    "evm",
+    "evms",
+    "count",
+    "segments",
+    "segment",
+    "booths",
+    "round",
+    "rounds",
+    "डाक",
+    "ईवीएम",
+    "खंडों",
+    "खंड",
+    "राउंड",
+];
+
+/// A place the sentence measures from or names someone by, not one it gives: "more than
+/// every candidate below third place", "separate the winner from the candidate in fourth
+/// place", "तीसरे स्थान के उम्मीदवार", "दूसरे और तीसरे स्थान के बीच".
+fn reference_place(lower: &str, at: usize, word: &str) -> bool {
+    let before = lower[..at].trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    let after = lower[at + word.len()..].trim_start();
+    [
+        "below",
+        "above",
+        "behind",
+        "than",
+        "candidate in",
+        "candidates in",
+        "one in",
+        "party in",
+        "man in",
+        "woman in",
+        "from",
+        "between",
+    ]
+    .iter()
+    .any(|b| before.ends_with(b))
+        || [
+            "के उम्मीदवार",
+            "की उम्मीदवार",
+            "वाले",
+            "वाली",
+            "से नीचे",
+            "से ऊपर",
+            "से पीछे",
+            "के बीच",
+        ]
+        .iter()
+        .any(|a| after.starts_with(a))
 }
 
 fn ordinal(rank: usize) -> &'static str {

@@ -572,6 +572,45 @@ impl Checker<'_> {
         if found.len() == n {
             return None;
         }
+        // "दो उम्मीदवार, 91 प्रतिशत से ज़्यादा वोट": two cannot each have more than half, so
+        // the bound is on what they had together (so too with "together", "मिलाकर").
+        let together = ["together", "combined", "between them", "मिलकर", "मिलाकर"]
+            .iter()
+            .any(|w| find_word(lower, w).is_some());
+        if !seats
+            && more
+            && n >= 2
+            && (together || q.measure == Measure::Percent && n as f64 * q.value > 100.0)
+        {
+            let r = self.result(scope[0]);
+            let mut leaders: Vec<&crate::election::derive::CandidateFigures> = r
+                .candidates
+                .iter()
+                .filter(|c| c.party != crate::election::result::NOTA)
+                .collect();
+            leaders.sort_by_key(|c| c.rank);
+            leaders.truncate(n);
+            let votes: u64 = leaders.iter().map(|c| c.votes).sum();
+            let value = match q.measure {
+                Measure::Count => votes as f64,
+                _ => (votes as f64 * 10_000.0 / r.total.max(1) as f64).round() / 100.0,
+            };
+            if value > q.value || leaders.len() < n {
+                return None;
+            }
+            let shown = match q.measure {
+                Measure::Count => inr(value),
+                _ => format!("{value:.2}%"),
+            };
+            return Some((
+                at,
+                format!(
+                    "the text says the first {n} together got more than {}, but the data says {shown} for them in {}",
+                    sentence[q.start..q.end].trim(),
+                    r.election
+                ),
+            ));
+        }
         let bound = if more { "more than" } else { "less than" };
         let list = if found.is_empty() {
             "none".to_string()

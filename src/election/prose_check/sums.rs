@@ -1,0 +1,445 @@
+//! Sums an editor makes of the data: the margins of two or three seats added up ("their
+//! margins add up to 3,471 votes", "तीनों के अंतर जोड़ें तो 12,354"), the votes of the
+//! candidates after the leaders ("the other 50 candidates polled 30,789 between them",
+//! "बाकी छह उम्मीदवारों को कुल 24,194 वोट", "the 37 below fourth place"), of those who
+//! lost their deposits, and of two candidates together ("दोनों ने मिलकर 9,73,248 वोट
+//! पाए"). Each is compared with the sum of the data, and a sum with NOTA's votes added in
+//! (NOTA is no candidate) is named as such.
+
+use super::numbers::{self, Measure, Quoted};
+use super::{Checker, Named, clause_around, find_word, quoted_text};
+use crate::election::derive::{CandidateFigures, ResultFigures};
+use crate::election::result::NOTA;
+
+/// Words that add figures up.
+const ADDING: &[&str] = &[
+    "add up",
+    "adds up",
+    "added up",
+    "together",
+    "combined",
+    "between them",
+    "in all",
+    "taken together",
+    "मिलकर",
+    "मिलाकर",
+    "जोड़ें",
+    "जोड़ें",
+    "जोड़कर",
+    "जोड़कर",
+    "जोड़",
+    "जोड़",
+    "कुल मिलाकर",
+];
+
+/// Words that take the candidates after some leaders: "the other 26", "बाकी छह".
+const REST_AFTER: &[&str] = &[
+    "other",
+    "rest",
+    "remaining",
+    "बाक़ी",
+    "बाकी",
+    "बचे",
+    "शेष",
+    "अन्य",
+];
+
+/// Words after the count: "the 37 below fourth place", "पहले तीन के बाद बचे पाँच".
+const REST_BEFORE: &[&str] = &["below", "behind"];
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+const MARGIN_WORDS: &[&str] = &[
+    "margin",
+    "margins",
+    "अंतर",
+    "अन्तर",
+    "फ़ासला",
+    "फासला",
+    "फ़ासले",
+    "फासले",
+];
+
+const DEPOSIT_WORDS: &[&str] = &[
+    "forfeit",
+    "forfeiting",
+    "forfeited",
+    "deposit",
+    "deposits",
+    "ज़मानत",
+    "जमानत",
+];
+
+const BOTH_WORDS: &[&str] = &["both", "the two", "दोनों", "दोनो"];
+
+/// What a sum the text states is compared with.
+struct Sum {
+    value: f64,
+    /// The same with NOTA's votes or share added in, when NOTA is not among the summed.
+    with_nota: Option<f64>,
+    what: String,
+}
+
+impl Checker<'_> {
+    /// A figure the sentence makes by adding data up. None: no such sum (the figure is
+    /// judged as any other); Some(None): the sum holds; Some(Some(message)): it does not.
+    pub(super) fn sum_claim(
+        &self,
+        q: &Quoted,
+        sentence: &str,
+        named: &Named,
+    ) -> Option<Option<String>> {
+        if q.year || q.measure == Measure::Points {
+            return None;
+        }
+        let clause = numbers::lowercase(clause_around(sentence, q));
+        let lower = numbers::lowercase(sentence);
+        // "… 9 lakh of the 9,80,671 valid votes": the whole a sum is part of.
+        let head = numbers::lowercase(sentence[..q.start].trim_end());
+        let tail = numbers::lowercase(sentence[q.end..].trim_start());
+        if ["of the", " of", "out of", "of all"]
+            .iter()
+            .any(|w| head.ends_with(w))
+            || tail
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains("में से")
+        {
+            return None;
+        }
+        let adding = ADDING.iter().any(|w| find_word(&clause, w).is_some())
+            || ADDING.iter().any(|w| find_word(&lower, w).is_some());
+        let sums = if MARGIN_WORDS.iter().any(|w| find_word(&clause, w).is_some()) && adding {
+            self.margins_sum(q, named)?
+        } else if let Some(sums) = self.rest_sum(q, &clause, adding, named) {
+            sums
+        } else if adding
+            && BOTH_WORDS
+                .iter()
+                .any(|w| find_word(&clause, w).is_some() || find_word(&lower, w).is_some())
+        {
+            self.pair_sums(q, named)?
+        } else {
+            return None;
+        };
+        // "the other 22 candidates and NOTA": NOTA is in the sum the text names.
+        let nota_named = ["nota", "नोटा", "none of the above"]
+            .iter()
+            .any(|w| find_word(&clause, w).is_some());
+        let sums: Vec<Sum> = if nota_named {
+            sums.into_iter()
+                .map(|s| Sum {
+                    value: s.with_nota.unwrap_or(s.value),
+                    with_nota: None,
+                    what: format!("{}, with NOTA", s.what),
+                })
+                .collect()
+        } else {
+            sums
+        };
+        // "… मिलकर 1.5 प्रतिशत से कम": a bound on the sum.
+        let after = numbers::lowercase(sentence[q.end..].trim_start());
+        let ends = |list: &[&str]| list.iter().any(|w| head.ends_with(w));
+        let starts = |list: &[&str]| list.iter().any(|w| after.starts_with(w));
+        let more = ends(super::MORE_BEFORE) || starts(super::MORE_AFTER);
+        let less = ends(super::LESS_BEFORE) || starts(super::LESS_AFTER);
+        if more || less {
+            let holds = |s: &Sum| {
+                if more {
+                    s.value > q.value
+                } else {
+                    s.value < q.value
+                }
+            };
+            if sums.iter().any(holds) {
+                return Some(None);
+            }
+            let s = &sums[0];
+            return Some(Some(format!(
+                "{} in the text for {}, but the data says {}: not {}",
+                quoted_text(sentence, q),
+                s.what,
+                show(q, s.value),
+                if more { "more" } else { "less" }
+            )));
+        }
+        // A share left over ("the remaining 7.07%" for 100 − 92.93) may differ from the
+        // sum of the shares by their rounding.
+        let stated = |s: &Sum| match q.measure {
+            Measure::Count => q.states(s.value),
+            _ => (s.value - q.value).abs() <= q.step / 2.0 + 0.02 + 1e-9,
+        };
+        if sums.iter().any(stated) {
+            return Some(None);
+        }
+        let typed = quoted_text(sentence, q);
+        if let Some(s) = sums
+            .iter()
+            .find(|s| s.with_nota.is_some_and(|v| q.states(v)))
+        {
+            return Some(Some(format!(
+                "{typed} in the text for {}: that counts NOTA's votes in, but NOTA is no candidate; the data says {}",
+                s.what,
+                show(q, s.value)
+            )));
+        }
+        let s = &sums[0];
+        let close = match q.measure {
+            Measure::Count => (s.value / q.value).max(q.value / s.value) <= 1.25,
+            _ => (s.value - q.value).abs() <= 5.0,
+        };
+        if !close {
+            // A figure this far from the sum is no sum of it: judge it as any other.
+            return None;
+        }
+        Some(Some(format!(
+            "{typed} in the text for {}, but the data says {}",
+            s.what,
+            show(q, s.value)
+        )))
+    }
+
+    /// The seats the sentence is about, when they are two or more of one year.
+    fn seats_of(&self, named: &Named) -> Vec<usize> {
+        let scope: Vec<usize> = if named.results.len() >= 2 {
+            named.results.clone()
+        } else {
+            let Some(year) = (0..self.results.len()).map(|i| self.result(i).year).max() else {
+                return Vec::new();
+            };
+            (0..self.results.len())
+                .filter(|i| self.result(*i).year == year)
+                .collect()
+        };
+        let year = scope.first().map(|i| self.result(*i).year);
+        if scope.iter().any(|i| Some(self.result(*i).year) != year) {
+            return Vec::new();
+        }
+        scope
+    }
+
+    fn margins_sum(&self, q: &Quoted, named: &Named) -> Option<Vec<Sum>> {
+        if q.measure != Measure::Count {
+            return None;
+        }
+        let seats = self.seats_of(named);
+        if seats.len() < 2 {
+            return None;
+        }
+        let mut margins = Vec::new();
+        for i in &seats {
+            let r = self.result(*i);
+            if r.approx {
+                return None;
+            }
+            margins.push(r.margin?);
+        }
+        let names: Vec<String> = seats
+            .iter()
+            .zip(&margins)
+            .map(|(i, m)| format!("{} {}", self.result(*i).constituency, inr(*m as f64)))
+            .collect();
+        Some(vec![Sum {
+            value: margins.iter().sum::<u64>() as f64,
+            with_nota: None,
+            what: format!("the margins added up ({})", names.join(" + ")),
+        }])
+    }
+
+    /// The one result a sum of candidates is about.
+    fn one_result(&self, named: &Named) -> Option<&ResultFigures> {
+        let i = match named.results.as_slice() {
+            [i] => *i,
+            [] if self.results.len() == 1 => 0,
+            [] => {
+                let seats = self.seats_of(named);
+                match seats.as_slice() {
+                    [i] => *i,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let r = self.result(i);
+        let ranked = r
+            .candidates
+            .iter()
+            .all(|c| c.rank.is_some() || c.party == NOTA);
+        (!r.approx && r.total > 0 && r.complete && ranked).then_some(r)
+    }
+
+    /// "the other 50 candidates", "बाकी छह उम्मीदवारों", "the 37 below fourth place",
+    /// "the 26 forfeiting candidates … between them".
+    fn rest_sum(&self, q: &Quoted, clause: &str, adding: bool, named: &Named) -> Option<Vec<Sum>> {
+        let words: Vec<(usize, &str)> = super::sentence_words(clause);
+        let count_at = |k: usize| -> Option<usize> {
+            let (at, w) = *words.get(k)?;
+            // A piece of a larger figure ("7" of "7.07%", "30" of "30,879") is no count.
+            let next = clause[at + w.len()..].chars().next();
+            let prev = clause[..at].chars().next_back();
+            if matches!(next, Some('.' | ',' | '%')) || matches!(prev, Some('.' | ',')) {
+                return None;
+            }
+            numbers::small_number(w)
+                .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n < 300.0)
+                .map(|n| n as usize)
+        };
+        let mut n = None;
+        for (k, (_, w)) in words.iter().enumerate() {
+            if REST_AFTER.contains(w) {
+                // "the other 26", "बाकी छह"; "the eleven other candidates".
+                n = (k + 1..(k + 3).min(words.len()))
+                    .find_map(count_at)
+                    .or_else(|| k.checked_sub(1).and_then(count_at));
+            } else if REST_BEFORE.contains(w) && k > 0 {
+                // "the 37 below fourth place" (not "39 below 4%": each of them).
+                let place = words
+                    .iter()
+                    .skip(k + 1)
+                    .take(3)
+                    .any(|(_, w)| ORDINALS.contains(w) || *w == "place" || *w == "top");
+                if place {
+                    n = count_at(k - 1);
+                }
+            }
+            if n.is_some() {
+                break;
+            }
+        }
+        let forfeit = DEPOSIT_WORDS.iter().any(|w| find_word(clause, w).is_some());
+        if n.is_none() && !(forfeit && adding) {
+            return None;
+        }
+        let r = self.one_result(named)?;
+        let mut ranked: Vec<&CandidateFigures> =
+            r.candidates.iter().filter(|c| c.party != NOTA).collect();
+        ranked.sort_by_key(|c| c.rank);
+        let nota: u64 = r
+            .candidates
+            .iter()
+            .filter(|c| c.party == NOTA)
+            .map(|c| c.votes)
+            .sum();
+        let mut sums = Vec::new();
+        let mut push = |summed: Vec<&CandidateFigures>, what: String| {
+            let votes: u64 = summed.iter().map(|c| c.votes).sum();
+            let (value, with_nota) = match q.measure {
+                Measure::Count => (votes as f64, (nota > 0).then(|| (votes + nota) as f64)),
+                _ => (
+                    share(votes, r.total),
+                    (nota > 0).then(|| share(votes + nota, r.total)),
+                ),
+            };
+            sums.push(Sum {
+                value,
+                with_nota,
+                what,
+            });
+        };
+        if let Some(n) = n.filter(|n| *n < ranked.len()) {
+            let tail = ranked[ranked.len() - n..].to_vec();
+            let list = list_of(&tail);
+            push(
+                tail,
+                format!(
+                    "the last {n} candidates of {} together ({list})",
+                    r.election
+                ),
+            );
+        }
+        if forfeit && adding && r.deposit_threshold.is_some() {
+            let lost: Vec<&CandidateFigures> = ranked
+                .iter()
+                .copied()
+                .filter(|c| c.deposit_forfeited == Some(true))
+                .collect();
+            if !lost.is_empty() && n.is_none_or(|n| n == lost.len()) {
+                let k = lost.len();
+                push(
+                    lost,
+                    format!(
+                        "the {k} candidates who lost their deposits in {} together",
+                        r.election
+                    ),
+                );
+            }
+        }
+        (!sums.is_empty()).then_some(sums)
+    }
+
+    /// "दोनों ने मिलकर 9,73,248 वोट पाए", "together the two took 89.43 %": the two named,
+    /// else the first two.
+    fn pair_sums(&self, q: &Quoted, named: &Named) -> Option<Vec<Sum>> {
+        let r = self.one_result(named)?;
+        let mut ranked: Vec<&CandidateFigures> =
+            r.candidates.iter().filter(|c| c.party != NOTA).collect();
+        ranked.sort_by_key(|c| c.rank);
+        let named_here: Vec<&CandidateFigures> = ranked
+            .iter()
+            .copied()
+            .filter(|c| named.who.iter().any(|(w, _)| *w == c.name))
+            .collect();
+        let pair: Vec<&CandidateFigures> = if named_here.len() == 2 {
+            named_here
+        } else {
+            ranked.iter().take(2).copied().collect()
+        };
+        if pair.len() != 2 {
+            return None;
+        }
+        let value = |votes: u64| match q.measure {
+            Measure::Count => votes as f64,
+            _ => share(votes, r.total),
+        };
+        let mut sums = vec![Sum {
+            value: value(pair[0].votes + pair[1].votes),
+            with_nota: None,
+            what: format!("{} together ({})", r.election, list_of(&pair)),
+        }];
+        // Which two the sentence means may lie a sentence back: any two of the result
+        // stated exactly is taken as meant.
+        for (i, a) in ranked.iter().enumerate() {
+            for b in &ranked[i + 1..] {
+                sums.push(Sum {
+                    value: value(a.votes + b.votes),
+                    with_nota: None,
+                    what: format!("{} together ({})", r.election, list_of(&[a, b])),
+                });
+            }
+        }
+        Some(sums)
+    }
+}
+
+fn share(votes: u64, total: u64) -> f64 {
+    (votes as f64 * 10_000.0 / total as f64).round() / 100.0
+}
+
+fn inr(value: f64) -> String {
+    crate::numfmt::inr_unsigned(value.round().max(0.0) as u64)
+}
+
+fn show(q: &Quoted, value: f64) -> String {
+    match q.measure {
+        Measure::Count => inr(value),
+        _ => format!("{value:.2}%"),
+    }
+}
+
+fn list_of(candidates: &[&CandidateFigures]) -> String {
+    let shown: Vec<String> = candidates
+        .iter()
+        .take(6)
+        .map(|c| format!("{} {}", c.name, inr(c.votes as f64)))
+        .collect();
+    let more = candidates.len().saturating_sub(6);
+    if more > 0 {
+        format!("{} and {more} more", shown.join(" + "))
+    } else {
+        shown.join(" + ")
+    }
+}
