@@ -44,9 +44,11 @@ impl Sources {
     /// word number` (so that places compare as (source, word number)).
     pub fn first_places(&self) -> HashMap<String, u32> {
         let mut first: HashMap<String, u32> = HashMap::new();
+        let mut folded = String::new();
         for (s, text) in self.texts.iter().enumerate() {
             for (i, &(start, end)) in self.spans(s).iter().enumerate() {
-                if let Some(word) = folded_word(&text[start..end]) {
+                fold::fold_into(&text[start..end], &mut folded);
+                if let Some(word) = fold::words(&folded).into_iter().next() {
                     first.entry(word).or_insert(((s as u32) << 30) | i as u32);
                 }
             }
@@ -104,29 +106,23 @@ fn window(text: &str, spans: &[(usize, usize)], from: usize, to: usize) -> Strin
     out
 }
 
-/// The folded word a piece of raw text is, if it is one search indexes.
-fn folded_word(piece: &str) -> Option<String> {
-    fold::words(&fold::fold(piece)).into_iter().next()
-}
-
 /// Where the words of raw (unfolded) text are, as byte ranges: runs of word characters,
 /// with a comma or point between two digits (ASCII or Devanagari) kept in the number.
 fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let digit = |i: usize| {
-        chars
-            .get(i)
-            .is_some_and(|&(_, c)| c.is_ascii_digit() || ('०'..='९').contains(&c))
-    };
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('०'..='९').contains(&c));
     let mut spans = Vec::new();
     let mut start = None;
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let in_number = matches!(c, ',' | '.') && i > 0 && digit(i - 1) && digit(i + 1);
+    let mut before = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let in_number =
+            matches!(c, ',' | '.') && digit(before) && digit(chars.peek().map(|&(_, n)| n));
         if fold::is_word_char(c) || in_number {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
             spans.push((s, at));
         }
+        before = Some(c);
     }
     if let Some(s) = start {
         spans.push((s, text.len()));

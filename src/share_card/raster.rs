@@ -16,9 +16,10 @@ use super::scene::{self, Rgb, Shape};
 
 /// Indices are Paeth-filtered and compressed with fdeflate: measured on the Kanpur card,
 /// 0.4 ms and 34.7 KB, against 4-12 ms and 30.1 KB for zlib level 3 unfiltered (level 1:
-/// 1.3 ms, 38.6 KB; fdeflate unfiltered or with Sub/Up: 49-442 KB).
-const INDEXED_COMPRESSION: png::DeflateCompression = png::DeflateCompression::FdeflateUltraFast;
-const INDEXED_FILTER: png::Filter = png::Filter::Paeth;
+/// 1.3 ms, 38.6 KB; fdeflate unfiltered or with Sub/Up: 49-442 KB). They are written by
+/// `indexed_png` (the png crate writes the cards of more than 256 colours): a row equal to
+/// the row above filters to zeros, which it writes without filtering them.
+const PAETH: u8 = 4;
 
 /// A quarter circle of radius 1 as one cubic: the control points' distance from the ends
 /// (4/3 · tan(π/8)), as kurbo, and so resvg, approximates the SVG arc of a rounded corner.
@@ -154,14 +155,28 @@ fn composite(pixmap: &mut Pixmap, coverage: &glyphs::Coverage, color: Rgb) {
     for (row, line) in rows.enumerate() {
         let start = (coverage.top + row) * stride + 4 * coverage.left;
         let pixels = &mut data[start..start + 4 * coverage.width];
-        for (&c, pixel) in line.iter().zip(pixels.chunks_exact_mut(4)) {
-            match c {
-                0 => {}
-                255 => pixel.copy_from_slice(&ink),
-                c => {
-                    for (channel, &source) in pixel.iter_mut().zip(&ink[..3]) {
-                        *channel = blend(source, *channel, c);
-                    }
+        // Most of a run's coverage is the blank between and around its glyphs: eight
+        // pixels of none are passed over with one test.
+        let (eights, rest) = line.as_chunks::<8>();
+        let (pixel_eights, pixel_rest) = pixels.as_chunks_mut::<32>();
+        for (eight, pixels) in eights.iter().zip(pixel_eights) {
+            if u64::from_ne_bytes(*eight) != 0 {
+                lay(eight, pixels, ink);
+            }
+        }
+        lay(rest, pixel_rest, ink);
+    }
+}
+
+/// `ink` laid over `pixels` (RGBA) through `coverage`, one value a pixel.
+fn lay(coverage: &[u8], pixels: &mut [u8], ink: [u8; 4]) {
+    for (&c, pixel) in coverage.iter().zip(pixels.chunks_exact_mut(4)) {
+        match c {
+            0 => {}
+            255 => pixel.copy_from_slice(&ink),
+            c => {
+                for (channel, &source) in pixel.iter_mut().zip(&ink[..3]) {
+                    *channel = blend(source, *channel, c);
                 }
             }
         }
@@ -213,29 +228,102 @@ fn rect_path(x: f32, y: f32, width: f32, height: f32, radius: f32) -> Option<tin
 /// Cards have a few flat colours and their anti-aliased edges, usually under 256 in all:
 /// those are written indexed, about a third of the RGB file.
 fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, String> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    if let Some(palette) = Palette::of(pixmap.data(), width as usize) {
+        return Ok(indexed_png(width, height, &palette));
+    }
     let mut out = Vec::with_capacity(64 * 1024);
-    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_depth(png::BitDepth::Eight);
-    let data = match Palette::of(pixmap.data(), pixmap.width() as usize) {
-        Some(palette) => {
-            encoder.set_color(png::ColorType::Indexed);
-            encoder.set_palette(palette.colors);
-            encoder.set_deflate_compression(INDEXED_COMPRESSION);
-            encoder.set_filter(INDEXED_FILTER);
-            palette.indices
-        }
-        None => {
-            encoder.set_color(png::ColorType::Rgb);
-            encoder.set_deflate_compression(png::DeflateCompression::Level(3));
-            encoder.set_filter(png::Filter::Adaptive);
-            rgb_of(pixmap.data())
-        }
-    };
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_deflate_compression(png::DeflateCompression::Level(3));
+    encoder.set_filter(png::Filter::Adaptive);
     let fail = |e: png::EncodingError| format!("the share card's PNG could not be written: {e}");
     let mut writer = encoder.write_header().map_err(fail)?;
-    writer.write_image_data(&data).map_err(fail)?;
+    writer
+        .write_image_data(&rgb_of(pixmap.data()))
+        .map_err(fail)?;
     writer.finish().map_err(fail)?;
     Ok(out)
+}
+
+/// The PNG of an indexed image, 8 bits a pixel: signature, header, palette, one data chunk
+/// (every row Paeth-filtered, compressed with fdeflate), end. What the png crate writes with
+/// the same settings, less the filtering of rows equal to the row above (their filtered
+/// bytes are all zeros: Paeth predicts each byte as the one above it).
+fn indexed_png(width: u32, height: u32, palette: &Palette) -> Vec<u8> {
+    let row_len = width as usize;
+    let mut zlib = fdeflate::Compressor::new(Vec::with_capacity(64 * 1024))
+        .expect("writing to memory does not fail");
+    let mut filtered = vec![0u8; row_len + 1];
+    filtered[0] = PAETH;
+    let zeros = vec![0u8; row_len];
+    let rows = palette.indices.chunks_exact(row_len.max(1));
+    let mut above: &[u8] = &zeros;
+    for (row, &same) in rows.zip(&palette.same_as_above) {
+        if same {
+            filtered[1..].fill(0);
+        } else {
+            paeth(row, above, &mut filtered[1..]);
+        }
+        zlib.write_data(&filtered)
+            .expect("writing to memory does not fail");
+        above = row;
+    }
+    let data = zlib.finish().expect("writing to memory does not fail");
+
+    let mut out = Vec::with_capacity(data.len() + palette.colors.len() + 64);
+    out.extend_from_slice(b"\x89PNG\r\n\x1a\n");
+    let mut header = Vec::with_capacity(13);
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    // 8 bits, indexed colour, deflate, adaptive filtering, not interlaced.
+    header.extend_from_slice(&[8, 3, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &header);
+    chunk(&mut out, b"PLTE", &palette.colors);
+    chunk(&mut out, b"IDAT", &data);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// A PNG chunk: length, type, data, and the CRC-32 of type and data.
+fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    let length = u32::try_from(data.len()).expect("a card's chunk is far below 2 GB");
+    out.extend_from_slice(&length.to_be_bytes());
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(kind);
+    crc.update(data);
+    out.extend_from_slice(&crc.finalize().to_be_bytes());
+}
+
+/// `row` Paeth-filtered against `above` (one byte a pixel) into `out`: each byte less the
+/// one of left (a), above (b) and above-left (c) nearest to a + b − c, ties in that order.
+/// Written without branches over plain slices so that it compiles to vector code.
+fn paeth(row: &[u8], above: &[u8], out: &mut [u8]) {
+    let Some((&first, _)) = row.split_first() else {
+        return;
+    };
+    // No pixel left of the first: a = c = 0, so the prediction is the byte above.
+    out[0] = first.wrapping_sub(above[0]);
+    let n = row.len();
+    let pixels = row[1..].iter().zip(&row[..n - 1]);
+    let aboves = above[1..n].iter().zip(&above[..n - 1]);
+    for ((o, (&x, &a)), (&b, &c)) in out[1..n].iter_mut().zip(pixels).zip(aboves) {
+        let (a16, b16, c16) = (i16::from(a), i16::from(b), i16::from(c));
+        let pa = (b16 - c16).abs();
+        let pb = (a16 - c16).abs();
+        let pc = (a16 + b16 - 2 * c16).abs();
+        let predicted = if pa <= pb && pa <= pc {
+            a
+        } else if pb <= pc {
+            b
+        } else {
+            c
+        };
+        *o = x.wrapping_sub(predicted);
+    }
 }
 
 fn rgb_of(rgba: &[u8]) -> Vec<u8> {
@@ -249,6 +337,8 @@ fn rgb_of(rgba: &[u8]) -> Vec<u8> {
 struct Palette {
     colors: Vec<u8>,
     indices: Vec<u8>,
+    /// Per row: its pixels are those of the row above.
+    same_as_above: Vec<bool>,
 }
 
 impl Palette {
@@ -273,10 +363,15 @@ impl Palette {
         // number) take the same indices without a lookup.
         let mut last_four: Option<u128> = None;
         let mut four_indices = [0u8; 4];
+        let mut same_as_above = Vec::with_capacity(pixels.div_ceil(width));
         for start in (0..pixels).step_by(width) {
             let end = (start + width).min(pixels);
             let row = &rgba[4 * start..4 * end];
-            if start >= width && row == &rgba[4 * (start - width)..4 * (end - width)] {
+            let same = start >= width
+                && end - start == width
+                && row == &rgba[4 * (start - width)..4 * (end - width)];
+            same_as_above.push(same);
+            if same {
                 indices.copy_within(start - width..end - width, start);
                 continue;
             }
@@ -296,7 +391,11 @@ impl Palette {
                 *index = index_of(pixel)?;
             }
         }
-        Some(Palette { colors, indices })
+        Some(Palette {
+            colors,
+            indices,
+            same_as_above,
+        })
     }
 }
 
@@ -371,6 +470,44 @@ mod tests {
                     palette.colors[at + 2],
                     255,
                 ]
+            })
+            .collect();
+        assert_eq!(back, rgba);
+    }
+
+    #[test]
+    fn an_indexed_card_reads_back_as_drawn() {
+        // Rows that repeat the row above, rows that do not, edges between colours.
+        let (width, height) = (37usize, 9usize);
+        let colors = [[255, 255, 255], [26, 26, 31], [75, 42, 123], [200, 10, 10]];
+        let mut rgba = Vec::new();
+        for y in 0..height {
+            for x in 0..width {
+                let pick = match y {
+                    2 | 3 => 1,
+                    5 => (x * 7 + y) % 4,
+                    6 => (x / 3) % 4,
+                    _ => usize::from(x > 20),
+                };
+                let [r, g, b] = colors[pick];
+                rgba.extend_from_slice(&[r, g, b, 255]);
+            }
+        }
+        let size = tiny_skia::IntSize::from_wh(width as u32, height as u32).expect("size");
+        let pixmap = Pixmap::from_vec(rgba.clone(), size).expect("pixmap");
+        let bytes = encode(&pixmap).expect("encoded");
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().expect("a PNG");
+        let info = reader.info();
+        assert_eq!(info.color_type, png::ColorType::Indexed);
+        let palette = info.palette.as_ref().expect("a palette").to_vec();
+        let mut indices = vec![0; reader.output_buffer_size().expect("size")];
+        reader.next_frame(&mut indices).expect("the image data");
+        let back: Vec<u8> = indices
+            .iter()
+            .flat_map(|&i| {
+                let at = 3 * usize::from(i);
+                [palette[at], palette[at + 1], palette[at + 2], 255]
             })
             .collect();
         assert_eq!(back, rgba);
