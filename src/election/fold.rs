@@ -182,6 +182,20 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{900}'..='\u{903}' | '\u{93a}'..='\u{94f}' | '\u{951}'..='\u{957}' | '\u{962}'..='\u{963}')
 }
 
+/// Whether a candidate's name is None of the Above, in the ways pages write it.
+pub fn is_nota_name(name: &str) -> bool {
+    const FORMS: [&str; 6] = [
+        "nota",
+        "none of the above",
+        "नोटा",
+        "उपरोक्त में से कोई नहीं",
+        "इनमें से कोई नहीं",
+        "इनमें से कोई भी नहीं",
+    ];
+    let k = key(name);
+    FORMS.iter().any(|f| key(f) == k)
+}
+
 /// "175-LUCKNOW CANTT." → (Some(175), "LUCKNOW CANTT."); "कैंट" → (None, "कैंट").
 pub fn split_ac_number(text: &str) -> (Option<u32>, &str) {
     let text = text.trim();
