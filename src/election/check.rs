@@ -851,7 +851,7 @@ impl<'a> ResultChecker<'a> {
 }
 
 /// Four-digit years (1900–2100, Latin or Devanagari digits) standing alone in `text`.
-fn years_in(text: &str) -> Vec<i64> {
+pub(super) fn years_in(text: &str) -> Vec<i64> {
     let digits: String = text
         .chars()
         .map(|c| match c {
