@@ -299,7 +299,11 @@ impl<'a> ResultChecker<'a> {
                 }
                 None => fold::split_ac_number(&name).0,
             };
-            let segment = Segment { name, ac };
+            let segment = Segment {
+                name,
+                ac,
+                line: at.line,
+            };
             if let Some(first) = segments.iter().find(|s| s.name == segment.name) {
                 let _ = first;
                 self.error(
