@@ -515,11 +515,11 @@ fn segment_figures(
 
 impl SegmentFigures {
     /// One assembly segment in two elections: by AC number when both give one, otherwise
-    /// by name folded (case, punctuation, Unicode form, a leading "175-").
+    /// by name folded (case, punctuation, spaces, Unicode form, a leading "175-").
     pub fn same_segment(&self, other: &SegmentFigures) -> bool {
         match (self.ac, other.ac) {
             (Some(a), Some(b)) => a == b,
-            _ => super::fold::key(&self.name) == super::fold::key(&other.name),
+            _ => super::fold::segment_key(&self.name) == super::fold::segment_key(&other.name),
         }
     }
 }

@@ -182,6 +182,39 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{900}'..='\u{903}' | '\u{93a}'..='\u{94f}' | '\u{951}'..='\u{957}' | '\u{962}'..='\u{963}')
 }
 
+/// The matching key of a segment's name: [`key`] without spaces, since assembly segments
+/// are written both as one word and as two ("आर्यनगर" / "आर्य नगर", "Kidwai Nagar" /
+/// "Kidwainagar").
+pub fn segment_key(name: &str) -> String {
+    key(name).replace(' ', "")
+}
+
+/// Whether two spellings of one name differ in what readers see: not when only zero-width
+/// characters differ (told where they are typed), nor Latin letter case and punctuation
+/// ("KIDWAI NAGAR" / "Kidwai Nagar", "Cantt" / "Cantt.": ECI's style and a page's).
+pub fn spelled_apart(a: &str, b: &str) -> bool {
+    let visible = |s: &str| nfc(s).replace(ZERO_WIDTH, "");
+    let (a, b) = (visible(a), visible(b));
+    if a == b {
+        return false;
+    }
+    !(a.is_ascii() && b.is_ascii() && ascii_key(&a) == ascii_key(&b))
+}
+
+/// Whether a candidate's name is None of the Above, in the ways pages write it.
+pub fn is_nota_name(name: &str) -> bool {
+    const FORMS: [&str; 6] = [
+        "nota",
+        "none of the above",
+        "नोटा",
+        "उपरोक्त में से कोई नहीं",
+        "इनमें से कोई नहीं",
+        "इनमें से कोई भी नहीं",
+    ];
+    let k = key(name);
+    FORMS.iter().any(|f| key(f) == k)
+}
+
 /// "175-LUCKNOW CANTT." → (Some(175), "LUCKNOW CANTT."); "कैंट" → (None, "कैंट").
 pub fn split_ac_number(text: &str) -> (Option<u32>, &str) {
     let text = text.trim();
@@ -395,6 +428,38 @@ mod tests {
         }
         assert_ne!(romanised("रॉय"), romanised("RAI"));
         assert_ne!(romanised("रस"), romanised("RAI"));
+    }
+
+    #[test]
+    fn segments_written_as_one_word_or_two_are_one_and_told_apart_only_when_readers_see_it() {
+        assert_eq!(segment_key("आर्य नगर"), segment_key("आर्यनगर"));
+        assert_eq!(segment_key("Kidwai Nagar"), segment_key("Kidwainagar"));
+        assert_eq!(segment_key("कैण्ट"), segment_key("कैंट"));
+        assert_ne!(segment_key("कैंट"), segment_key("किदवईनगर"));
+        assert!(spelled_apart("आर्य नगर", "आर्यनगर"));
+        assert!(spelled_apart("कैण्ट", "कैंट"));
+        assert!(spelled_apart("Govind Nagar", "Govindnagar"));
+        // ECI's capitals and a page's title case, a full stop, a zero-width joiner: one spelling.
+        assert!(!spelled_apart("KIDWAI NAGAR", "Kidwai Nagar"));
+        assert!(!spelled_apart("Cantt", "Cantt."));
+        assert!(!spelled_apart("सी\u{200c}सामऊ", "सीसामऊ"));
+    }
+
+    #[test]
+    fn nota_is_known_in_the_ways_pages_write_it() {
+        for name in [
+            "NOTA",
+            "Nota",
+            "None of the Above",
+            "none of the above",
+            "नोटा",
+            "इनमें से कोई नहीं",
+        ] {
+            assert!(is_nota_name(name), "{name}");
+        }
+        for name in ["Notan Singh", "नोटा देवी", "None"] {
+            assert!(!is_nota_name(name), "{name}");
+        }
     }
 
     #[test]

@@ -185,6 +185,7 @@ pub fn check_page(
 
     let figures: Vec<ResultFigures> = results.iter().map(derive).collect();
     diagnostics.extend(unmatched_segments(&figures));
+    diagnostics.extend(segments_spelled_apart(&figures));
     diagnostics.extend(swapped_parties(&figures));
     (PageResults::new(figures), diagnostics)
 }
@@ -283,6 +284,50 @@ fn unmatched_segments(results: &[ResultFigures]) -> Vec<Diagnostic> {
                     )
                     .at_line(at.line)
                     .with_field(&at.field),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// One segment of two results of one seat, matched by its folded name (no AC number in
+/// either), but spelled two ways: tables and charts show each result's spelling, so the
+/// later result's entry is told, naming the earlier one's.
+fn segments_spelled_apart(results: &[ResultFigures]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, a) in results.iter().enumerate() {
+        for b in &results[i + 1..] {
+            if super::fold::key(&a.constituency) != super::fold::key(&b.constituency) {
+                continue;
+            }
+            for (k, later) in b.result.segments.iter().enumerate() {
+                let Some(earlier) = a.result.segments.iter().find(|s| {
+                    s.ac.is_none()
+                        && later.ac.is_none()
+                        && s.key() == later.key()
+                        && super::fold::spelled_apart(&s.name, &later.name)
+                }) else {
+                    continue;
+                };
+                let field = b
+                    .result
+                    .segments_place
+                    .as_ref()
+                    .map_or_else(|| "segments".to_string(), |p| format!("{}[{k}]", p.field));
+                out.push(
+                    Diagnostic::warning(
+                        &b.result.place.file,
+                        format!(
+                            "segment \"{}\" is written \"{}\" in \"{}\" (line {}); chunav takes them as one segment, but tables and charts show each result's spelling — write it one way in both (or give both {{ name = \"…\", ac = N }})",
+                            printable(&later.name),
+                            printable(&earlier.name),
+                            a.id,
+                            earlier.line
+                        ),
+                    )
+                    .at_line(later.line)
+                    .with_field(field),
                 );
             }
         }

@@ -62,15 +62,18 @@ pub struct Segment {
     pub name: String,
     /// ECI's assembly-constituency number: `ac = 216`, or the number a name starts with.
     pub ac: Option<u32>,
+    /// The line of its entry in `segments`.
+    pub line: usize,
 }
 
 impl Segment {
     /// What matches this segment in another election: its AC number when known, else its
-    /// name folded (case, punctuation, Unicode form), so "Cantt" and "Cantt." are one.
+    /// name folded (case, punctuation, spaces, Unicode form), so "Cantt" and "Cantt." are
+    /// one, and so are "आर्य नगर" and "आर्यनगर".
     pub fn key(&self) -> String {
         match self.ac {
             Some(ac) => format!("ac{ac}"),
-            None => super::fold::key(&self.name),
+            None => super::fold::segment_key(&self.name),
         }
     }
 }

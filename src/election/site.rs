@@ -10,19 +10,46 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// (constituency, year, candidate name), the names folded. The state is not in the key, as
-/// a page may leave it out; two occurrences are one seat when their states agree (below).
+/// (constituency's skeleton, year, candidate name folded). The skeleton leaves out what
+/// spellings of one seat differ in (vowel length, a य dropped from a conjunct, spaces and
+/// hyphens: डिब्रुगढ़ / डिब्रूगढ़, लक्ष्यद्वीप / लक्षद्वीप, पटना-साहिब); two occurrences with
+/// one skeleton are one seat only when their folded names are one too, or when their
+/// results share a candidate of the same name and party (below). The state is not in the
+/// key, as a page may leave it out; two occurrences are one seat when their states agree.
 type CandidateKey = (String, i64, String);
 
-/// One occurrence of a candidate: the candidate, the constituency as written, the state
-/// folded (when the result gives one), the result it is in, and that result's candidates.
-type Occurrence<'a> = (
-    &'a Candidate,
-    &'a str,
-    Option<String>,
-    &'a Place,
-    &'a [Candidate],
-);
+/// One occurrence of a candidate: the candidate, the constituency as written, its folded
+/// name, the state folded (when the result gives one), the result it is in, and that
+/// result's candidates.
+struct Occurrence<'a> {
+    candidate: &'a Candidate,
+    constituency: &'a str,
+    seat: String,
+    state: Option<String>,
+    result: &'a Place,
+    /// The result lists every candidate: a better reference than a partial one.
+    complete: bool,
+    all: &'a [Candidate],
+}
+
+/// The skeleton of a seat's folded name: its consonants, word after word without spaces.
+fn seat_skeleton(seat: &str) -> String {
+    seat.split_whitespace().map(super::fold::skeleton).collect()
+}
+
+/// Two results of seats whose names differ but share a skeleton are one seat when they
+/// share a candidate: the same name (folded) and the same party.
+fn share_a_candidate(a: &[Candidate], b: &[Candidate]) -> bool {
+    let b_keys: Vec<(String, &str)> = b
+        .iter()
+        .filter(|c| !c.is_nota())
+        .map(|c| (super::fold::key(&c.name), c.party.as_str()))
+        .collect();
+    a.iter().filter(|c| !c.is_nota()).any(|c| {
+        let k = super::fold::key(&c.name);
+        b_keys.iter().any(|(n, p)| *n == k && *p == c.party)
+    })
+}
 
 /// Two results name one seat unless both give a state and the states differ: a 543-seat
 /// site has Maharajganj in Uttar Pradesh and in Bihar, Aurangabad in Bihar and Maharashtra.
@@ -68,17 +95,31 @@ pub fn check_site(
             .as_deref()
             .map(super::fold::key)
             .or(state_named);
-        for candidate in &result.candidates {
-            occurrences
-                .entry((seat.clone(), result.year, super::fold::key(&candidate.name)))
-                .or_default()
-                .push((
-                    candidate,
-                    result.constituency.as_str(),
-                    state.clone(),
-                    &result.place,
-                    &result.candidates,
-                ));
+        let skeleton = seat_skeleton(&seat);
+        // A year that contradicts the election's label (already an error) leaves the
+        // result compared under both: either may be the wrong one.
+        let mut years = vec![result.year];
+        years.extend(
+            super::check::years_in(&result.election)
+                .into_iter()
+                .filter(|y| *y != result.year)
+                .take(1),
+        );
+        for year in years {
+            for candidate in &result.candidates {
+                occurrences
+                    .entry((skeleton.clone(), year, super::fold::key(&candidate.name)))
+                    .or_default()
+                    .push(Occurrence {
+                        candidate,
+                        constituency: result.constituency.as_str(),
+                        seat: seat.clone(),
+                        state: state.clone(),
+                        result: &result.place,
+                        complete: result.complete,
+                        all: &result.candidates,
+                    });
+            }
         }
     }
 
@@ -87,30 +128,41 @@ pub fn check_site(
         if list.len() < 2 {
             continue;
         }
-        // Shared data/ files are the reference: a page that disagrees is the place to fix.
-        list.sort_by_key(|(c, _, _, _, _)| {
+        // Shared data/ files are the reference, then results that list every candidate: a
+        // page that disagrees, or a partial result typed by hand, is the place to fix.
+        list.sort_by_key(|o| {
             (
-                !c.votes_place.file.starts_with("data"),
-                c.votes_place.clone(),
+                !o.candidate.votes_place.file.starts_with("data"),
+                !o.complete,
+                o.candidate.votes_place.clone(),
             )
         });
-        for (index, (later, constituency, state, result, _)) in list.iter().enumerate().skip(1) {
+        for (index, here) in list.iter().enumerate().skip(1) {
+            let (later, constituency) = (here.candidate, here.constituency);
             // The reference is an earlier occurrence of the same seat in another result (two
             // namesakes in one result are two people: Chennai Central 2024 has a DMDK and an
             // independent B.PARTHASARATHY), the one of the same party when there is one;
             // none: another state's seat of the same name.
             let earlier: Vec<(&Candidate, &[Candidate])> = list[..index]
                 .iter()
-                .filter(|(_, _, s, r, _)| states_agree(s, state) && r != result)
-                .map(|(c, _, _, _, all)| (*c, *all))
+                .filter(|o| {
+                    states_agree(&o.state, &here.state)
+                        && o.result != here.result
+                        && (o.seat == here.seat || share_a_candidate(o.all, here.all))
+                })
+                .map(|o| (o.candidate, o.all))
                 .collect();
             // Of another party, the name is a namesake when that result has a candidate of
             // this one's party besides (ECI's INC "ALOK MISRA" and IND "ALOK MISHRA": a page's
-            // "Alok Mishra (INC)" is the first, spelled as the second).
+            // "Alok Mishra (INC)" is the first, spelled as the second), unless the votes are
+            // this one's: then it is this candidate, with party codes swapped.
+            let same_votes =
+                |c: &Candidate| c.votes == later.votes && c.votes > 0 && !c.approx && !later.approx;
             let namesake = |(c, all): &(&Candidate, &[Candidate])| {
                 c.party != later.party
                     && later.party != super::result::IND
                     && all.iter().any(|o| o.party == later.party)
+                    && !same_votes(c)
             };
             let Some(first) = earlier
                 .iter()
@@ -155,6 +207,9 @@ pub fn check_site(
             }
         }
     }
+    // A result compared under two years (its year and its label's) meets a conflict twice.
+    let mut told = BTreeSet::new();
+    diagnostics.retain(|d| told.insert(d.to_string()));
     diagnostics
 }
 
@@ -403,6 +458,141 @@ mod tests {
                 check(&pages)
             );
         }
+    }
+
+    /// A page of one result of seat `seat` (state `state`, when given) in `year`, with
+    /// candidates (name, party, votes).
+    fn seat_page(
+        seat: &str,
+        state: Option<&str>,
+        year: i64,
+        candidates: &[(&str, &str, u64)],
+    ) -> String {
+        let mut text = format!(
+            "[[results]]\nid = \"r\"\nelection = \"लोकसभा {year}\"\nyear = {year}\nconstituency = \"{seat}\"\ncomplete = false\n"
+        );
+        if let Some(state) = state {
+            text.push_str(&format!("state = \"{state}\"\n"));
+        }
+        for (name, party, votes) in candidates {
+            text.push_str(&format!(
+                "[[results.candidates]]\nname = \"{name}\"\nparty = \"{party}\"\nvotes = {votes}\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn one_seat_spelled_two_ways_is_compared_when_the_results_share_a_candidate() {
+        let data = DataStore::default();
+        for (a, b) in [
+            ("डिब्रूगढ़", "डिब्रुगढ़"),
+            ("लक्षद्वीप", "लक्ष्यद्वीप"),
+            ("बालुरघाट", "बालूरघाट"),
+            ("पटना साहिब", "पटना-साहिब"),
+        ] {
+            let pages = [
+                page(
+                    "content/a.md",
+                    &seat_page(a, None, 2024, &[("राम", "BJP", 1000), ("श्याम", "INC", 900)]),
+                    &data,
+                ),
+                page(
+                    "content/b.md",
+                    &seat_page(b, None, 2024, &[("राम", "BJP", 1000), ("श्याम", "SP", 990)]),
+                    &data,
+                ),
+            ];
+            let shown: Vec<String> = check(&pages).iter().map(ToString::to_string).collect();
+            assert_eq!(shown.len(), 2, "{a} / {b}: {shown:#?}");
+            assert!(
+                shown[0].contains("the party is SP here but INC at content/a.md"),
+                "{shown:#?}"
+            );
+            assert!(
+                shown[1].contains("votes is 990 here but 900 at content/a.md"),
+                "{shown:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn seats_that_only_look_alike_are_never_compared() {
+        // करनाल (Haryana) and कुरनूल (Andhra Pradesh) have one consonant skeleton.
+        let data = DataStore::default();
+        let karnal = seat_page(
+            "करनाल",
+            None,
+            2024,
+            &[("राम", "BJP", 1000), ("श्याम", "INC", 900)],
+        );
+        // No candidate of the same name and party: two seats, whatever the states say.
+        let kurnool = seat_page(
+            "कुरनूल",
+            None,
+            2024,
+            &[("राम", "BSP", 1200), ("गोपाल", "INC", 800)],
+        );
+        let pages = [
+            page("content/a.md", &karnal, &data),
+            page("content/b.md", &kurnool, &data),
+        ];
+        assert!(check(&pages).is_empty(), "{:#?}", check(&pages));
+        // The same candidate and party, but two states.
+        let karnal = seat_page("करनाल", Some("हरियाणा"), 2024, &[("राम", "BJP", 1000)]);
+        let kurnool = seat_page("कुरनूल", Some("आंध्र प्रदेश"), 2024, &[("राम", "BJP", 1200)]);
+        let pages = [
+            page("content/a.md", &karnal, &data),
+            page("content/b.md", &kurnool, &data),
+        ];
+        assert!(check(&pages).is_empty(), "{:#?}", check(&pages));
+    }
+
+    #[test]
+    fn party_codes_swapped_against_another_page_are_not_namesakes() {
+        let data = DataStore::default();
+        let right = seat_page(
+            "जयपुर ग्रामीण",
+            None,
+            2024,
+            &[
+                ("राव राजेंद्र सिंह", "BJP", 617877),
+                ("अनिल चोपड़ा", "INC", 616262),
+            ],
+        );
+        let swapped = seat_page(
+            "जयपुर ग्रामीण",
+            None,
+            2024,
+            &[
+                ("राव राजेंद्र सिंह", "INC", 617877),
+                ("अनिल चोपड़ा", "BJP", 616262),
+            ],
+        );
+        let pages = [
+            page("content/a.md", &right, &data),
+            page("content/b.md", &swapped, &data),
+        ];
+        let shown: Vec<String> = check(&pages).iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:#?}");
+        assert!(
+            shown.iter().any(|d| d
+                .contains("राव राजेंद्र सिंह (INC), जयपुर ग्रामीण 2024: the party is INC here but BJP")),
+            "{shown:#?}"
+        );
+    }
+
+    #[test]
+    fn a_year_that_contradicts_its_label_is_compared_under_both() {
+        let data = DataStore::default();
+        let right = seat_page("झंझारपुर", None, 2024, &[("राम", "BJP", 1000)]);
+        let wrong_year = seat_page("झंझारपुर", None, 2024, &[("राम", "BJP", 1010)])
+            .replace("year = 2024", "year = 2019");
+        let pages = [
+            page("content/a.md", &right, &data),
+            page("content/b.md", &wrong_year, &data),
+        ];
+        assert!(only(&check(&pages)).contains("votes is 1,010 here but 1,000 at content/a.md"));
     }
 
     #[test]

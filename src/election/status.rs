@@ -261,6 +261,29 @@ impl ResultChecker<'_> {
                 &at,
                 "status = \"counting\" but no candidate has any votes yet; give the figures of the latest round, or leave the seat out until the first round is in",
             ),
+            Status::Counting
+                if input.complete
+                && count.round.is_some()
+                && count.round == count.rounds
+                && !candidates.iter().any(|c| c.approx) =>
+            {
+                let mut ranked: Vec<&Candidate> =
+                    candidates.iter().filter(|c| !c.is_nota()).collect();
+                ranked.sort_by_key(|c| std::cmp::Reverse(c.votes));
+                if let [first, second, ..] = ranked.as_slice()
+                    && first.votes > second.votes
+                {
+                    let rounds = count.rounds.unwrap_or_default();
+                    self.warning(
+                        &at,
+                        format!(
+                            "status = \"counting\", but round {rounds} of {rounds} is counted and {} leads by {} votes: every word on the page still calls the result open (a leader, not a winner); once the returning officer has declared it, write status = \"declared\"",
+                            printable(&first.name),
+                            crate::numfmt::inr_unsigned(first.votes - second.votes)
+                        ),
+                    );
+                }
+            }
             Status::Declared if input.complete => {
                 let mut ranked: Vec<&Candidate> =
                     candidates.iter().filter(|c| !c.is_nota()).collect();

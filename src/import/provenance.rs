@@ -13,6 +13,7 @@ use super::write::parse_line_ranges;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::election::DataStore;
+use crate::election::count::printable;
 use crate::election::model::{ImportedInput, ResultInput};
 use crate::numfmt::inr_unsigned;
 use std::collections::{BTreeSet, HashMap};
@@ -408,7 +409,8 @@ impl ResultPlace<'_> {
                     .collect()
             })
             .unwrap_or_default();
-        let mut used = vec![false; seat.candidates.len()];
+        // For each source row, the candidate of this result matched to it.
+        let mut used: Vec<Option<usize>> = vec![None; seat.candidates.len()];
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (j, candidate) in result.candidates.iter().enumerate() {
             let cpath = format!("{path}.candidates[{j}]");
@@ -430,7 +432,7 @@ impl ResultPlace<'_> {
                 self.push(true, &input.party, format!("{cpath}.party"), message);
                 continue;
             };
-            used[at] = true;
+            used[at] = Some(j);
             // Votes that are another party's row exactly: the party codes were swapped
             // (the row is found by party, so every figure would differ otherwise).
             let votes_here = input.votes.as_ref().and_then(|v| v.get_ref().as_integer());
@@ -467,24 +469,45 @@ impl ResultPlace<'_> {
             };
             self.compare_candidate(&cpath, input, source, &view);
         }
-        for (c, _) in seat
-            .candidates
-            .iter()
-            .zip(&used)
-            .filter(|(_, used)| !**used)
-        {
-            self.push(
-                true,
-                &result.id,
-                format!("{path}.candidates"),
-                format!(
-                    "{} ({}) at {}:{} is in the source but not in this result",
-                    c.name,
-                    c.source_party,
-                    file.display(),
-                    c.line
-                ),
+        for (at, c) in seat.candidates.iter().enumerate() {
+            if used[at].is_some() {
+                continue;
+            }
+            // Told where its table stood: before the candidate of the next source row
+            // that is here (after the one before it, for the last row).
+            let next = used[at + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .map(|j| (*j, "before"));
+            let previous = used[..at]
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .map(|j| (*j, "after"));
+            let votes = c
+                .votes
+                .map(|v| format!(" ({} votes)", inr_unsigned(v)))
+                .unwrap_or_default();
+            let what = format!(
+                "{} ({}) at {}:{} is in the source but not in this result{votes}",
+                c.name,
+                c.source_party,
+                file.display(),
+                c.line
             );
+            match next.or(previous) {
+                Some((j, side)) => {
+                    let neighbour = &result.candidates[j].get_ref().name;
+                    let message = format!(
+                        "{what}: its [[results.candidates]] table stood {side} \"{}\"'s; put it back, since every total, share and rank of this result leaves it out",
+                        printable(neighbour.get_ref())
+                    );
+                    self.push(true, neighbour, format!("{path}.candidates"), message);
+                }
+                None => self.push(true, &result.id, format!("{path}.candidates"), what),
+            }
         }
     }
 
