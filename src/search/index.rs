@@ -490,11 +490,8 @@ impl Index {
     fn rebuild_terms(&mut self, mut snippets: HashMap<String, Vec<(u64, String)>>) {
         let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
         for (id, doc) in self.docs.iter().enumerate() {
-            for (word, fields, _) in &doc.words.words {
-                postings
-                    .entry(word.as_str())
-                    .or_default()
-                    .push((id as u32, *fields));
+            for (word, fields, _) in doc.words.iter() {
+                postings.entry(word).or_default().push((id as u32, fields));
             }
         }
         let mut terms: Vec<Box<Term>> = postings
@@ -522,13 +519,13 @@ impl Index {
         // For each touched (word, id): its fields before and after.
         let mut edits: BTreeMap<(&str, u32), Change> = BTreeMap::new();
         for (id, doc) in &departed {
-            for (word, fields, _) in &doc.words.words {
-                edits.entry((word, *id as u32)).or_default().0 = Some(*fields);
+            for (word, fields, _) in doc.words.iter() {
+                edits.entry((word, *id as u32)).or_default().0 = Some(fields);
             }
         }
         for &id in arrived {
-            for (word, fields, _) in &self.docs[id].words.words {
-                edits.entry((word, id as u32)).or_default().1 = Some(*fields);
+            for (word, fields, _) in self.docs[id].words.iter() {
+                edits.entry((word, id as u32)).or_default().1 = Some(fields);
             }
         }
         let mut levels: BTreeMap<&str, Stale> = BTreeMap::new();
@@ -1629,7 +1626,7 @@ mod tests {
             .collect();
         assert_eq!(docs, [&"search/d/150.json"]);
         let files = index.current.first_prints.len();
-        let words = prepare::prepare(&new, &synonyms()).words;
+        let words = prepare::prepare(&new, &synonyms());
         let own: BTreeSet<String> = words
             .iter()
             .map(|(w, _, _)| first_path(first_file(&latin::key(w), files)))
@@ -2052,7 +2049,6 @@ mod tests {
             let files = index.current.first_prints.len();
             let doc = index.docs.iter().find(|d| d.entry.path == e.path).unwrap();
             let own: BTreeSet<String> = doc
-                .words
                 .words
                 .iter()
                 .map(|(w, _, _)| first_path(first_file(&latin::key(w), files)))
