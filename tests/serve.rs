@@ -436,6 +436,36 @@ fn body_edits_render_only_their_page_and_serve_what_a_fresh_build_writes() {
     assert_serves_what_build_writes(&site, &server);
 }
 
+#[test]
+fn the_cross_page_check_follows_results_edits_and_outlasts_title_edits() {
+    let site = two_kanpur_articles();
+    let mut server = serve(&site);
+    let mut events = events(&server);
+    let file = "content/kanpur/dusra.md";
+    let text = site.read(file);
+    // A title edit assembles the site again with every page's results as they were: the
+    // check's findings are kept, not found again.
+    let retitled = text.replace("पुराना शीर्षक", "नया शीर्षक");
+    site.write(file, &retitled);
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "the site");
+    // Results that disagree with the other article's: found again, and refused.
+    let votes = "votes = 313003";
+    assert!(retitled.contains(votes));
+    site.write(file, &retitled.replacen(votes, "votes = 313004", 1));
+    let errors = wait_for_event(&mut events, "errors");
+    assert!(
+        errors.contains("the same figure must agree across the site"),
+        "{errors}"
+    );
+    // Agreeing again, and retitled once more: served, with no error kept from before.
+    site.write(file, &retitled.replace("नया शीर्षक", "तीसरा शीर्षक"));
+    wait_for_event(&mut events, "reload");
+    let page = get(server.port, &encoded("/kanpur/dusra/")).2;
+    assert!(page.contains("तीसरा शीर्षक"), "{page}");
+    assert_serves_what_build_writes(&site, &server);
+}
+
 /// An article of the basic fixture with a result that has no candidates (a warning of
 /// its own), and `body`.
 fn article_with_a_warning(n: usize, body: &str) -> String {

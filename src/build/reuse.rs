@@ -325,12 +325,10 @@ fn write_search(root: &Path, entries: &[(u64, &Entry, &Prepared)]) {
 /// break), then their fields, then their snippet places.
 fn write_prepared(w: &mut Writer, prepared: &Prepared) {
     w.u64(prepared.synonyms);
-    let words: Vec<&str> = prepared.words.iter().map(|(w, _, _)| w.as_str()).collect();
-    w.str(&words.join("\n"));
-    let fields: Vec<u8> = prepared.words.iter().map(|(_, f, _)| *f).collect();
+    w.str(prepared.text());
+    let fields: Vec<u8> = prepared.iter().map(|(_, f, _)| f).collect();
     w.bytes(&fields);
     let places: Vec<u8> = prepared
-        .words
         .iter()
         .flat_map(|(_, _, p)| p.to_le_bytes())
         .collect();
@@ -342,26 +340,13 @@ fn read_prepared(r: &mut FileReader) -> Option<Prepared> {
     let words = r.string()?;
     let fields = r.bytes()?;
     let places = r.bytes()?;
-    let words: Vec<&str> = match words.is_empty() {
-        true => Vec::new(),
-        false => words.split('\n').collect(),
-    };
-    if fields.len() != words.len() || places.len() != 4 * words.len() {
+    if places.len() % 4 != 0 {
         return None;
     }
-    let words = words
-        .into_iter()
-        .zip(&fields)
-        .zip(places.chunks_exact(4))
-        .map(|((w, f), p)| {
-            (
-                w.to_string(),
-                *f,
-                u32::from_le_bytes([p[0], p[1], p[2], p[3]]),
-            )
-        })
-        .collect();
-    Some(Prepared { synonyms, words })
+    let places = places
+        .chunks_exact(4)
+        .map(|p| u32::from_le_bytes([p[0], p[1], p[2], p[3]]));
+    Prepared::from_parts(synonyms, words, &fields, places)
 }
 
 fn write_prints(w: &mut Writer, prints: &Prints) {
@@ -467,7 +452,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("chunav-reuse-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let prepared = crate::search::prepare(&entry, &crate::search::Synonyms::default());
-        assert!(prepared.words.len() > 3);
+        assert!(prepared.len() > 3);
         write_search(&dir, &[(7, &entry, &prepared)]);
         let path = dir.join(CACHE_DIR).join(SEARCH);
         let bytes = fs::read(&path).unwrap();

@@ -191,6 +191,9 @@ struct Term {
     /// titles, addresses and languages go in its first-results file.
     titles: Vec<u32>,
     pairs: Vec<u32>,
+    /// The words whose pairs with this one `pairs` are the best articles of: when none
+    /// of their postings and none of this word's titles changed, neither did `pairs`.
+    follows: Vec<String>,
     snippets: Vec<(u64, String)>,
     /// `"word":[[id,snippet]…]`; its fingerprint with the first results' titles, addresses
     /// and languages; and the bytes it adds to its file.
@@ -234,11 +237,18 @@ struct Touched {
 /// An article's fields for a word, before and after an update (`None`: not there).
 type Change = (Option<u8>, Option<u8>);
 
+/// The best articles of a word's frequent pairs of title words, and the words it is
+/// paired with (`Index::pairs_of`).
+type Pairs = (Vec<u32>, Vec<String>);
+
 /// How much of a word to compute again.
-#[derive(Clone, Copy, PartialEq, PartialOrd)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Stale {
     /// An article among its first results changed: their snippets and titles.
     Firsts,
+    /// Also what its pairs of title words are made of: the postings of a word that
+    /// follows it in titles, or the title of an article with it.
+    Pairs,
     /// Its postings changed: everything.
     Postings,
 }
@@ -480,11 +490,8 @@ impl Index {
     fn rebuild_terms(&mut self, mut snippets: HashMap<String, Vec<(u64, String)>>) {
         let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
         for (id, doc) in self.docs.iter().enumerate() {
-            for (word, fields, _) in &doc.words.words {
-                postings
-                    .entry(word.as_str())
-                    .or_default()
-                    .push((id as u32, *fields));
+            for (word, fields, _) in doc.words.iter() {
+                postings.entry(word).or_default().push((id as u32, fields));
             }
         }
         let mut terms: Vec<Box<Term>> = postings
@@ -512,13 +519,13 @@ impl Index {
         // For each touched (word, id): its fields before and after.
         let mut edits: BTreeMap<(&str, u32), Change> = BTreeMap::new();
         for (id, doc) in &departed {
-            for (word, fields, _) in &doc.words.words {
-                edits.entry((word, *id as u32)).or_default().0 = Some(*fields);
+            for (word, fields, _) in doc.words.iter() {
+                edits.entry((word, *id as u32)).or_default().0 = Some(fields);
             }
         }
         for &id in arrived {
-            for (word, fields, _) in &self.docs[id].words.words {
-                edits.entry((word, id as u32)).or_default().1 = Some(*fields);
+            for (word, fields, _) in self.docs[id].words.iter() {
+                edits.entry((word, id as u32)).or_default().1 = Some(fields);
             }
         }
         let mut levels: BTreeMap<&str, Stale> = BTreeMap::new();
@@ -537,6 +544,31 @@ impl Index {
             let level = levels.entry(word).or_insert(stale);
             if stale > *level {
                 *level = stale;
+            }
+        }
+        // A word whose pairs of title words may have changed though its postings did not:
+        // one in the title of an article whose title changed, or one followed in titles
+        // by a word whose postings changed.
+        for word in retitled(&departed, arrived, &self.docs) {
+            if let Some(level) = levels.get_mut(word) {
+                *level = (*level).max(Stale::Pairs);
+            }
+        }
+        let moved: HashSet<&str> = levels
+            .iter()
+            .filter(|(_, l)| **l == Stale::Postings)
+            .map(|(word, _)| *word)
+            .collect();
+        for (word, level) in levels.iter_mut() {
+            if *level == Stale::Firsts
+                && find(&self.terms, word).is_some_and(|at| {
+                    self.terms[at]
+                        .follows
+                        .iter()
+                        .any(|next| moved.contains(next.as_str()))
+                })
+            {
+                *level = Stale::Pairs;
             }
         }
         // Where the shards may have changed: from the first word whose postings did (or
@@ -605,14 +637,18 @@ impl Index {
         pick_mut(&mut self.terms, entries.into_iter())
             .into_par_iter()
             .for_each(|term| term.index_entry(docs));
-        // A word's pairs depend only on the articles that have it, so only stale words'
-        // pairs can have changed.
-        let pairs: Vec<(usize, Vec<u32>)> = stale
+        // A word's pairs depend only on the articles that have it, their titles and the
+        // postings of the words that follow it there: the words an update left at
+        // `Stale::Firsts` keep theirs.
+        let pairs: Vec<(usize, Pairs)> = stale
             .par_iter()
+            .filter(|(_, s)| *s >= Stale::Pairs)
             .map(|&(at, _)| (at, self.pairs_of(at)))
             .collect();
-        for (at, ids) in pairs {
-            self.terms[at].pairs = ids;
+        for (at, (ids, follows)) in pairs {
+            let term = &mut self.terms[at];
+            term.pairs = ids;
+            term.follows = follows;
         }
         // The snippets not kept from before, cut once per article for all its words.
         let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -652,8 +688,8 @@ impl Index {
     /// (by fields, then newest, as `best` and the browser rank) that has both it and a
     /// word following it in at least PAIR_TITLES titles, for the PAIRS most frequent
     /// such words. They depend only on the articles with this word, so an edit of any
-    /// other article leaves them as they are.
-    fn pairs_of(&self, at: usize) -> Vec<u32> {
+    /// other article leaves them as they are. With them, the words they pair it with.
+    fn pairs_of(&self, at: usize) -> Pairs {
         let term = &self.terms[at];
         let titled: Vec<u32> = term
             .postings
@@ -662,7 +698,7 @@ impl Index {
             .map(|(id, _)| *id)
             .collect();
         if titled.len() <= TITLE_LIST {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let mut follow: HashMap<&str, usize> = HashMap::new();
         for id in titled {
@@ -689,7 +725,11 @@ impl Index {
             .collect();
         ids.sort_unstable();
         ids.dedup();
-        ids
+        let follows = follow
+            .into_iter()
+            .map(|(word, _)| word.to_string())
+            .collect();
+        (ids, follows)
     }
 
     /// Where the files are cut and what each is made of, from every word.
@@ -977,6 +1017,7 @@ impl Term {
             firsts: Vec::new(),
             titles: Vec::new(),
             pairs: Vec::new(),
+            follows: Vec::new(),
             snippets: Vec::new(),
             first_json: String::new(),
             first_print: 0,
@@ -1077,6 +1118,28 @@ impl Term {
         }
         self.first_print = print.finish();
     }
+}
+
+/// The words of the titles of the articles of an update whose title changed: of those
+/// that left (`departed`, with their old ids) with no article of the same path and title
+/// among those that came (`arrived`, ids in `docs`), and the other way round.
+fn retitled<'a>(departed: &'a [(usize, Doc)], arrived: &[usize], docs: &'a [Doc]) -> Vec<&'a str> {
+    let came: Vec<&Doc> = arrived.iter().map(|&id| &docs[id]).collect();
+    let left: Vec<&Doc> = departed.iter().map(|(_, d)| d).collect();
+    let unmatched = |these: &[&'a Doc], those: &[&Doc]| -> Vec<&'a str> {
+        these
+            .iter()
+            .filter(|d| {
+                !those
+                    .iter()
+                    .any(|o| o.entry.path == d.entry.path && o.title == d.title)
+            })
+            .flat_map(|d| d.title.iter().map(String::as_str))
+            .collect()
+    };
+    let mut words = unmatched(&left, &came);
+    words.extend(unmatched(&came, &left));
+    words
 }
 
 /// A word's best FIRST_RESULTS articles: by field, then newest (the higher id).
@@ -1563,7 +1626,7 @@ mod tests {
             .collect();
         assert_eq!(docs, [&"search/d/150.json"]);
         let files = index.current.first_prints.len();
-        let words = prepare::prepare(&new, &synonyms()).words;
+        let words = prepare::prepare(&new, &synonyms());
         let own: BTreeSet<String> = words
             .iter()
             .map(|(w, _, _)| first_path(first_file(&latin::key(w), files)))
@@ -1872,6 +1935,91 @@ mod tests {
         }
     }
 
+    /// Words of titles and bodies for `title_pairs_after_body_edits_are_those_of_a_fresh_build`:
+    /// two first names each in about half of 120 titles, followed by one of five surnames.
+    const FIRST_NAMES: &[&str] = &["पूनम", "आलोक"];
+    const SURNAMES: &[&str] = &["यादव", "मिश्रा", "वर्मा", "अवस्थी", "Khan"];
+
+    fn named_entry(dice: &mut Dice, path: usize) -> Entry {
+        let name = |dice: &mut Dice| {
+            format!(
+                "{} {}",
+                FIRST_NAMES[dice.roll(FIRST_NAMES.len())],
+                SURNAMES[dice.roll(SURNAMES.len())]
+            )
+        };
+        let mut e = random_entry(dice, path);
+        e.title = format!("{} जीते, {}", name(dice), text(dice, 1));
+        // Bodies name people too: an edit there moves a surname's postings, and with them
+        // the best article of the pairs of title words it is in.
+        e.text.body = format!("{} {} {}", text(dice, 8), name(dice), text(dice, 8));
+        e
+    }
+
+    /// A body edit that names other people, or none, keeping the title (`retitle`: or with
+    /// its words in another order, or another title).
+    fn renamed(dice: &mut Dice, e: &Entry, retitle: bool) -> Entry {
+        let mut e = edited(dice, e);
+        let mut words: Vec<String> = e.text.body.split(' ').map(str::to_string).collect();
+        let at = dice.roll(words.len());
+        words[at] = match dice.roll(3) {
+            0 => FIRST_NAMES[dice.roll(FIRST_NAMES.len())].to_string(),
+            1 => SURNAMES[dice.roll(SURNAMES.len())].to_string(),
+            _ => word(dice),
+        };
+        e.text.body = words.join(" ");
+        if retitle {
+            let mut title: Vec<&str> = e.title.split(' ').collect();
+            title.reverse();
+            e.title = match dice.roll(2) {
+                0 => title.join(" "),
+                _ => named_entry(dice, 0).title,
+            };
+        }
+        e
+    }
+
+    #[test]
+    fn title_pairs_after_body_edits_are_those_of_a_fresh_build() {
+        let mut dice = Dice(0x7a1e_9a15);
+        let mut entries: Vec<Entry> = (0..120).map(|n| named_entry(&mut dice, n)).collect();
+        let mut index = Index::new(entries.clone(), synonyms());
+        index.commit();
+        let paired = |index: &Index| {
+            FIRST_NAMES
+                .iter()
+                .filter(|w| !index.terms[find(&index.terms, w).unwrap()].pairs.is_empty())
+                .count()
+        };
+        assert_eq!(paired(&index), FIRST_NAMES.len());
+        for step in 0..60 {
+            let mut changed = Vec::new();
+            for _ in 0..1 + dice.roll(2) {
+                let at = dice.roll(entries.len());
+                let retitle = dice.roll(6) == 0;
+                let e = renamed(&mut dice, &entries[at], retitle);
+                entries[at] = e.clone();
+                changed.push(e);
+            }
+            index.update(changed, &[]);
+            let fresh = Index::new(entries.clone(), synonyms());
+            for (t, f) in index.terms.iter().zip(&fresh.terms) {
+                assert_eq!(
+                    (&t.word, &t.pairs, &t.follows),
+                    (&f.word, &f.pairs, &f.follows),
+                    "step {step}"
+                );
+            }
+            assert_eq!(index.terms.len(), fresh.terms.len(), "step {step}");
+            assert_eq!(index.current, index.layout(), "step {step}: layout");
+            if step % 10 == 0 {
+                assert_eq!(as_map(index.files()), as_map(fresh.files()), "step {step}");
+            }
+            index.commit();
+        }
+        assert_eq!(paired(&index), FIRST_NAMES.len());
+    }
+
     #[test]
     fn an_edit_of_one_body_rewrites_only_what_its_words_touch() {
         let mut dice = Dice(77);
@@ -1901,7 +2049,6 @@ mod tests {
             let files = index.current.first_prints.len();
             let doc = index.docs.iter().find(|d| d.entry.path == e.path).unwrap();
             let own: BTreeSet<String> = doc
-                .words
                 .words
                 .iter()
                 .map(|(w, _, _)| first_path(first_file(&latin::key(w), files)))

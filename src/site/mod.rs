@@ -171,6 +171,11 @@ pub struct Site {
     /// translations, the site-wide figure check, term URLs), kept so that an edit of a
     /// page's body alone need not run them again.
     derived_problems: Vec<Diagnostic>,
+    /// The cross-page figure check's last findings, with the key they were found for
+    /// (`check_site`): `serve` assembles the site again after an edit of a title, a date
+    /// or tags, which leaves every page's results as they were, and at 10,000 articles
+    /// the check is most of that assembly's CPU.
+    site_check: Option<(u64, Vec<Diagnostic>)>,
 }
 
 impl Site {
@@ -212,6 +217,7 @@ impl Site {
             prose: None,
             summaries: None,
             derived_problems: Vec::new(),
+            site_check: None,
         };
         if site.options.cache {
             site.prose = Some(prose_cache::ProseCache::open(root));
@@ -677,10 +683,11 @@ impl Site {
     }
 
     /// The cross-page figure check's findings (`election::check_site`): kept ones when
-    /// every page's results and data/ are as when they were found; `None` when they must
-    /// be found again and some pages are summaries, which do not hold their results.
+    /// every page's results and data/ are as when they were found (by this process, or
+    /// by the build whose summaries are loaded); `None` when they must be found again and
+    /// some pages are summaries, which do not hold their results.
     fn check_site(
-        &self,
+        &mut self,
         pages: &[Arc<Page>],
         results: &[Arc<PageResults>],
         facts: &[PageFacts],
@@ -692,6 +699,9 @@ impl Site {
             key.add(&page.file).add(&facts.results);
         }
         let key = key.finish();
+        if let Some((_, found)) = self.site_check.as_ref().filter(|(k, _)| *k == key) {
+            return Some(found.clone());
+        }
         if let Some(found) = cache.and_then(|c| c.site_check(key)) {
             return Some(found);
         }
@@ -707,6 +717,7 @@ impl Site {
         if let Some(cache) = cache {
             cache.put_site_check(key, &found);
         }
+        self.site_check = Some((key, found.clone()));
         Some(found)
     }
 
