@@ -142,7 +142,9 @@ fn small_counts(text: &str) -> Vec<(usize, usize, usize)> {
         } else {
             numbers::small_number(word).map(|v| v as usize)
         };
-        if let Some(v) = value.filter(|v| *v < 300) {
+        if let Some(v) = value.filter(|v| *v < 300)
+            && !numbers::labels_a_number(text, s)
+        {
             out.push((s, e, v));
         }
     };
@@ -220,8 +222,21 @@ impl Checker<'_> {
             None
         };
         let (s, e, typed) = count?;
+        // "31 उम्मीदवारों में से 29", "Twenty-nine of the 31 candidates": the whole is the
+        // number of candidates, which tells the seat on a page of several.
+        let whole = counts
+            .iter()
+            .find(|(cs, _, v)| *cs != s && *v > typed)
+            .map(|(_, _, v)| *v);
         let (s, e) = (clause_start + s, clause_start + e);
-        let scope = self.deposit_scope(named, paragraph);
+        let mut scope = self.deposit_scope(named, paragraph);
+        if let Some(whole) = whole {
+            let fielded = |i: &usize| candidates(self.result(*i)).count() == whole;
+            let all: Vec<usize> = (0..self.results.len()).filter(fielded).collect();
+            if !scope.iter().any(fielded) && !all.is_empty() {
+                scope = all;
+            }
+        }
         let figures: Vec<(usize, usize)> = scope
             .iter()
             .filter_map(|i| {

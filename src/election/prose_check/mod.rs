@@ -947,6 +947,17 @@ impl<'a> Checker<'a> {
             for c in &r.candidates {
                 let list = names.entry(c.name.clone()).or_default();
                 list.push(c.name.to_lowercase());
+                // "राजवीर सिंह (राजू भैया)", "राजेश रंजन उर्फ़ पप्पू यादव": the name and the
+                // nickname each name the candidate when no other candidate shares them.
+                for form in name_parts(&c.name) {
+                    let shared = results.iter().flat_map(|r| r.candidates.iter()).any(|o| {
+                        o.name != c.name && name_parts(&o.name).contains(&form)
+                            || o.name.to_lowercase() == form
+                    });
+                    if !shared && form.chars().count() >= 4 {
+                        list.push(form);
+                    }
+                }
                 // "Kirtikar", "Joy", "Bhamre" (ECI writes some names surname first): a Latin
                 // word of the name no other candidate of the page has names them alone.
                 let tokens: Vec<&str> = c.name.split_whitespace().collect();
@@ -1245,7 +1256,10 @@ impl<'a> Checker<'a> {
                                 // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
                                 // is another party.
                                 // (A form with its own brackets is this party's name.)
-                                !lower[at + f.len()..].trim_start().starts_with('(')
+                                // "YSR Congress Party", "Kerala Congress": a form after a
+                                // capitalised word is part of another party's name.
+                                !(lower[at + f.len()..].trim_start().starts_with('(')
+                                    || is_latin_word(f) && inside_longer_name(sentence, *at))
                             } else if *f == who.to_lowercase() {
                                 true
                             } else {
@@ -2778,6 +2792,49 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         sums: named.sums,
         elsewhere: named.elsewhere,
     }
+}
+
+/// The forms of a name with a nickname: "राजवीर सिंह (राजू भैया)" → "राजवीर सिंह",
+/// "राजू भैया"; "RAJESH RANJAN ALIAS PAPPU YADAV" → "rajesh ranjan", "pappu yadav" (lower
+/// case). None for a plain name.
+fn name_parts(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    let mut parts = Vec::new();
+    if let (Some(open), Some(close)) = (lower.find('('), lower.rfind(')'))
+        && open < close
+    {
+        parts.push(lower[..open].trim().to_string());
+        parts.push(lower[open + 1..close].trim().to_string());
+    }
+    for alias in [" उर्फ़ ", " उर्फ ", " alias ", " urf ", " @ "] {
+        if let Some(at) = lower.find(alias) {
+            parts.push(lower[..at].trim().to_string());
+            parts.push(lower[at + alias.len()..].trim().to_string());
+        }
+    }
+    parts.retain(|p| !p.is_empty() && p.split_whitespace().count() >= 1);
+    parts
+}
+
+/// Whether the word at `at` follows a capitalised word of the same name ("YSR Congress",
+/// "Kerala Congress"), not a sentence's first word or "The".
+fn inside_longer_name(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == sentence[..at].len() {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .next()
+        .unwrap_or("");
+    let first = word.chars().next();
+    let start_of_sentence = before.len() == word.len();
+    first.is_some_and(|c| c.is_ascii_uppercase())
+        && !start_of_sentence
+        && ![
+            "The", "A", "An", "In", "For", "And", "But", "Of", "Both", "With",
+        ]
+        .contains(&word)
 }
 
 /// Whether `word` is written in Latin letters (a name word that English prose capitalises).

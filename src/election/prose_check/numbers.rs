@@ -91,8 +91,52 @@ const POINT_WORDS: &[&str] = &[
 pub fn numbers(text: &str) -> Vec<Quoted> {
     let mut found = digit_numbers(text);
     found.extend(word_numbers(text));
+    found.retain(|q| !labels_a_number(text, q.start));
     found.sort_by_key(|q| q.start);
     found
+}
+
+/// Words before a number that make it a label, never a figure: "धारा 158" (the section of
+/// the Act), "seat number 12", "NH 27", "Article 370".
+const NUMBER_LABELS: &[&str] = &[
+    "धारा",
+    "अनुच्छेद",
+    "section",
+    "sec.",
+    "s.",
+    "article",
+    "rule",
+    "नियम",
+    "सीट संख्या",
+    "सीट नंबर",
+    "seat number",
+    "seat no.",
+    "क्रमांक",
+    "no.",
+    "nh",
+    "ward",
+    "वार्ड",
+    "booth number",
+    "बूथ संख्या",
+    "बूथ नंबर",
+    "phase",
+    "चरण",
+];
+
+/// Whether the number at `start` of `text` is a label (see `NUMBER_LABELS`).
+pub fn labels_a_number(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    if before.len() == start {
+        return false;
+    }
+    let before = lowercase(before);
+    NUMBER_LABELS.iter().any(|l| {
+        before.ends_with(l)
+            && before[..before.len() - l.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c))
+    })
 }
 
 fn digit_numbers(text: &str) -> Vec<Quoted> {
@@ -240,6 +284,15 @@ pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Owned(s.to_lowercase())
     }
+}
+
+/// Whether `text` ends with the word `w` (not a longer word ending so).
+pub fn word_at_end(text: &str, w: &str) -> bool {
+    text.ends_with(w)
+        && text[..text.len() - w.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c))
 }
 
 pub fn word_at(text: &str, w: &str) -> bool {

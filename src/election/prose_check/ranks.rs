@@ -110,9 +110,18 @@ impl Checker<'_> {
         // जीतीं": a tally of many elections or seats.
         let tally = numbers::numbers(sentence).iter().any(|q| {
             let next = numbers::lowercase(sentence[q.end..].trim_start());
-            ["बार", "times", "सीटें", "सीट", "सीटों", "seats"]
+            let before = numbers::lowercase(sentence[..q.start].trim_end());
+            // "Trinamool won 29 of them": a count of seats right after the win.
+            let seats_won = ["won", "wins", "win", "took", "bagged"]
                 .iter()
-                .any(|w| numbers::word_at(&next, w))
+                .any(|w| numbers::word_at_end(&before, w))
+                && q.value < 600.0
+                && q.measure == numbers::Measure::Count
+                && !VOTE_WORDS.iter().any(|v| numbers::word_at(&next, v));
+            seats_won
+                || ["बार", "times", "सीटें", "सीट", "सीटों", "seats"]
+                    .iter()
+                    .any(|w| numbers::word_at(&next, w))
         });
         if tally {
             return None;
@@ -240,7 +249,14 @@ impl Checker<'_> {
                 let ne = lower[..at].rfind(" ने ").unwrap_or(0);
                 (people(0, ne + 1), people(ne, at))
             } else {
-                (people(0, at), people(at + len, lower.len()))
+                // "X beat Y by 14,569 votes, one of four seats the YSRCP kept": the loser is
+                // in the clause of the verb.
+                let clause_end = named
+                    .clauses
+                    .iter()
+                    .find(|(a, b)| at >= *a && at < *b)
+                    .map_or(lower.len(), |(_, b)| *b);
+                (people(0, at), people(at + len, clause_end))
             };
             if !winners.is_empty()
                 && winners.iter().any(|w| stood(w))
@@ -587,6 +603,12 @@ fn reference_place(lower: &str, at: usize, word: &str) -> bool {
         ]
         .iter()
         .any(|a| after.starts_with(a))
+        // "दूसरे स्थान से 5,16,589 वोट पीछे": a gap measured from the place.
+        || after.strip_prefix("से ").is_some_and(|rest| {
+            rest.split_whitespace()
+                .take(5)
+                .any(|w| ["पीछे", "आगे", "कम", "ज़्यादा", "ज्यादा", "अधिक", "दूर"].contains(&w))
+        })
 }
 
 fn ordinal(rank: usize) -> &'static str {

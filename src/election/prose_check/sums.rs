@@ -72,6 +72,22 @@ const DEPOSIT_WORDS: &[&str] = &[
     "जमानत",
 ];
 
+/// Words that take a figure over the seats of the page.
+const ACROSS_SEATS: &[&str] = &[
+    "both seats",
+    "the two seats",
+    "two seats",
+    "the three seats",
+    "across both",
+    "across the two",
+    "in all three",
+    "दोनों सीटों",
+    "दोनों सीटें",
+    "दोनों जगह",
+    "दोनों क्षेत्रों",
+    "तीनों सीटों",
+];
+
 const BOTH_WORDS: &[&str] = &["both", "the two", "दोनों", "दोनो"];
 
 /// What a sum the text states is compared with.
@@ -113,8 +129,23 @@ impl Checker<'_> {
         }
         let adding = ADDING.iter().any(|w| find_word(&clause, w).is_some())
             || ADDING.iter().any(|w| find_word(&lower, w).is_some());
-        let sums = if MARGIN_WORDS.iter().any(|w| find_word(&clause, w).is_some()) && adding {
+        let across = ACROSS_SEATS
+            .iter()
+            .any(|w| find_word(&clause, w).is_some() || find_word(&lower, w).is_some());
+        let total_margin = [
+            "कुल अंतर",
+            "combined margin",
+            "total margin",
+            "margins combined",
+        ]
+        .iter()
+        .any(|w| find_word(&clause, w).is_some());
+        let sums = if MARGIN_WORDS.iter().any(|w| find_word(&clause, w).is_some())
+            && (adding || total_margin || across)
+        {
             self.margins_sum(q, named)?
+        } else if across && let Some(sums) = self.across_seats_sum(q, named) {
+            sums
         } else if let Some(sums) = self.rest_sum(q, &clause, adding, named) {
             sums
         } else if adding
@@ -159,6 +190,15 @@ impl Checker<'_> {
                 return Some(None);
             }
             let s = &sums[0];
+            // A bound far from the sum is about something else ("decided by less than two
+            // thousand votes" in a sentence about both seats).
+            let near = match q.measure {
+                Measure::Count => (s.value / q.value).max(q.value / s.value) <= 2.0,
+                _ => (s.value - q.value).abs() <= 10.0,
+            };
+            if !near {
+                return None;
+            }
             return Some(Some(format!(
                 "{} in the text for {}, but the data says {}: not {}",
                 quoted_text(sentence, q),
@@ -248,6 +288,52 @@ impl Checker<'_> {
             with_nota: None,
             what: format!("the margins added up ({})", names.join(" + ")),
         }])
+    }
+
+    /// "Across both seats the Congress polled 6,07,987", "दोनों सीटों पर इनेलो को कुल
+    /// 90,231", "his two tallies add up to …": a party's (or a candidate's) votes in the
+    /// seats of the page added up; the one named last before the figure first.
+    fn across_seats_sum(&self, q: &Quoted, named: &Named) -> Option<Vec<Sum>> {
+        if q.measure != Measure::Count {
+            return None;
+        }
+        let seats = self.seats_of(named);
+        if seats.len() < 2 || seats.iter().any(|i| self.result(*i).approx) {
+            return None;
+        }
+        let mut who: Vec<&(String, usize)> =
+            named.who.iter().filter(|(_, at)| *at < q.start).collect();
+        who.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+        who.extend(named.who.iter().filter(|(_, at)| *at >= q.start));
+        let mut sums = Vec::new();
+        for (w, _) in who {
+            if w == NOTA {
+                continue;
+            }
+            let parts: Vec<(String, u64)> = seats
+                .iter()
+                .flat_map(|i| {
+                    let r = self.result(*i);
+                    r.candidates
+                        .iter()
+                        .filter(|c| c.name == *w || c.party == *w)
+                        .map(|c| (r.constituency.clone(), c.votes))
+                })
+                .collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let shown: Vec<String> = parts
+                .iter()
+                .map(|(seat, v)| format!("{seat} {}", inr(*v as f64)))
+                .collect();
+            sums.push(Sum {
+                value: parts.iter().map(|(_, v)| v).sum::<u64>() as f64,
+                with_nota: None,
+                what: format!("{w} in the seats together ({})", shown.join(" + ")),
+            });
+        }
+        (!sums.is_empty()).then_some(sums)
     }
 
     /// The one result a sum of candidates is about.
