@@ -1496,7 +1496,7 @@ impl<'a> Checker<'a> {
         {
             out.push((start + flat.original(at), message));
         }
-        if let Some((at, message)) = self.times_claim(&lower, &named) {
+        if let Some((at, message)) = self.times_claim(&lower, &named, &quoted_all) {
             out.push((start + flat.original(at), message));
         }
         if let Some((at, message)) = self.how_many_claim(sentence, &lower, &quoted_all, &named) {

@@ -58,13 +58,21 @@ enum Claim {
 enum Side {
     Who(String),
     Margin,
+    /// A figure the sentence types ("1,29,157 votes … more than seven times the margin") or
+    /// works out from the data (the seats' margins added up).
+    Figure(f64),
 }
 
 impl Checker<'_> {
     /// "X was more than N times Y": the two things the sentence names first (candidates,
     /// parties, NOTA, the margin), and the ratio of their figures in a result it is about.
-    pub(super) fn times_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
-        let (at, n, decimals, claim) = multiple_in(lower)?;
+    pub(super) fn times_claim(
+        &self,
+        lower: &str,
+        named: &Named,
+        quoted: &[Quoted],
+    ) -> Option<(usize, String)> {
+        let (at, end, n, decimals, claim) = multiple_in(lower)?;
         let mut sides: Vec<(usize, Side)> = named
             .who
             .iter()
@@ -95,12 +103,18 @@ impl Checker<'_> {
                 break;
             }
         }
-        let [mut x, mut y] = <[Side; 2]>::try_from(pair).ok()?;
-        // "NOTA drew 7,460 votes, and the margin was more than 16 times that": the
-        // multiple refers back, so the later-named thing is the larger one.
-        if refers_back_after(&lower[at..]) {
-            std::mem::swap(&mut x, &mut y);
-        }
+        let (x, y) = match self.sides_around_multiple(lower, named, quoted, (at, end), &scope) {
+            Some(sides) => sides,
+            None => {
+                let [mut x, mut y] = <[Side; 2]>::try_from(pair).ok()?;
+                // "NOTA drew 7,460 votes, and the margin was more than 16 times that": the
+                // multiple refers back, so the later-named thing is the larger one.
+                if refers_back_after(&lower[at..]) {
+                    std::mem::swap(&mut x, &mut y);
+                }
+                (x, y)
+            }
+        };
         let mut first: Option<(f64, f64, usize)> = None;
         for i in scope {
             let (Some(a), Some(b)) = (self.side_value(&x, i), self.side_value(&y, i)) else {
@@ -326,9 +340,137 @@ impl Checker<'_> {
         ))
     }
 
+    /// The two sides of a multiple read from where they stand around it, when the
+    /// sentence makes that plain: "X … N times the margin" (the figure or the one named
+    /// before, then what follows), "बसपा के दोगुने से ज़्यादा" (what comes before के, against
+    /// the sentence's subject), "इसके बारह गुना" (the figure just typed), "twice his vote"
+    /// (the one named last before, against the one named before that). (larger, smaller).
+    fn sides_around_multiple(
+        &self,
+        lower: &str,
+        named: &Named,
+        quoted: &[Quoted],
+        (at, end): (usize, usize),
+        scope: &[usize],
+    ) -> Option<(Side, Side)> {
+        let same = |a: &Side, b: &Side| match (a, b) {
+            (Side::Who(a), Side::Who(b)) => a == b || self.same_candidate(a, b, scope),
+            (a, b) => a == b,
+        };
+        let mut sides: Vec<(usize, Side)> = named
+            .who
+            .iter()
+            .map(|(w, at)| (*at, Side::Who(w.clone())))
+            .collect();
+        for w in MARGIN_NOUNS {
+            for m in super::find_words(lower, w, 4) {
+                sides.push((m, Side::Margin));
+            }
+        }
+        sides.sort_by_key(|(at, _)| *at);
+        let clause_end = named
+            .clauses
+            .iter()
+            .find(|(a, b)| at >= *a && at < *b)
+            .map_or(lower.len(), |(_, b)| *b);
+        let before = lower[..at].trim_end();
+        let after = lower[end..].trim_start();
+        let first_after = after
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .unwrap_or("");
+        let nearest_before = |pos: usize, not: Option<&Side>| {
+            sides
+                .iter()
+                .rev()
+                .filter(|(a, side)| *a < pos && not.is_none_or(|n| !same(n, side)))
+                .map(|(_, side)| side.clone())
+                .next()
+        };
+        let last_count_before = |pos: usize| {
+            quoted.iter().rev().find(|q| {
+                q.end <= pos && !q.year && q.measure == Measure::Count && q.value >= 100.0
+            })
+        };
+        // "विजेता के वोट इसके बारह गुना से ज़्यादा": the figure just before.
+        if ["इसके", "इसका", "इससे", "इसकी"]
+            .iter()
+            .any(|p| numbers::word_at_end(before, p))
+        {
+            let f = last_count_before(at)?;
+            // Whose votes: named between the figure and its multiple, else before it.
+            let x = sides
+                .iter()
+                .rev()
+                .find(|(a, _)| *a >= f.end && *a < at)
+                .map(|(_, side)| side.clone())
+                .or_else(|| nearest_before(f.start, None))?;
+            return Some((x, Side::Figure(f.value)));
+        }
+        // "बसपा के दोगुने से ज़्यादा वोट उसे मिले": the smaller side stands before के.
+        if [" के", " का", " की"].iter().any(|g| before.ends_with(g)) {
+            let y = nearest_before(at, None)?;
+            let x = sides
+                .iter()
+                .map(|(_, side)| side)
+                .find(|side| !same(side, &y))?
+                .clone();
+            return Some((x, y));
+        }
+        // "… more than 16 times their combined margin": the seats' margins added up.
+        if [
+            "their combined margin",
+            "the combined margin",
+            "their margins combined",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        {
+            let seats = self.seats_of(named);
+            let sum: u64 = seats.iter().filter_map(|i| self.result(*i).margin).sum();
+            if seats.len() < 2 || sum == 0 {
+                return None;
+            }
+            let f = last_count_before(at)?;
+            return Some((Side::Figure(f.value), Side::Figure(sum as f64)));
+        }
+        // "… came third with 1,29,157 votes (9.01%): more than seven times the margin".
+        let y_after = sides
+            .iter()
+            .find(|(a, _)| *a >= end && *a < clause_end && *a <= end + 24)
+            .map(|(_, side)| side.clone());
+        if let Some(y) = y_after {
+            let figure = last_count_before(at).filter(|f| {
+                !sides
+                    .iter()
+                    .any(|(a, side)| *a >= f.end && *a < at && matches!(side, Side::Who(_)))
+            });
+            let x = match figure {
+                Some(f) => Side::Figure(f.value),
+                None => nearest_before(at, Some(&y))?,
+            };
+            return Some((x, y));
+        }
+        // "Radikaa polled more than twice his vote": the one named last, against the one
+        // named before them.
+        if ["his", "her", "their", "its"].contains(&first_after) {
+            let x = nearest_before(at, None)?;
+            let x_at = sides
+                .iter()
+                .rev()
+                .find(|(a, side)| *a < at && same(side, &x))
+                .map(|(a, _)| *a)?;
+            let y = nearest_before(x_at, Some(&x))?;
+            return Some((x, y));
+        }
+        None
+    }
+
     fn side_value(&self, side: &Side, i: usize) -> Option<f64> {
         let r = self.result(i);
         match side {
+            Side::Figure(v) => Some(*v),
             Side::Margin => r.margin.map(|m| m as f64),
             Side::Who(w) => r
                 .candidates
@@ -341,6 +483,7 @@ impl Checker<'_> {
 
     fn side_name(&self, side: &Side, i: usize) -> String {
         match side {
+            Side::Figure(v) => inr(*v),
             Side::Margin => "the margin".to_string(),
             Side::Who(w) => {
                 let r = self.result(i);
@@ -367,7 +510,7 @@ fn refers_back_after(from_number: &str) -> bool {
     })
 }
 
-fn multiple_in(lower: &str) -> Option<(usize, f64, usize, Claim)> {
+fn multiple_in(lower: &str) -> Option<(usize, usize, f64, usize, Claim)> {
     let (at, n, decimals, end) = TIMES_WORDS
         .iter()
         .filter_map(|w| find_word(lower, w).map(|at| (at, w.len())))
@@ -410,7 +553,7 @@ fn multiple_in(lower: &str) -> Option<(usize, f64, usize, Claim)> {
     } else {
         Claim::Exact
     };
-    Some((at, n, decimals, claim))
+    Some((at, end, n, decimals, claim))
 }
 
 /// "NOTA (18,669) got less than Markam (11,770)", "नोटा (2,912) चौथे उम्मीदवार (2,626) से

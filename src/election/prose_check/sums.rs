@@ -244,7 +244,7 @@ impl Checker<'_> {
     }
 
     /// The seats the sentence is about, when they are two or more of one year.
-    fn seats_of(&self, named: &Named) -> Vec<usize> {
+    pub(super) fn seats_of(&self, named: &Named) -> Vec<usize> {
         let scope: Vec<usize> = if named.results.len() >= 2 {
             named.results.clone()
         } else {
