@@ -416,6 +416,35 @@ fn a_body_edit_rewrites_only_the_search_files_it_changes() {
     assert_eq!(snapshot(&public), cold_snapshot(&site), "second body edit");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_body_edit_after_an_unchanged_build_rewrites_only_the_search_files_it_changes() {
+    let site = Site::fixture("basic");
+    site.ok(&["build"]);
+    // Nothing changed: the index is linked as it was, and its prints recorded again.
+    site.ok(&["build"]);
+    let public = site.root.join("public");
+    let before = inodes(&public);
+    let page = "content/kanpur/result-2019.md";
+    site.write(
+        page,
+        &format!("{}\n\nअनोखाशब्द पहली बार लिखा गया।\n", site.read(page)),
+    );
+    site.ok(&["build"]);
+    let after = inodes(&public);
+    let index: Vec<&String> = after.keys().filter(|p| p.starts_with("search/")).collect();
+    let rewritten = index
+        .iter()
+        .filter(|p| before.get(**p) != after.get(**p))
+        .count();
+    assert!(
+        rewritten > 0 && rewritten * 2 <= index.len(),
+        "{rewritten} of {} index files written",
+        index.len()
+    );
+    assert_eq!(snapshot(&public), cold_snapshot(&site));
+}
+
 /// A second article that gives one candidate of the Kanpur 2019 result again, with
 /// `votes` (the fixture's own article gives 4,68,937).
 fn repeat_of_kanpur_2019(votes: u64) -> String {

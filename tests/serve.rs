@@ -466,6 +466,57 @@ fn the_cross_page_check_follows_results_edits_and_outlasts_title_edits() {
     assert_serves_what_build_writes(&site, &server);
 }
 
+/// An article of the basic fixture with Kanpur's 2024 result, BJP's and INC's votes as
+/// given, and `title`.
+fn seat_article(title: &str, bjp: u64, inc: u64) -> String {
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = 2024-06-05\n\n[[results]]\nid = \"ls2024\"\n\
+         election = \"लोकसभा 2024\"\nyear = 2024\nconstituency = \"कानपुर\"\n\
+         state = \"उत्तर प्रदेश\"\n\n[[results.candidates]]\nname = \"रमेश अवस्थी\"\n\
+         party = \"BJP\"\nvotes = {bjp}\n\n[[results.candidates]]\nname = \"आलोक मिश्रा\"\n\
+         party = \"INC\"\nvotes = {inc}\n+++\n\nनतीजे का लेख।\n"
+    )
+}
+
+#[test]
+fn a_seat_tally_follows_results_edits_and_outlasts_title_edits() {
+    let site = Site::fixture("basic");
+    // At the root, so that `assert_serves_what_build_writes` finds every file.
+    site.write(
+        "site.toml",
+        &site.read("site.toml").replace("/kanpur-explainers/", "/"),
+    );
+    let hub = "content/kanpur/_index.md";
+    site.write(
+        hub,
+        &format!(
+            "{}\n{{% set t = tally(election=\"लोकसभा 2024\") %}}{{% for p in t.parties %}}{{{{ p.name }}}}: {{{{ p.won }}}}; {{% endfor %}}\n",
+            site.read(hub)
+        ),
+    );
+    let file = "content/kanpur/seat.md";
+    site.write(file, &seat_article("कानपुर का नतीजा", 500_000, 400_000));
+    let mut server = serve(&site);
+    let mut events = events(&server);
+    let port = server.port;
+    let hub_page = || get(port, &encoded("/kanpur/")).2;
+    assert!(hub_page().contains("BJP: 1;"), "{}", hub_page());
+    // A title edit assembles the site with the results as they were: the tally kept.
+    site.write(file, &seat_article("कानपुर का नया नतीजा", 500_000, 400_000));
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "the site");
+    assert!(hub_page().contains("BJP: 1;"), "{}", hub_page());
+    // Another winner: counted again.
+    site.write(file, &seat_article("कानपुर का नया नतीजा", 400_000, 500_000));
+    wait_for_event(&mut events, "reload");
+    let page = hub_page();
+    assert!(
+        page.contains("INC: 1;") && !page.contains("BJP: 1;"),
+        "{page}"
+    );
+    assert_serves_what_build_writes(&site, &server);
+}
+
 /// An article of the basic fixture with a result that has no candidates (a warning of
 /// its own), and `body`.
 fn article_with_a_warning(n: usize, body: &str) -> String {

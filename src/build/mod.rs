@@ -134,7 +134,10 @@ pub fn build(options: &BuildOptions) -> Outcome {
     let writer = Writer::new(&site, &renderer, cache.as_ref(), &search)
         .reusing(previous.as_ref())
         .spending_search(search_record);
-    let (written, ids) = write_all(&site, &writer, &plan, reusable, sink);
+    let (mut written, ids) = write_all(&site, &writer, &plan, reusable, sink);
+    if written.search_prints.is_none() {
+        written.search_prints = previous.as_ref().and_then(|p| p.kept_index_prints(&plan));
+    }
     drop(previous);
     problems.extend(site.locate_problems(written.problems.clone()));
     let files = written.file_count();

@@ -178,6 +178,20 @@ impl Reuse {
         self.untouched(previous).then_some((previous, prints))
     }
 
+    /// The search index of `plan` (its place there) and what each of its files is made of,
+    /// when the last build published it and this one takes it as it is: a build that
+    /// links the index must record its prints again, or the next build, finding none,
+    /// writes every index file instead of the few an edit changed.
+    pub fn kept_index_prints(&self, plan: &Plan) -> Option<(usize, Prints)> {
+        let n = plan
+            .outputs
+            .iter()
+            .position(|o| matches!(o.job, Job::SearchIndex))?;
+        let output = &plan.outputs[n];
+        self.unchanged(output)?;
+        self.published_index(output).map(|(_, prints)| (n, prints))
+    }
+
     /// Every file `previous` wrote is still the very file written then.
     fn untouched(&self, previous: &Previous) -> bool {
         !previous.files.is_empty()

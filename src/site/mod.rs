@@ -176,6 +176,9 @@ pub struct Site {
     /// or tags, which leaves every page's results as they were, and at 10,000 articles
     /// the check is most of that assembly's CPU.
     site_check: Option<(u64, Vec<Diagnostic>)>,
+    /// The seat tallies' ledger as last made, with the key it was made for (`ledger`):
+    /// like the check, what a title edit in `serve` need not make again.
+    ledger: Option<(u64, election::tally::Ledger)>,
 }
 
 impl Site {
@@ -218,6 +221,7 @@ impl Site {
             summaries: None,
             derived_problems: Vec::new(),
             site_check: None,
+            ledger: None,
         };
         if site.options.cache {
             site.prose = Some(prose_cache::ProseCache::open(root));
@@ -663,13 +667,7 @@ impl Site {
         self.index.note_result_times(&digests);
         self.taxonomies = Taxonomies::new(&pages, &digests, &self.config, &self.index.latest);
         problems.extend(checks::taxonomy_urls(&pages, &self.taxonomies));
-        let ledger = election::tally::Ledger::new(
-            &self.data_digests,
-            pages
-                .iter()
-                .zip(&digests)
-                .map(|(p, d)| (p.path.as_str(), &d[..])),
-        );
+        let ledger = self.ledger(&pages, &facts, &digests);
         self.charts = Arc::new(ChartData::new(
             &pages,
             (results, digests),
@@ -719,6 +717,35 @@ impl Site {
         }
         self.site_check = Some((key, found.clone()));
         Some(found)
+    }
+
+    /// The seats of data/ and of every page (`election::tally::Ledger`): the one last
+    /// made when data/, site.toml and every page's URL path and results are as they were
+    /// then (the digests follow from the results).
+    fn ledger(
+        &mut self,
+        pages: &[Arc<Page>],
+        facts: &[PageFacts],
+        digests: &[Arc<[ResultDigest]>],
+    ) -> election::tally::Ledger {
+        let mut key = fingerprint::Fingerprinter::new();
+        key.add(&self.inputs);
+        for (page, facts) in pages.iter().zip(facts) {
+            key.add(&page.path).add(&facts.results);
+        }
+        let key = key.finish();
+        if let Some((_, ledger)) = self.ledger.as_ref().filter(|(k, _)| *k == key) {
+            return ledger.clone();
+        }
+        let ledger = election::tally::Ledger::new(
+            &self.data_digests,
+            pages
+                .iter()
+                .zip(digests)
+                .map(|(p, d)| (p.path.as_str(), &d[..])),
+        );
+        self.ledger = Some((key, ledger.clone()));
+        ledger
     }
 
     /// The pages of every published section with `[generate]`, less those a hand-written
