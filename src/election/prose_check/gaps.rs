@@ -79,6 +79,18 @@ impl Checker<'_> {
                 Other::Margin
             } else if head.ends_with("विजेता") {
                 Other::Rank(1)
+            } else if let Some((_, k)) = [
+                ("पहले स्थान", 1),
+                ("दूसरे स्थान", 2),
+                ("तीसरे स्थान", 3),
+                ("उपविजेता", 2),
+                ("दूसरे नंबर", 2),
+            ]
+            .iter()
+            .find(|(w, _)| head.ends_with(w))
+            {
+                // "वे दूसरे स्थान से 5,16,589 वोट पीछे रहीं".
+                Other::Rank(*k)
             } else {
                 // The name that ends right before "से".
                 let (who, _) = named
@@ -159,17 +171,54 @@ impl Checker<'_> {
             }
             pairs.push((i, this, other_votes, other_label));
         }
-        if pairs.is_empty() {
-            return None;
-        }
         let holds = |gap: f64| match bound {
             Some(Bound::More) => gap > q.value,
             Some(Bound::Less) => gap < q.value,
             None => q.states(gap) || (approx && ratio(q.value, gap) <= 1.1),
         };
+        // "हरदोई की बसपा को एटा की बसपा से 51,044 वोट ज़्यादा", "उषा वर्मा को राजवीर सिंह से
+        // 11,186 ज़्यादा" (of two seats): sides in two results of the page. Only a gap
+        // that holds is taken so; one that does not is judged within one result as above.
+        if let Other::Candidate(o) = &other {
+            let results: Vec<usize> = (0..self.results.len()).collect();
+            let cross = results.iter().any(|i| {
+                results.iter().filter(|j| *j != i).any(|j| {
+                    let Some(theirs) = pick(o, *j) else {
+                        return false;
+                    };
+                    named
+                        .who
+                        .iter()
+                        .filter(|(_, at)| *at < q.start)
+                        .filter_map(|(w, _)| pick(w, *i))
+                        .any(|this| holds(this.votes.abs_diff(theirs.votes) as f64))
+                })
+            });
+            if cross {
+                return Some(None);
+            }
+        }
+        if pairs.is_empty() {
+            return None;
+        }
         if pairs
             .iter()
             .any(|(_, c, v, _)| holds(c.votes.abs_diff(*v) as f64))
+        {
+            return Some(None);
+        }
+        // "वे दूसरे स्थान से 5,16,589 वोट पीछे रहीं": whom "वे" means may lie two sentences
+        // back; a gap typed to the vote that is exactly some candidate's is taken as theirs.
+        if bound.is_none()
+            && q.step <= 1.0
+            && q.value >= 1000.0
+            && pairs.iter().any(|(i, _, v, _)| {
+                self.result(*i)
+                    .candidates
+                    .iter()
+                    .filter(|c| c.party != NOTA)
+                    .any(|c| q.states(c.votes.abs_diff(*v) as f64))
+            })
         {
             return Some(None);
         }

@@ -2496,8 +2496,14 @@ impl<'a> Checker<'a> {
             .trim_end()
             .strip_suffix('(')
             .is_some_and(|b| {
-                b.trim_end()
-                    .chars()
+                // "1,29,157 (9.01%)", "1,29,157 votes (9.01%)", "4,22,087 वोट (49.93%)".
+                let b = b.trim_end();
+                let b = ["votes", "vote", "वोटों", "वोट", "मतों", "मत"]
+                    .iter()
+                    .find_map(|w| b.strip_suffix(w))
+                    .unwrap_or(b)
+                    .trim_end();
+                b.chars()
                     .next_back()
                     .is_some_and(|ch| numbers::ascii_digit(ch).is_some())
             })
@@ -2745,6 +2751,7 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
     let who = match clause_of(q.start) {
         Some(k) => (k.saturating_sub(3)..=k)
             .rev()
+            .filter(|c| *c == k || !parenthetical(&sentence[clauses[*c].0..clauses[*c].1]))
             .map(|c| {
                 // `who` is sorted by offset: the clause's names are one slice of it.
                 let (a, b) = clauses[c];
@@ -2792,6 +2799,27 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         sums: named.sums,
         elsewhere: named.elsewhere,
     }
+}
+
+/// A clause set off inside a sentence ("…, which fought Trinamool in Bengal, came third"):
+/// whom it names is not whom the clauses after it are about.
+pub(super) fn parenthetical(clause: &str) -> bool {
+    let lower = numbers::lowercase(clause.trim_start_matches([',', ' ', '(', '—', '-']));
+    [
+        "which ",
+        "who ",
+        "whose ",
+        "whom ",
+        "although ",
+        "though ",
+        "जो ",
+        "जिसने ",
+        "जिन्होंने ",
+        "जिसे ",
+        "जिन्हें ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
 }
 
 /// The forms of a name with a nickname: "राजवीर सिंह (राजू भैया)" → "राजवीर सिंह",

@@ -297,6 +297,10 @@ impl Checker<'_> {
                 .map(|k| {
                     (0..=k)
                         .rev()
+                        .filter(|c| {
+                            let (a, b) = clauses[*c];
+                            *c == k || !super::parenthetical(&sentence[a..b])
+                        })
                         .map(in_clause)
                         .find(|w| !w.is_empty())
                         .unwrap_or_default()
@@ -587,6 +591,9 @@ fn reference_place(lower: &str, at: usize, word: &str) -> bool {
         "man in",
         "woman in",
         "from",
+        "off",
+        "short of",
+        "shy of",
         "between",
     ]
     .iter()

@@ -272,6 +272,11 @@ impl Checker<'_> {
             let (at, word) = w[0];
             let (noun_at, noun) = w[1];
             let n = numbers::small_number(word)?;
+            // "Thirty-seven candidates": the tens word before the units word.
+            let (at, n) = match tens_before(lower, at) {
+                Some((tens_at, tens)) if n < 10.0 => (tens_at, tens + n),
+                _ => (at, n),
+            };
             let field_noun = ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun);
             (field_noun && n >= 2.0 && n.fract() == 0.0 && n <= 60.0)
                 .then(|| (at, n as usize, &lower[noun_at + noun.len()..]))
@@ -297,6 +302,12 @@ impl Checker<'_> {
             "पहले",
             "इन",
             "उन",
+            // "गठबंधन के दो उम्मीदवार": some of the field, not all of it.
+            "के",
+            "की",
+            "का",
+            "alliance's",
+            "party's",
         ]
         .iter()
         .any(|w| {
@@ -771,6 +782,19 @@ impl Checker<'_> {
             ),
         ))
     }
+}
+
+/// "thirty" of "thirty-seven" (or "thirty seven") before the units word at `at`: its
+/// offset and value.
+fn tens_before(lower: &str, at: usize) -> Option<(usize, f64)> {
+    let head = lower[..at].strip_suffix(['-', ' '])?;
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !super::numbers::is_word_char(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let tens = numbers::small_number(&head[start..])?;
+    ((20.0..100.0).contains(&tens) && tens % 10.0 == 0.0).then_some((start, tens))
 }
 
 fn inr(value: f64) -> String {
