@@ -1801,6 +1801,7 @@ impl<'a> Checker<'a> {
             return self.electors_claim(q, c, named, sentence);
         }
         if let Some(part) = c.part
+            && !c.won_by
             && c.bound.is_none()
             && named.segments.is_empty()
         {
@@ -2508,6 +2509,16 @@ impl<'a> Checker<'a> {
                     .is_some_and(|ch| numbers::ascii_digit(ch).is_some())
             })
             && q.measure == Measure::Percent;
+        // "four candidates finished between 22.54% and 23.70%": the ends of a range are
+        // shares of some candidates, not of whom the sentence names.
+        if q.measure == Measure::Percent && in_range(sentence, q) {
+            let any_share = self
+                .in_scope(named)
+                .any(|f| f.kind == Kind::Share && q.states(f.value));
+            if any_share {
+                return None;
+            }
+        }
         let margin_word = c.margin_word.filter(|_| !share_of_count);
         if margin_word.is_some() && gap_between_places(&clause) {
             return None;
@@ -2748,7 +2759,22 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
             .unwrap_or(tail);
         tail.trim_start().starts_with("to ")
     };
+    // "…; शब्दों में, बारह लाख छब्बीस हज़ार से ज़्यादा वोट": a figure restated in words
+    // is whose the clause itself says, else anyone's of the page.
+    let restated = q.words
+        && clause_of(q.start).is_some_and(|k| {
+            let clause = numbers::lowercase(&sentence[clauses[k].0..clauses[k].1]);
+            ["in words", "शब्दों में"]
+                .iter()
+                .any(|w| find_word(&clause, w).is_some())
+        });
     let who = match clause_of(q.start) {
+        Some(k) if restated => {
+            let (a, b) = clauses[k];
+            let from = named.who.partition_point(|(_, at)| *at < a);
+            let to = named.who.partition_point(|(_, at)| *at < b).max(from);
+            named.who[from..to].to_vec()
+        }
         Some(k) => (k.saturating_sub(3)..=k)
             .rev()
             .filter(|c| *c == k || !parenthetical(&sentence[clauses[*c].0..clauses[*c].1]))
@@ -2799,6 +2825,25 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         sums: named.sums,
         elsewhere: named.elsewhere,
     }
+}
+
+/// Whether `q` is an end of a range: "between 22.54% and 23.70%", "from 41% to 47%",
+/// "22 से 24 प्रतिशत के बीच".
+fn in_range(sentence: &str, q: &Quoted) -> bool {
+    let before = numbers::lowercase(sentence[..q.start].trim_end());
+    let after = numbers::lowercase(sentence[q.end..].trim_start());
+    if before.ends_with("between") || before.ends_with("from") {
+        return true;
+    }
+    if before.ends_with(" and") || before.ends_with(" to") || before.ends_with(" से") {
+        let head = before.rsplit_once(' ').map_or("", |(h, _)| h);
+        let opener = numbers::numbers(head).last().is_some_and(|p| {
+            let lead = head[..p.start].trim_end();
+            lead.ends_with("between") || lead.ends_with("from") || before.ends_with(" से")
+        });
+        return opener;
+    }
+    after.starts_with("से") && after.split_whitespace().take(5).any(|w| w == "बीच")
 }
 
 /// A clause set off inside a sentence ("…, which fought Trinamool in Bengal, came third"):
@@ -3129,6 +3174,20 @@ impl Context {
                 let hindi = VOTE_WORDS.iter().any(|v| {
                     next.strip_prefix(v)
                         .is_some_and(|r| r.trim_start().starts_with("से ") && wins(r))
+                }) || next.strip_prefix("से ").is_some_and(|r| {
+                    [
+                        "जीत",
+                        "जीते",
+                        "जीती",
+                        "जीता",
+                        "हारे",
+                        "हारी",
+                        "हार",
+                        "हराया",
+                        "हराकर",
+                    ]
+                    .iter()
+                    .any(|w| r.starts_with(w))
                 });
                 let english = before.trim_end().ends_with(" by") && named.win_word;
                 // "172 वोटों से आगे", "led by 172", "a lead of 172": a lead is a margin.
@@ -3153,10 +3212,18 @@ impl Context {
                         .chain(["हराया", "जीत"].iter())
                         .any(|w| t.contains(w))
                 };
-                VOTE_WORDS.iter().any(|v| {
-                    next.strip_prefix(v)
-                        .is_some_and(|r| r.trim_start().starts_with("से ") && wins(r))
-                }) || (before.trim_end().ends_with("won by") && named.win_word)
+                // "फिर भी 3,150 से जीत": the vote word left out.
+                let bare_win = next.strip_prefix("से ").is_some_and(|r| {
+                    ["जीत", "जीते", "जीती", "जीता", "हराया", "हराकर"]
+                        .iter()
+                        .any(|w| r.starts_with(w))
+                });
+                bare_win
+                    || VOTE_WORDS.iter().any(|v| {
+                        next.strip_prefix(v)
+                            .is_some_and(|r| r.trim_start().starts_with("से ") && wins(r))
+                    })
+                    || (before.trim_end().ends_with("won by") && named.win_word)
             },
             difference: {
                 let mut words = next_words.split(' ');

@@ -72,6 +72,25 @@ const DEPOSIT_WORDS: &[&str] = &[
     "जमानत",
 ];
 
+/// Words that compare two figures.
+const COMPARATIVES: &[&str] = &[
+    "more",
+    "fewer",
+    "less",
+    "larger",
+    "bigger",
+    "smaller",
+    "higher",
+    "lower",
+    "the larger",
+    "ज़्यादा",
+    "ज्यादा",
+    "अधिक",
+    "कम",
+    "बड़ा",
+    "छोटा",
+];
+
 /// Words that take a figure over the seats of the page.
 const ACROSS_SEATS: &[&str] = &[
     "both seats",
@@ -129,6 +148,15 @@ impl Checker<'_> {
         }
         let adding = ADDING.iter().any(|w| find_word(&clause, w).is_some())
             || ADDING.iter().any(|w| find_word(&lower, w).is_some());
+        // "The Maharashtra seat counted 3,56,317 more valid votes than the Bihar one": a
+        // difference of one figure between two seats, stated exactly.
+        if q.measure == Measure::Count
+            && q.step <= 1.0
+            && COMPARATIVES.iter().any(|w| find_word(&clause, w).is_some())
+            && self.seat_difference(q, named)
+        {
+            return Some(None);
+        }
         let across = ACROSS_SEATS
             .iter()
             .any(|w| find_word(&clause, w).is_some() || find_word(&lower, w).is_some());
@@ -334,6 +362,48 @@ impl Checker<'_> {
             });
         }
         (!sums.is_empty()).then_some(sums)
+    }
+
+    /// Whether `q` is the difference of one figure (valid votes, without NOTA, margin,
+    /// electors, votes polled, postal votes, a party's votes) between two seats of the page.
+    fn seat_difference(&self, q: &Quoted, named: &Named) -> bool {
+        let seats = self.seats_of(named);
+        if seats.len() < 2 {
+            return false;
+        }
+        let figures = |i: usize| -> Vec<Option<u64>> {
+            let r = self.result(i);
+            vec![
+                Some(r.total),
+                Some(r.total_without_nota),
+                r.margin,
+                r.electors,
+                r.polled,
+                r.postal,
+            ]
+        };
+        seats.iter().any(|a| {
+            seats.iter().filter(|b| *b != a).any(|b| {
+                let (fa, fb) = (figures(*a), figures(*b));
+                let same_field = fa.iter().zip(&fb).any(|(x, y)| {
+                    x.zip(*y)
+                        .is_some_and(|(x, y)| q.states(x.abs_diff(y) as f64))
+                });
+                let same_party = named.who.iter().any(|(w, _)| {
+                    let votes = |i: usize| {
+                        self.result(i)
+                            .candidates
+                            .iter()
+                            .find(|c| c.party == *w || c.name == *w)
+                            .map(|c| c.votes)
+                    };
+                    votes(*a)
+                        .zip(votes(*b))
+                        .is_some_and(|(x, y)| q.states(x.abs_diff(y) as f64))
+                });
+                same_field || same_party
+            })
+        })
     }
 
     /// The one result a sum of candidates is about.
