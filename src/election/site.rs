@@ -13,8 +13,9 @@ use std::path::Path;
 /// (constituency's skeleton, year, candidate name folded). The skeleton leaves out what
 /// spellings of one seat differ in (vowel length, a य dropped from a conjunct, spaces and
 /// hyphens: डिब्रुगढ़ / डिब्रूगढ़, लक्ष्यद्वीप / लक्षद्वीप, पटना-साहिब); two occurrences with
-/// one skeleton are one seat only when their folded names are one too, or when their
-/// results share a candidate of the same name and party (below). The state is not in the
+/// one skeleton are one seat only when their folded names are one too, when this
+/// candidate has the same votes in both, or when their results share a candidate of the
+/// same name and party (below). The state is not in the
 /// key, as a page may leave it out; two occurrences are one seat when their states agree.
 type CandidateKey = (String, i64, String);
 
@@ -148,7 +149,9 @@ pub fn check_site(
                 .filter(|o| {
                     states_agree(&o.state, &here.state)
                         && o.result != here.result
-                        && (o.seat == here.seat || share_a_candidate(o.all, here.all))
+                        && (o.seat == here.seat
+                            || (o.candidate.votes == later.votes && later.votes > 0)
+                            || share_a_candidate(o.all, here.all))
                 })
                 .map(|o| (o.candidate, o.all))
                 .collect();
