@@ -228,6 +228,14 @@ impl<'a> ResultChecker<'a> {
                 .segments
                 .as_ref()
                 .map(|s| self.place(s, format!("{path}.segments"))),
+            electors_place: input
+                .electors
+                .as_ref()
+                .map(|e| self.place(e, format!("{path}.electors"))),
+            polled_place: input
+                .polled
+                .as_ref()
+                .map(|p| self.place(p, format!("{path}.polled"))),
             reserved,
             uncontested: input.uncontested,
             count,
