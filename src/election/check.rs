@@ -228,6 +228,14 @@ impl<'a> ResultChecker<'a> {
                 .segments
                 .as_ref()
                 .map(|s| self.place(s, format!("{path}.segments"))),
+            electors_place: input
+                .electors
+                .as_ref()
+                .map(|e| self.place(e, format!("{path}.electors"))),
+            polled_place: input
+                .polled
+                .as_ref()
+                .map(|p| self.place(p, format!("{path}.polled"))),
             reserved,
             uncontested: input.uncontested,
             count,
@@ -587,6 +595,15 @@ impl<'a> ResultChecker<'a> {
         let party_place = self.place(&input.party, format!("{path}.party"));
         let party = fold::nfc(input.party.get_ref());
         let party_ok = self.check_party(&party_place, &party);
+        if party_ok && party == NOTA && !name.is_empty() && !fold::is_nota_name(&name) {
+            self.warning(
+                &party_place,
+                format!(
+                    "\"{}\" has party NOTA, which is None of the Above: as NOTA it is left out of every rank, margin and deposit; give the candidate's party (IND for an independent), or name NOTA \"NOTA\"",
+                    printable(&name)
+                ),
+            );
+        }
         if party_ok && party != NOTA && fold::is_nota_name(&name) {
             self.error(
                 &party_place,

@@ -201,18 +201,25 @@ pub fn spelled_apart(a: &str, b: &str) -> bool {
     !(a.is_ascii() && b.is_ascii() && ascii_key(&a) == ascii_key(&b))
 }
 
-/// Whether a candidate's name is None of the Above, in the ways pages write it.
+/// Whether a candidate's name is None of the Above, in the ways pages write it ("NOTA",
+/// "None of the Above", "नोटा", "इनमें से कोई नहीं", also with the other in brackets).
 pub fn is_nota_name(name: &str) -> bool {
-    const FORMS: [&str; 6] = [
+    const FORMS: [&str; 8] = [
         "nota",
         "none of the above",
         "नोटा",
         "उपरोक्त में से कोई नहीं",
+        "उपरोक्त में से कोई भी नहीं",
         "इनमें से कोई नहीं",
         "इनमें से कोई भी नहीं",
+        "कोई नहीं",
     ];
-    let k = key(name);
-    FORMS.iter().any(|f| key(f) == k)
+    let is_form = |text: &str| {
+        let k = key(text);
+        FORMS.iter().any(|f| key(f) == k)
+    };
+    let before_bracket = name.split('(').next().unwrap_or(name);
+    is_form(name) || (!before_bracket.trim().is_empty() && is_form(before_bracket))
 }
 
 /// "175-LUCKNOW CANTT." → (Some(175), "LUCKNOW CANTT."); "कैंट" → (None, "कैंट").
@@ -454,6 +461,8 @@ mod tests {
             "none of the above",
             "नोटा",
             "इनमें से कोई नहीं",
+            "उपरोक्त में से कोई भी नहीं (नोटा)",
+            "NOTA (None of the Above)",
         ] {
             assert!(is_nota_name(name), "{name}");
         }

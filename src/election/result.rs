@@ -53,6 +53,9 @@ pub struct ElectionResult {
     pub place: Place,
     /// The `segments` list, when given.
     pub segments_place: Option<Place>,
+    /// The `electors` and `polled` values, when given.
+    pub electors_place: Option<Place>,
+    pub polled_place: Option<Place>,
 }
 
 /// An assembly segment of a result.

@@ -13,8 +13,9 @@ use std::path::Path;
 /// (constituency's skeleton, year, candidate name folded). The skeleton leaves out what
 /// spellings of one seat differ in (vowel length, a य dropped from a conjunct, spaces and
 /// hyphens: डिब्रुगढ़ / डिब्रूगढ़, लक्ष्यद्वीप / लक्षद्वीप, पटना-साहिब); two occurrences with
-/// one skeleton are one seat only when their folded names are one too, or when their
-/// results share a candidate of the same name and party (below). The state is not in the
+/// one skeleton are one seat only when their folded names are one too, when this
+/// candidate has the same votes in both, or when their results share a candidate of the
+/// same name and party (below). The state is not in the
 /// key, as a page may leave it out; two occurrences are one seat when their states agree.
 type CandidateKey = (String, i64, String);
 
@@ -80,6 +81,8 @@ pub fn check_site(
     // (constituency, year, name), each folded so that spellings of one name meet (case,
     // punctuation, Unicode form) → every occurrence of that candidate.
     let mut occurrences: BTreeMap<CandidateKey, Vec<Occurrence>> = BTreeMap::new();
+    // (skeleton, year) → the seat-wide figures of every result of that seat and year.
+    let mut seats: BTreeMap<(String, i64), Vec<SeatFigures>> = BTreeMap::new();
     let all = data
         .iter()
         .chain(pages.iter().flat_map(|(_, page)| page.iter()));
@@ -106,6 +109,14 @@ pub fn check_site(
                 .take(1),
         );
         for year in years {
+            seats
+                .entry((skeleton.clone(), year))
+                .or_default()
+                .push(SeatFigures {
+                    result,
+                    seat: seat.clone(),
+                    state: state.clone(),
+                });
             for candidate in &result.candidates {
                 occurrences
                     .entry((skeleton.clone(), year, super::fold::key(&candidate.name)))
@@ -148,7 +159,9 @@ pub fn check_site(
                 .filter(|o| {
                     states_agree(&o.state, &here.state)
                         && o.result != here.result
-                        && (o.seat == here.seat || share_a_candidate(o.all, here.all))
+                        && (o.seat == here.seat
+                            || (o.candidate.votes == later.votes && later.votes > 0)
+                            || share_a_candidate(o.all, here.all))
                 })
                 .map(|o| (o.candidate, o.all))
                 .collect();
@@ -207,9 +220,88 @@ pub fn check_site(
             }
         }
     }
+    diagnostics.extend(seat_conflicts(seats));
     // A result compared under two years (its year and its label's) meets a conflict twice.
     let mut told = BTreeSet::new();
     diagnostics.retain(|d| told.insert(d.to_string()));
+    diagnostics
+}
+
+/// A result's seat-wide figures (electors, votes polled), with its seat as matched.
+struct SeatFigures<'a> {
+    result: &'a super::result::ElectionResult,
+    seat: String,
+    state: Option<String>,
+}
+
+/// Electors and votes polled of one seat and year that differ between two results: the
+/// seat has one electoral roll and one count. Matched as candidates are (same folded name,
+/// or one skeleton and a shared candidate), the reference chosen the same way.
+fn seat_conflicts(seats: BTreeMap<(String, i64), Vec<SeatFigures>>) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for ((_, year), mut list) in seats {
+        if list.len() < 2
+            || list
+                .iter()
+                .all(|s| s.result.electors.is_none() && s.result.polled.is_none())
+        {
+            continue;
+        }
+        list.sort_by_key(|s| {
+            (
+                !s.result.place.file.starts_with("data"),
+                !s.result.complete,
+                s.result.place.clone(),
+            )
+        });
+        for (index, here) in list.iter().enumerate().skip(1) {
+            let same_seat = |o: &&SeatFigures| {
+                states_agree(&o.state, &here.state)
+                    && o.result.place != here.result.place
+                    && (o.seat == here.seat
+                        || share_a_candidate(&o.result.candidates, &here.result.candidates))
+            };
+            let earlier: Vec<&SeatFigures> = list[..index].iter().filter(same_seat).collect();
+            for (label, value, place, of) in [
+                (
+                    "electors",
+                    here.result.electors,
+                    &here.result.electors_place,
+                    (|r: &super::result::ElectionResult| (r.electors, r.electors_place.clone()))
+                        as fn(&super::result::ElectionResult) -> (Option<u64>, Option<Place>),
+                ),
+                (
+                    "polled",
+                    here.result.polled,
+                    &here.result.polled_place,
+                    |r: &super::result::ElectionResult| (r.polled, r.polled_place.clone()),
+                ),
+            ] {
+                let (Some(value), Some(place)) = (value, place) else {
+                    continue;
+                };
+                let Some((there, there_place)) = earlier.iter().find_map(|o| match of(o.result) {
+                    (Some(v), Some(p)) => Some((v, p)),
+                    _ => None,
+                }) else {
+                    continue;
+                };
+                if there != value {
+                    diagnostics.push(
+                        Diagnostic::error(&place.file, format!(
+                            "{} {year}: {label} is {} here but {} at {}; a seat has one figure for an election, so it must agree across the site",
+                            printable(&here.result.constituency),
+                            inr_unsigned(value),
+                            inr_unsigned(there),
+                            there_place.short()
+                        ))
+                        .at_line(place.line)
+                        .with_field(&place.field),
+                    );
+                }
+            }
+        }
+    }
     diagnostics
 }
 
@@ -253,7 +345,20 @@ fn figure_pairs<'a>(
         ));
     }
     for (segment, here) in &later.by_segment {
-        let Some(there) = first.segment_votes(segment) else {
+        // The same segment, also when the other page writes it another way ("आर्य नगर").
+        let Some((there_name, there)) = first
+            .by_segment
+            .iter()
+            .find(|(name, _)| name == segment)
+            .or_else(|| {
+                let key = super::fold::segment_key(segment);
+                first
+                    .by_segment
+                    .iter()
+                    .find(|(name, _)| super::fold::segment_key(name) == key)
+            })
+            .map(|(name, votes)| (name.as_str(), *votes))
+        else {
             continue;
         };
         // A segment's place is made for a message only (one per figure was a tenth of a
@@ -273,9 +378,10 @@ fn figure_pairs<'a>(
         if agree {
             continue;
         }
-        let (Some(here_place), Some(there_place)) =
-            (later.segment_place(segment), first.segment_place(segment))
-        else {
+        let (Some(here_place), Some(there_place)) = (
+            later.segment_place(segment),
+            first.segment_place(there_name),
+        ) else {
             continue;
         };
         pairs.push((
@@ -389,6 +495,22 @@ mod tests {
                 "error: content/b.md:27: results[0].candidates[1].postal: आलोक मिश्रा (INC), कानपुर 2024: postal is 2,564 here but 2,618 at content/a.md:27; the same figure must agree across the site",
                 "error: content/b.md:28: results[0].candidates[1].by_segment[\"कैंट\"]: आलोक मिश्रा (INC), कानपुर 2024: the कैंट figure is 1,15,082 here but 1,15,028 at content/a.md:28; the same figure must agree across the site",
             ]
+        );
+    }
+
+    #[test]
+    fn a_segment_written_another_way_on_another_page_is_still_compared() {
+        let data = DataStore::default();
+        let other = KANPUR_2024
+            .replace("आर्यनगर", "आर्य नगर")
+            .replace("\"आर्य नगर\" = 78878", "\"आर्य नगर\" = 78887");
+        let pages = [
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", &other, &data),
+        ];
+        assert_eq!(
+            only(&check(&pages)),
+            "error: content/b.md:28: results[0].candidates[1].by_segment[\"आर्य नगर\"]: आलोक मिश्रा (INC), कानपुर 2024: the आर्य नगर figure is 78,887 here but 78,878 at content/a.md:28; the same figure must agree across the site"
         );
     }
 
