@@ -139,45 +139,71 @@ impl Canvas {
 
     /// `color` laid over the indices through `coverage`, each channel mixed by `mix`
     /// (source, under, coverage).
-    fn lay(&mut self, coverage: &Coverage, color: Rgb, mix: fn(u8, u8, u8) -> u8) -> Option<()> {
+    fn lay(
+        &mut self,
+        coverage: &Coverage,
+        color: Rgb,
+        mix: impl Fn(u8, u8, u8) -> u8,
+    ) -> Option<()> {
         let ink = self.index_of(color)?;
-        // The last (under, coverage) mixed and its index: edges repeat along a row.
+        let Canvas {
+            width,
+            indices,
+            colors,
+            table,
+            ..
+        } = self;
+        // The index of `color` over the colour of index `under` at coverage `c`; the last
+        // one is kept, as edges repeat along a row.
         let mut last: Option<((u8, u8), u8)> = None;
+        let mut over = |under: u8, c: u8| -> Option<u8> {
+            if let Some((key, index)) = last
+                && key == (under, c)
+            {
+                return Some(index);
+            }
+            let u = 3 * usize::from(under);
+            let [r, g, b] =
+                [0, 1, 2].map(|i| mix([color.0, color.1, color.2][i], colors[u + i], c));
+            let index = table.index_of(u32::from_le_bytes([r, g, b, 0]), || {
+                colors.extend_from_slice(&[r, g, b])
+            })?;
+            last = Some(((under, c), index));
+            Some(index)
+        };
         let rows = coverage
             .data
             .chunks_exact(coverage.width)
             .take(coverage.height);
         for (row, line) in rows.enumerate() {
-            let start = (coverage.top + row) * self.width + coverage.left;
-            for (column, eight) in line.chunks(8).enumerate() {
-                if eight.len() == 8 && eight.iter().all(|&c| c == 0) {
-                    continue;
+            let start = (coverage.top + row) * *width + coverage.left;
+            let pixels = &mut indices[start..start + coverage.width];
+            // Eight pixels of no coverage are passed over, eight of full coverage filled,
+            // with one test each: most of a run's coverage is one or the other.
+            let (eights, _) = line.as_chunks::<8>();
+            for (k, eight) in eights.iter().enumerate() {
+                match u64::from_ne_bytes(*eight) {
+                    0 => continue,
+                    u64::MAX => {
+                        pixels[8 * k..8 * k + 8].fill(ink);
+                        continue;
+                    }
+                    _ => {}
                 }
-                for (k, &c) in eight.iter().enumerate() {
-                    let at = start + 8 * column + k;
+                for (pixel, &c) in pixels[8 * k..8 * k + 8].iter_mut().zip(eight) {
                     match c {
                         0 => {}
-                        255 => self.indices[at] = ink,
-                        c => {
-                            let under = self.indices[at];
-                            let index = match last {
-                                Some((key, index)) if key == (under, c) => index,
-                                _ => {
-                                    let u = 3 * usize::from(under);
-                                    let [r, g, b] = [0, 1, 2].map(|i| self.colors[u + i]);
-                                    let mixed = Rgb(
-                                        mix(color.0, r, c),
-                                        mix(color.1, g, c),
-                                        mix(color.2, b, c),
-                                    );
-                                    let index = self.index_of(mixed)?;
-                                    last = Some(((under, c), index));
-                                    index
-                                }
-                            };
-                            self.indices[at] = index;
-                        }
+                        255 => *pixel = ink,
+                        c => *pixel = over(*pixel, c)?,
                     }
+                }
+            }
+            let done = 8 * eights.len();
+            for (pixel, &c) in pixels[done..].iter_mut().zip(&line[done..]) {
+                match c {
+                    0 => {}
+                    255 => *pixel = ink,
+                    c => *pixel = over(*pixel, c)?,
                 }
             }
         }

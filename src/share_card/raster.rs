@@ -329,18 +329,13 @@ fn paeth(row: &[u8], above: &[u8], out: &mut [u8]) {
     let pixels = row[1..].iter().zip(&row[..n - 1]);
     let aboves = above[1..n].iter().zip(&above[..n - 1]);
     for ((o, (&x, &a)), (&b, &c)) in out[1..n].iter_mut().zip(pixels).zip(aboves) {
-        let (a16, b16, c16) = (i16::from(a), i16::from(b), i16::from(c));
-        let pa = (b16 - c16).abs();
-        let pb = (a16 - c16).abs();
-        let pc = (a16 + b16 - 2 * c16).abs();
-        let predicted = if pa <= pb && pa <= pc {
-            a
-        } else if pb <= pc {
-            b
-        } else {
-            c
-        };
-        *o = x.wrapping_sub(predicted);
+        // stb_image's branch-free form of the same choice (ties included).
+        let (a, b, c) = (i16::from(a), i16::from(b), i16::from(c));
+        let threshold = 3 * c - (a + b);
+        let (low, high) = (a.min(b), a.max(b));
+        let pick = if high <= threshold { low } else { c };
+        let predicted = if threshold <= low { high } else { pick };
+        *o = x.wrapping_sub(predicted as u8);
     }
 }
 
@@ -530,6 +525,32 @@ mod tests {
             })
             .collect();
         assert_eq!(back, rgba);
+    }
+
+    #[test]
+    fn the_paeth_filter_predicts_as_the_png_specification_does() {
+        let reference = |a: u8, b: u8, c: u8| {
+            let (a16, b16, c16) = (i16::from(a), i16::from(b), i16::from(c));
+            let p = a16 + b16 - c16;
+            let (pa, pb, pc) = ((p - a16).abs(), (p - b16).abs(), (p - c16).abs());
+            if pa <= pb && pa <= pc {
+                a
+            } else if pb <= pc {
+                b
+            } else {
+                c
+            }
+        };
+        let mut out = [0u8; 2];
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for c in 0..=255u8 {
+                    // The second pixel: left a, above b, above-left c; its value 0.
+                    paeth(&[a, 0], &[c, b], &mut out);
+                    assert_eq!(0u8.wrapping_sub(out[1]), reference(a, b, c), "{a} {b} {c}");
+                }
+            }
+        }
     }
 
     #[test]
