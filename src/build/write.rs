@@ -279,14 +279,22 @@ impl<'a> Writer<'a> {
     }
 
     /// Hands an output's files to the sink.
+    /// The files are written in parallel: the search index is a thousand files or more,
+    /// and writing them one by one left the other cores idle at the end of a cold build.
+    /// The first file (in order) that could not be written is the one reported.
     fn emit(&self, n: usize, files: Result<Files, Diagnostic>, sink: &dyn Sink) -> Outcome {
         let files = files.map_err(|d| vec![d])?;
-        let mut names = Vec::with_capacity(files.len());
-        for (rel, bytes) in files {
-            sink.write(&rel, &bytes)
-                .map_err(|e| vec![cannot_write(&rel, &e)])?;
-            names.push(rel);
-        }
+        let written: Vec<Result<String, Diagnostic>> = files
+            .into_par_iter()
+            .map(|(rel, bytes)| match sink.write(&rel, &bytes) {
+                Ok(()) => Ok(rel),
+                Err(e) => Err(cannot_write(&rel, &e)),
+            })
+            .collect();
+        let names = written
+            .into_iter()
+            .collect::<Result<Vec<String>, Diagnostic>>()
+            .map_err(|d| vec![d])?;
         Ok(Done::files(n, names))
     }
 
