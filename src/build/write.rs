@@ -156,6 +156,10 @@ pub struct Writer<'a> {
     /// The site has the articles of the last write (only bodies were edited): the index
     /// drops none, and no list of every article is needed to tell.
     same_articles: bool,
+    /// The site's groups of synonyms, made when the first article is rendered: its search
+    /// entry is prepared with them there, in parallel with the other pages, rather than
+    /// in a pass of its own when the index is built.
+    synonyms: std::sync::OnceLock<search::Synonyms>,
 }
 
 impl<'a> Writer<'a> {
@@ -175,6 +179,7 @@ impl<'a> Writer<'a> {
             keep_search: true,
             search_record: None,
             same_articles: false,
+            synonyms: std::sync::OnceLock::new(),
         }
     }
 
@@ -250,33 +255,46 @@ impl<'a> Writer<'a> {
             .collect();
         self.take_kept_entries(&mut outcomes, kept_entries);
         written.add(outcomes);
-        if let Some(n) = search_index {
-            let outcome = match unchanged.get(&n) {
-                Some(previous) => self.link(n, previous, sink, links),
-                None => self.search_files(n, plan, sink, links),
-            };
-            written.add(vec![outcome]);
-        }
-        let outcomes: Vec<Outcome> = rest
-            .par_iter()
-            .map(|&n| match unchanged.get(&n) {
-                Some(previous) => self.link(n, previous, sink, links),
-                None => self.emit(n, self.render_other(plan, n), sink),
-            })
-            .collect();
+        // The index is built (much of it on one thread) while the other outputs are
+        // rendered on the rest.
+        let (index, outcomes) = rayon::join(
+            || {
+                search_index.map(|n| match unchanged.get(&n) {
+                    Some(previous) => self.link(n, previous, sink, links),
+                    None => self.search_files(n, plan, sink, links),
+                })
+            },
+            || {
+                rest.par_iter()
+                    .map(|&n| match unchanged.get(&n) {
+                        Some(previous) => self.link(n, previous, sink, links),
+                        None => self.emit(n, self.render_other(plan, n), sink),
+                    })
+                    .collect::<Vec<Outcome>>()
+            },
+        );
+        written.add(index.into_iter().collect());
         written.add(outcomes);
         written
     }
 
     /// Hands an output's files to the sink.
+    /// The files are written in parallel: the search index is a thousand files or more,
+    /// and writing them one by one left the other cores idle at the end of a cold build.
+    /// The first file (in order) that could not be written is the one reported.
     fn emit(&self, n: usize, files: Result<Files, Diagnostic>, sink: &dyn Sink) -> Outcome {
         let files = files.map_err(|d| vec![d])?;
-        let mut names = Vec::with_capacity(files.len());
-        for (rel, bytes) in files {
-            sink.write(&rel, &bytes)
-                .map_err(|e| vec![cannot_write(&rel, &e)])?;
-            names.push(rel);
-        }
+        let written: Vec<Result<String, Diagnostic>> = files
+            .into_par_iter()
+            .map(|(rel, bytes)| match sink.write(&rel, &bytes) {
+                Ok(()) => Ok(rel),
+                Err(e) => Err(cannot_write(&rel, &e)),
+            })
+            .collect();
+        let names = written
+            .into_iter()
+            .collect::<Result<Vec<String>, Diagnostic>>()
+            .map_err(|d| vec![d])?;
         Ok(Done::files(n, names))
     }
 
@@ -417,7 +435,11 @@ impl<'a> Writer<'a> {
             recorder.page_links(source.file.clone(), source.path.clone(), rendered.links);
         }
         if let Some(text) = rendered.text {
-            let entry = search_entry(shared, i, text);
+            let mut entry = search_entry(shared, i, text);
+            let synonyms = self
+                .synonyms
+                .get_or_init(|| search::Synonyms::of_site(&self.site.config));
+            entry.prepared = Some(search::prepare(&entry, synonyms));
             if let Ok(mut entries) = self.search.entries.lock() {
                 entries.insert(source.path.clone(), entry);
             }

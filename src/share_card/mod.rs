@@ -10,6 +10,7 @@
 mod chart;
 mod fonts;
 mod glyphs;
+mod indexed;
 mod palette;
 mod raster;
 mod result;

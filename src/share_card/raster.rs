@@ -11,8 +11,8 @@
 
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
-use super::glyphs;
 use super::scene::{self, Rgb, Shape};
+use super::{glyphs, indexed};
 
 /// Indices are Paeth-filtered and compressed with fdeflate: measured on the Kanpur card,
 /// 0.4 ms and 34.7 KB, against 4-12 ms and 30.1 KB for zlib level 3 unfiltered (level 1:
@@ -25,14 +25,23 @@ const PAETH: u8 = 4;
 /// (4/3 · tan(π/8)), as kurbo, and so resvg, approximates the SVG arc of a rounded corner.
 const QUARTER_ARC: f32 = 0.552_284_8;
 
+/// The card's PNG: drawn into palette indices (`indexed`) when it has at most 256 colours,
+/// else drawn in RGBA and written as such.
 pub fn png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
-    let pixmap = draw(svg, width, height)?;
-    encode(&pixmap)
+    let shapes = scene::read(svg)?;
+    if let Some(palette) = indexed::draw(&shapes, width, height) {
+        return Ok(indexed_png(width, height, &palette));
+    }
+    encode(&draw_shapes(&shapes, width, height)?)
 }
 
+#[cfg(test)]
 pub(super) fn draw(svg: &str, width: u32, height: u32) -> Result<Pixmap, String> {
-    let shapes = scene::read(svg)?;
-    let (mut pixmap, rest) = canvas(&shapes, width, height)
+    draw_shapes(&scene::read(svg)?, width, height)
+}
+
+fn draw_shapes(shapes: &[Shape<'_>], width: u32, height: u32) -> Result<Pixmap, String> {
+    let (mut pixmap, rest) = canvas(shapes, width, height)
         .ok_or_else(|| format!("a {width}×{height} share card cannot be allocated"))?;
     for shape in rest {
         paint_shape(&mut pixmap, shape);
@@ -67,12 +76,12 @@ fn canvas<'s, 'a>(
 }
 
 /// The shape is a plain rectangle over every pixel.
-fn covers(shape: &Shape<'_>, width: u32, height: u32) -> bool {
+pub(super) fn covers(shape: &Shape<'_>, width: u32, height: u32) -> bool {
     matches!(*shape, Shape::Rect { x, y, width: w, height: h, radius, .. }
         if x <= 0.0 && y <= 0.0 && x + w >= width as f32 && y + h >= height as f32 && radius <= 0.0)
 }
 
-fn paint_of(color: Rgb) -> Paint<'static> {
+pub(super) fn paint_of(color: Rgb) -> Paint<'static> {
     let mut paint = Paint::default();
     paint.set_color_rgba8(color.0, color.1, color.2, 255);
     paint.anti_alias = true;
@@ -184,14 +193,20 @@ fn lay(coverage: &[u8], pixels: &mut [u8], ink: [u8; 4]) {
 }
 
 /// `source` over `under` at `coverage`/255, rounded.
-fn blend(source: u8, under: u8, coverage: u8) -> u8 {
+pub(super) fn blend(source: u8, under: u8, coverage: u8) -> u8 {
     let c = u32::from(coverage);
     let v = u32::from(source) * c + u32::from(under) * (255 - c) + 128;
     ((v + (v >> 8)) >> 8) as u8
 }
 
 /// A rectangle as SVG defines it: `rx` is clamped to half the width and height.
-fn rect_path(x: f32, y: f32, width: f32, height: f32, radius: f32) -> Option<tiny_skia::Path> {
+pub(super) fn rect_path(
+    x: f32,
+    y: f32,
+    width: f32,
+    height: f32,
+    radius: f32,
+) -> Option<tiny_skia::Path> {
     if width <= 0.0 || height <= 0.0 {
         return None;
     }
@@ -251,22 +266,25 @@ fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, String> {
 /// (every row Paeth-filtered, compressed with fdeflate), end. What the png crate writes with
 /// the same settings, less the filtering of rows equal to the row above (their filtered
 /// bytes are all zeros: Paeth predicts each byte as the one above it).
-fn indexed_png(width: u32, height: u32, palette: &Palette) -> Vec<u8> {
+pub(super) fn indexed_png(width: u32, height: u32, palette: &Palette) -> Vec<u8> {
     let row_len = width as usize;
     let mut zlib = fdeflate::Compressor::new(Vec::with_capacity(64 * 1024))
         .expect("writing to memory does not fail");
     let mut filtered = vec![0u8; row_len + 1];
     filtered[0] = PAETH;
+    // A repeated row, filtered: the filter's number and zeros.
+    let repeated = filtered.clone();
     let zeros = vec![0u8; row_len];
     let rows = palette.indices.chunks_exact(row_len.max(1));
     let mut above: &[u8] = &zeros;
     for (row, &same) in rows.zip(&palette.same_as_above) {
-        if same {
-            filtered[1..].fill(0);
+        let bytes = if same {
+            &repeated
         } else {
             paeth(row, above, &mut filtered[1..]);
-        }
-        zlib.write_data(&filtered)
+            &filtered
+        };
+        zlib.write_data(bytes)
             .expect("writing to memory does not fail");
         above = row;
     }
@@ -311,18 +329,13 @@ fn paeth(row: &[u8], above: &[u8], out: &mut [u8]) {
     let pixels = row[1..].iter().zip(&row[..n - 1]);
     let aboves = above[1..n].iter().zip(&above[..n - 1]);
     for ((o, (&x, &a)), (&b, &c)) in out[1..n].iter_mut().zip(pixels).zip(aboves) {
-        let (a16, b16, c16) = (i16::from(a), i16::from(b), i16::from(c));
-        let pa = (b16 - c16).abs();
-        let pb = (a16 - c16).abs();
-        let pc = (a16 + b16 - 2 * c16).abs();
-        let predicted = if pa <= pb && pa <= pc {
-            a
-        } else if pb <= pc {
-            b
-        } else {
-            c
-        };
-        *o = x.wrapping_sub(predicted);
+        // stb_image's branch-free form of the same choice (ties included).
+        let (a, b, c) = (i16::from(a), i16::from(b), i16::from(c));
+        let threshold = 3 * c - (a + b);
+        let (low, high) = (a.min(b), a.max(b));
+        let pick = if high <= threshold { low } else { c };
+        let predicted = if threshold <= low { high } else { pick };
+        *o = x.wrapping_sub(predicted as u8);
     }
 }
 
@@ -334,11 +347,12 @@ fn rgb_of(rgba: &[u8]) -> Vec<u8> {
 
 /// An exact palette, colours numbered in the order they first appear (so the bytes are
 /// the same on every run), or `None` past 256 colours.
-struct Palette {
-    colors: Vec<u8>,
-    indices: Vec<u8>,
+pub(super) struct Palette {
+    /// RGB triples, by index.
+    pub colors: Vec<u8>,
+    pub indices: Vec<u8>,
     /// Per row: its pixels are those of the row above.
-    same_as_above: Vec<bool>,
+    pub same_as_above: Vec<bool>,
 }
 
 impl Palette {
@@ -400,7 +414,7 @@ impl Palette {
 }
 
 /// Colour → palette index, open addressing in a table four times the palette's size.
-struct ColorTable {
+pub(super) struct ColorTable {
     colors: [u32; ColorTable::SLOTS],
     indices: [u8; ColorTable::SLOTS],
     len: usize,
@@ -410,7 +424,7 @@ impl ColorTable {
     const SLOTS: usize = 1024;
     const EMPTY: u32 = u32::MAX;
 
-    fn new() -> ColorTable {
+    pub fn new() -> ColorTable {
         ColorTable {
             colors: [Self::EMPTY; Self::SLOTS],
             indices: [0; Self::SLOTS],
@@ -420,7 +434,7 @@ impl ColorTable {
 
     /// The colour's index; a new colour gets the next one (and `added` is called), `None`
     /// once there would be more than 256.
-    fn index_of(&mut self, color: u32, added: impl FnOnce()) -> Option<u8> {
+    pub fn index_of(&mut self, color: u32, added: impl FnOnce()) -> Option<u8> {
         let mut slot = (color.wrapping_mul(0x9E37_79B1) >> 22) as usize % Self::SLOTS;
         loop {
             match self.colors[slot] {
@@ -511,6 +525,32 @@ mod tests {
             })
             .collect();
         assert_eq!(back, rgba);
+    }
+
+    #[test]
+    fn the_paeth_filter_predicts_as_the_png_specification_does() {
+        let reference = |a: u8, b: u8, c: u8| {
+            let (a16, b16, c16) = (i16::from(a), i16::from(b), i16::from(c));
+            let p = a16 + b16 - c16;
+            let (pa, pb, pc) = ((p - a16).abs(), (p - b16).abs(), (p - c16).abs());
+            if pa <= pb && pa <= pc {
+                a
+            } else if pb <= pc {
+                b
+            } else {
+                c
+            }
+        };
+        let mut out = [0u8; 2];
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for c in 0..=255u8 {
+                    // The second pixel: left a, above b, above-left c; its value 0.
+                    paeth(&[a, 0], &[c, b], &mut out);
+                    assert_eq!(0u8.wrapping_sub(out[1]), reference(a, b, c), "{a} {b} {c}");
+                }
+            }
+        }
     }
 
     #[test]

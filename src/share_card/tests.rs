@@ -668,6 +668,16 @@ fn difference(ours: &[u8], reference: &[u8]) -> Difference {
     d
 }
 
+/// A PNG's pixels as RGBA.
+fn decoded(png_bytes: &[u8]) -> Vec<u8> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("its size")];
+    reader.next_frame(&mut pixels).expect("its pixels");
+    pixels
+}
+
 #[test]
 fn cards_are_drawn_as_resvg_draws_them() {
     let hindi = kanpur_segments("hi");
@@ -689,6 +699,21 @@ fn cards_are_drawn_as_resvg_draws_them() {
     for card in &cards {
         let svg = compose(card).expect("svg");
         let ours = raster::draw(&svg, WIDTH, HEIGHT).expect("drawn");
+        // What is published is drawn into palette indices (`indexed`): the same pixels.
+        let shapes = scene::read(&svg).expect("shapes");
+        assert!(
+            indexed::draw(&shapes, WIDTH, HEIGHT).is_some(),
+            "not indexed"
+        );
+        let published = decoded(&raster::png(&svg, WIDTH, HEIGHT).expect("png"));
+        let d = difference(&published, ours.data());
+        assert_eq!(
+            (d.changed, d.largest),
+            (0, 0),
+            "{:?} ({:?}): the published card differs from the drawing: {d:?}",
+            card.headline,
+            card.result.map(|r| &r.heading)
+        );
         let reference = drawn_by_resvg(&svg);
         let d = difference(ours.data(), reference.data());
         assert!(
