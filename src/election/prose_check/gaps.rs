@@ -277,8 +277,11 @@ impl Checker<'_> {
         sentence: &str,
         named: &Named,
     ) -> Option<Option<String>> {
-        let before = numbers::lowercase(sentence[..q.start].trim_end());
-        let after = numbers::lowercase(sentence[q.end..].trim_start());
+        if q.measure == numbers::Measure::Count {
+            return None;
+        }
+        let before = numbers::lowercase(super::sums::window_before(sentence, q.start).trim_end());
+        let after = numbers::lowercase(super::sums::window_after(sentence, q.end).trim_start());
         let words_after: Vec<&str> = after.split_whitespace().take(5).collect();
         match q.measure {
             numbers::Measure::Percent => {

@@ -1386,6 +1386,7 @@ impl<'a> Checker<'a> {
             .iter()
             .any(|w| find_word(&lower, w).is_some())
             && !FINAL_WORDS.iter().any(|w| find_word(&lower, w).is_some());
+        let mut sum_words: Option<sums::SentenceWords> = None;
         for q in quoted {
             if q.year && q.measure == Measure::Count {
                 continue;
@@ -1462,7 +1463,8 @@ impl<'a> Checker<'a> {
                 out.extend(said.map(|message| (abs_start, message)));
                 continue;
             }
-            if let Some(said) = self.sum_claim(&q, sentence, &scoped) {
+            let words = sum_words.get_or_insert_with(|| sums::SentenceWords::of(&lower));
+            if let Some(said) = self.sum_claim(&q, sentence, words, &scoped) {
                 out.extend(said.map(|message| (abs_start, message)));
                 continue;
             }
@@ -2830,8 +2832,8 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
 /// Whether `q` is an end of a range: "between 22.54% and 23.70%", "from 41% to 47%",
 /// "22 से 24 प्रतिशत के बीच".
 fn in_range(sentence: &str, q: &Quoted) -> bool {
-    let before = numbers::lowercase(sentence[..q.start].trim_end());
-    let after = numbers::lowercase(sentence[q.end..].trim_start());
+    let before = numbers::lowercase(sums::window_before(sentence, q.start).trim_end());
+    let after = numbers::lowercase(sums::window_after(sentence, q.end).trim_start());
     if before.ends_with("between") || before.ends_with("from") {
         return true;
     }

@@ -109,6 +109,42 @@ const ACROSS_SEATS: &[&str] = &[
 
 const BOTH_WORDS: &[&str] = &["both", "the two", "दोनों", "दोनो"];
 
+/// What a sentence says that makes its figures sums, read once per sentence.
+pub(super) struct SentenceWords {
+    adding: bool,
+    across: bool,
+    both: bool,
+}
+
+impl SentenceWords {
+    pub(super) fn of(lower: &str) -> Self {
+        let any = |list: &[&str]| list.iter().any(|w| find_word(lower, w).is_some());
+        SentenceWords {
+            adding: any(ADDING),
+            across: any(ACROSS_SEATS),
+            both: any(BOTH_WORDS),
+        }
+    }
+}
+
+/// Up to 160 bytes of `text` before `at`, from a character boundary.
+pub(super) fn window_before(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// Up to 160 bytes of `text` after `at`, to a character boundary.
+pub(super) fn window_after(text: &str, at: usize) -> &str {
+    let mut to = (at + 160).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
+
 /// What a sum the text states is compared with.
 struct Sum {
     value: f64,
@@ -124,16 +160,17 @@ impl Checker<'_> {
         &self,
         q: &Quoted,
         sentence: &str,
+        words: &SentenceWords,
         named: &Named,
     ) -> Option<Option<String>> {
         if q.year || q.measure == Measure::Points {
             return None;
         }
         let clause = numbers::lowercase(clause_around(sentence, q));
-        let lower = numbers::lowercase(sentence);
-        // "… 9 lakh of the 9,80,671 valid votes": the whole a sum is part of.
-        let head = numbers::lowercase(sentence[..q.start].trim_end());
-        let tail = numbers::lowercase(sentence[q.end..].trim_start());
+        // "… 9 lakh of the 9,80,671 valid votes": the whole a sum is part of. (Windows of
+        // the sentence, not all of it: a sentence may have thousands of numbers.)
+        let head = numbers::lowercase(window_before(sentence, q.start).trim_end());
+        let tail = numbers::lowercase(window_after(sentence, q.end).trim_start());
         if ["of the", " of", "out of", "of all"]
             .iter()
             .any(|w| head.ends_with(w))
@@ -146,8 +183,7 @@ impl Checker<'_> {
         {
             return None;
         }
-        let adding = ADDING.iter().any(|w| find_word(&clause, w).is_some())
-            || ADDING.iter().any(|w| find_word(&lower, w).is_some());
+        let adding = words.adding || ADDING.iter().any(|w| find_word(&clause, w).is_some());
         // "The Maharashtra seat counted 3,56,317 more valid votes than the Bihar one": a
         // difference of one figure between two seats, stated exactly.
         if q.measure == Measure::Count
@@ -157,9 +193,7 @@ impl Checker<'_> {
         {
             return Some(None);
         }
-        let across = ACROSS_SEATS
-            .iter()
-            .any(|w| find_word(&clause, w).is_some() || find_word(&lower, w).is_some());
+        let across = words.across;
         let total_margin = [
             "कुल अंतर",
             "combined margin",
@@ -176,11 +210,7 @@ impl Checker<'_> {
             sums
         } else if let Some(sums) = self.rest_sum(q, &clause, adding, named) {
             sums
-        } else if adding
-            && BOTH_WORDS
-                .iter()
-                .any(|w| find_word(&clause, w).is_some() || find_word(&lower, w).is_some())
-        {
+        } else if adding && words.both {
             self.pair_sums(q, named)?
         } else {
             return None;
@@ -201,7 +231,7 @@ impl Checker<'_> {
             sums
         };
         // "… मिलकर 1.5 प्रतिशत से कम": a bound on the sum.
-        let after = numbers::lowercase(sentence[q.end..].trim_start());
+        let after = &tail;
         let ends = |list: &[&str]| list.iter().any(|w| head.ends_with(w));
         let starts = |list: &[&str]| list.iter().any(|w| after.starts_with(w));
         let more = ends(super::MORE_BEFORE) || starts(super::MORE_AFTER);
