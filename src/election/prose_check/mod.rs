@@ -20,6 +20,7 @@ mod mask;
 mod numbers;
 mod ranks;
 mod relations;
+mod reserved;
 mod sums;
 
 use crate::diagnostics::{Diagnostic, LineIndex};
@@ -1487,6 +1488,9 @@ impl<'a> Checker<'a> {
             .deposit_count_claim(sentence, &lower, &named, &paragraph_results)
             .or_else(|| self.deposit_kept_claim(sentence, &lower, &named, &paragraph_results))
         {
+            out.push((start + flat.original(at), message));
+        }
+        if let Some((at, message)) = self.reserved_claim(&lower, &named) {
             out.push((start + flat.original(at), message));
         }
         if let Some(message) = self.rank_claim(sentence, &named) {
