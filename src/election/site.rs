@@ -39,17 +39,26 @@ fn seat_skeleton(seat: &str) -> String {
 }
 
 /// Two results of seats whose names differ but share a skeleton are one seat when they
-/// share a candidate: the same name (folded) and the same party.
+/// share most candidates (the same name, folded, and the same party): at least half of
+/// the shorter list. One namesake in common is not enough: "Meena Khan (BSP)" may stand
+/// in two seats whose names fold alike (पुसापुर, आपुश्यापुर).
 fn share_a_candidate(a: &[Candidate], b: &[Candidate]) -> bool {
     let b_keys: Vec<(String, &str)> = b
         .iter()
         .filter(|c| !c.is_nota())
         .map(|c| (super::fold::key(&c.name), c.party.as_str()))
         .collect();
-    a.iter().filter(|c| !c.is_nota()).any(|c| {
-        let k = super::fold::key(&c.name);
-        b_keys.iter().any(|(n, p)| *n == k && *p == c.party)
-    })
+    let a_len = a.iter().filter(|c| !c.is_nota()).count();
+    let shared = a
+        .iter()
+        .filter(|c| !c.is_nota())
+        .filter(|c| {
+            let k = super::fold::key(&c.name);
+            b_keys.iter().any(|(n, p)| *n == k && *p == c.party)
+        })
+        .count();
+    let shorter = a_len.min(b_keys.len());
+    shared > 0 && shared * 2 >= shorter
 }
 
 /// Two results name one seat unless both give a state and the states differ: a 543-seat

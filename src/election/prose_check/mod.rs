@@ -11,6 +11,7 @@
 //! Besides figures, a sentence that names a winner, a runner-up or a place (तीसरे स्थान)
 //! is checked against the ranks.
 
+mod alliances;
 mod approx;
 mod arithmetic;
 mod deposits;
@@ -1490,6 +1491,9 @@ impl<'a> Checker<'a> {
         {
             out.push((start + flat.original(at), message));
         }
+        if let Some((at, message)) = self.alliance_claim(sentence, &lower, &named) {
+            out.push((start + flat.original(at), message));
+        }
         if let Some((at, message)) = self.reserved_claim(&lower, &named) {
             out.push((start + flat.original(at), message));
         }
@@ -1834,6 +1838,10 @@ impl<'a> Checker<'a> {
             || bounded
             || kind.is_some()
             || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
+        if !vote_claim && named.who.is_empty() && q.step >= 1000.0 && lakh_restatement(sentence, q)
+        {
+            return self.someones_votes_claim(q, named, sentence);
+        }
         if !vote_claim {
             return self.transposed(q, named, sentence);
         }
@@ -2178,6 +2186,38 @@ impl<'a> Checker<'a> {
                                 .any(|c| c.is_ascii_digit() || ",;.".contains(c)))
                 })
         })
+    }
+
+    /// "लाख में कहें तो 4.72 लाख के मुकाबले 4.85 लाख", "In lakh, that is 5.84 lakh against
+    /// 5.08 lakh": rounded figures that restate the votes of candidates named before, none
+    /// named here. Each must be some candidate's votes (or the margin, or a total) at the
+    /// precision written.
+    fn someones_votes_claim(&self, q: &Quoted, named: &Named, sentence: &str) -> Option<String> {
+        let counts: Vec<&Fact> = self
+            .in_scope(named)
+            .filter(|f| {
+                matches!(f.kind, Kind::Votes | Kind::Margin | Kind::Total)
+                    && f.segment.is_none()
+                    && f.split.is_none()
+            })
+            .collect();
+        if counts.is_empty() || counts.iter().any(|f| f.approx || q.states(f.value)) {
+            return None;
+        }
+        let nearest = nearest_figure(
+            q.value,
+            counts.iter().copied().filter(|f| f.kind == Kind::Votes),
+            named,
+        )?;
+        if ratio(q.value, nearest.value) > 1.25 {
+            return None;
+        }
+        Some(format!(
+            "{} in the text is no candidate's votes, margin or total here; the nearest is {} for {}",
+            quoted_text(sentence, q),
+            show(nearest.value, nearest.kind),
+            nearest.label
+        ))
     }
 
     /// In a sentence about the deposit, a count that is no total of the data is compared
@@ -2831,6 +2871,41 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         sums: named.sums,
         elsewhere: named.elsewhere,
     }
+}
+
+/// Whether `q` is a rounded figure of a sentence that restates figures in lakh ("लाख में
+/// कहें तो …", "In lakh, …") or pairs two of them ("4.72 लाख के मुकाबले 4.85 लाख", "5.84
+/// lakh against 5.08 lakh", "5.47 लाख बनाम 5.52 लाख").
+fn lakh_restatement(sentence: &str, q: &Quoted) -> bool {
+    let before = numbers::lowercase(sums::window_before(sentence, q.start));
+    let after = numbers::lowercase(sums::window_after(sentence, q.end));
+    let restates = ["लाख में", "in lakh", "in lakhs", "lakh-wise"]
+        .iter()
+        .any(|w| before.contains(w));
+    let paired = |t: &str| {
+        [
+            "against",
+            "बनाम",
+            "के मुकाबले",
+            "के मुक़ाबले",
+            "versus",
+            " vs ",
+            " vs. ",
+            " to ",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    };
+    let before_near: String = before
+        .chars()
+        .rev()
+        .take(24)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after_near: String = after.chars().take(24).collect();
+    restates || paired(&before_near) || paired(&after_near)
 }
 
 /// Whether `q` is an end of a range: "between 22.54% and 23.70%", "from 41% to 47%",

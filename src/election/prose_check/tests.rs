@@ -259,3 +259,42 @@ fn the_quick_search_finds_what_str_find_finds() {
     assert_eq!(find_word("रामराम राम रामनगर", "राम"), Some(19));
     assert_eq!(find_words("ab abab ab, ab", "ab", 10), [0, 8, 12]);
 }
+
+#[test]
+fn a_party_put_in_another_alliance_is_told_and_the_right_one_is_quiet() {
+    let mut page = kanpur();
+    let year: std::collections::BTreeMap<String, Vec<String>> = [
+        (
+            "INDIA".to_string(),
+            vec!["INC".to_string(), "SP".to_string()],
+        ),
+        ("NDA".to_string(), vec!["BJP".to_string()]),
+    ]
+    .into_iter()
+    .collect();
+    let alliances: crate::election::compare::Alliances =
+        [("2024".to_string(), year)].into_iter().collect();
+    page.follow_alliances(&alliances);
+    let said = |body: &str| {
+        shown(&check_prose(
+            Path::new("content/kanpur.md"),
+            body,
+            40,
+            &page,
+        ))
+    };
+    assert_eq!(
+        said("2024 में कांग्रेस एनडीए की ओर से लड़ी।\n"),
+        [
+            "warning: content/kanpur.md:40: the text puts INC in the NDA, but site.toml has INC in the INDIA for लोकसभा 2024"
+        ]
+    );
+    assert_eq!(
+        said("In 2024 the Congress stood for the INDIA bloc and the BJP for the NDA.\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        said("2024 का मुकाबला एनडीए और इंडिया गठबंधन के बीच था: भाजपा और कांग्रेस आमने-सामने थे।\n"),
+        Vec::<String>::new()
+    );
+}
