@@ -1705,27 +1705,14 @@ impl<'a> Checker<'a> {
             } else {
                 roles
             };
-            if someone_named {
-                for (at, rank) in roles {
-                    for i in &scope {
-                        if let Some(c) = self
-                            .result(*i)
-                            .candidates
-                            .iter()
-                            .find(|c| c.rank == Some(rank))
-                        {
-                            named.who.push((c.name.clone(), at));
-                            named.who.push((c.party.clone(), at));
-                        }
-                    }
-                }
-                named.who.sort_by_key(|(_, at)| *at);
-            } else if !roles.is_empty() {
+            if !roles.is_empty() {
                 // The first role is whom the sentence is about, also before its word
-                // ("With 5,83,866 votes the winner …").
-                let first = roles.iter().map(|(at, _)| *at).min().unwrap_or(0);
+                // ("With 5,83,866 votes the winner …"), when the sentence names no one else.
+                let first = (!someone_named)
+                    .then(|| roles.iter().map(|(at, _)| *at).min())
+                    .flatten();
                 for (at, rank) in roles {
-                    let at = if at == first { 0 } else { at };
+                    let at = if Some(at) == first { 0 } else { at };
                     for i in &scope {
                         if let Some(c) = self
                             .result(*i)
@@ -1739,7 +1726,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 named.who.sort_by_key(|(_, at)| *at);
-            } else if refers_to_people || starts_with_both(lower) {
+            } else if !someone_named && (refers_to_people || starts_with_both(lower)) {
                 named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
             }
         }

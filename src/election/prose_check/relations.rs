@@ -73,17 +73,7 @@ impl Checker<'_> {
         quoted: &[Quoted],
     ) -> Option<(usize, String)> {
         let (at, end, n, decimals, claim) = multiple_in(lower)?;
-        let mut sides: Vec<(usize, Side)> = named
-            .who
-            .iter()
-            .map(|(w, at)| (*at, Side::Who(w.clone())))
-            .collect();
-        for w in MARGIN_NOUNS {
-            if let Some(at) = find_word(lower, w) {
-                sides.push((at, Side::Margin));
-            }
-        }
-        sides.sort_by_key(|(at, _)| *at);
+        let sides = sides_named(lower, named);
         let scope: Vec<usize> = if named.results.is_empty() {
             (0..self.results.len()).collect()
         } else {
@@ -368,17 +358,7 @@ impl Checker<'_> {
             (Side::Who(a), Side::Who(b)) => a == b || self.same_candidate(a, b, scope),
             (a, b) => a == b,
         };
-        let mut sides: Vec<(usize, Side)> = named
-            .who
-            .iter()
-            .map(|(w, at)| (*at, Side::Who(w.clone())))
-            .collect();
-        for w in MARGIN_NOUNS {
-            for m in super::find_words(lower, w, 4) {
-                sides.push((m, Side::Margin));
-            }
-        }
-        sides.sort_by_key(|(at, _)| *at);
+        let sides = sides_named(lower, named);
         let clause_end = named
             .clauses
             .iter()
@@ -506,6 +486,23 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// What a multiple can compare, where the sentence names it: candidates and parties, and
+/// the margin (each of its first few mentions).
+fn sides_named(lower: &str, named: &Named) -> Vec<(usize, Side)> {
+    let mut sides: Vec<(usize, Side)> = named
+        .who
+        .iter()
+        .map(|(w, at)| (*at, Side::Who(w.clone())))
+        .collect();
+    for w in MARGIN_NOUNS {
+        for m in super::find_words(lower, w, 4) {
+            sides.push((m, Side::Margin));
+        }
+    }
+    sides.sort_by_key(|(at, _)| *at);
+    sides
 }
 
 /// The multiple a sentence states: (offset, N, decimals typed, how it is claimed).

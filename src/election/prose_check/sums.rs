@@ -51,17 +51,6 @@ const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
-const MARGIN_WORDS: &[&str] = &[
-    "margin",
-    "margins",
-    "अंतर",
-    "अन्तर",
-    "फ़ासला",
-    "फासला",
-    "फ़ासले",
-    "फासले",
-];
-
 const DEPOSIT_WORDS: &[&str] = &[
     "forfeit",
     "forfeiting",
@@ -202,7 +191,10 @@ impl Checker<'_> {
         ]
         .iter()
         .any(|w| find_word(&clause, w).is_some());
-        let sums = if MARGIN_WORDS.iter().any(|w| find_word(&clause, w).is_some())
+        let sums = if super::MARGIN_NOUNS
+            .iter()
+            .chain(&["margins"])
+            .any(|w| find_word(&clause, w).is_some())
             && (adding || total_margin || across)
         {
             self.margins_sum(q, named)?
