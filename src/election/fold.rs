@@ -112,6 +112,13 @@ pub fn same_state(a: &str, b: &str) -> bool {
 /// constituency number ("175-LUCKNOW CANTT." → "lucknow cantt"). Two names with one key are
 /// one name typed two ways.
 pub fn key(text: &str) -> String {
+    thread_local! {
+        static KEYS: Memo = Memo::default();
+    }
+    KEYS.with(|memo| memo.get_or_make(text, make_key))
+}
+
+fn make_key(text: &str) -> String {
     let (_, name) = split_ac_number(text);
     if name.is_ascii() {
         ascii_key(name)
@@ -148,7 +155,7 @@ fn unicode_key(name: &str) -> String {
             c if ZERO_WIDTH.contains(&c) => continue,
             c => c,
         };
-        if c.is_alphanumeric() || is_mark(c) {
+        if is_key_char(c) {
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -175,6 +182,24 @@ fn ascii_key(name: &str) -> String {
         out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
+}
+
+/// A letter, digit or mark that stays in a key. Devanagari answers from a table made once
+/// from the same rule: Unicode's lookup for it was most of the cost of a key, and keys are
+/// made for every candidate and segment of every page.
+fn is_key_char(c: char) -> bool {
+    static DEVANAGARI: std::sync::LazyLock<[bool; 128]> = std::sync::LazyLock::new(|| {
+        std::array::from_fn(|i| {
+            char::from_u32(0x900 + i as u32).is_some_and(|c| c.is_alphanumeric() || is_mark(c))
+        })
+    });
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{900}'..='\u{97f}').contains(&c) {
+        DEVANAGARI[c as usize - 0x900]
+    } else {
+        c.is_alphanumeric() || is_mark(c)
+    }
 }
 
 /// Devanagari vowel signs and other combining marks (they are not `is_alphanumeric`).
@@ -214,9 +239,12 @@ pub fn is_nota_name(name: &str) -> bool {
         "इनमें से कोई भी नहीं",
         "कोई नहीं",
     ];
+    // Every candidate of every result is asked: the forms' keys are made once.
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| FORMS.iter().map(|f| key(f)).collect());
     let is_form = |text: &str| {
         let k = key(text);
-        FORMS.iter().any(|f| key(f) == k)
+        keys.contains(&k)
     };
     let before_bracket = name.split('(').next().unwrap_or(name);
     is_form(name) || (!before_bracket.trim().is_empty() && is_form(before_bracket))
@@ -255,6 +283,37 @@ pub fn close(a: &str, b: &str) -> bool {
 /// dropped (they are spelt too many ways: Rai/राय, Awasthi/Avasthi), aspirates lose their
 /// h, and repeated letters collapse. Only for telling which candidate a sentence names.
 pub fn skeleton(word: &str) -> String {
+    thread_local! {
+        static SKELETONS: Memo = Memo::default();
+    }
+    SKELETONS.with(|memo| memo.get_or_make(word, make_skeleton))
+}
+
+/// The last keys or skeletons a thread made. The checks ask them of the same few names (a
+/// page's candidates, segments and seat) thousands of times a page, and making one
+/// decomposes and recomposes the text.
+#[derive(Default)]
+struct Memo(std::cell::RefCell<std::collections::HashMap<String, String>>);
+
+impl Memo {
+    /// Enough for the names of any page; past it the memo starts again.
+    const LIMIT: usize = 4096;
+
+    fn get_or_make(&self, text: &str, make: fn(&str) -> String) -> String {
+        if let Some(made) = self.0.borrow().get(text) {
+            return made.clone();
+        }
+        let made = make(text);
+        let mut memo = self.0.borrow_mut();
+        if memo.len() >= Self::LIMIT {
+            memo.clear();
+        }
+        memo.insert(text.to_string(), made.clone());
+        made
+    }
+}
+
+fn make_skeleton(word: &str) -> String {
     let mut out = String::new();
     let mut push = |c: char| {
         if !out.ends_with(c) {

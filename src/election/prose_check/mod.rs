@@ -3020,10 +3020,8 @@ fn another_persons_surname(sentence: &str, at: usize, candidate: &str) -> bool {
 /// Clauses of a sentence as byte ranges, cut at commas, semicolons, dashes and "और",
 /// "and", "जबकि", "while", "but", "लेकिन".
 fn clauses(sentence: &str) -> Vec<(usize, usize)> {
-    const CUTS: &[&str] = &[
-        ",",
-        ";",
-        "—",
+    // The words that cut, each between spaces; commas, semicolons and dashes cut alone.
+    const CUT_WORDS: [&str; 7] = [
         " और ",
         " and ",
         " जबकि ",
@@ -3032,16 +3030,31 @@ fn clauses(sentence: &str) -> Vec<(usize, usize)> {
         " लेकिन ",
         " against ",
     ];
-    let mut cuts: Vec<usize> = CUTS
-        .iter()
-        .flat_map(|c| sentence.match_indices(c).map(|(i, _)| i))
-        // "4,22,087": a comma inside a number cuts nothing.
-        .filter(|i| {
-            !(sentence.as_bytes()[*i] == b','
-                && sentence[i + 1..].starts_with(|c: char| numbers::ascii_digit(c).is_some()))
-        })
-        .collect();
-    cuts.sort_unstable();
+    // One pass over the sentence (this is asked of every sentence several times). A cut
+    // word is not found again inside its own last match, as `match_indices` would not.
+    let mut ends = [0usize; CUT_WORDS.len()];
+    let mut cuts: Vec<usize> = Vec::new();
+    for (i, b) in sentence.bytes().enumerate() {
+        // Every arm below starts at an ASCII byte or a lead byte: a character boundary.
+        let rest = || &sentence[i..];
+        let cut = match b {
+            // "4,22,087": a comma inside a number cuts nothing.
+            b',' => !sentence[i + 1..].starts_with(|c: char| numbers::ascii_digit(c).is_some()),
+            b';' => true,
+            0xE2 => rest().starts_with('—'),
+            b' ' => CUT_WORDS.iter().zip(ends.iter_mut()).any(|(w, end)| {
+                let found = i >= *end && rest().starts_with(w);
+                if found {
+                    *end = i + w.len();
+                }
+                found
+            }),
+            _ => false,
+        };
+        if cut {
+            cuts.push(i);
+        }
+    }
     let mut out = Vec::new();
     let mut start = 0;
     for cut in cuts {
@@ -3968,6 +3981,11 @@ fn find_from(text: &str, w: &str, mut from: usize) -> Option<usize> {
     let Some(first) = w.chars().next() else {
         return Some(from);
     };
+    // Most words asked of a sentence are not in it: `contains` says so in one vectorised
+    // pass, where the loop below stops at every character the word starts with.
+    if !text[from..].contains(w) {
+        return None;
+    }
     while let Some(i) = text[from..].find(first) {
         let at = from + i;
         if text[at..].starts_with(w) {

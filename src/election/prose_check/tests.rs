@@ -298,3 +298,25 @@ fn a_party_put_in_another_alliance_is_told_and_the_right_one_is_quiet() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn clauses_cut_at_commas_cut_words_and_dashes_but_not_inside_numbers() {
+    let pieces = |s: &str| -> Vec<String> {
+        clauses(s)
+            .into_iter()
+            .map(|(a, b)| s[a..b.min(s.len())].to_string())
+            .collect()
+    };
+    assert_eq!(
+        pieces("भाजपा को 4,22,087 वोट मिले, सपा को कम और बसपा तीसरे स्थान पर—नोटा आगे"),
+        [
+            "भाजपा को 4,22,087 वोट मिले",
+            ", सपा को कम",
+            " और बसपा तीसरे स्थान पर",
+            "—नोटा आगे"
+        ]
+    );
+    // A cut word is not found again inside its own match.
+    assert_eq!(pieces("x and and y; z"), ["x", " and and y", "; z"]);
+    assert_eq!(pieces("कोई विराम नहीं"), ["कोई विराम नहीं"]);
+}
