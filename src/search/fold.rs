@@ -151,23 +151,24 @@ fn is_word_char_by_unicode(c: char) -> bool {
 /// with a comma or point between two digits kept inside the number and then the commas
 /// removed (4,22,087 → 422087, 51.2 stays 51.2). Single Latin letters are left out.
 pub fn words(folded: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
+    // A word is a run of the text: it is cut out once, not grown a character at a time.
+    let mut words = Vec::with_capacity(folded.len() / 8);
+    let mut start: Option<usize> = None;
     let mut before: Option<char> = None;
-    let mut chars = folded.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = folded.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         let inside_number = matches!(c, ',' | '.')
             && before.is_some_and(|b| b.is_ascii_digit())
-            && chars.peek().is_some_and(|n| n.is_ascii_digit());
+            && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
         if is_word_char(c) || inside_number {
-            word.push(c);
-        } else if !word.is_empty() {
-            push_word(&mut words, std::mem::take(&mut word));
+            start.get_or_insert(at);
+        } else if let Some(from) = start.take() {
+            push_word(&mut words, folded[from..at].to_string());
         }
         before = Some(c);
     }
-    if !word.is_empty() {
-        push_word(&mut words, word);
+    if let Some(from) = start {
+        push_word(&mut words, folded[from..].to_string());
     }
     words
 }
