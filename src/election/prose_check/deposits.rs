@@ -89,17 +89,24 @@ const BAR_WORDS_HI: &[&str] = &["सीमा", "छठे हिस्से", 
 const ABOVE_BELOW_HI: &[&str] = &["ज़्यादा", "ज्यादा", "अधिक", "ऊपर", "कम", "पीछे"];
 
 /// Words that leave NOTA out of a total ("नोटा छोड़कर", "without NOTA").
-const WITHOUT_NOTA: &[&str] = &[
+pub(super) const WITHOUT_NOTA: &[&str] = &[
     "नोटा छोड़कर",
     "नोटा को छोड़कर",
     "नोटा के बिना",
     "नोटा को छोड़",
+    "नोटा हटा",
+    "नोटा को हटा",
+    "नोटा को अलग",
     "without nota",
     "excluding nota",
     "nota excluded",
+    "nota left out",
     "leaving out nota",
     "leaving nota out",
+    "leave out nota",
+    "leave nota out",
     "cast for candidates",
+    "candidates' votes",
 ];
 
 /// What a deposit phrase says: lost or kept.
@@ -337,6 +344,21 @@ impl Checker<'_> {
             .iter()
             .filter(|(_, at)| *at >= clause_start && *at < phrase_at)
             .collect();
+        // "नौ में से सात उम्मीदवार इससे नीचे रहे और उनकी ज़मानत ज़ब्त हुई": a clause that
+        // names no one after a count of candidates is about those candidates.
+        let group_before = || {
+            small_counts(&lower[..clause_start])
+                .iter()
+                .any(|(_, e, _)| {
+                    let next = lower[*e..].trim_start();
+                    ["उम्मीदवार", "प्रत्याशी", "candidates", "others", "of them"]
+                        .iter()
+                        .any(|n| next.starts_with(n))
+                })
+        };
+        if here.is_empty() && group_before() {
+            return None;
+        }
         let who = if here.is_empty() {
             named.who.iter().rfind(|(_, at)| *at < clause_start)
         } else {

@@ -278,6 +278,10 @@ pub(super) const MORE_AFTER: &[&str] = &[
     "से ज़रा अधिक",
     "से कुछ ऊपर",
     "से थोड़ा ऊपर",
+    "से कुछ ही ज़्यादा",
+    "से कुछ ही अधिक",
+    "से थोड़ा ही ज़्यादा",
+    "से थोड़ा ही अधिक",
 ];
 pub(super) const LESS_BEFORE: &[&str] =
     &["less than", "fewer than", "under", "below", "just under"];
@@ -289,6 +293,9 @@ pub(super) const LESS_AFTER: &[&str] = &[
     "से थोड़ा कम",
     "से थोड़े कम",
     "से ज़रा कम",
+    "से थोड़ा ही कम",
+    "से कुछ ही कम",
+    "से ज़रा सा कम",
 ];
 
 /// Words that make a turnout a state's or the country's, not the seat's.
@@ -1401,7 +1408,10 @@ impl<'a> Checker<'a> {
             let marked = marks
                 .iter()
                 .any(|m| *m >= abs_end && text[abs_end..*m].trim().is_empty());
-            if marked {
+            if marked
+                || restates_before_colon(sentence, &quoted_all, &q)
+                || money_before(sentence, &q)
+            {
                 continue;
             }
             let mut context = Context::around(sentence, &q, &named);
@@ -1793,6 +1803,11 @@ impl<'a> Checker<'a> {
     ) -> Option<String> {
         if c.other_noun {
             return self.transposed(q, named, sentence);
+        }
+        // "अंतर 43 से 45 हज़ार के बीच", "between 40,000 and 45,000": the ends of a range are
+        // not figures said of anyone.
+        if between_range(sentence, q) {
+            return None;
         }
         if c.electors_next {
             return self.electors_claim(q, c, named, sentence);
@@ -2346,6 +2361,10 @@ impl<'a> Checker<'a> {
                 && matches!(f.kind, Kind::Votes | Kind::Total | Kind::Margin)
                 && q.states(f.value)
         });
+        // "… and 12,29,546 EVM votes: 12,41,496 in all": the whole, said to be the whole.
+        if whole.is_some() && says_whole_next(&sentence[q.end..]) {
+            return None;
+        }
         Some(match whole {
             Some(w) => format!(
                 "{} in the text is the whole figure ({}: EVM and postal votes together), but the text says {} votes: the data says {} for {}",
@@ -2596,6 +2615,18 @@ impl<'a> Checker<'a> {
         if fits.is_empty() {
             return None;
         }
+        // "even with NOTA left out, her share was 39.83%", "नोटा हटा दें तो 50.2%": a share
+        // of the candidates' votes, NOTA taken out of the base.
+        let nota_out = deposits::WITHOUT_NOTA
+            .iter()
+            .any(|w| numbers::lowercase(sentence).contains(w));
+        if nota_out
+            && fits
+                .iter()
+                .any(|f| self.share_without_nota(f).is_some_and(|v| q.states(v)))
+        {
+            return None;
+        }
         if let Some(bound) = c.bound {
             let fits = self.latest_unless_past(fits, named, sentence);
             if let Some(message) = self.each_bound(q, bound, &fits, sentence, named) {
@@ -2633,6 +2664,26 @@ impl<'a> Checker<'a> {
             show(nearest.value, nearest.kind),
             nearest.label
         ))
+    }
+
+    /// A share fact's figure over the candidates' votes alone (NOTA out of the base), from
+    /// the votes themselves: rescaling the rounded share would be off in the second decimal.
+    fn share_without_nota(&self, f: &Fact) -> Option<f64> {
+        if f.kind != Kind::Share || f.segment.is_some() {
+            return None;
+        }
+        let r = self.result(f.result);
+        let votes = match f.who.as_slice() {
+            [party, name] => {
+                r.candidates
+                    .iter()
+                    .find(|c| &c.name == name && &c.party == party)?
+                    .votes
+            }
+            [code] => r.parties.get(code)?.votes,
+            _ => return None,
+        };
+        (r.total_without_nota > 0).then(|| votes as f64 * 100.0 / r.total_without_nota as f64)
     }
 
     /// The sentence is about a state or the country and names no constituency of the page.
@@ -2914,6 +2965,23 @@ fn in_range(sentence: &str, q: &Quoted) -> bool {
     after.starts_with("से") && after.split_whitespace().take(5).any(|w| w == "बीच")
 }
 
+/// Whether `q` is an end of a range said with "between" ("between 40,000 and 45,000",
+/// "43 से 45 हज़ार के बीच"), not a change from one figure to another ("from 88,313",
+/// "1,55,934 से 25,968 तक").
+fn between_range(sentence: &str, q: &Quoted) -> bool {
+    let before = numbers::lowercase(sums::window_before(sentence, q.start).trim_end());
+    let after = numbers::lowercase(sums::window_after(sentence, q.end).trim_start());
+    if before.ends_with("between") || after.starts_with("के बीच") {
+        return true;
+    }
+    if let Some(head) = before.strip_suffix(" and") {
+        return numbers::numbers(head)
+            .last()
+            .is_some_and(|p| head[..p.start].trim_end().ends_with("between"));
+    }
+    after.starts_with("से") && after.split_whitespace().take(5).any(|w| w == "बीच")
+}
+
 /// A clause set off inside a sentence ("…, which fought Trinamool in Bengal, came third"):
 /// whom it names is not whom the clauses after it are about.
 pub(super) fn parenthetical(clause: &str) -> bool {
@@ -3019,6 +3087,86 @@ fn another_persons_surname(sentence: &str, at: usize, candidate: &str) -> bool {
 
 /// Clauses of a sentence as byte ranges, cut at commas, semicolons, dashes and "और",
 /// "and", "जबकि", "while", "but", "लेकिन".
+/// "Rs 25,000", "₹12,500", "रु. 10,000": an amount of money, not a figure of the data.
+fn money_before(sentence: &str, q: &Quoted) -> bool {
+    let before = numbers::lowercase(sentence[..q.start].trim_end());
+    let before = before.trim_end_matches('.');
+    ["rs", "inr", "₹", "रु", "रुपये", "रुपए"].iter().any(|m| {
+        before.ends_with(m)
+            && !before[..before.len() - m.len()]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+    })
+}
+
+/// "UPPL 39.39%, BPF 35.23%: nearly 40 per cent against just over 35": after a colon, no
+/// more figures of one kind than before it, each a rounder form of the one in its place
+/// (the figures before the colon are checked themselves).
+fn restates_before_colon(sentence: &str, all: &[Quoted], q: &Quoted) -> bool {
+    let Some(colon) = sentence[..q.start].rfind(':') else {
+        return false;
+    };
+    let alike = |n: &&Quoted| !n.year && n.measure == q.measure;
+    let before: Vec<&Quoted> = all
+        .iter()
+        .filter(|n| n.end <= colon)
+        .filter(alike)
+        .collect();
+    let after: Vec<&Quoted> = all
+        .iter()
+        .filter(|n| n.start > colon)
+        .filter(alike)
+        .collect();
+    // "…: nearly 40 per cent against just over 35": the last may drop its unit.
+    if before.is_empty() || after.len() > before.len() {
+        return false;
+    }
+    let Some(k) = after.iter().position(|n| n.start == q.start) else {
+        return false;
+    };
+    let said = before[k];
+    let near = match q.measure {
+        Measure::Count => (said.value - q.value).abs() <= said.value.abs() * 0.05,
+        Measure::Percent | Measure::Points => (said.value - q.value).abs() <= 1.0,
+    };
+    q.step > said.step && near
+}
+
+/// Whether the words right after a figure call it the whole ("12,41,496 in all", "कुल
+/// मिलाकर", "altogether", "NOTA included").
+fn says_whole_next(after: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "in all",
+        "in total",
+        "altogether",
+        "all told",
+        "combined",
+        "together",
+        "nota included",
+        "including nota",
+        "with nota",
+        "कुल मिलाकर",
+        "मिलाकर",
+        "नोटा समेत",
+        "नोटा सहित",
+        "नोटा मिलाकर",
+    ];
+    let head: String = after
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let head = numbers::lowercase(&head);
+    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let head = head
+        .strip_prefix("votes")
+        .or_else(|| head.strip_prefix("वोट"))
+        .unwrap_or(head)
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    WHOLE.iter().any(|w| head.starts_with(w))
+}
+
 fn clauses(sentence: &str) -> Vec<(usize, usize)> {
     // The words that cut, each between spaces; commas, semicolons and dashes cut alone.
     const CUT_WORDS: [&str; 7] = [

@@ -370,7 +370,12 @@ impl Checker<'_> {
                     .split_whitespace()
                     .take(5)
                     .any(|n| PART_WON.contains(&n.trim_matches(|c: char| !c.is_alphanumeric())));
-                !part_won && !VOTE_WORDS.iter().any(|v| find_word(&next, v).is_some())
+                // "where the BJP and the Congress won eight seats each": a tally of seats.
+                let seats_won = lower[at + w.len()..].split_whitespace().take(4).any(|n| {
+                    ["seats", "सीटें", "सीटों", "सीटे"]
+                        .contains(&n.trim_matches(|c: char| !c.is_alphanumeric()))
+                });
+                !part_won && !seats_won && !VOTE_WORDS.iter().any(|v| find_word(&next, v).is_some())
             })
         });
         let lose_at = LOSE_WORDS.iter().find_map(|w| lower.find(w));
@@ -378,7 +383,12 @@ impl Checker<'_> {
             // "the winner had 4.77 lakh": the noun names no one unless its own clause does.
             let noun = matches!(word, "winner" | "विजेता");
             let group = if noun {
-                let own = own_clause_who(at);
+                // "The winner had four times the Congress's tally": a name in the possessive
+                // after the noun is what the winner is compared with.
+                let own: Vec<(String, usize)> = own_clause_who(at)
+                    .into_iter()
+                    .filter(|(_, w)| *w < at || !possessive_at(&lower, *w))
+                    .collect();
                 if own.is_empty() {
                     None
                 } else {
@@ -628,4 +638,18 @@ fn ordinal(rank: usize) -> &'static str {
         6 => "sixth",
         _ => "lower",
     }
+}
+
+/// Whether the name that starts at `at` is in the possessive ("the Congress's tally",
+/// "Mashahary’s votes"): one of its next few words ends in "'s" before any punctuation.
+fn possessive_at(lower: &str, at: usize) -> bool {
+    for word in lower[at..].split_whitespace().take(4) {
+        if word.ends_with("'s") || word.ends_with("’s") {
+            return true;
+        }
+        if word.contains(|c: char| c.is_ascii_punctuation() && c != '\'' && c != '.') {
+            return false;
+        }
+    }
+    false
 }

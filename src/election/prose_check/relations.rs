@@ -298,6 +298,14 @@ impl Checker<'_> {
             "का",
             "alliance's",
             "party's",
+            // "NOTA finished behind eight candidates": a place, not the field.
+            "behind",
+            "after",
+            "below",
+            "above",
+            "ahead of",
+            "beat",
+            "outpolled",
         ]
         .iter()
         .any(|w| {
@@ -518,6 +526,29 @@ fn refers_back_after(from_number: &str) -> bool {
     })
 }
 
+/// "the BJP beats the BJD twice, by 40,696 and 35,152", "won twice before": "twice" after
+/// a verb, then a pause or a word of time or manner, counts occasions, not a multiple
+/// ("twice as many", "twice the margin", "twice Rao's votes" are multiples).
+fn says_how_often(before: &str, after: &str) -> bool {
+    let after = after.trim_start();
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let pause = after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '—']);
+    let occasions = [
+        "by", "in", "since", "before", "after", "now", "running", "already", "over", "from", "and",
+        "or", "this", "at", "on",
+    ];
+    let latin = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+    latin && (pause || occasions.contains(&next))
+}
+
 fn multiple_in(lower: &str) -> Option<(usize, usize, f64, usize, Claim)> {
     let (at, n, decimals, end) = TIMES_WORDS
         .iter()
@@ -532,7 +563,8 @@ fn multiple_in(lower: &str) -> Option<(usize, usize, f64, usize, Claim)> {
         .or_else(|| {
             MULTIPLE_WORDS
                 .iter()
-                .find_map(|(w, n)| find_word(lower, w).map(|at| (at, *n, 0, at + w.len())))
+                .filter_map(|(w, n)| find_word(lower, w).map(|at| (at, *n, 0, at + w.len())))
+                .find(|(at, _, _, end)| !says_how_often(&lower[..*at], &lower[*end..]))
         })?;
     if n < 1.5 {
         return None;

@@ -115,7 +115,18 @@ impl Checker<'_> {
                 .iter()
                 .any(|w| before.ends_with(w) || before.ends_with(&format!("{w}a ")))
                 || after.contains("नहीं");
-            !people && !denied && RESERVED_WORDS.iter().any(|w| clause.contains(w))
+            // "12,500 रुपये, जो सामान्य सीट के 25,000 की आधी है": a figure of such seats in
+            // general, not this seat's category.
+            let words: Vec<&str> = after.split_whitespace().collect();
+            let of_such_seats = words.windows(3).any(|w| {
+                ["सीट", "सीटों", "seat", "seats"].contains(&w[0])
+                    && ["के", "की", "का"].contains(&w[1])
+                    && w[2].starts_with(|c: char| super::numbers::ascii_digit(c).is_some())
+            });
+            !people
+                && !denied
+                && !of_such_seats
+                && RESERVED_WORDS.iter().any(|w| clause.contains(w))
         });
         // Where each seat of the page is named in the sentence.
         let seat_at: Vec<(usize, &Vec<usize>)> = self
