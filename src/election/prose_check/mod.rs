@@ -1991,8 +1991,22 @@ impl<'a> Checker<'a> {
             return Some(message);
         }
         if c.approx {
-            // "लगभग 4,20,000": fine within a tenth of the figure meant.
-            if fits.iter().any(|f| ratio(q.value, f.value) <= 1.1) || !specific {
+            // "करीब 6.4 लाख": a decimal in lakh or crore says how it was rounded; "about"
+            // allows a little more than that rounding, not a tenth (6,14,621 is 6.1 lakh).
+            let text = numbers::lowercase(quoted_text(sentence, q));
+            let decimal_lakh = !q.words
+                && text.contains('.')
+                && ["लाख", "lakh", "करोड़", "crore"]
+                    .iter()
+                    .any(|u| text.contains(u));
+            let close = |f: &&&Fact| {
+                if decimal_lakh {
+                    (q.value - f.value).abs() <= 0.75 * q.step
+                } else {
+                    ratio(q.value, f.value) <= 1.1
+                }
+            };
+            if fits.iter().any(|f| close(&f)) || !specific {
                 return None;
             }
         }
