@@ -592,8 +592,15 @@ impl<'a> Planner<'a> {
         if site.config.base_url.is_empty() {
             return;
         }
+        // What the sitemap shows of a page: its URL and when it last changed (not its
+        // title, so that a title edit leaves the sitemap of 10,000 pages unwritten).
         let mut sitemap = Fingerprinter::new();
-        sitemap.add(&self.inputs.summaries);
+        for summary in &site.index.summaries {
+            sitemap
+                .add(&summary.path)
+                .add(&summary.updated)
+                .add(&summary.results_updated);
+        }
         sitemap.add(&site.taxonomies.paths().collect::<Vec<_>>());
         outputs.push(Output {
             path: "sitemap.xml".into(),
