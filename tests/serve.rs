@@ -1037,7 +1037,7 @@ fn listed_article(title: &str, date: &str, tags: &[&str], seat: Option<&str>) ->
 /// loaded and planned afresh: every output's path, job and dependencies, every list of
 /// articles, every term with its name and articles. Titles and dates repeat, so ties
 /// are sorted as a fresh load sorts them; two tags share a slug, so a term is named
-/// after whichever article is newest.
+/// after whichever article is newest; sections are retitled too (the navigation).
 #[test]
 fn listing_edits_in_place_leave_the_site_and_plan_a_fresh_load_makes() {
     use chunav::build::plan::Plan;
@@ -1095,8 +1095,8 @@ fn listing_edits_in_place_leave_the_site_and_plan_a_fresh_load_makes() {
             .map(|p| format!("{:?}", loaded.index.articles_of(&p.path)))
             .collect();
         format!(
-            "{:?}\n{:?}\n{terms:?}\n{links:?}\n{sections:?}",
-            loaded.index.latest, loaded.index.summaries
+            "{:?}\n{:?}\n{:?}\n{terms:?}\n{links:?}\n{sections:?}",
+            loaded.index.latest, loaded.index.summaries, loaded.index.nav
         )
     };
     let mut served = load();
@@ -1110,7 +1110,39 @@ fn listing_edits_in_place_leave_the_site_and_plan_a_fresh_load_makes() {
         (seed >> 33) as usize % n
     };
     let mut in_place = 0;
-    for step in 0..40 {
+    let sections = ["content/_index.md", "content/kanpur/_index.md"];
+    for step in 0..48 {
+        // Now and then a section's title: the home page's, or a top-level section's,
+        // which every page's navigation shows (the whole site is planned then).
+        if step % 6 == 5 {
+            let file = sections[next(2)];
+            let title = format!("खंड {}", next(3));
+            let text = site.read(file);
+            let old = text.lines().find(|l| l.starts_with("title = ")).unwrap();
+            site.write(file, &text.replace(old, &format!("title = \"{title}\"")));
+            match served.reload_content(&[PathBuf::from(file)]) {
+                Reload::Listings(pages) => match served_plan.relist(&served, &renderer, &pages) {
+                    Some(relist) => {
+                        served_plan.apply_relist(relist);
+                    }
+                    None => served_plan = plan(&served),
+                },
+                Reload::Unchanged => {}
+                other => panic!("step {step}: a section's title reloaded as {other:?}"),
+            }
+            let fresh = load();
+            assert_eq!(
+                lists(&served),
+                lists(&fresh),
+                "step {step}: listings differ"
+            );
+            assert_eq!(
+                outputs(&served_plan),
+                outputs(&plan(&fresh)),
+                "step {step}: plans differ"
+            );
+            continue;
+        }
         let n = next(files.len());
         match next(3) {
             0 => state[n].0 = next(TITLES.len()),
