@@ -7,9 +7,11 @@
 use crate::config::SiteConfig;
 use crate::content::{Page, PageKind};
 use crate::election::ResultDigest;
+use crate::site::listings;
 use crate::slug::slugify;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -78,21 +80,92 @@ fn party_name(config: &SiteConfig, slug: &str, lang: &str) -> Option<String> {
         .map(|(_, party)| party.names(lang).name)
 }
 
+/// What `Taxonomies::relist` changed besides the page's own terms.
+#[derive(Debug, Default)]
+pub struct Relisted {
+    /// The paths of terms it made.
+    pub new_paths: Vec<String>,
+    /// Other pages whose term links changed (a term named after its newest article,
+    /// which is another now).
+    pub renamed: Vec<usize>,
+}
+
+impl Term {
+    /// Its slug: the last part of its path.
+    fn slug(&self) -> &str {
+        let inner = self
+            .path
+            .strip_prefix(self.kind.path())
+            .unwrap_or(&self.path);
+        inner.strip_suffix('/').unwrap_or(inner)
+    }
+}
+
+/// The terms an article carries, as (kind, slug, name), in the order `Taxonomies::new`
+/// meets them (a term is named as the first article to carry it names it); none for a
+/// page that is not an article.
+fn terms_of<'p>(
+    page: &'p Page,
+    results: &'p [ResultDigest],
+    config: &'p SiteConfig,
+) -> impl Iterator<Item = (Kind, String, String)> + 'p {
+    let article = page.kind == PageKind::Article;
+    let tags = page
+        .front
+        .tags
+        .iter()
+        .filter(move |_| article)
+        .map(|tag| (Kind::Tags, slugify(tag), tag.clone()));
+    let results = results
+        .iter()
+        .filter(move |_| article)
+        .flat_map(move |result| {
+            let seat = (
+                Kind::Constituencies,
+                slugify(&result.constituency),
+                result.constituency.clone(),
+            );
+            let parties = result.leading_parties.iter().map(move |code| {
+                let name = config
+                    .parties
+                    .get(code)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| code.clone());
+                (Kind::Parties, code.to_lowercase(), name)
+            });
+            std::iter::once(seat).chain(parties)
+        });
+    tags.chain(results).filter(|(_, slug, _)| !slug.is_empty())
+}
+
+/// A term as an article shows it: a party's link is named in the article's language.
+fn link(config: &SiteConfig, kind: Kind, name: &str, path: &str, lang: &str) -> TermLink {
+    let slug = path.strip_prefix(kind.path()).unwrap_or(path);
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let name = match kind {
+        Kind::Parties => party_name(config, slug, lang).unwrap_or_else(|| name.to_string()),
+        _ => name.to_string(),
+    };
+    TermLink {
+        kind,
+        name,
+        path: path.to_string(),
+    }
+}
+
 impl Taxonomies {
     /// `newest_first` is the site's article order (from the index).
     pub fn new(
-        pages: &[std::sync::Arc<Page>],
-        results: &[std::sync::Arc<[ResultDigest]>],
+        pages: &[Arc<Page>],
+        results: &[Arc<[ResultDigest]>],
         config: &SiteConfig,
         newest_first: &[usize],
     ) -> Taxonomies {
         let mut found: BTreeMap<(Kind, String), (String, Vec<usize>)> = BTreeMap::new();
         for &i in newest_first {
             let page = &pages[i];
-            if page.kind != PageKind::Article {
-                continue;
-            }
-            let mut add = |kind: Kind, key: String, name: String| {
+            let digests = results.get(i).map(|r| &r[..]).unwrap_or(&[]);
+            for (kind, key, name) in terms_of(page, digests, config) {
                 let entry = found
                     .entry((kind, key))
                     .or_insert_with(|| (name, Vec::new()));
@@ -101,45 +174,14 @@ impl Taxonomies {
                 if entry.1.last() != Some(&i) {
                     entry.1.push(i);
                 }
-            };
-            for tag in &page.front.tags {
-                let slug = slugify(tag);
-                if !slug.is_empty() {
-                    add(Kind::Tags, slug, tag.clone());
-                }
-            }
-            for result in results.get(i).map(|r| r.iter()).into_iter().flatten() {
-                let slug = slugify(&result.constituency);
-                if !slug.is_empty() {
-                    add(Kind::Constituencies, slug, result.constituency.clone());
-                }
-                let leading = &result.leading_parties;
-                for code in leading {
-                    let name = config
-                        .parties
-                        .get(code)
-                        .map(|p| p.name.clone())
-                        .unwrap_or_else(|| code.clone());
-                    add(Kind::Parties, code.to_lowercase(), name);
-                }
             }
         }
         let mut taxonomies = Taxonomies::default();
         for ((kind, slug), (name, term_pages)) in found {
             let path = format!("{}{slug}/", kind.path());
             for &i in &term_pages {
-                // A party's link under an article is named in the article's language.
-                let name = match kind {
-                    Kind::Parties => {
-                        party_name(config, &slug, &pages[i].lang).unwrap_or_else(|| name.clone())
-                    }
-                    _ => name.clone(),
-                };
-                taxonomies.by_page.entry(i).or_default().push(TermLink {
-                    kind,
-                    name,
-                    path: path.clone(),
-                });
+                let link = link(config, kind, &name, &path, &pages[i].lang);
+                taxonomies.by_page.entry(i).or_default().push(link);
             }
             taxonomies.terms.entry(kind).or_default().push(Term {
                 kind,
@@ -149,6 +191,103 @@ impl Taxonomies {
             });
         }
         taxonomies
+    }
+
+    /// Takes the page at `i` again after an edit that may have changed its tags or its
+    /// place in the site's newest-first order (the one `Taxonomies::new` was given), its
+    /// results and everything else the terms read as they were. `before`: the page as it
+    /// was; `pages`: the site's pages with the new one at `i`; `results`: the site's
+    /// results' digests. Every term it leaves, joins or stays in lists it where it now
+    /// sorts; a term no article carries any more is dropped, a new one added.
+    pub fn relist(
+        &mut self,
+        before: &Page,
+        pages: &[Arc<Page>],
+        i: usize,
+        results: &[Arc<[ResultDigest]>],
+        config: &SiteConfig,
+    ) -> Relisted {
+        let digests = results.get(i).map(|r| &r[..]).unwrap_or(&[]);
+        let had: BTreeSet<(Kind, String)> = terms_of(before, digests, config)
+            .map(|(kind, slug, _)| (kind, slug))
+            .collect();
+        let has: BTreeSet<(Kind, String)> = terms_of(&pages[i], digests, config)
+            .map(|(kind, slug, _)| (kind, slug))
+            .collect();
+        let mut relisted = Relisted::default();
+        for (kind, slug) in had.union(&has) {
+            let terms = self.terms.entry(*kind).or_default();
+            let n = match terms.binary_search_by(|t| t.slug().cmp(slug)) {
+                Ok(n) => n,
+                Err(n) => {
+                    let path = format!("{}{slug}/", kind.path());
+                    relisted.new_paths.push(path.clone());
+                    let name = String::new();
+                    let pages = Vec::new();
+                    terms.insert(
+                        n,
+                        Term {
+                            kind: *kind,
+                            name,
+                            path,
+                            pages,
+                        },
+                    );
+                    n
+                }
+            };
+            let term = &mut terms[n];
+            match has.contains(&(*kind, slug.clone())) {
+                true => {
+                    listings::place_newest_first(&mut term.pages, pages, i);
+                }
+                false => term.pages.retain(|&j| j != i),
+            }
+            let Some(&first) = term.pages.first() else {
+                terms.remove(n);
+                if terms.is_empty() {
+                    self.terms.remove(kind);
+                }
+                continue;
+            };
+            // A term is named as its newest article names it.
+            let first_digests = results.get(first).map(|r| &r[..]).unwrap_or(&[]);
+            let name = terms_of(&pages[first], first_digests, config)
+                .find(|(k, s, _)| k == kind && s == slug)
+                .map(|(_, _, name)| name)
+                .unwrap_or_default();
+            if name != term.name {
+                let renamed = !term.name.is_empty();
+                term.name = name;
+                if renamed {
+                    for &j in term.pages.iter().filter(|&&j| j != i) {
+                        let lang = &pages[j].lang;
+                        let link = link(config, *kind, &term.name, &term.path, lang);
+                        if let Some(links) = self.by_page.get_mut(&j)
+                            && let Some(old) = links.iter_mut().find(|l| l.path == link.path)
+                        {
+                            *old = link;
+                            relisted.renamed.push(j);
+                        }
+                    }
+                }
+            }
+        }
+        let links: Vec<TermLink> = has
+            .iter()
+            .filter_map(|(kind, slug)| {
+                let terms = self.terms.get(kind)?;
+                let term = &terms[terms.binary_search_by(|t| t.slug().cmp(slug)).ok()?];
+                Some(link(config, *kind, &term.name, &term.path, &pages[i].lang))
+            })
+            .collect();
+        match links.is_empty() {
+            true => self.by_page.remove(&i),
+            false => self.by_page.insert(i, links),
+        };
+        relisted.renamed.sort_unstable();
+        relisted.renamed.dedup();
+        relisted
     }
 
     pub fn terms_of_page(&self, page: usize) -> &[TermLink] {

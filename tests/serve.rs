@@ -424,15 +424,102 @@ fn body_edits_render_only_their_page_and_serve_what_a_fresh_build_writes() {
     );
     assert_serves_what_build_writes(&site, &server);
 
-    // A title (what listings show) goes through the whole site; a body edit after it
-    // is again only its own.
+    // A title (what listings show) plans its page and the listings again, not the
+    // site; a body edit after it is again only its own.
     let retitled = text.replace("पुराना शीर्षक", "नया शीर्षक");
     site.write(file, &retitled);
     wait_for_event(&mut events, "reload");
-    assert_eq!(next_rebuild(&mut server).1, "the site");
+    assert_eq!(next_rebuild(&mut server).1, "1 page and the listings");
     site.write(file, &retitled.replace(prose, "तीसरा बदलाव।"));
     wait_for_event(&mut events, "reload");
     assert_eq!(next_rebuild(&mut server).1, "1 page");
+    assert_serves_what_build_writes(&site, &server);
+}
+
+/// The titles of the articles the home page lists, in order.
+fn home_order(port: u16, titles: &[&str]) -> Vec<usize> {
+    let home = get(port, "/").2;
+    let mut found: Vec<(usize, usize)> = titles
+        .iter()
+        .enumerate()
+        .filter_map(|(n, t)| home.find(t).map(|at| (at, n)))
+        .collect();
+    found.sort_unstable();
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
+#[test]
+fn listing_edits_update_the_listings_in_place_and_serve_what_a_fresh_build_writes() {
+    let site = two_kanpur_articles();
+    // Feeds and the sitemap too, at the root so that every built file is compared.
+    let toml = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &format!("base_url = \"https://example.org/\"\n{toml}"),
+    );
+    let mut server = serve(&site);
+    let mut events = events(&server);
+    let port = server.port;
+    let status = |path: &str| get(port, &encoded(path)).0;
+    let file = "content/kanpur/dusra.md";
+    let text = site.read(file);
+    let (newer, older) = ("कानपुर: 2019 से 2024 तक", "दूसरा लेख");
+    assert_eq!(home_order(port, &[newer, older]), [0, 1]);
+
+    // A title: its page and card, the other article's related box, the hub and home,
+    // its terms' pages and feeds, the two sections' feeds, the search index (the sitemap
+    // shows no title).
+    let retitled = text.replace("पुराना शीर्षक", "नया शीर्षक");
+    site.write(file, &retitled);
+    wait_for_event(&mut events, "reload");
+    let (rendered, planned, _) = next_rebuild(&mut server);
+    assert_eq!(planned, "1 page and the listings");
+    assert!(rendered <= 20, "a title edit rendered {rendered} outputs");
+    assert!(
+        get(port, "/kanpur/kshetravar/")
+            .2
+            .contains("दूसरा लेख: नया शीर्षक")
+    );
+    assert_serves_what_build_writes(&site, &server);
+
+    // A new tag makes its term page and feed; taking it away drops them.
+    let tags = "tags = [\"कानपुर\"]";
+    assert!(retitled.contains(tags));
+    let tagged = retitled.replace(tags, "tags = [\"कानपुर\", \"नया टैग\"]");
+    site.write(file, &tagged);
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "1 page and the listings");
+    assert_eq!(status("/tags/नया-टैग/"), 200, "the new tag's page");
+    assert!(get(port, "/tags/").2.contains("नया टैग"));
+    assert_serves_what_build_writes(&site, &server);
+    site.write(file, &retitled);
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "1 page and the listings");
+    assert_eq!(status("/tags/नया-टैग/"), 404, "no article has the tag");
+    assert_eq!(status("/tags/नया-टैग/atom.xml"), 404, "nor its feed");
+    assert_serves_what_build_writes(&site, &server);
+
+    // A later date puts the older article first in every list.
+    let date = "date = 2024-06-08";
+    assert!(retitled.contains(date));
+    let redated = retitled.replace(date, "date = 2024-06-12");
+    site.write(file, &redated);
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "1 page and the listings");
+    assert_eq!(home_order(port, &[newer, older]), [1, 0]);
+    assert_serves_what_build_writes(&site, &server);
+
+    // A draft leaves the site (the site is planned again), and comes back.
+    site.write(file, &redated.replacen("+++\n", "+++\ndraft = true\n", 1));
+    wait_for_event(&mut events, "reload");
+    assert_eq!(next_rebuild(&mut server).1, "the site");
+    assert_eq!(status("/kanpur/dusra/"), 404, "a draft is not served");
+    assert_eq!(home_order(port, &[newer, older]), [0]);
+    assert_serves_what_build_writes(&site, &server);
+    site.write(file, &redated);
+    wait_for_event(&mut events, "reload");
+    assert_eq!(status("/kanpur/dusra/"), 200);
+    assert_eq!(home_order(port, &[newer, older]), [1, 0]);
     assert_serves_what_build_writes(&site, &server);
 }
 
@@ -443,12 +530,12 @@ fn the_cross_page_check_follows_results_edits_and_outlasts_title_edits() {
     let mut events = events(&server);
     let file = "content/kanpur/dusra.md";
     let text = site.read(file);
-    // A title edit assembles the site again with every page's results as they were: the
-    // check's findings are kept, not found again.
+    // A title edit leaves every page's results as they were: the site's listings are
+    // updated in place, the check's findings kept.
     let retitled = text.replace("पुराना शीर्षक", "नया शीर्षक");
     site.write(file, &retitled);
     wait_for_event(&mut events, "reload");
-    assert_eq!(next_rebuild(&mut server).1, "the site");
+    assert_eq!(next_rebuild(&mut server).1, "1 page and the listings");
     // Results that disagree with the other article's: found again, and refused.
     let votes = "votes = 313003";
     assert!(retitled.contains(votes));
@@ -501,10 +588,10 @@ fn a_seat_tally_follows_results_edits_and_outlasts_title_edits() {
     let port = server.port;
     let hub_page = || get(port, &encoded("/kanpur/")).2;
     assert!(hub_page().contains("BJP: 1;"), "{}", hub_page());
-    // A title edit assembles the site with the results as they were: the tally kept.
+    // A title edit leaves the results as they were: the tally kept.
     site.write(file, &seat_article("कानपुर का नया नतीजा", 500_000, 400_000));
     wait_for_event(&mut events, "reload");
-    assert_eq!(next_rebuild(&mut server).1, "the site");
+    assert_eq!(next_rebuild(&mut server).1, "1 page and the listings");
     assert!(hub_page().contains("BJP: 1;"), "{}", hub_page());
     // Another winner: counted again.
     site.write(file, &seat_article("कानपुर का नया नतीजा", 400_000, 500_000));
@@ -919,4 +1006,180 @@ fn templates_stay_compiled_across_content_edits_and_their_charts_follow_the_site
             .contains("data-edited")
     );
     assert_serves_what_build_writes(&site, &server);
+}
+
+/// An article of the basic fixture: `title`, `date`, `tags`, and a 2024 result in
+/// `seat` (`None`: no results). Each seat's figures are the same on every page.
+fn listed_article(title: &str, date: &str, tags: &[&str], seat: Option<&str>) -> String {
+    let tags: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    let mut text = format!(
+        "+++\ntitle = \"{title}\"\ndate = {date}\ntags = [{}]\n",
+        tags.join(", ")
+    );
+    if let Some(seat) = seat {
+        let (bjp, inc) = match seat {
+            "कानपुर" => (500_000, 400_000),
+            _ => (300_000, 350_000),
+        };
+        text.push_str(&format!(
+            "\n[[results]]\nid = \"ls2024\"\nelection = \"लोकसभा 2024\"\nyear = 2024\n\
+             constituency = \"{seat}\"\nstate = \"उत्तर प्रदेश\"\n\n[[results.candidates]]\n\
+             name = \"रमेश अवस्थी\"\nparty = \"BJP\"\nvotes = {bjp}\n\n[[results.candidates]]\n\
+             name = \"आलोक मिश्रा\"\nparty = \"INC\"\nvotes = {inc}\n"
+        ));
+    }
+    text.push_str("+++\n\nलेख का पाठ।\n");
+    text
+}
+
+/// Listing edits (titles, dates, tags) updated in place in the loaded site and the plan
+/// (`Site::reload_content` → `Reload::Listings`, `Plan::relist`) leave both as a site
+/// loaded and planned afresh: every output's path, job and dependencies, every list of
+/// articles, every term with its name and articles. Titles and dates repeat, so ties
+/// are sorted as a fresh load sorts them; two tags share a slug, so a term is named
+/// after whichever article is newest; sections are retitled too (the navigation).
+#[test]
+fn listing_edits_in_place_leave_the_site_and_plan_a_fresh_load_makes() {
+    use chunav::build::plan::Plan;
+    use chunav::render::Renderer;
+    use chunav::site::{LoadOptions, Reload, Site as Loaded};
+    use std::path::PathBuf;
+
+    const TITLES: [&str; 3] = ["पहला शीर्षक", "दूसरा शीर्षक", "तीसरा"];
+    const DATES: [&str; 3] = ["2024-06-01", "2024-06-05", "2024-07-01"];
+    const TAGS: [&str; 4] = ["कानपुर", "Election", "election", "नतीजे"];
+    const SEATS: [Option<&str>; 3] = [Some("कानपुर"), Some("अकबरपुर"), None];
+    let site = Site::fixture("basic");
+    let files: Vec<String> = (0..8)
+        .map(|n| match n % 3 {
+            0 => format!("content/lekh-{n}.md"),
+            _ => format!("content/kanpur/lekh-{n}.md"),
+        })
+        .collect();
+    let mut state: Vec<(usize, usize, Vec<usize>)> = (0..files.len())
+        .map(|n| (n % 3, n % 2, vec![n % 4]))
+        .collect();
+    let text_of = |n: usize, (title, date, tags): &(usize, usize, Vec<usize>)| {
+        let tags: Vec<&str> = tags.iter().map(|&t| TAGS[t]).collect();
+        listed_article(TITLES[*title], DATES[*date], &tags, SEATS[n % 3])
+    };
+    for (n, file) in files.iter().enumerate() {
+        site.write(file, &text_of(n, &state[n]));
+    }
+    let options = LoadOptions::default();
+    let load = || Loaded::load(&site.root, options.clone()).unwrap();
+    let plan = |loaded: &Loaded| {
+        let renderer = Renderer::new(&loaded.root, &loaded.config, loaded.charts.clone()).unwrap();
+        Plan::new(loaded, &renderer).unwrap()
+    };
+    let outputs = |plan: &Plan| -> Vec<String> {
+        plan.outputs
+            .iter()
+            .map(|o| format!("{} {:?} {:?}", o.path, o.job, o.deps))
+            .collect()
+    };
+    let lists = |loaded: &Loaded| -> String {
+        let terms: Vec<String> = loaded
+            .taxonomies
+            .terms
+            .values()
+            .flatten()
+            .map(|t| format!("{} {} {:?}", t.path, t.name, t.pages))
+            .collect();
+        let links: Vec<String> = (0..loaded.pages.len())
+            .map(|i| format!("{:?}", loaded.taxonomies.terms_of_page(i)))
+            .collect();
+        let sections: Vec<String> = loaded
+            .pages
+            .iter()
+            .map(|p| format!("{:?}", loaded.index.articles_of(&p.path)))
+            .collect();
+        format!(
+            "{:?}\n{:?}\n{:?}\n{terms:?}\n{links:?}\n{sections:?}",
+            loaded.index.latest, loaded.index.summaries, loaded.index.nav
+        )
+    };
+    let mut served = load();
+    let renderer = Renderer::new(&served.root, &served.config, served.charts.clone()).unwrap();
+    let mut served_plan = plan(&served);
+    let mut seed: u64 = 7;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let mut in_place = 0;
+    let sections = ["content/_index.md", "content/kanpur/_index.md"];
+    for step in 0..48 {
+        // Now and then a section's title: the home page's, or a top-level section's,
+        // which every page's navigation shows (the whole site is planned then).
+        if step % 6 == 5 {
+            let file = sections[next(2)];
+            let title = format!("खंड {}", next(3));
+            let text = site.read(file);
+            let old = text.lines().find(|l| l.starts_with("title = ")).unwrap();
+            site.write(file, &text.replace(old, &format!("title = \"{title}\"")));
+            match served.reload_content(&[PathBuf::from(file)]) {
+                Reload::Listings(pages) => match served_plan.relist(&served, &renderer, &pages) {
+                    Some(relist) => {
+                        served_plan.apply_relist(relist);
+                    }
+                    None => served_plan = plan(&served),
+                },
+                Reload::Unchanged => {}
+                other => panic!("step {step}: a section's title reloaded as {other:?}"),
+            }
+            let fresh = load();
+            assert_eq!(
+                lists(&served),
+                lists(&fresh),
+                "step {step}: listings differ"
+            );
+            assert_eq!(
+                outputs(&served_plan),
+                outputs(&plan(&fresh)),
+                "step {step}: plans differ"
+            );
+            continue;
+        }
+        let n = next(files.len());
+        match next(3) {
+            0 => state[n].0 = next(TITLES.len()),
+            1 => state[n].1 = next(DATES.len()),
+            _ => {
+                let tag = next(TAGS.len());
+                match state[n].2.iter().position(|&t| t == tag) {
+                    Some(at) => {
+                        state[n].2.remove(at);
+                    }
+                    None => state[n].2.push(tag),
+                }
+            }
+        }
+        site.write(&files[n], &text_of(n, &state[n]));
+        match served.reload_content(&[PathBuf::from(&files[n])]) {
+            Reload::Listings(pages) => {
+                let relist = served_plan
+                    .relist(&served, &renderer, &pages)
+                    .unwrap_or_else(|| panic!("step {step}: the plan cannot follow"));
+                served_plan.apply_relist(relist);
+                in_place += 1;
+            }
+            Reload::Unchanged => {}
+            other => panic!("step {step}: a listing edit reloaded as {other:?}"),
+        }
+        let fresh = load();
+        assert_eq!(
+            lists(&served),
+            lists(&fresh),
+            "step {step}: listings differ"
+        );
+        assert_eq!(
+            outputs(&served_plan),
+            outputs(&plan(&fresh)),
+            "step {step}: plans differ"
+        );
+    }
+    assert!(in_place > 30, "only {in_place} edits were made in place");
 }

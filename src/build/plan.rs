@@ -122,7 +122,19 @@ struct SiteInputs {
     tallied: u64,
     /// Per page: its page output and its card's, if it has one.
     page_outputs: Vec<(usize, Option<usize>)>,
+    /// Where the outputs that are no page's begin (taxonomies, feeds, sitemap, search,
+    /// copies): they follow every page's.
+    site_wide: usize,
     search_index: Option<usize>,
+}
+
+/// A plan brought up to date in part (`Plan::relist`): some pages' outputs planned
+/// again, with their indexes, every output that is no page's listed again, and the
+/// site-wide fingerprints they were planned with.
+pub struct Relist {
+    pages: Vec<(usize, Output)>,
+    site_wide: Vec<Output>,
+    inputs: Option<SiteInputs>,
 }
 
 /// What an edit changed: outputs to render (indexes into the new plan) and paths of
@@ -191,6 +203,94 @@ impl Plan {
             .iter()
             .all(|(n, o)| self.outputs.get(*n).is_some_and(|old| old.path == o.path))
             .then_some(revised)
+    }
+
+    /// The outputs of `pages` and of the pages that list them or show them in a related
+    /// box (`SiteIndex::listed_by`), and every output that is no page's (taxonomies, term
+    /// pages, feeds, sitemap, search index, copies: they are few, and each is planned
+    /// from fingerprints taken once), planned again from `site`, in which only what
+    /// listings show of `pages` changed since this plan was made with the same `renderer`
+    /// (`site::Reload::Listings`, or bodies alone: `Reload::Pages`). `None` when this plan
+    /// cannot be brought up to date in part: it was not made for a site of this many
+    /// pages, or the navigation every page shows changed.
+    pub fn relist(&self, site: &Site, renderer: &Renderer, pages: &[usize]) -> Option<Relist> {
+        let inputs = self.inputs.as_ref()?;
+        if inputs.page_outputs.len() != site.pages.len() || nav_print(site) != inputs.nav {
+            return None;
+        }
+        let mut inputs = inputs.clone();
+        for &i in pages {
+            *inputs.summaries.get_mut(i)? = fingerprint::of(&site.index.summaries[i]);
+        }
+        let mut planner = Planner {
+            site,
+            inputs: Cow::Owned(inputs),
+            renderer,
+        };
+        let mut replan: BTreeSet<usize> = pages.iter().copied().collect();
+        for &i in pages {
+            replan.extend(site.index.listed_by(&site.pages, i, &site.charts.digests));
+        }
+        let mut revised = Vec::with_capacity(replan.len() * 2);
+        for i in replan {
+            let (page, card) = *planner.inputs.page_outputs.get(i)?;
+            revised.push((page, planner.page(i, &site.pages[i])));
+            if let Some(card) = card {
+                revised.push((card, planner.card(i)));
+            }
+        }
+        let start = planner.inputs.site_wide;
+        let mut site_wide = Vec::new();
+        planner.site_wide(&mut site_wide, start);
+        let fits = revised
+            .iter()
+            .all(|(n, o)| self.outputs.get(*n).is_some_and(|old| old.path == o.path));
+        fits.then(|| Relist {
+            pages: revised,
+            site_wide,
+            inputs: Some(planner.inputs.into_owned()),
+        })
+    }
+
+    /// Puts `relist` (from `Plan::relist`) in place: what must be rendered (page outputs
+    /// whose dependencies changed, site-wide ones that are new or changed) and the paths
+    /// of those it no longer has; with what it replaced, to be put back if the new
+    /// outputs are not served.
+    pub fn apply_relist(&mut self, relist: Relist) -> (Relist, Diff) {
+        let Relist {
+            pages,
+            site_wide,
+            inputs,
+        } = relist;
+        let (replaced, mut changed) = self.apply(pages);
+        let start = self
+            .inputs
+            .as_ref()
+            .map_or(self.outputs.len(), |i| i.site_wide);
+        let before = self.outputs.split_off(start);
+        let old: HashMap<&str, &Deps> = before.iter().map(|o| (o.path.as_str(), &o.deps)).collect();
+        let new: BTreeSet<&str> = site_wide.iter().map(|o| o.path.as_str()).collect();
+        changed.extend(
+            site_wide
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| old.get(o.path.as_str()) != Some(&&o.deps))
+                .map(|(k, _)| start + k),
+        );
+        let gone = before
+            .iter()
+            .filter(|o| !new.contains(o.path.as_str()))
+            .map(|o| o.path.clone())
+            .collect();
+        drop((old, new));
+        self.outputs.extend(site_wide);
+        let inputs = std::mem::replace(&mut self.inputs, inputs);
+        let undo = Relist {
+            pages: replaced,
+            site_wide: before,
+            inputs,
+        };
+        (undo, Diff { changed, gone })
     }
 
     /// Puts `outputs` (from `revise`) in place; returns the ones they replaced, and the
@@ -303,10 +403,10 @@ impl<'a> Planner<'a> {
             inputs: Cow::Owned(SiteInputs {
                 everywhere,
                 summaries: site.index.summaries.iter().map(fingerprint::of).collect(),
-                // Every page links the home of its language from the site's name.
-                nav: fingerprint::of(&(&site.index.nav, site.index.homes())),
+                nav: nav_print(site),
                 tallied: tallied.add(&site.data_input).finish(),
                 page_outputs: Vec::with_capacity(site.pages.len()),
+                site_wide: 0,
                 search_index: None,
             }),
             renderer,
@@ -325,10 +425,17 @@ impl<'a> Planner<'a> {
             let page = outputs.len() - 1 - usize::from(card.is_some());
             self.inputs.to_mut().page_outputs.push((page, card));
         }
-        self.taxonomies(&mut outputs);
-        self.site_files(&mut outputs);
-        self.copies(&mut outputs);
+        self.inputs.to_mut().site_wide = outputs.len();
+        self.site_wide(&mut outputs, 0);
         outputs
+    }
+
+    /// The outputs that are no page's: taxonomies, site files, copies, pushed onto
+    /// `outputs`, whose first output is the plan's `offset`th.
+    fn site_wide(&mut self, outputs: &mut Vec<Output>, offset: usize) {
+        self.taxonomies(outputs);
+        self.site_files(outputs, offset);
+        self.copies(outputs);
     }
 
     fn card(&self, i: usize) -> Output {
@@ -451,7 +558,7 @@ impl<'a> Planner<'a> {
 
     /// Robots, CNAME, the search page and index, 404, and (with a base_url) sitemap and
     /// feeds, which need absolute URLs.
-    fn site_files(&mut self, outputs: &mut Vec<Output>) {
+    fn site_files(&mut self, outputs: &mut Vec<Output>, offset: usize) {
         let site = self.site;
         let made = |what: &str| Origin::Made(what.to_string());
         outputs.push(Output {
@@ -474,7 +581,7 @@ impl<'a> Planner<'a> {
             job: Job::SearchPage,
             deps: self.deps(&[("nav", self.inputs.nav)]),
         });
-        self.inputs.to_mut().search_index = Some(outputs.len());
+        self.inputs.to_mut().search_index = Some(offset + outputs.len());
         outputs.push(self.search_index());
         outputs.push(Output {
             path: "404.html".into(),
@@ -485,8 +592,15 @@ impl<'a> Planner<'a> {
         if site.config.base_url.is_empty() {
             return;
         }
+        // What the sitemap shows of a page: its URL and when it last changed (not its
+        // title, so that a title edit leaves the sitemap of 10,000 pages unwritten).
         let mut sitemap = Fingerprinter::new();
-        sitemap.add(&self.inputs.summaries);
+        for summary in &site.index.summaries {
+            sitemap
+                .add(&summary.path)
+                .add(&summary.updated)
+                .add(&summary.results_updated);
+        }
         sitemap.add(&site.taxonomies.paths().collect::<Vec<_>>());
         outputs.push(Output {
             path: "sitemap.xml".into(),
@@ -578,6 +692,12 @@ impl<'a> Planner<'a> {
             });
         }
     }
+}
+
+/// What every page shows of the others: the navigation, and every language's home
+/// (linked from the site's name).
+fn nav_print(site: &Site) -> u64 {
+    fingerprint::of(&(&site.index.nav, site.index.homes()))
 }
 
 /// The theme's static files' fingerprints, taken once per run (they are in the binary).

@@ -125,16 +125,42 @@ impl Live {
 struct Session {
     site: Site,
     plan: Plan,
-    /// Pages whose bodies changed since `plan` was served, when nothing else did (the
-    /// edits of a failed rebuild, kept for the next); `None`: the site may differ from
+    /// What changed since `plan` was served, when the plan can follow in part (the
+    /// edits of a failed rebuild are kept for the next); `None`: the site may differ from
     /// the plan anywhere, so the next rebuild plans it whole.
-    behind: Option<Vec<usize>>,
-    /// How many pages the last rebuild planned again, `None` if it planned the site.
-    revised: Option<usize>,
+    behind: Option<Behind>,
+    /// What the last rebuild planned again, `None` if it planned the site.
+    revised: Option<Revised>,
     renderer: Option<Renderer>,
     files_of: HashMap<String, BTreeSet<String>>,
     search: SearchEntries,
     cards: CardCache,
+}
+
+/// What the site has that the served plan does not, when that is only some pages.
+#[derive(Debug, Default)]
+struct Behind {
+    /// Pages whose own outputs may have changed.
+    pages: Vec<usize>,
+    /// What listings show of some of them changed too (`Reload::Listings`).
+    listings: bool,
+}
+
+impl Behind {
+    fn add(&mut self, pages: Vec<usize>, listings: bool) {
+        self.pages.extend(pages);
+        self.pages.sort_unstable();
+        self.pages.dedup();
+        self.listings |= listings;
+    }
+}
+
+/// What a rebuild planned again, when not the whole site.
+#[derive(Debug, Clone, Copy)]
+struct Revised {
+    pages: usize,
+    /// Also the listings, term pages, feeds and the rest that is no page's.
+    listings: bool,
 }
 
 pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
@@ -348,9 +374,12 @@ fn watch_loop(
                 Reload::Unchanged if !assets => continue,
                 Reload::Pages(pages) if !assets => {
                     if let Some(behind) = &mut session.behind {
-                        behind.extend(pages);
-                        behind.sort_unstable();
-                        behind.dedup();
+                        behind.add(pages, false);
+                    }
+                }
+                Reload::Listings(pages) if !assets => {
+                    if let Some(behind) = &mut session.behind {
+                        behind.add(pages, true);
                     }
                 }
                 _ => session.behind = None,
@@ -359,8 +388,10 @@ fn watch_loop(
         if let Some(Published { outputs, files }) = rebuild(&mut session, live) {
             // What was planned again: the edited pages alone, or the whole site.
             let planned = match session.revised {
-                Some(1) => "1 page".to_string(),
-                Some(n) => format!("{n} pages"),
+                Some(Revised { pages: 1, listings }) => format!("1 page{}", listings_too(listings)),
+                Some(Revised { pages, listings }) => {
+                    format!("{pages} pages{}", listings_too(listings))
+                }
                 None => "the site".to_string(),
             };
             say(&format!(
@@ -369,6 +400,13 @@ fn watch_loop(
                 session.plan.outputs.len()
             ));
         }
+    }
+}
+
+fn listings_too(listings: bool) -> &'static str {
+    match listings {
+        true => " and the listings",
+        false => "",
     }
 }
 
@@ -403,19 +441,29 @@ fn rebuild_with(
     problems: Vec<Diagnostic>,
 ) -> Option<Published> {
     let behind = session.behind.take();
-    let revised = match (renderer, &behind) {
-        (Some(renderer), Some(pages)) => session.plan.revise(&session.site, renderer, pages),
+    let plan = &session.plan;
+    let site = &session.site;
+    let part = match (renderer, &behind) {
+        (Some(renderer), Some(b)) if b.listings => plan
+            .relist(site, renderer, &b.pages)
+            .map(|relist| (renderer, Part::Listings(relist))),
+        (Some(renderer), Some(b)) => plan
+            .revise(site, renderer, &b.pages)
+            .map(|revised| (renderer, Part::Pages(revised))),
         _ => None,
     };
-    let revising = revised.is_some();
-    session.revised = behind.as_ref().map(Vec::len).filter(|_| revising);
-    let published = match (revised, renderer, &behind) {
-        (Some(revised), Some(renderer), Some(pages)) => {
+    session.revised = None;
+    let published = match (part, &behind) {
+        (Some((renderer, part)), Some(behind)) => {
+            session.revised = Some(Revised {
+                pages: behind.pages.len(),
+                listings: behind.listings,
+            });
             // The served site had no error, and only these pages changed since: their
             // problems are all that can be new (and are printed again).
-            let mut own = session.site.problems_of(pages);
+            let mut own = session.site.problems_of(&behind.pages);
             own.extend(problems);
-            revise(session, live, renderer, revised, own)
+            revise(session, live, renderer, part, own)
         }
         _ => {
             let mut all = session.site.problems.clone();
@@ -424,36 +472,59 @@ fn rebuild_with(
         }
     };
     session.behind = match published {
-        Some(_) => Some(Vec::new()),
-        // The edits of a body-only rebuild that failed wait for the next one.
-        None => behind.filter(|_| revising),
+        Some(_) => Some(Behind::default()),
+        // The edits of a rebuild in part that failed wait for the next one.
+        None => behind.filter(|_| session.revised.is_some()),
     };
     published
 }
 
-/// The edited pages' outputs (and the search index) planned again in place: an edit that
-/// changed no page's shape (`Reload::Pages`) costs what it affects, not the site.
+/// A plan brought up to date in part.
+enum Part {
+    /// The edited pages' outputs and the search index (`Plan::revise`).
+    Pages(Vec<(usize, crate::build::plan::Output)>),
+    /// Those, the pages that list them, and every output that is no page's
+    /// (`Plan::relist`).
+    Listings(crate::build::plan::Relist),
+}
+
+/// The edited pages' outputs (and the search index, and with listings every output
+/// that is no page's) planned again in place: an edit that changed no page's place in
+/// the site (`Reload::Pages`, `Reload::Listings`) costs what it affects, not the site.
 fn revise(
     session: &mut Session,
     live: &Live,
     renderer: &Renderer,
-    revised: Vec<(usize, crate::build::plan::Output)>,
+    part: Part,
     problems: Vec<Diagnostic>,
 ) -> Option<Published> {
     if show_problems(&problems, live) {
         return None;
     }
-    let (replaced, changed) = session.plan.apply(revised);
-    let diff = crate::build::plan::Diff {
-        changed,
-        gone: Vec::new(),
-    };
-    let published = publish(session, live, renderer, &diff, true);
-    if published.is_none() {
-        // Not served: the plan says what is.
-        session.plan.apply(replaced.into_iter().rev().collect());
+    match part {
+        Part::Pages(revised) => {
+            let (replaced, changed) = session.plan.apply(revised);
+            let diff = crate::build::plan::Diff {
+                changed,
+                gone: Vec::new(),
+            };
+            let published = publish(session, live, renderer, &diff, true);
+            if published.is_none() {
+                // Not served: the plan says what is.
+                session.plan.apply(replaced.into_iter().rev().collect());
+            }
+            published
+        }
+        Part::Listings(relist) => {
+            let (undo, diff) = session.plan.apply_relist(relist);
+            // The same articles: only what listings show of some changed.
+            let published = publish(session, live, renderer, &diff, true);
+            if published.is_none() {
+                session.plan.apply_relist(undo);
+            }
+            published
+        }
     }
-    published
 }
 
 /// The whole site planned again and compared with the served plan.

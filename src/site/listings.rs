@@ -12,7 +12,7 @@ use crate::i18n;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Most related articles listed under an article.
 pub const RELATED_LIMIT: usize = 5;
@@ -87,13 +87,15 @@ pub struct SiteIndex {
     /// the shallowest section in that language (`en/`), when there is one.
     homes: BTreeMap<String, String>,
     translations: HashMap<usize, Vec<Translation>>,
+    /// section path → its page's index (`""`, the home page, always has one).
+    sections: HashMap<String, usize>,
     /// constituency → positions in `latest` of the articles with a result there; built on
     /// first use by [`SiteIndex::related`].
     by_constituency: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 impl SiteIndex {
-    pub fn new(pages: &[std::sync::Arc<Page>]) -> SiteIndex {
+    pub fn new(pages: &[Arc<Page>]) -> SiteIndex {
         let summaries: Vec<Summary> = pages.iter().map(|p| summary(p)).collect();
         let by_file = pages
             .iter()
@@ -113,20 +115,21 @@ impl SiteIndex {
             match page.kind {
                 PageKind::Article => {
                     latest.push(i);
-                    let home_section =
-                        nearest_section(page.parent.as_deref().unwrap_or(""), &sections);
+                    let home_section = nearest_section(page.parent.as_deref().unwrap_or(""), |p| {
+                        sections.contains_key(p)
+                    });
                     section_articles.entry(home_section).or_default().push(i);
                 }
                 PageKind::Section if !page.is_home() => {
-                    let parent = nearest_section(page.parent.as_deref().unwrap_or(""), &sections);
+                    let parent = nearest_section(page.parent.as_deref().unwrap_or(""), |p| {
+                        sections.contains_key(p)
+                    });
                     subsections.entry(parent).or_default().push(i);
                 }
                 PageKind::Section => {}
             }
         }
-        let newest_first = |a: &usize, b: &usize| {
-            (pages[*b].date, &pages[*a].front.title).cmp(&(pages[*a].date, &pages[*b].front.title))
-        };
+        let newest_first = |a: &usize, b: &usize| newest_first(pages, *a, *b);
         latest.sort_by(newest_first);
         for list in section_articles.values_mut() {
             list.sort_by(newest_first);
@@ -134,18 +137,7 @@ impl SiteIndex {
         for list in subsections.values_mut() {
             list.sort_by(|a, b| pages[*a].path.cmp(&pages[*b].path));
         }
-        let nav = subsections
-            .get("")
-            .map(|subs| {
-                subs.iter()
-                    .map(|&i| NavItem {
-                        title: pages[i].front.title.clone(),
-                        path: pages[i].path.clone(),
-                        lang: pages[i].lang.clone(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let nav = nav(pages, &subsections);
         let mut homes: BTreeMap<String, String> = BTreeMap::new();
         let mut sections_shallow_first: Vec<&Page> = pages
             .iter()
@@ -167,8 +159,81 @@ impl SiteIndex {
             nav,
             homes,
             translations: translations(pages),
+            sections: sections
+                .into_iter()
+                .map(|(path, i)| (path.to_string(), i))
+                .collect(),
             by_constituency: OnceLock::new(),
         }
+    }
+
+    /// Takes the page at `i` again after an edit of what listings show of it (title,
+    /// description, dates, tags) that left where it is (file, path, kind, language,
+    /// translation key) as it was: its summary, its place in the newest-first lists, and
+    /// the navigation when it is a top-level section. `pages` are the site's pages with
+    /// the new one at `i`; `results` its results' digests. True if the article moved in
+    /// the newest-first order.
+    pub fn relist(&mut self, pages: &[Arc<Page>], i: usize, results: &[ResultDigest]) -> bool {
+        let page = &pages[i];
+        self.summaries[i] = summary(page);
+        self.note_result_times_of(i, results);
+        let mut moved = false;
+        if page.kind == PageKind::Article {
+            moved = place_newest_first(&mut self.latest, pages, i);
+            let section = self.section_of(page);
+            if let Some(list) = self.section_articles.get_mut(&section) {
+                place_newest_first(list, pages, i);
+            }
+        }
+        if moved {
+            // Positions in `latest` changed: found again on the next `related`.
+            self.by_constituency = OnceLock::new();
+        }
+        if page.kind == PageKind::Section && self.subsections_of("").contains(&i) {
+            self.nav = nav(pages, &self.subsections);
+        }
+        moved
+    }
+
+    /// The path of the section a page is listed in (`""`: the home page).
+    fn section_of(&self, page: &Page) -> String {
+        nearest_section(page.parent.as_deref().unwrap_or(""), |path| {
+            self.sections.contains_key(path)
+        })
+    }
+
+    /// The pages whose own page lists or names the page at `i` besides itself: the
+    /// section page it is listed in (an article's section, the section above a section),
+    /// the home page, and the articles whose related box may show it (those with a
+    /// constituency of its results). What an edit of what listings show of it may change,
+    /// besides the listings of terms, feeds, the sitemap and the search index. `results`
+    /// are the site's results' digests.
+    pub fn listed_by(
+        &self,
+        pages: &[Arc<Page>],
+        i: usize,
+        results: &[Arc<[ResultDigest]>],
+    ) -> BTreeSet<usize> {
+        let mut listing = BTreeSet::new();
+        let Some(page) = pages.get(i) else {
+            return listing;
+        };
+        listing.extend(self.sections.get(""));
+        if !page.is_home() {
+            listing.extend(self.sections.get(&self.section_of(page)));
+        }
+        let by_constituency = self.by_constituency(results);
+        for result in results.get(i).into_iter().flat_map(|r| r.iter()) {
+            for &position in by_constituency
+                .get(&result.constituency)
+                .into_iter()
+                .flatten()
+            {
+                listing.insert(self.latest[position]);
+            }
+        }
+        listing.remove(&i);
+        listing
     }
 
     /// Every language's home (see `homes`): pages link theirs from the site's name.
@@ -184,23 +249,8 @@ impl SiteIndex {
     /// Other articles with a result in a constituency of `page`'s results, newest first,
     /// at most [`RELATED_LIMIT`]; translations of the page are left out (they are linked
     /// as translations). `results` are the site's results, one entry per page.
-    pub fn related(&self, page: usize, results: &[std::sync::Arc<[ResultDigest]>]) -> Vec<usize> {
-        // constituency → positions in `latest` (so ascending is newest first).
-        let by_constituency = self.by_constituency.get_or_init(|| {
-            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-            for (position, &i) in self.latest.iter().enumerate() {
-                let places: BTreeSet<&str> = results
-                    .get(i)
-                    .into_iter()
-                    .flat_map(|r| r.iter())
-                    .map(|r| r.constituency.as_str())
-                    .collect();
-                for place in places {
-                    map.entry(place.to_string()).or_default().push(position);
-                }
-            }
-            map
-        });
+    pub fn related(&self, page: usize, results: &[Arc<[ResultDigest]>]) -> Vec<usize> {
+        let by_constituency = self.by_constituency(results);
         let Some(own) = results.get(page) else {
             return Vec::new();
         };
@@ -224,6 +274,26 @@ impl SiteIndex {
             .take(RELATED_LIMIT)
             .map(|position| self.latest[position])
             .collect()
+    }
+
+    /// constituency → positions in `latest` (so ascending is newest first) of the
+    /// articles with a result there, made on first use.
+    fn by_constituency(&self, results: &[Arc<[ResultDigest]>]) -> &HashMap<String, Vec<usize>> {
+        self.by_constituency.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (position, &i) in self.latest.iter().enumerate() {
+                let places: BTreeSet<&str> = results
+                    .get(i)
+                    .into_iter()
+                    .flat_map(|r| r.iter())
+                    .map(|r| r.constituency.as_str())
+                    .collect();
+                for place in places {
+                    map.entry(place.to_string()).or_default().push(position);
+                }
+            }
+            map
+        })
     }
 
     pub fn page_for_file(&self, file: &std::path::Path) -> Option<usize> {
@@ -257,10 +327,10 @@ impl SiteIndex {
 }
 
 /// The closest existing section at or above `path` (`""`, the home page, always exists).
-fn nearest_section(path: &str, sections: &HashMap<&str, usize>) -> String {
+fn nearest_section(path: &str, is_section: impl Fn(&str) -> bool) -> String {
     let mut path = path.to_string();
     loop {
-        if path.is_empty() || sections.contains_key(path.as_str()) {
+        if path.is_empty() || is_section(&path) {
             return path;
         }
         let trimmed = path.trim_end_matches('/');
@@ -274,17 +344,22 @@ fn nearest_section(path: &str, sections: &HashMap<&str, usize>) -> String {
 impl SiteIndex {
     /// Gives each summary the latest update time of its page's results (in the order of
     /// `pages`), where that is later than the page's own date.
-    pub fn note_result_times(&mut self, results: &[std::sync::Arc<[ResultDigest]>]) {
-        for (summary, results) in self.summaries.iter_mut().zip(results) {
-            let latest = results
-                .iter()
-                .filter_map(|r| r.updated.as_ref().map(|u| u.utc.clone()))
-                .max();
-            if let Some(time) = latest
-                && time > summary.updated_time()
-            {
-                summary.results_updated = Some(time);
-            }
+    pub fn note_result_times(&mut self, results: &[Arc<[ResultDigest]>]) {
+        for (i, results) in results.iter().enumerate().take(self.summaries.len()) {
+            self.note_result_times_of(i, results);
+        }
+    }
+
+    fn note_result_times_of(&mut self, i: usize, results: &[ResultDigest]) {
+        let summary = &mut self.summaries[i];
+        let latest = results
+            .iter()
+            .filter_map(|r| r.updated.as_ref().map(|u| u.utc.clone()))
+            .max();
+        if let Some(time) = latest
+            && time > summary.updated_time()
+        {
+            summary.results_updated = Some(time);
         }
     }
 }
@@ -308,6 +383,40 @@ fn summary(page: &Page) -> Summary {
         lang: page.lang.clone(),
         tags: page.front.tags.clone(),
     }
+}
+
+/// The site's article order, newest first: by date (undated last), then by title, then
+/// as the files sort (a stable sort of pages in file order).
+fn newest_first(pages: &[Arc<Page>], a: usize, b: usize) -> std::cmp::Ordering {
+    (pages[b].date, &pages[a].front.title, a).cmp(&(pages[a].date, &pages[b].front.title, b))
+}
+
+/// Puts `i` in `list` (newest first, as `newest_first` orders pages) where it now
+/// sorts, moving it if it is there; true if it moved or was not there.
+pub(crate) fn place_newest_first(list: &mut Vec<usize>, pages: &[Arc<Page>], i: usize) -> bool {
+    let from = list.iter().position(|&j| j == i);
+    if let Some(from) = from {
+        list.remove(from);
+    }
+    let to = list.partition_point(|&j| newest_first(pages, j, i).is_lt());
+    list.insert(to, i);
+    from != Some(to)
+}
+
+/// The top-level sections, for every page's navigation.
+fn nav(pages: &[Arc<Page>], subsections: &HashMap<String, Vec<usize>>) -> Vec<NavItem> {
+    subsections
+        .get("")
+        .map(|subs| {
+            subs.iter()
+                .map(|&i| NavItem {
+                    title: pages[i].front.title.clone(),
+                    path: pages[i].path.clone(),
+                    lang: pages[i].lang.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Pages sharing a `translation_key` link to each other.

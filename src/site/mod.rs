@@ -56,9 +56,24 @@ struct Entry {
     facts: PageFacts,
     /// A section's `[generate]`, resolved.
     generate: Option<Arc<generate::Spec>>,
-    /// Of everything the site derives across pages reads of this file: the page less
-    /// its body, its results, its `[generate]` (see `Site::reload_content`).
-    shape: u64,
+    /// What the site derives across pages reads of this file (see
+    /// `Site::reload_content`).
+    shape: Shape,
+}
+
+/// What the cross-page steps of `Site::assemble` read of a content file, fingerprinted
+/// (`shape_of`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Shape {
+    /// The page less its body, its results and its `[generate]`: two texts of a file with
+    /// one `whole` leave every listing, index, taxonomy, tally and cross-page check as it
+    /// was.
+    whole: u64,
+    /// All of that but what listings show of the page (title, description, dates, tags;
+    /// and authors, which only its own page shows): two texts with one `place` leave the
+    /// same pages in every listing and only the page's summary, its place in
+    /// newest-first lists and its tags' terms to change (`Site::relist`).
+    place: u64,
 }
 
 /// What re-reading edited content files changed.
@@ -70,6 +85,12 @@ pub enum Reload {
     /// listing, index, taxonomy, tally and cross-page check is as it was, and each page
     /// kept its index in `Site::pages`.
     Pages(Vec<usize>),
+    /// What listings show of these pages changed (title, description, dates, tags) and
+    /// nothing that places them (file, path, language, draft, results): listings and
+    /// taxonomies were updated in place (`Site::relist`), every tally and cross-page check
+    /// is as it was, and each page kept its index. Also named: pages whose term links
+    /// changed with them (a term named after its newest article).
+    Listings(Vec<usize>),
     /// The site was assembled again: anything may have changed.
     Site,
 }
@@ -328,10 +349,12 @@ impl Site {
     /// is a deletion) and re-checks the site, reusing every other page as it was. When
     /// what the cross-page steps read of each edited file (its `shape`: the page less its
     /// body, its results) is unchanged, only those pages are replaced and their problems
-    /// taken again: the cost of the edit, not of the site (`Reload::Pages`).
+    /// taken again: the cost of the edit, not of the site (`Reload::Pages`). When only
+    /// what listings show of them changed (title, description, dates, tags), the
+    /// listings and taxonomies are updated in place for them (`Reload::Listings`).
     pub fn reload_content(&mut self, changed: &[PathBuf]) -> Reload {
         let mut touched = Vec::new();
-        let mut same_shape = true;
+        let (mut same_shape, mut same_place) = (true, true);
         // The edited files' own problems, as they were and as they are.
         let (mut gone, mut found) = (Vec::new(), Vec::new());
         for file in changed {
@@ -358,17 +381,25 @@ impl Site {
                     if let Some(old) = &old {
                         gone.extend(self.own_problems_of(old).iter().cloned());
                     }
-                    old.map(|old| old.page.is_ok() && Some(old.shape) == shape)
+                    old.filter(|old| old.page.is_ok()).zip(shape)
                 }
-                None => self.entries.remove(file).map(|_| false),
+                None => {
+                    self.entries.remove(file);
+                    None
+                }
             };
-            same_shape &= old == Some(true);
+            same_shape &= old.as_ref().is_some_and(|(old, new)| old.shape == *new);
+            same_place &= old
+                .as_ref()
+                .is_some_and(|(old, new)| old.shape.place == new.place);
             touched.push(file.clone());
         }
         if touched.is_empty() {
             return Reload::Unchanged;
         }
-        if !same_shape {
+        // A problem found across pages may be one the edit removes: found again.
+        let derived_error = self.derived_problems.iter().any(Diagnostic::is_error);
+        if !same_shape && (!same_place || derived_error) {
             self.assemble(Vec::new());
             return Reload::Site;
         }
@@ -385,14 +416,26 @@ impl Site {
                 }
             }
         }
-        let edited = edited
-            .into_iter()
-            .map(|(i, page, facts)| {
-                self.pages[i] = page;
-                self.facts[i] = facts;
-                i
-            })
-            .collect();
+        let reload = match same_shape {
+            true => {
+                let pages = edited
+                    .into_iter()
+                    .map(|(i, page, facts)| {
+                        self.pages[i] = page;
+                        self.facts[i] = facts;
+                        i
+                    })
+                    .collect();
+                Reload::Pages(pages)
+            }
+            false => match self.relist(edited) {
+                Some(pages) => Reload::Listings(pages),
+                None => {
+                    self.assemble(Vec::new());
+                    return Reload::Site;
+                }
+            },
+        };
         if self.generated.is_empty() {
             diagnostics::replace_sorted(&mut self.problems, &gone, found);
         } else {
@@ -401,7 +444,44 @@ impl Site {
             let problems = self.own_problems(Vec::new(), |_| {});
             self.problems = self.with_derived_problems(problems);
         }
-        Reload::Pages(edited)
+        reload
+    }
+
+    /// Puts the `edited` pages (index, new page, its facts) in place when what changed of
+    /// them is only what listings show (their `Shape::place` is as it was): their
+    /// summaries, their places in newest-first lists, their terms. Returns the pages whose
+    /// own outputs may have changed (the edited ones, and those whose term links were
+    /// renamed), `None` when a new term would take a page's URL (the whole site is then
+    /// assembled again, which reports it).
+    fn relist(&mut self, edited: Vec<(usize, Arc<Page>, PageFacts)>) -> Option<Vec<usize>> {
+        let mut changed = Vec::with_capacity(edited.len());
+        let mut new_paths = Vec::new();
+        for (i, page, facts) in edited {
+            let before = std::mem::replace(&mut self.pages[i], page);
+            self.facts[i] = facts;
+            let digests = &self.charts.digests;
+            self.index.relist(&self.pages, i, &digests[i]);
+            let relisted = self
+                .taxonomies
+                .relist(&before, &self.pages, i, digests, &self.config);
+            new_paths.extend(relisted.new_paths);
+            changed.push(i);
+            changed.extend(relisted.renamed);
+        }
+        // As `checks::taxonomy_urls` would find: the term's page, or its taxonomy's index
+        // (`tags/`, new with the site's first tag), where a page is.
+        let taken =
+            |path: &str| path == listings::SEARCH_PATH || self.pages.iter().any(|p| p.path == path);
+        let taxonomy = |path: &str| path.split_inclusive('/').next().map(str::to_string);
+        if new_paths
+            .iter()
+            .any(|path| taken(path) || taxonomy(path).is_some_and(|t| taken(&t)))
+        {
+            return None;
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        Some(changed)
     }
 
     /// The problems of pages `pages` (places in `pages`) on their own: what `serve`
@@ -495,7 +575,7 @@ impl Site {
                     result_problems: Vec::new(),
                     facts: PageFacts::default(),
                     generate: None,
-                    shape: 0,
+                    shape: Shape::default(),
                 });
             }
         };
@@ -584,7 +664,7 @@ impl Site {
         let facts = PageFacts::new(source, &results);
         let shape = match &page {
             Ok(page) => shape_of(page, facts.results, generate.as_deref()),
-            Err(_) => 0,
+            Err(_) => Shape::default(),
         };
         let digests: Arc<[ResultDigest]> = ResultDigest::all_of(results.iter()).into();
         if let (Some((cache, key)), Ok(p)) = (summaries, &page)
@@ -961,10 +1041,10 @@ fn summarisable(page: &Page) -> bool {
 }
 
 /// What the cross-page steps of `Site::assemble` read of a page (everything but its
-/// body), its results and its `[generate]`, fingerprinted: two texts of a file with one
-/// shape leave every listing, index, taxonomy, tally and cross-page check as it was.
-fn shape_of(page: &Page, results: u64, generate: Option<&generate::Spec>) -> u64 {
-    fingerprint::of_debug(&(
+/// body), its results and its `[generate]`, fingerprinted whole and less what listings
+/// show of the page (`Shape`).
+fn shape_of(page: &Page, results: u64, generate: Option<&generate::Spec>) -> Shape {
+    let whole = fingerprint::of_debug(&(
         &page.file,
         page.kind,
         &page.front,
@@ -973,7 +1053,37 @@ fn shape_of(page: &Page, results: u64, generate: Option<&generate::Spec>) -> u64
         (&page.path, &page.parent),
         results,
         generate.map(generate::Spec::fingerprint),
-    ))
+    ));
+    // Every field named, so that a new one is put on one side or the other. Values, not
+    // spans: a longer title moves every later field of the front matter.
+    let content::front_matter::FrontMatter {
+        title: _,
+        description: _,
+        date: _,
+        updated: _,
+        tags: _,
+        authors: _,
+        lang,
+        draft,
+        slug,
+        translation_key,
+        results: _,
+        data,
+        generate: _,
+    } = &page.front;
+    let place = fingerprint::of_debug(&(
+        &page.file,
+        page.kind,
+        (lang.as_ref().map(|l| l.get_ref()), draft),
+        slug.as_ref().map(|s| s.get_ref()),
+        translation_key,
+        data.iter().map(|d| d.get_ref()).collect::<Vec<_>>(),
+        &page.lang,
+        (&page.path, &page.parent),
+        results,
+        generate.map(generate::Spec::fingerprint),
+    ));
+    Shape { whole, place }
 }
 
 /// The home page of a site whose content/ has no `_index.md`.
