@@ -467,7 +467,20 @@ impl Checker<'_> {
             {
                 continue;
             }
+            // "NOTA got 15,563, more than the Congress candidate, so the party came fifth":
+            // NOTA is no party; the place is the party's.
+            let party_word = |at: usize| {
+                let clause = named
+                    .clauses
+                    .iter()
+                    .find(|(a, b)| at >= *a && at < *b)
+                    .map_or("", |(a, _)| &lower[*a..at]);
+                ["the party", "पार्टी", "दल"]
+                    .iter()
+                    .any(|w| find_word(clause, w).is_some())
+            };
             if let Some(at) = found
+                && !party_word(at)
                 && let Some(message) = self.nota_place(&clause_who(at), *rank, &scope)
             {
                 return Some(message);
@@ -605,6 +618,11 @@ fn reference_place(lower: &str, at: usize, word: &str) -> bool {
         "short of",
         "shy of",
         "between",
+        // "the gap to second place was 2.82 points", "the lead over third".
+        "gap to",
+        "lead over",
+        "margin over",
+        "ahead of",
     ]
     .iter()
     .any(|b| before.ends_with(b))

@@ -578,6 +578,23 @@ impl Checker<'_> {
             with_nota: None,
             what: format!("{} together ({})", r.election, list_of(&pair)),
         }];
+        // "… 2,353 डाक मत, जबकि ईवीएम के वोट 12,50,207 थे। दोनों मिलाकर 12,52,560": the two
+        // may be the EVM and postal votes, whose sum is the whole (with NOTA or without).
+        if q.measure == Measure::Count && r.candidates.iter().any(|c| c.postal.is_some()) {
+            for (total, what) in [
+                (r.total, "EVM and postal votes together"),
+                (
+                    r.total_without_nota,
+                    "EVM and postal votes together, NOTA left out",
+                ),
+            ] {
+                sums.push(Sum {
+                    value: total as f64,
+                    with_nota: None,
+                    what: format!("{}, {what}", r.election),
+                });
+            }
+        }
         // Which two the sentence means may lie a sentence back: any two of the result
         // stated exactly is taken as meant.
         for (i, a) in ranked.iter().enumerate() {
