@@ -82,6 +82,13 @@ const CLEARED_AFTER: &[&str] = &[
     "below the bar",
     "short of the threshold",
     "below the threshold",
+    // "ten of twelve forfeited, the Congress's Mashahary included, 90,862 votes short".
+    "short",
+    "below it",
+    "above it",
+    "over it",
+    "under it",
+    "clear of it",
 ];
 /// In Hindi the bar is named before the figure and a comparing word follows it ("ज़मानत
 /// की सीमा से 12,572 वोट ज़्यादा").
