@@ -221,6 +221,7 @@ const chunavSearch = (() => {
   // Title 8, a heading, the description or a tag 3, the body 1, added up; 0.5 for no field
   // (a word only beside the body: in the result box).
   const fieldScore = (f) => (f & 4 ? 8 : 0) + (f & 2 ? 3 : 0) + (f & 1 ? 1 : 0) || 0.5;
+  const FIELD_SCORES = Float64Array.from({ length: 8 }, (_, f) => fieldScore(f));
 
   // Keys that differ only in inherent vowels (a) and y/i: where spelling and speech part.
   const unschwa = (k) => k.replace(/a/g, '').replace(/y/g, 'i');
@@ -257,13 +258,17 @@ const chunavSearch = (() => {
       if (!weight) continue;
       matched.set(word, weight);
       if (info) rare[info[0]] = info.slice(1);
+      // A common word has thousands of postings (below 2^31: a gap and three bits).
+      const byField = FIELD_SCORES.map((f) => weight * f);
       let id = 0;
-      for (const p of postings) {
-        id += Math.floor(p / 8);
-        if (!scores[id]) ids.push(id);
+      for (let j = 0; j < postings.length; j += 1) {
+        const p = postings[j];
+        id += p >> 3;
+        const was = scores[id];
+        if (!was) ids.push(id);
         if (weight > best[id]) best[id] = weight;
-        const score = weight * fieldScore(p % 8);
-        if (score > scores[id]) scores[id] = score;
+        const score = byField[p & 7];
+        if (score > was) scores[id] = score;
       }
     }
     return { ids, scores, best, matched, rare };
@@ -465,8 +470,8 @@ const chunavSearch = (() => {
     return { ids: bestFirst(hits, count, total), partial };
   };
 
-  // `hits` by how many words (`count`), then score (`total`), then newest (ids are oldest
-  // first, so the higher id) — sorted as one number per article (count, the total in
+  // `hits` (as `length` and `slice`) by how many words (`count`), then score (`total`),
+  // then newest (ids are oldest first, so the higher id) — one number per article (count, the total in
   // ten-thousandths, the id): a typed array's own sort is many times faster on a phone
   // than a comparator called for every pair of a common word's thousands of articles.
   // 2^20 ids (a million articles) and totals below 2^21 ten-thousandths keep the number
@@ -479,10 +484,37 @@ const chunavSearch = (() => {
       const score = Math.min(ID_SPAN * 2 - 1, Math.round(total[id] * 1e4));
       keys[i] = (Math.min(count[id], 1023) * ID_SPAN * 2 + score) * ID_SPAN + id;
     }
-    keys.sort();
-    const ids = new Array(keys.length);
-    for (let i = 0; i < keys.length; i += 1) ids[i] = keys[keys.length - 1 - i] % ID_SPAN;
-    return ids;
+    // The first page is picked in one pass over the keys; the whole list is sorted only
+    // when a later page is asked for (a common word's thousands were sorted on every query).
+    // (Newest first: on a tie the newer ranks higher, so most keys then fall below the
+    // tenth at once.)
+    const top = new Float64Array(PAGE);
+    let n = 0;
+    for (let i = keys.length - 1; i >= 0; i -= 1) {
+      const k = keys[i];
+      if (n === PAGE && k < top[PAGE - 1]) continue;
+      let at = n < PAGE ? n : PAGE - 1;
+      while (at > 0 && top[at - 1] < k) {
+        top[at] = top[at - 1];
+        at -= 1;
+      }
+      top[at] = k;
+      if (n < PAGE) n += 1;
+    }
+    const first = Array.from(top.subarray(0, n), (k) => k % ID_SPAN);
+    let sorted = null;
+    const all = () => {
+      if (!sorted) {
+        keys.sort();
+        sorted = new Array(keys.length);
+        for (let i = 0; i < keys.length; i += 1) sorted[i] = keys[keys.length - 1 - i] % ID_SPAN;
+      }
+      return sorted;
+    };
+    return {
+      length: keys.length,
+      slice: (from, to) => (to <= first.length || first.length === keys.length ? first : all()).slice(from, to),
+    };
   };
 
   // The folded index word a piece of page text is: cards repeat words, and folding costs.
@@ -500,24 +532,30 @@ const chunavSearch = (() => {
   const highlighted = (text, matched, ws, from = 0, to = Infinity) => {
     const whole = to === Infinity;
     const frag = document.createDocumentFragment();
+    // The text between marks goes in as one node: a node per word cost a throttled phone
+    // most of a card's time, and its layout more.
+    let plain = '';
     let at = whole || !ws.length ? 0 : ws[from][0];
-    if (at > 0) frag.append('… ');
+    if (at > 0) plain = '… ';
     for (let i = from; i <= to && i < ws.length; i += 1) {
       const [s, e] = ws[i];
-      frag.append(text.slice(at, s));
       const piece = text.slice(s, e);
       if (matched.has(foldedWord(piece))) {
+        plain += text.slice(at, s);
+        if (plain) frag.append(plain);
+        plain = '';
         const mark = document.createElement('mark');
         mark.textContent = piece;
         frag.append(mark);
       } else {
-        frag.append(piece);
+        plain += text.slice(at, e);
       }
       at = e;
     }
-    if (whole) frag.append(text.slice(at));
-    else if (!ws.length) frag.append(text.slice(0, 160));
-    else if (at < text.length) frag.append(' …');
+    if (whole) plain += text.slice(at);
+    else if (!ws.length) plain += text.slice(0, 160);
+    else if (at < text.length) plain += ' …';
+    if (plain) frag.append(plain);
     return frag;
   };
   const wordSpans = (text) => spans(text, true);
@@ -589,20 +627,28 @@ const chunavSearch = (() => {
   const show = async (ticket, ids, from, matched, cards, titles, own) => {
     const shown = ids.slice(from, from + PAGE);
     let i = 0;
-    const first = document.createDocumentFragment();
     const waiting = new Map(); // article id → its card, whose snippet is to come
-    for (; i < shown.length; i += 1) {
-      const id = shown[i];
-      if (cards.has(id)) first.append(card(null, matched, cards.get(id)));
-      else if (titles.has(id)) {
-        const li = card(null, matched, [...titles.get(id), null]);
-        waiting.set(id, li);
-        first.append(li);
-      } else break;
-    }
-    out.append(first);
-    // The first cards are painted before the article files of the others are asked for
-    // (each request costs the main thread a little), those of the first screen first.
+    // Appends the cards of results i up to `end` that need no article file, up to the
+    // first that does.
+    const ready = (end) => {
+      const cardsNow = document.createDocumentFragment();
+      for (; i < Math.min(end, shown.length); i += 1) {
+        const id = shown[i];
+        if (cards.has(id)) cardsNow.append(card(null, matched, cards.get(id)));
+        else if (titles.has(id)) {
+          const li = card(null, matched, [...titles.get(id), null]);
+          waiting.set(id, li);
+          cardsNow.append(li);
+        } else break;
+      }
+      out.append(cardsNow);
+    };
+    // The first screen's cards go in alone: drawing and laying out all ten (a throttled
+    // phone: 15 ms and 30 ms) would hold back the first ones.
+    ready(SCREEN);
+    // They are painted before the article files of the others are asked for (each request
+    // costs the main thread a little), those of the first screen first, and before the
+    // other cards that need none are drawn.
     if (i > 0 && (i < shown.length || waiting.size)) {
       await new Promise((resolve) => {
         requestAnimationFrame(() => setTimeout(resolve));
@@ -614,6 +660,7 @@ const chunavSearch = (() => {
     const docs = new Map(wanted.slice(0, SCREEN).map((id) => [id, get(`d/${id}.json`)]));
     const rest = () => { for (const id of wanted.slice(SCREEN)) docs.set(id, get(`d/${id}.json`)); };
     if (wanted.length <= SCREEN) rest();
+    ready(shown.length);
     for (const [id, li] of waiting) {
       const d = await docs.get(id);
       if (ticket !== current) return;

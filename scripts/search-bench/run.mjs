@@ -1,6 +1,6 @@
 // Runs a relevance set against chunav's search and Pagefind on the same built site, in
 // headless Chromium, and prints precision at 3 and the bytes each query fetched.
-//   node run.mjs SITE_DIR PREFIX QUERIES.json [--throttle]
+//   node run.mjs SITE_DIR PREFIX QUERIES.json [--throttle] [--chunav-only]
 // SITE_DIR is a built site with Pagefind's index in SITE_DIR/pagefind/; PREFIX the path it
 // is served under ("/bench/"). Each query runs in a fresh browser context (an empty cache),
 // as a reader's first search would. With --throttle it also measures, on a phone profile
@@ -98,7 +98,8 @@ const kb = (b) => `${(b / 1024).toFixed(1)}`;
 const rows = [];
 for (const query of flags.includes('--throttle-only') ? [] : queries) {
   const ours = await chunav(query.q);
-  const theirs = await pagefind(query.q);
+  // --chunav-only: no Pagefind index in the site (its columns then read 0).
+  const theirs = flags.includes('--chunav-only') ? { top: [], index: 0, code: 0 } : await pagefind(query.q);
   rows.push({ ...query, ours, theirs, pOurs: precision(ours.top, query.relevant), pTheirs: precision(theirs.top, query.relevant) });
 }
 if (rows.length) {

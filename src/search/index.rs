@@ -67,10 +67,13 @@ const PAIRS: usize = 24;
 /// round trip.
 const RARE: usize = 3;
 
-/// The files of first results hold between this and twice this many bytes of JSON (a few
-/// KB once gzipped): their number is the power of two that gives that, so that it changes
-/// only when the site doubles or halves, not with every edit (every word moves then).
-const FIRSTS_BYTES: usize = 16_000;
+/// The files of first results hold between this and twice this many bytes of JSON (2-5 KB
+/// once gzipped): their number is the power of two that gives that, so that it changes
+/// only when the site doubles or halves, not with every edit (every word moves then). A
+/// query fetches one for each of its words, and a throttled phone's main thread spends
+/// about a millisecond on each 4 KB of JSON it receives: at 16,000 a query of a compound
+/// typed apart (six files) waited 40-50 ms for them after the last had arrived.
+const FIRSTS_BYTES: usize = 8_000;
 
 /// A shard holds at least SHARD_MIN bytes of JSON, then ends before the first key whose
 /// hash's high bits say one in SHARD_CUT (`cuts_before`), or before the key that would take it past SHARD_MAX:

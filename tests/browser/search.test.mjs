@@ -99,6 +99,30 @@ for (const [query, least] of [['कानपुर', 4], ['आलोक', 2], ['
   });
 }
 
+test('the next ten follow the first ten, page after page, each article once', async () => {
+  // The first page is picked apart from the whole list, which is sorted only for the next.
+  const page = await search('वोट');
+  const first = (await results(page)).cards.map((c) => c.href);
+  const { status } = await results(page);
+  assert.ok(status > 20, `वोट: ${status} results`);
+  assert.equal(first.length, 10);
+  let shown = first.length;
+  while (await page.locator('.search-more').count()) {
+    await page.locator('.search-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, shown);
+    shown = await page.locator('#search-results li').count();
+    // The button moves the focus to one of the new results.
+    await page.waitForFunction(() => document.activeElement?.closest('#search-results li'));
+  }
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('#search-results li p')].every((p) => p.textContent));
+  const all = await page.evaluate(() => [...document.querySelectorAll('#search-results li a')].map((a) => a.getAttribute('href')));
+  assert.equal(all.length, status, 'every result is shown');
+  assert.equal(new Set(all).size, all.length, 'no article twice');
+  assert.deepEqual(all.slice(0, 10), first, 'the first ten stay first');
+  await page.close();
+});
+
 test('snippets contain the query, marked', async () => {
   for (const query of ['आलोक', 'कानपुर', 'ज़मानत']) {
     const page = await search(query);
