@@ -2963,35 +2963,37 @@ fn lakh_restatement(sentence: &str, q: &Quoted) -> bool {
 /// Whether `q` is an end of a range: "between 22.54% and 23.70%", "from 41% to 47%",
 /// "22 से 24 प्रतिशत के बीच".
 fn in_range(sentence: &str, q: &Quoted) -> bool {
-    let before = numbers::lowercase(sums::window_before(sentence, q.start).trim_end());
-    let after = numbers::lowercase(sums::window_after(sentence, q.end).trim_start());
-    if before.ends_with("between") || before.ends_with("from") {
-        return true;
-    }
-    if before.ends_with(" and") || before.ends_with(" to") || before.ends_with(" से") {
-        let head = before.rsplit_once(' ').map_or("", |(h, _)| h);
-        let opener = numbers::numbers(head).last().is_some_and(|p| {
-            let lead = head[..p.start].trim_end();
-            lead.ends_with("between") || lead.ends_with("from") || before.ends_with(" से")
-        });
-        return opener;
-    }
-    after.starts_with("से") && after.split_whitespace().take(5).any(|w| w == "बीच")
+    range_end(sentence, q, true)
 }
 
 /// Whether `q` is an end of a range said with "between" ("between 40,000 and 45,000",
-/// "43 से 45 हज़ार के बीच"), not a change from one figure to another ("from 88,313",
-/// "1,55,934 से 25,968 तक").
+/// "43 से 45 हज़ार के बीच"): for counts, "from 88,313" or "1,55,934 से 25,968 तक" is more
+/// often a change from one figure to another, which is checked.
 fn between_range(sentence: &str, q: &Quoted) -> bool {
+    range_end(sentence, q, false)
+}
+
+/// The two readings above: with `from_to`, "from … to" and "X से Y" are ranges too.
+fn range_end(sentence: &str, q: &Quoted, from_to: bool) -> bool {
     let before = numbers::lowercase(sums::window_before(sentence, q.start).trim_end());
     let after = numbers::lowercase(sums::window_after(sentence, q.end).trim_start());
-    if before.ends_with("between") || after.starts_with("के बीच") {
+    if before.ends_with("between")
+        || after.starts_with("के बीच")
+        || (from_to && before.ends_with("from"))
+    {
         return true;
     }
-    if let Some(head) = before.strip_suffix(" and") {
-        return numbers::numbers(head)
-            .last()
-            .is_some_and(|p| head[..p.start].trim_end().ends_with("between"));
+    let joins: &[&str] = if from_to {
+        &[" and", " to", " से"]
+    } else {
+        &[" and"]
+    };
+    if let Some(join) = joins.iter().find(|j| before.ends_with(**j)) {
+        let head = &before[..before.len() - join.len()];
+        return numbers::numbers(head).last().is_some_and(|p| {
+            let lead = head[..p.start].trim_end();
+            lead.ends_with("between") || (from_to && (lead.ends_with("from") || *join == " से"))
+        });
     }
     after.starts_with("से") && after.split_whitespace().take(5).any(|w| w == "बीच")
 }
