@@ -180,6 +180,35 @@ fn entries_of_cards_no_longer_made_are_pruned() {
     );
 }
 
+#[test]
+fn check_leaves_the_drawn_cards_and_the_published_site_alone() {
+    let site = site_with_cards();
+    site.ok(&["build"]);
+    let entries = snapshot(&site.root.join(".chunav/cache/cards"));
+    assert!(!entries.is_empty());
+    let published = snapshot(&site.root.join("public"));
+    // An edit the card shows, checked but not built: check draws no card, so it neither
+    // adds an entry for the new card nor prunes the published one's.
+    let page = "content/kanpur/kshetravar.md";
+    let text = site.read(page);
+    site.write(
+        page,
+        &text.replacen(
+            "election = \"लोकसभा 2024\"",
+            "election = \"लोकसभा आम चुनाव 2024\"",
+            1,
+        ),
+    );
+    site.ok(&["check"]);
+    assert_eq!(snapshot(&site.root.join(".chunav/cache/cards")), entries);
+    assert_eq!(snapshot(&site.root.join("public")), published);
+    // Back as it was: the next build reuses the entry check left in place.
+    site.write(page, &text);
+    site.ok(&["check"]);
+    site.ok(&["build"]);
+    assert_eq!(snapshot(&site.root.join("public")), published);
+}
+
 /// The site as a build with no cache writes it (output in `cold/`).
 fn cold_snapshot(site: &Site) -> BTreeMap<PathBuf, Vec<u8>> {
     let cold = site.root.join("cold");

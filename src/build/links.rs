@@ -51,6 +51,10 @@ impl Sink for LinkRecorder<'_> {
         }
         Ok(())
     }
+
+    fn keeps_bytes(&self) -> bool {
+        self.inner.keeps_bytes()
+    }
 }
 
 impl LinkRecorder<'_> {

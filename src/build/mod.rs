@@ -107,7 +107,9 @@ pub fn build(options: &BuildOptions) -> Outcome {
         },
         None => None,
     };
-    let cache = options.cache.then(|| CardCache::open(root));
+    // `check` (no output) lays cards out but never draws them (`Sink::keeps_bytes`), so it
+    // neither reads nor prunes the cache of drawn cards.
+    let cache = (options.cache && options.output.is_some()).then(|| CardCache::open(root));
     let previous = match (&options.output, options.cache) {
         (Some(out), true) => Reuse::open(root, out),
         _ => None,
