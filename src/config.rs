@@ -32,6 +32,10 @@ pub struct SiteConfig {
     /// How many articles the home page lists.
     #[serde(default = "default_home_articles")]
     pub home_articles: usize,
+    /// How many articles a section's or a term's page lists before the next page
+    /// (`page/2/`); 0 lists them all on one page.
+    #[serde(default = "default_articles_per_page")]
+    pub articles_per_page: usize,
     /// A custom domain for GitHub Pages, written to a CNAME file, e.g. "chunav.example.com".
     #[serde(default)]
     pub cname: Option<String>,
@@ -163,6 +167,10 @@ fn default_language() -> String {
 
 fn default_home_articles() -> usize {
     10
+}
+
+fn default_articles_per_page() -> usize {
+    20
 }
 
 fn default_party_color() -> String {

@@ -103,6 +103,10 @@ const HI: &[(&str, &str)] = &[
     ),
     ("search_browse", "विषय के हिसाब से लेख"),
     ("search_more", "और लेख दिखाएँ"),
+    ("pages", "पन्ने"),
+    ("page", "पन्ना"),
+    ("previous", "पिछला"),
+    ("next", "अगला"),
     ("search_failed", "खोज अभी नहीं चल सकी। पन्ना दोबारा खोलकर देखें।"),
 ];
 
@@ -215,6 +219,10 @@ const EN: &[(&str, &str)] = &[
     ),
     ("search_browse", "Articles by subject"),
     ("search_more", "Show more articles"),
+    ("pages", "Pages"),
+    ("page", "Page"),
+    ("previous", "Previous"),
+    ("next", "Next"),
     (
         "search_failed",
         "Search could not run just now. Try reloading the page.",

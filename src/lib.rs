@@ -28,6 +28,7 @@ pub mod import;
 pub mod markdown;
 pub mod numfmt;
 pub mod output;
+pub mod pagination;
 pub mod record;
 pub mod render;
 pub mod scaffold;

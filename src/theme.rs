@@ -15,6 +15,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/partials/article_card.html"),
     ),
     (
+        "partials/pager.html",
+        include_str!("../templates/partials/pager.html"),
+    ),
+    (
         "partials/result_box.html",
         include_str!("../templates/partials/result_box.html"),
     ),

@@ -524,6 +524,63 @@ fn listing_edits_update_the_listings_in_place_and_serve_what_a_fresh_build_write
 }
 
 #[test]
+fn a_title_edit_on_a_later_page_of_a_listing_renders_that_page_alone() {
+    // One article a page: the Kanpur section and its tag list three articles on three pages.
+    let site = two_kanpur_articles();
+    let toml = site.read("site.toml");
+    site.write("site.toml", &format!("articles_per_page = 1\n{toml}"));
+    let third = site
+        .read("content/kanpur/dusra.md")
+        .replacen("दूसरा लेख: पुराना शीर्षक", "तीसरा लेख: पुराना शीर्षक", 1)
+        .replacen("date = 2024-06-08", "date = 2024-06-06", 1);
+    site.write("content/kanpur/tisra.md", &third);
+    let mut server = serve(&site);
+    let mut events = events(&server);
+    let port = server.port;
+    let page = |path: &str| get(port, &encoded(path)).2;
+    assert!(page("/kanpur/page/3/").contains("तीसरा लेख: पुराना शीर्षक"));
+    assert!(page("/tags/कानपुर/page/3/").contains("तीसरा लेख: पुराना शीर्षक"));
+    assert!(!page("/kanpur/").contains("तीसरा लेख"));
+    assert_serves_what_build_writes(&site, &server);
+
+    let file = "content/kanpur/tisra.md";
+    site.write(file, &third.replace("पुराना शीर्षक", "नया शीर्षक"));
+    wait_for_event(&mut events, "reload");
+    let (rendered, planned, _) = next_rebuild(&mut server);
+    assert_eq!(planned, "1 page and the listings");
+    assert!(page("/kanpur/page/3/").contains("तीसरा लेख: नया शीर्षक"));
+    assert!(page("/tags/कानपुर/page/3/").contains("तीसरा लेख: नया शीर्षक"));
+    // Its page and card, the related boxes of the two others, the home page, the third
+    // pages of the section and of the tag and the constituency, their feeds, the search
+    // index: not the first and second pages of the listings.
+    assert!(rendered <= 16, "a title edit rendered {rendered} outputs");
+    assert_serves_what_build_writes(&site, &server);
+
+    // Made the newest, it moves to the first page of every listing; the others move down.
+    site.write(
+        file,
+        &third.replace("पुराना शीर्षक", "नया शीर्षक").replacen(
+            "date = 2024-06-06",
+            "date = 2024-06-12",
+            1,
+        ),
+    );
+    wait_for_event(&mut events, "reload");
+    next_rebuild(&mut server);
+    assert!(page("/kanpur/").contains("तीसरा लेख: नया शीर्षक"));
+    assert!(page("/kanpur/page/3/").contains("दूसरा लेख"));
+    assert_serves_what_build_writes(&site, &server);
+
+    // An article fewer: the last page of each listing is gone.
+    site.remove(file);
+    wait_for_event(&mut events, "reload");
+    next_rebuild(&mut server);
+    assert_eq!(get(port, &encoded("/kanpur/page/3/")).0, 404);
+    assert_eq!(get(port, &encoded("/tags/कानपुर/page/3/")).0, 404);
+    assert_serves_what_build_writes(&site, &server);
+}
+
+#[test]
 fn the_cross_page_check_follows_results_edits_and_outlasts_title_edits() {
     let site = two_kanpur_articles();
     let mut server = serve(&site);

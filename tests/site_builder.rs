@@ -86,6 +86,100 @@ fn section_hub_lists_its_articles_newest_first() {
 }
 
 #[test]
+fn a_long_listing_is_cut_into_pages_that_link_to_each_other() {
+    let site = Site::fixture("basic");
+    let toml = site.read("site.toml");
+    site.write("site.toml", &format!("articles_per_page = 2\n{toml}"));
+    site.ok(&["build"]);
+    let cards = |html: &str| html.matches("<li class=\"card\"").count();
+    // Three articles: the two newest on the section's own page, with its text.
+    let first = site.read("public/kanpur/index.html");
+    assert_eq!(cards(&first), 2, "{first}");
+    assert!(first.contains("href=\"../kanpur/result-2024/\""));
+    assert!(!first.contains("href=\"../kanpur/result-2019/\""));
+    assert!(first.contains("कानपुर सीट पर हमारे सारे लेख।"));
+    assert!(first.contains("पन्ना 1 / 2"), "{first}");
+    assert!(first.contains("<a rel=\"next\" href=\"../kanpur/page/2/\">अगला →</a>"));
+    assert!(!first.contains("rel=\"prev\""));
+    // The oldest on the second, which says which page it is and leads back.
+    let second = site.read("public/kanpur/page/2/index.html");
+    assert_eq!(cards(&second), 1);
+    assert!(
+        second.contains("href=\"../../../kanpur/result-2019/\""),
+        "{second}"
+    );
+    assert!(
+        second.contains("<title>कानपुर लोकसभा · पन्ना 2 ·"),
+        "{second}"
+    );
+    assert!(second.contains("<a rel=\"prev\" href=\"../../../kanpur/\">← पिछला</a>"));
+    assert!(second.contains("<span aria-current=\"page\">2</span>"));
+    assert!(
+        !second.contains("कानपुर सीट पर हमारे सारे लेख।"),
+        "the text is on the first page"
+    );
+    assert!(!site.exists("public/kanpur/page/3/index.html"));
+    // A term with one article shows no page row.
+    let tag = site.read("public/tags/कानपुर/index.html");
+    assert!(!tag.contains("class=\"pager\""), "{tag}");
+    assert!(!site.exists("public/tags/कानपुर/page/2/index.html"));
+
+    // 0: every article on one page.
+    site.write("site.toml", &format!("articles_per_page = 0\n{toml}"));
+    site.ok(&["build"]);
+    assert_eq!(cards(&site.read("public/kanpur/index.html")), 3);
+    assert!(!site.exists("public/kanpur/page"));
+
+    // A section's own number wins over site.toml's, for that section only.
+    site.write("site.toml", &format!("articles_per_page = 1\n{toml}"));
+    let hub = site.read("content/kanpur/_index.md");
+    site.write(
+        "content/kanpur/_index.md",
+        &hub.replacen("+++\n", "+++\narticles_per_page = 2\n", 1),
+    );
+    let older = site.read("content/kanpur/result-2019.md");
+    site.write(
+        "content/kanpur/result-2019.md",
+        &older.replacen("+++\n", "+++\ntags = [\"कानपुर\"]\n", 1),
+    );
+    site.ok(&["build"]);
+    assert_eq!(cards(&site.read("public/kanpur/index.html")), 2);
+    assert!(site.exists("public/kanpur/page/2/index.html"));
+    assert!(!site.exists("public/kanpur/page/3/index.html"));
+    // The tag's two articles follow site.toml: one a page.
+    assert_eq!(cards(&site.read("public/tags/कानपुर/index.html")), 1);
+    assert!(site.exists("public/tags/कानपुर/page/2/index.html"));
+
+    // On an article it lists nothing: an error naming the field and the line.
+    let article = site.read("content/kanpur/result-2024.md");
+    site.write(
+        "content/kanpur/result-2024.md",
+        &article.replacen("+++\n", "+++\narticles_per_page = 5\n", 1),
+    );
+    let err = site.fails(&["build"]);
+    assert!(err.contains("result-2024.md:2"), "{err}");
+    assert!(
+        err.contains("`articles_per_page`") && err.contains("_index.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_page_of_its_own_at_a_listing_page_address_is_an_error_naming_both() {
+    let site = Site::fixture("basic");
+    let toml = site.read("site.toml");
+    site.write("site.toml", &format!("articles_per_page = 2\n{toml}"));
+    site.write(
+        "content/kanpur/page/2.md",
+        "+++\ntitle = \"दूसरा पन्ना\"\ndate = 2024-06-01\n+++\nपाठ\n",
+    );
+    let err = site.fails(&["build"]);
+    assert!(err.contains("kanpur/page/2/"), "{err}");
+    assert!(err.contains("2.md"), "{err}");
+    assert!(!site.exists("public/kanpur/page"), "nothing half-written");
+}
+
+#[test]
 fn drafts_are_left_out_unless_asked_for() {
     let site = Site::fixture("basic");
     site.ok(&["build"]);

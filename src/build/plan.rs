@@ -8,6 +8,7 @@
 use crate::content::{Page, PageKind};
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::{self, Fingerprinter};
+use crate::pagination;
 use crate::render::Renderer;
 use crate::site::listings::{CARD_FILE, SEARCH_PATH, has_card};
 use crate::site::{AssetDir, Site};
@@ -28,10 +29,16 @@ pub enum Job {
     Card(usize),
     /// The index of a taxonomy: `tags/`, `constituencies/`, `parties/`.
     Taxonomy(Kind),
-    /// One term's page; `term` indexes the taxonomy's terms.
+    /// Page `number` (from 1) of one term's listing; `term` indexes the taxonomy's terms.
     Term {
         kind: Kind,
         term: usize,
+        number: usize,
+    },
+    /// Page `number` (2 or more) of a section's listing; its first page is `Page(page)`.
+    SectionPage {
+        page: usize,
+        number: usize,
     },
     /// The Atom feed of a section page (home included).
     SectionFeed(usize),
@@ -434,6 +441,7 @@ impl<'a> Planner<'a> {
     /// `outputs`, whose first output is the plan's `offset`th.
     fn site_wide(&mut self, outputs: &mut Vec<Output>, offset: usize) {
         self.taxonomies(outputs);
+        self.section_pages(outputs);
         self.site_files(outputs, offset);
         self.copies(outputs);
     }
@@ -494,7 +502,10 @@ impl<'a> Planner<'a> {
                 let listed = if page.is_home() {
                     &index.latest[..index.latest.len().min(site.config.home_articles)]
                 } else {
-                    index.articles_of(&page.path)
+                    let all = index.articles_of(&page.path);
+                    let per_page = page.articles_per_page(site.config.articles_per_page);
+                    inputs.push(("pages", pagination::page_count(all.len(), per_page) as u64));
+                    pagination::slice(all, per_page, 1)
                 };
                 inputs.push(("listed", self.listed(listed)));
                 inputs.push(("subsections", self.listed(index.subsections_of(&page.path))));
@@ -542,14 +553,73 @@ impl<'a> Planner<'a> {
             });
             for (n, term) in terms.iter().enumerate() {
                 let name = fingerprint::of(&term.name);
+                let lang = fingerprint::of(crate::render::pages::term_language(
+                    &self.site.pages,
+                    &self.site.config.language,
+                    term,
+                ));
+                let count = self.page_count(&term.pages);
+                for number in 1..=count {
+                    let path = pagination::path_of(&term.path, number);
+                    let shown =
+                        pagination::slice(&term.pages, self.site.config.articles_per_page, number);
+                    let origin = if number == 1 {
+                        format!("the page of {path}")
+                    } else {
+                        format!("page {number} of the list of {}", term.path)
+                    };
+                    outputs.push(Output {
+                        path: format!("{path}index.html"),
+                        origin: Origin::Made(origin),
+                        job: Job::Term {
+                            kind,
+                            term: n,
+                            number,
+                        },
+                        deps: self.deps(&[
+                            ("nav", self.inputs.nav),
+                            ("name", name),
+                            ("lang", lang),
+                            ("pages", count as u64),
+                            ("listed", self.listed(shown)),
+                        ]),
+                    });
+                }
+            }
+        }
+    }
+
+    /// How many pages a listing of these articles takes.
+    fn page_count(&self, listed: &[usize]) -> usize {
+        pagination::page_count(listed.len(), self.site.config.articles_per_page)
+    }
+
+    /// The pages of sections' listings after the first (which is the section's own page):
+    /// each shows the section's title and description (its summary) and its articles.
+    fn section_pages(&self, outputs: &mut Vec<Output>) {
+        let site = self.site;
+        for (i, page) in site.pages.iter().enumerate() {
+            if page.kind != PageKind::Section || page.is_home() {
+                continue;
+            }
+            let all = site.index.articles_of(&page.path);
+            let per_page = page.articles_per_page(site.config.articles_per_page);
+            let count = pagination::page_count(all.len(), per_page);
+            for number in 2..=count {
+                let path = pagination::path_of(&page.path, number);
+                let shown = pagination::slice(all, per_page, number);
                 outputs.push(Output {
-                    path: format!("{}index.html", term.path),
-                    origin: Origin::Made(format!("the page of {}", term.path)),
-                    job: Job::Term { kind, term: n },
+                    path: format!("{path}index.html"),
+                    origin: Origin::Made(format!(
+                        "page {number} of the list of {}",
+                        page.file.display()
+                    )),
+                    job: Job::SectionPage { page: i, number },
                     deps: self.deps(&[
                         ("nav", self.inputs.nav),
-                        ("name", name),
-                        ("listed", self.listed(&term.pages)),
+                        ("section", self.inputs.summaries[i]),
+                        ("pages", count as u64),
+                        ("listed", self.listed(shown)),
                     ]),
                 });
             }

@@ -28,6 +28,13 @@ pub trait Sink: Sync {
     fn link(&self, rel: &str, from: &Path) -> std::io::Result<()> {
         self.write(rel, &std::fs::read(from)?)
     }
+
+    /// Whether the bytes written are kept. A sink that drops them (`check`) is still given
+    /// every page, whose rendering finds the problems, but no share card's PNG: the card's
+    /// layout (where its problems are found) is made, its drawing skipped.
+    fn keeps_bytes(&self) -> bool {
+        true
+    }
 }
 
 impl Sink for Staging {
@@ -46,6 +53,10 @@ pub struct Discard;
 impl Sink for Discard {
     fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
         Ok(())
+    }
+
+    fn keeps_bytes(&self) -> bool {
+        false
     }
 }
 
@@ -454,7 +465,7 @@ impl<'a> Writer<'a> {
         if let Some(n) = card {
             let rel = &plan.outputs[n].path;
             let png = self
-                .card(rel, i, rendered.first_chart.as_ref())
+                .card(rel, i, rendered.first_chart.as_ref(), sink.keeps_bytes())
                 .map_err(|message| {
                     vec![Diagnostic::error(
                         &source.file,
@@ -473,8 +484,12 @@ impl<'a> Writer<'a> {
         rel: &str,
         i: usize,
         chart: Option<&crate::chart::ChartSpec>,
+        drawn: bool,
     ) -> Result<Vec<u8>, String> {
         let svg = cards::card_svg(&self.shared, i, chart)?;
+        if !drawn {
+            return Ok(Vec::new());
+        }
         match self.cards {
             Some(cache) => cache.png(rel, &svg, crate::share_card::svg_to_png),
             None => crate::share_card::svg_to_png(&svg),
@@ -608,7 +623,12 @@ impl<'a> Writer<'a> {
         let terms = |kind| &shared.taxonomies.terms[&kind];
         let bytes: Vec<u8> = match output.job {
             Job::Taxonomy(kind) => pages::render_taxonomy(shared, kind, terms(kind))?.into(),
-            Job::Term { kind, term } => pages::render_term(shared, &terms(kind)[term])?.into(),
+            Job::Term { kind, term, number } => {
+                pages::render_term(shared, &terms(kind)[term], number)?.into()
+            }
+            Job::SectionPage { page, number } => {
+                pages::render_section_page(shared, page, number)?.into()
+            }
             Job::SectionFeed(i) => feeds::section_feed(shared, i).into(),
             Job::TermFeed { kind, term } => feeds::term_feed(shared, &terms(kind)[term]).into(),
             Job::Sitemap => feeds::sitemap_xml(shared).into(),

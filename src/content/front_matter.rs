@@ -45,6 +45,10 @@ pub struct FrontMatter {
     /// (docs/content.md, "Pages from data").
     #[serde(default)]
     pub generate: Option<GenerateInput>,
+    /// A section's own `articles_per_page` (site.toml's otherwise); 0 lists every article
+    /// on one page.
+    #[serde(default)]
+    pub articles_per_page: Option<Spanned<usize>>,
 }
 
 /// `[generate]` in a section's `_index.md`, as written. Patterns and the body are Tera

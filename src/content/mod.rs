@@ -72,6 +72,15 @@ impl Page {
     pub fn is_home(&self) -> bool {
         self.kind == PageKind::Section && self.path.is_empty()
     }
+
+    /// How many articles a page of this section's listing shows: its own
+    /// `articles_per_page`, else the site's.
+    pub fn articles_per_page(&self, site_default: usize) -> usize {
+        self.front
+            .articles_per_page
+            .as_ref()
+            .map_or(site_default, |n| *n.get_ref())
+    }
 }
 
 /// Reads and parses one content file. `text` is the file's contents.
@@ -162,6 +171,18 @@ pub fn load_page(file: &Path, text: &str, config: &SiteConfig) -> Result<Page, V
             )
             .at_line(front_lines.line_of(generate.data.span().start))
             .with_field("generate"),
+        );
+    }
+    if let Some(per_page) = &front.articles_per_page
+        && kind == PageKind::Article
+    {
+        problems.push(
+            Diagnostic::error(
+                file,
+                "`articles_per_page` says how many articles a section's page lists; an article lists none. Move it to the section's `_index.md`, or to site.toml for every listing",
+            )
+            .at_line(front_lines.line_of(per_page.span().start))
+            .with_field("articles_per_page"),
         );
     }
     let (path, parent) = match url_path(file, kind, &front, &front_lines) {

@@ -209,7 +209,7 @@ pub fn section_feed(shared: &Shared<'_>, section: usize) -> String {
 /// The Atom feed of a taxonomy term.
 pub fn term_feed(shared: &Shared<'_>, term: &Term) -> String {
     let listed = &term.pages[..term.pages.len().min(FEED_ENTRIES)];
-    let lang = super::pages::term_language(shared, term);
+    let lang = super::pages::term_language(shared.pages, shared.language, term);
     feed(shared, &term.name, lang, &term.path, listed)
 }
 

@@ -8,6 +8,7 @@ use crate::content::PageKind;
 use crate::diagnostics::Diagnostic;
 use crate::i18n;
 use crate::markdown::{self, Heading, Hooks};
+use crate::pagination::{self, Paginator};
 use crate::site::listings::{CARD_FILE, SEARCH_PATH, Summary, Translation, has_card};
 use serde::Serialize;
 use tera::Context;
@@ -247,7 +248,11 @@ pub fn render_page(shared: &Shared<'_>, i: usize) -> Result<RenderedPage, Vec<Di
             let listed = if page.is_home() {
                 &shared.index.latest[..shared.index.latest.len().min(shared.home_articles)]
             } else {
-                shared.index.articles_of(&page.path)
+                let all = shared.index.articles_of(&page.path);
+                let per_page = page.articles_per_page(shared.config.articles_per_page);
+                let paginator = Paginator::new(&page.path, all.len(), per_page, 1);
+                context.insert("paginator", &paginator);
+                pagination::slice(all, per_page, 1)
             };
             context.insert(
                 "section",
@@ -426,13 +431,19 @@ pub fn render_taxonomy(
     shared.renderer.render("taxonomy.html", &context)
 }
 
-/// One term's page: its articles, newest first.
+/// Page `number` (from 1) of one term's listing: its articles, newest first.
 pub fn render_term(
     shared: &Shared<'_>,
     term: &crate::taxonomy::Term,
+    number: usize,
 ) -> Result<String, Diagnostic> {
-    let lang = term_language(shared, term);
-    let mut context = listing_context(shared, &term.path, lang);
+    let lang = term_language(shared.pages, shared.language, term);
+    let path = pagination::path_of(&term.path, number);
+    let mut context = listing_context(shared, &path, lang);
+    let per_page = shared.config.articles_per_page;
+    let paginator = Paginator::new(&term.path, term.pages.len(), per_page, number);
+    context.insert("paginator", &paginator);
+    let shown = pagination::slice(&term.pages, per_page, number);
     context.insert(
         "term",
         &TermView {
@@ -441,19 +452,55 @@ pub fn render_term(
             kind_path: term.kind.path(),
             name: &term.name,
             path: &term.path,
-            pages: shared.index.summaries_of(&term.pages),
+            pages: shared.index.summaries_of(shown),
         },
     );
     shared.renderer.render("term.html", &context)
 }
 
+/// Page `number` (2 or more) of a section's listing: the section's title and description
+/// and the next of its articles. The section's own text, its result and its subsections are
+/// on its first page only, so these pages do not change when its body does.
+pub fn render_section_page(
+    shared: &Shared<'_>,
+    i: usize,
+    number: usize,
+) -> Result<String, Diagnostic> {
+    let page = &shared.pages[i];
+    let path = pagination::path_of(&page.path, number);
+    let mut context = listing_context(shared, &path, &page.lang);
+    let all = shared.index.articles_of(&page.path);
+    let per_page = page.articles_per_page(shared.config.articles_per_page);
+    let paginator = Paginator::new(&page.path, all.len(), per_page, number);
+    context.insert("paginator", &paginator);
+    context.insert("main_result", &None::<&str>);
+    context.insert(
+        "section",
+        &SectionView {
+            title: &page.front.title,
+            description: &page.front.description,
+            path: &page.path,
+            content: String::new(),
+            pages: shared
+                .index
+                .summaries_of(pagination::slice(all, per_page, number)),
+            subsections: Vec::new(),
+        },
+    );
+    shared.renderer.render(template_of(page), &context)
+}
+
 /// The language of a term's page: that of its articles when they share one (an English
-/// article's constituency "Kanpur"), otherwise the site's.
-pub fn term_language<'a>(shared: &'a Shared<'_>, term: &crate::taxonomy::Term) -> &'a str {
-    let mut langs = term.pages.iter().map(|&i| shared.pages[i].lang.as_str());
+/// article's constituency "Kanpur"), otherwise the site's (`default`).
+pub fn term_language<'a>(
+    pages: &'a [std::sync::Arc<crate::content::Page>],
+    default: &'a str,
+    term: &crate::taxonomy::Term,
+) -> &'a str {
+    let mut langs = term.pages.iter().map(|&i| pages[i].lang.as_str());
     match langs.next() {
         Some(first) if langs.all(|l| l == first) => first,
-        _ => shared.language,
+        _ => default,
     }
 }
 

@@ -1070,12 +1070,14 @@ fn shape_of(page: &Page, results: u64, generate: Option<&generate::Spec>) -> Sha
         results: _,
         data,
         generate: _,
+        articles_per_page,
     } = &page.front;
     let place = fingerprint::of_debug(&(
         &page.file,
         page.kind,
         (lang.as_ref().map(|l| l.get_ref()), draft),
         slug.as_ref().map(|s| s.get_ref()),
+        articles_per_page.as_ref().map(|n| n.get_ref()),
         translation_key,
         data.iter().map(|d| d.get_ref()).collect::<Vec<_>>(),
         &page.lang,
