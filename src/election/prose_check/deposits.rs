@@ -92,7 +92,16 @@ const CLEARED_AFTER: &[&str] = &[
 ];
 /// In Hindi the bar is named before the figure and a comparing word follows it ("ज़मानत
 /// की सीमा से 12,572 वोट ज़्यादा").
-const BAR_WORDS_HI: &[&str] = &["सीमा", "छठे हिस्से", "छठा हिस्सा", "ज़रूरी वोटों", "जरूरी वोटों"];
+const BAR_WORDS_HI: &[&str] = &[
+    "सीमा",
+    "छठे हिस्से",
+    "छठा हिस्सा",
+    "ज़रूरी वोटों",
+    "जरूरी वोटों",
+    // "ज़मानत की करीब 1.74 लाख की रेखा से 62,048 वोट पीछे".
+    "रेखा",
+    "लकीर",
+];
 const ABOVE_BELOW_HI: &[&str] = &["ज़्यादा", "ज्यादा", "अधिक", "ऊपर", "कम", "पीछे"];
 
 /// Words that leave NOTA out of a total ("नोटा छोड़कर", "without NOTA").

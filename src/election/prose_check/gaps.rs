@@ -4,7 +4,7 @@
 //! a candidate's votes and the margin), which an editor works out and can get wrong.
 
 use super::numbers::{self, Quoted};
-use super::{APPROX_BEFORE, Bound, Checker, Named, quoted_text, ratio};
+use super::{APPROX_BEFORE, Bound, Checker, Context, Named, quoted_text, ratio};
 use crate::election::derive::CandidateFigures;
 use crate::election::result::NOTA;
 use crate::numfmt::inr_unsigned;
@@ -26,11 +26,13 @@ impl Checker<'_> {
     pub(super) fn gap_claim(
         &self,
         q: &Quoted,
-        bound: Option<Bound>,
-        approx: bool,
+        context: &Context,
         sentence: &str,
         named: &Named,
+        whole: &Named,
+        parts_near: bool,
     ) -> Option<Option<String>> {
+        let (bound, approx) = (context.bound, context.approx);
         if q.measure != numbers::Measure::Count || q.year || q.value < 100.0 {
             return None;
         }
@@ -109,9 +111,24 @@ impl Checker<'_> {
         };
         // "मोदी का अंतर राजनाथ सिंह के अंतर से 17,354 ज़्यादा": a gap between two margins,
         // not between votes.
+        // Counted in the figure's own clause: "Iman's total was more than five times the
+        // margin, and only 33,894 behind Alam's" measures votes.
+        let clause_start = [
+            ", and ",
+            "; ",
+            ", but ",
+            ", while ",
+            " और ",
+            "जबकि",
+            ", पर ",
+        ]
+        .iter()
+        .filter_map(|w| lower[..q.start].rfind(w).map(|at| at + w.len()))
+        .max()
+        .unwrap_or(0);
         let margins_before = ["अंतर", "अन्तर", "margin"]
             .iter()
-            .map(|w| lower[..q.start].matches(w).count())
+            .map(|w| lower[clause_start..q.start].matches(w).count())
             .sum::<usize>();
         let own = usize::from(matches!(other, Other::Margin));
         if margins_before != own {
@@ -159,14 +176,25 @@ impl Checker<'_> {
             let Some((other_votes, other_label)) = other_side else {
                 continue;
             };
-            let this = named
-                .who
-                .iter()
-                .filter(|(w, at)| *at < q.start && Some(w.as_str()) != other_name)
-                .rev()
-                .find_map(|(w, _)| pick(w, i));
+            // "Iman's total was five times the margin, and only 33,894 behind Alam's": a
+            // clause that names only the other side goes on about the sentence's subject.
+            let before = |names: &Named| {
+                names
+                    .who
+                    .iter()
+                    .filter(|(w, at)| *at < q.start && Some(w.as_str()) != other_name)
+                    .rev()
+                    .find_map(|(w, _)| pick(w, i))
+            };
+            let this = before(named).or_else(|| before(whole));
             let Some(this) = this else { continue };
             if other_name.is_some_and(|o| this.name == o || this.party == o) {
+                continue;
+            }
+            // "बाकी सभी 18 उम्मीदवारों के वोट … यानी विजेता से 1,59,451 कम", after the
+            // winner was named: the side is not the winner, whom no gap measures from
+            // themselves.
+            if matches!(other, Other::Rank(k) if this.rank == Some(k)) {
                 continue;
             }
             pairs.push((i, this, other_votes, other_label));
@@ -206,6 +234,32 @@ impl Checker<'_> {
             .any(|(_, c, v, _)| holds(c.votes.abs_diff(*v) as f64))
         {
             return Some(None);
+        }
+        // "The postal ballots told a different story … which put the winner 278 behind the
+        // Congress": in a sentence on postal or EVM votes, a gap that is exactly that of
+        // two candidates' postal or EVM votes is theirs.
+        if bound.is_none() && parts_near {
+            let part_gap = pairs.iter().any(|(i, ..)| {
+                let cs: Vec<&CandidateFigures> = self
+                    .result(*i)
+                    .candidates
+                    .iter()
+                    .filter(|c| c.party != NOTA)
+                    .collect();
+                cs.iter().enumerate().any(|(k, a)| {
+                    cs[k + 1..].iter().any(|b| {
+                        [(a.postal, b.postal), (a.evm, b.evm)]
+                            .iter()
+                            .any(|pair| match pair {
+                                (Some(x), Some(y)) => q.states(x.abs_diff(*y) as f64),
+                                _ => false,
+                            })
+                    })
+                })
+            });
+            if part_gap {
+                return Some(None);
+            }
         }
         // "वे दूसरे स्थान से 5,16,589 वोट पीछे रहीं": whom "वे" means may lie two sentences
         // back; a gap typed to the vote that is exactly some candidate's is taken as theirs.

@@ -451,7 +451,13 @@ struct Carry {
     /// The sentence before was about the deposit ("The bar was 2,16,633 votes. Patel
     /// cleared it by 49,623.").
     deposit: bool,
+    /// The sentence before named postal or EVM votes ("The postal ballots told a different
+    /// story. Muraleedharan received the most, …").
+    parts: bool,
 }
+
+/// Words that name the postal or EVM part of the votes.
+const PART_NAMES: &[&str] = &["postal", "डाक", "evm", "ईवीएम", "machine", "मशीन"];
 
 /// Words that take the figures of a sentence as parts of the one before ("कुल 13,467 डाक
 /// मत। इनमें से 7,078 शेखावत को …").
@@ -894,6 +900,10 @@ struct Named {
     /// The sentence names a year of no result on the page, and none of theirs: it is
     /// about another election (a mayor's race, a past one), whose figures are not here.
     elsewhere: bool,
+    /// `mentions` are of the page's seats, every one of which the sentence names: a figure
+    /// is of the seat its own clause names, else of any of them ("Mumbai South and Mumbai
+    /// South Central: two wins, by 52,673 and 53,384").
+    seat_mentions: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -1237,6 +1247,51 @@ impl<'a> Checker<'a> {
                 .seats
                 .iter()
                 .all(|(_, list, _)| list.iter().any(|i| named_seats.iter().any(|(j, _)| j == i)));
+            if all_named && named.results.is_empty() {
+                // "In Mumbai South NOTA came third …; in Mumbai South Central it was fourth":
+                // a sentence that names every seat is about each where it names it, so each
+                // mention is kept where it stands (a figure is then of the seat named last
+                // before it in its clause, as of a year) and a seat whose name holds the
+                // other's ("Mumbai South" in "Mumbai South Central") is named once.
+                let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
+                for (forms, list, state) in &self.seats {
+                    if !state_ok(state) {
+                        continue;
+                    }
+                    for form in forms.iter().filter(|f| !f.is_empty()) {
+                        let mut from = 0;
+                        while let Some(at) = find_from(lower, form, from) {
+                            from = at + form.len();
+                            let word_start = lower[..at]
+                                .chars()
+                                .next_back()
+                                .is_none_or(|c| !c.is_alphanumeric());
+                            if word_start {
+                                mentions.extend(list.iter().map(|i| (*i, at, from)));
+                            }
+                        }
+                    }
+                }
+                let inside_longer = |&(i, a, b): &(usize, usize, usize)| {
+                    mentions
+                        .iter()
+                        .any(|&(j, c, d)| j != i && c <= a && b <= d && d - c > b - a)
+                };
+                let kept: Vec<(usize, usize)> = mentions
+                    .iter()
+                    .filter(|m| !inside_longer(m))
+                    .map(|&(i, at, _)| (i, at))
+                    .collect();
+                if !kept.is_empty() {
+                    let mut results: Vec<usize> = kept.iter().map(|(i, _)| *i).collect();
+                    results.sort_unstable();
+                    results.dedup();
+                    named.results = results;
+                    named.mentions = kept;
+                    named.mentions.sort_unstable_by_key(|&(_, at)| at);
+                    named.seat_mentions = true;
+                }
+            }
             if !named_seats.is_empty() && !all_named {
                 let theirs = |i: &usize| named_seats.iter().any(|(j, _)| j == i);
                 if named.results.iter().any(theirs) {
@@ -1359,6 +1414,8 @@ impl<'a> Checker<'a> {
         let paragraph_results = carry.results.clone();
         let deposit_before = std::mem::replace(&mut carry.deposit, named.deposit);
         let deposit_near = named.deposit || deposit_before;
+        let parts_here = PART_NAMES.iter().any(|w| lower.contains(w));
+        let parts_near = std::mem::replace(&mut carry.parts, parts_here) || parts_here;
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
             text[line_start..*m].trim().is_empty()
@@ -1460,7 +1517,7 @@ impl<'a> Checker<'a> {
                 out.extend(said.map(|message| (abs_start, message)));
                 continue;
             }
-            if let Some(said) = self.gap_claim(&q, context.bound, context.approx, sentence, &scoped)
+            if let Some(said) = self.gap_claim(&q, &context, sentence, &scoped, &named, parts_near)
             {
                 out.extend(said.map(|message| (abs_start, message)));
                 continue;
@@ -2822,6 +2879,15 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
     let mut results: Vec<usize> = match before {
         _ if right_after.is_some() => right_after.into_iter().collect(),
         Some(_) if from_before => Vec::new(),
+        // "मिसरिख और फ़तेहपुर: 33,406 और 33,199": seats listed before a colon are the
+        // subject of what follows it, in turn.
+        Some(last)
+            if named.seat_mentions
+                && (clause_of(last) != clause_of(q.start)
+                    || sentence[last..q.start].contains(':')) =>
+        {
+            named.results.clone()
+        }
         Some(last) => {
             // Every result named in that clause up to there ("2019 और 2024 में" names two).
             let from = clause_of(last).map_or(0, |k| clauses[k].0);
@@ -2922,6 +2988,7 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         deposit: named.deposit,
         sums: named.sums,
         elsewhere: named.elsewhere,
+        seat_mentions: false,
     }
 }
 
@@ -3238,7 +3305,7 @@ enum Bound {
 }
 
 /// The words around one number.
-struct Context {
+pub(super) struct Context {
     vote_word: bool,
     other_noun: bool,
     margin_word: Option<usize>,

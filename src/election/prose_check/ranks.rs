@@ -178,10 +178,22 @@ impl Checker<'_> {
                 })
                 .unwrap_or_default()
         };
+        // "Chabbewal, who left the Congress for the AAP in March, beat …": what a relative
+        // clause between commas names is said of the candidate, not a side of the result.
+        let asides: Vec<(usize, usize)> = [", who ", ", whose ", ", जो "]
+            .iter()
+            .flat_map(|w| lower.match_indices(w).map(move |(at, _)| at + w.len() - 1))
+            .filter_map(|from| lower[from..].find(',').map(|len| (from, from + len)))
+            .collect();
+        let aside = |at: usize| asides.iter().any(|(a, b)| at > *a && at < *b);
         // One side of the sentence: the entities (grouped by candidate) before `at`.
         let people = |from: usize, to: usize| -> Vec<&str> {
             let mut list: Vec<&str> = Vec::new();
-            for (w, _) in named.who.iter().filter(|(_, at)| *at >= from && *at < to) {
+            for (w, _) in named
+                .who
+                .iter()
+                .filter(|(_, at)| *at >= from && *at < to && !aside(*at))
+            {
                 if !list.contains(&w.as_str()) {
                     list.push(w);
                 }
@@ -247,7 +259,20 @@ impl Checker<'_> {
             let (winners, losers) = if lower.is_char_boundary(at) && lower[..at].contains(" ने ")
             {
                 let ne = lower[..at].rfind(" ने ").unwrap_or(0);
-                (people(0, ne + 1), people(ne, at))
+                // "… फिर आमने-सामने थे, और इस बार कांग्रेस के कालीचरण मुंडा ने … हरा दिया":
+                // the winner is named in the clause of "ने", when it names anyone.
+                let clause_start = named
+                    .clauses
+                    .iter()
+                    .find(|(a, b)| ne >= *a && ne < *b)
+                    .map_or(0, |(a, _)| *a);
+                let own = people(clause_start, ne + 1);
+                let winners = if own.is_empty() {
+                    people(0, ne + 1)
+                } else {
+                    own
+                };
+                (winners, people(ne, at))
             } else {
                 // "X beat Y by 14,569 votes, one of four seats the YSRCP kept": the loser is
                 // in the clause of the verb.
@@ -385,9 +410,18 @@ impl Checker<'_> {
             let group = if noun {
                 // "The winner had four times the Congress's tally": a name in the possessive
                 // after the noun is what the winner is compared with.
+                // "which put the winner 278 behind the Congress": so is a name after
+                // "behind", "ahead of" or "than".
+                let compared = |w: usize| {
+                    let head = lower[..w].trim_end();
+                    let head = head.strip_suffix("the").unwrap_or(head).trim_end();
+                    ["behind", "ahead of", "than", "over", "पीछे", "आगे"]
+                        .iter()
+                        .any(|b| head.ends_with(b))
+                };
                 let own: Vec<(String, usize)> = own_clause_who(at)
                     .into_iter()
-                    .filter(|(_, w)| *w < at || !possessive_at(&lower, *w))
+                    .filter(|(_, w)| *w < at || !(possessive_at(&lower, *w) || compared(*w)))
                     .collect();
                 if own.is_empty() {
                     None
