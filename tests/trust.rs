@@ -523,7 +523,10 @@ fn lower_case_words_paired_figures_and_role_words_are_read_as_english_means_them
 /// "…, और X ने Y को हरा दिया" is named in the clause of "ने"; no gap measures the winner
 /// from the winner; "की रेखा से N वोट पीछे" is a distance from the deposit bar; and a
 /// sentence that names both seats of a page gives each figure to the seat its own clause
-/// names. Their twins with a wrong figure or side are caught.
+/// names; a name right after a seat's ("In Firozpur Sodhi's tally") is still a name; "across
+/// both seats" adds the seats' valid votes up; "27 others shared 52.35% and NOTA 0.54%"
+/// leaves NOTA out of the others; and "उनके … वोटों के सामने X के …" gives the name after
+/// "के सामने" to the figure after it. Their twins with a wrong figure or side are caught.
 #[test]
 fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
     let site = Site::fixture("trust/clean");
@@ -534,11 +537,12 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
         concat!(
             "+++\ntitle = \"Firozpur and Dhule, retold\"\ndate = 2024-06-10\nlang = \"en\"\n",
             "data = [\"firozpur2024\", \"dhule2024\"]\n+++\n\n",
-            "In Firozpur, Sodhi's tally was far above the margin, and only 8,827 behind Brar's.\n\n",
+            "In Firozpur Sodhi's tally was far above the margin, and only 8,827 behind Brar's.\n\n",
             "The postal ballots in Firozpur went another way. Brar received the most, 2,111; ",
             "Ghubaya had 1,914 and Sodhi 1,256, which put the winner 1,197 behind the AAP.\n\n",
             "Brar, who had stood for the SAD before, beat Ghubaya by 3,242 votes.\n\n",
-            "In Firozpur the margin was 3,831 votes; in Dhule it was 3,242.\n",
+            "In Firozpur the margin was 3,831 votes; in Dhule it was 3,242.\n\n",
+            "Across both seats, 23,44,140 valid votes were counted.\n",
         ),
     );
     site.write(
@@ -547,7 +551,9 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "+++\ntitle = \"कानपुर 2024, फिर से\"\ndate = 2024-06-10\ndata = [\"ls2024\"]\n+++\n\n",
             "पिछली बार भी आलोक मिश्रा हारे थे। इस बार भी वही दो उम्मीदवार आमने-सामने थे, और ",
             "कांग्रेस के आलोक मिश्रा ने रमेश अवस्थी को 20,968 वोटों से हरा दिया।\n\n",
-            "बसपा के कुलदीप भदौरिया ज़मानत की करीब 1.47 लाख की रेखा से 1,53,182 वोट पीछे रहे।\n",
+            "बसपा के कुलदीप भदौरिया ज़मानत की करीब 1.47 लाख की रेखा से 1,53,182 वोट पीछे रहे।\n\n",
+            "रमेश अवस्थी पहले स्थान पर रहे। उनके करीब 4.4 लाख वोटों के सामने आलोक मिश्रा के करीब ",
+            "4.6 लाख वोट थे।\n",
         ),
     );
     let found = diagnostics(&site.fails(&["check", "--strict"]));
@@ -572,5 +578,17 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
     assert!(at(hi, 7, "आलोक मिश्रा"), "{found:#?}");
     assert!(at(hi, 7, "as the winner"), "{found:#?}");
     assert!(at(hi, 9, "1,53,182 in the text"), "{found:#?}");
-    assert_eq!(found.len(), 7, "{found:#?}");
+    assert!(
+        at(
+            en,
+            16,
+            "23,44,140 in the text for the valid votes of the seats together"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        at(hi, 11, "4.6 लाख in the text") && at(hi, 11, "आलोक मिश्रा"),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 9, "{found:#?}");
 }

@@ -1153,6 +1153,24 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Whether a seat or segment of the page is named right before byte `at` of `lower`.
+    fn place_before(&self, lower: &str, at: usize) -> bool {
+        let head = lower[..at].trim_end();
+        let ends_with_word = |form: &str| {
+            !form.is_empty()
+                && head.ends_with(form)
+                && head[..head.len() - form.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        };
+        self.seats
+            .iter()
+            .flat_map(|(forms, _, _)| forms)
+            .chain(self.segment_forms.iter().flat_map(|(_, forms)| forms))
+            .any(|f| ends_with_word(f))
+    }
+
     fn result(&self, i: usize) -> &crate::election::ResultFigures {
         self.results.iter().nth(i).expect("result index from facts")
     }
@@ -1322,17 +1340,23 @@ impl<'a> Checker<'a> {
                                 // (A form with its own brackets is this party's name.)
                                 // "YSR Congress Party", "Kerala Congress": a form after a
                                 // capitalised word is part of another party's name.
+                                // ("In Mumbai South NOTA came third": not after a seat.)
                                 !(lower[at + f.len()..].trim_start().starts_with('(')
-                                    || is_latin_word(f) && inside_longer_name(sentence, *at))
+                                    || is_latin_word(f)
+                                        && inside_longer_name(sentence, *at)
+                                        && !self.place_before(lower, *at))
                             } else if *f == who.to_lowercase() {
                                 true
                             } else {
                                 // "Joy", "More", "Das": a word of a name in Latin letters
                                 // counts only written with a capital, as English prose
                                 // writes names ("more than", "das" are words); a form in
-                                // another script has no capitals.
+                                // another script has no capitals. "In Firozpur Sodhi …":
+                                // a seat's name before it is no first name.
                                 let capital = !is_latin_word(f) || capitalised_at(sentence, *at);
-                                capital && !another_persons_surname(sentence, *at, who)
+                                capital
+                                    && (!another_persons_surname(sentence, *at, who)
+                                        || self.place_before(lower, *at))
                             }
                         })
                 })
@@ -2914,14 +2938,30 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
     // before it that names someone.
     // "Prakash was ahead, with 3,23,273 votes to Joy's 3,21,715": a figure followed by
     // "to" pairs with the other side's figure after it, so the names after it are not its.
+    // So does "के सामने", "against": "उनके करीब 8.2 लाख वोटों के सामने मालवीया के करीब 5.7
+    // लाख वोट थे".
     let paired = {
         let tail = numbers::lowercase(&sentence[q.end..]);
         let tail = tail.trim_start();
-        let tail = ["votes", "vote", "ballots"]
+        let tail = ["votes", "vote", "ballots", "वोटों", "वोट", "मतों", "मत"]
             .iter()
             .find_map(|w| tail.strip_prefix(w))
-            .unwrap_or(tail);
-        tail.trim_start().starts_with("to ")
+            .unwrap_or(tail)
+            .trim_start();
+        [
+            "to ",
+            "against ",
+            "versus ",
+            "vs ",
+            "vs. ",
+            "के सामने ",
+            "के मुकाबले ",
+            "के मुक़ाबले ",
+            "की तुलना में ",
+            "बनाम ",
+        ]
+        .iter()
+        .any(|w| tail.starts_with(w))
     };
     // "…; शब्दों में, बारह लाख छब्बीस हज़ार से ज़्यादा वोट": a figure restated in words
     // is whose the clause itself says, else anyone's of the page.
@@ -2939,19 +2979,38 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
             let to = named.who.partition_point(|(_, at)| *at < b).max(from);
             named.who[from..to].to_vec()
         }
-        Some(k) => (k.saturating_sub(3)..=k)
-            .rev()
-            .filter(|c| *c == k || !parenthetical(&sentence[clauses[*c].0..clauses[*c].1]))
-            .map(|c| {
-                // `who` is sorted by offset: the clause's names are one slice of it.
+        Some(k) => {
+            // `who` is sorted by offset: a clause's names are one slice of it.
+            let names_of = |c: usize| {
                 let (a, b) = clauses[c];
-                let b = if paired { b.min(q.start) } else { b };
+                let b = if paired && c == k { b.min(q.start) } else { b };
                 let from = named.who.partition_point(|(_, at)| *at < a);
                 let to = named.who.partition_point(|(_, at)| *at < b).max(from);
                 named.who[from..to].to_vec()
-            })
-            .find(|w| !w.is_empty())
-            .unwrap_or_default(),
+            };
+            let mut found = Vec::new();
+            for c in (k.saturating_sub(3)..=k)
+                .rev()
+                .filter(|c| *c == k || !parenthetical(&sentence[clauses[*c].0..clauses[*c].1]))
+            {
+                let names = names_of(c);
+                if !names.is_empty() {
+                    found = names;
+                    break;
+                }
+                // "In Mumbai South NOTA came third, …, 7,799 more than the VBA; in Mumbai
+                // South Central it was fourth, with 13,423": a clause whose subject is a
+                // pronoun goes on about the sentence's subject, not the nearest name.
+                if subject_pronoun(&sentence[clauses[c].0..clauses[c].1]) {
+                    found = (0..c)
+                        .map(names_of)
+                        .find(|w| !w.is_empty())
+                        .unwrap_or_default();
+                    break;
+                }
+            }
+            found
+        }
         None => named.who.clone(),
     };
     // "Owaisi's 6,61,981 to Latha's 3,23,894", "भाजपा के नीरज त्रिपाठी को 4,30,350": a
@@ -2990,6 +3049,14 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         elsewhere: named.elsewhere,
         seat_mentions: false,
     }
+}
+
+/// Whether a clause names its subject by a pronoun ("it was fourth", "वे तीसरे रहे").
+fn subject_pronoun(clause: &str) -> bool {
+    let lower = numbers::lowercase(clause);
+    ["it", "he", "she", "they", "वह", "वे"]
+        .iter()
+        .any(|w| find_word(&lower, w).is_some())
 }
 
 /// Whether `q` is a rounded figure of a sentence that restates figures in lakh ("लाख में

@@ -318,17 +318,27 @@ impl Checker<'_> {
             };
             // A clause that names no one ("… थे और दूसरे स्थान पर रहे") is about whom the
             // nearest clause before it names.
+            // One whose subject is a pronoun ("; in Mumbai South Central it was fourth") is
+            // about the sentence's subject, not the nearest name.
             let who: Vec<(String, usize)> = k
                 .map(|k| {
-                    (0..=k)
-                        .rev()
-                        .filter(|c| {
-                            let (a, b) = clauses[*c];
-                            *c == k || !super::parenthetical(&sentence[a..b])
-                        })
-                        .map(in_clause)
-                        .find(|w| !w.is_empty())
-                        .unwrap_or_default()
+                    for c in (0..=k).rev().filter(|c| {
+                        let (a, b) = clauses[*c];
+                        *c == k || !super::parenthetical(&sentence[a..b])
+                    }) {
+                        let names = in_clause(c);
+                        if !names.is_empty() {
+                            return names;
+                        }
+                        let (a, b) = clauses[c];
+                        if super::subject_pronoun(&sentence[a..b]) {
+                            return (0..c)
+                                .map(in_clause)
+                                .find(|w| !w.is_empty())
+                                .unwrap_or_default();
+                        }
+                    }
+                    Vec::new()
                 })
                 .unwrap_or_default();
             who

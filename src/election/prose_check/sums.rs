@@ -35,6 +35,8 @@ const ADDING: &[&str] = &[
 /// Words that take the candidates after some leaders: "the other 26", "बाकी छह".
 const REST_AFTER: &[&str] = &[
     "other",
+    // "27 others shared 15.33%".
+    "others",
     "rest",
     "remaining",
     "बाक़ी",
@@ -208,9 +210,19 @@ impl Checker<'_> {
             return None;
         };
         // "the other 22 candidates and NOTA": NOTA is in the sum the text names.
-        let nota_named = ["nota", "नोटा", "none of the above"]
-            .iter()
-            .any(|w| find_word(&clause, w).is_some());
+        // Not when NOTA has its own figure after it ("27 others shared 15.33% and NOTA
+        // 1.68%"): then it is listed beside the sum, not in it.
+        let nota_named = ["nota", "नोटा", "none of the above"].iter().any(|w| {
+            find_word(&clause, w).is_some_and(|at| {
+                let after = clause[at + w.len()..].trim_start();
+                let after = ["got", "had", "with", "को", "के", "का"]
+                    .iter()
+                    .find_map(|w| after.strip_prefix(w))
+                    .unwrap_or(after)
+                    .trim_start();
+                !after.starts_with(|c: char| c.is_ascii_digit())
+            })
+        });
         let sums: Vec<Sum> = if nota_named {
             sums.into_iter()
                 .map(|s| Sum {
@@ -383,7 +395,33 @@ impl Checker<'_> {
                 what: format!("{w} in the seats together ({})", shown.join(" + ")),
             });
         }
-        (!sums.is_empty()).then_some(sums)
+        // "Across both seats, 15,67,637 valid votes were counted": the seats' valid votes,
+        // after whoever the sentence names.
+        let seats_total = |total: &dyn Fn(&ResultFigures) -> u64| -> (u64, String) {
+            let shown: Vec<String> = seats
+                .iter()
+                .map(|i| {
+                    let r = self.result(*i);
+                    format!("{} {}", r.constituency, inr(total(r) as f64))
+                })
+                .collect();
+            let sum = seats.iter().map(|i| total(self.result(*i))).sum();
+            (sum, shown.join(" + "))
+        };
+        // Valid votes count NOTA's in (as ECI counts them); without them is the candidates'.
+        let (with_nota, shown) = seats_total(&|r| r.total);
+        let (without_nota, shown_without) = seats_total(&|r| r.total_without_nota);
+        sums.push(Sum {
+            value: with_nota as f64,
+            with_nota: None,
+            what: format!("the valid votes of the seats together ({shown})"),
+        });
+        sums.push(Sum {
+            value: without_nota as f64,
+            with_nota: None,
+            what: format!("the candidates' votes of the seats together ({shown_without})"),
+        });
+        Some(sums)
     }
 
     /// Whether `q` is the difference of one figure (valid votes, without NOTA, margin,
