@@ -1916,10 +1916,15 @@ impl<'a> Checker<'a> {
         let sentence_votes = named.votes_word;
         // "आलोक मिश्रा का आँकड़ा चार लाख के पार गया": a bound on what a candidate got.
         let bounded = c.bound.is_some() && !named.who.is_empty() && q.value >= 1000.0;
+        // "In lakh, Gopi had 4.12, Sunilkumar 3.83": a sentence that restates figures in
+        // lakh is about votes, said or not.
+        let restated_votes =
+            q.step >= 1000.0 && !named.who.is_empty() && lakh_restatement(sentence, q);
         let vote_claim = c.vote_word
             || c.elliptic
             || bounded
             || kind.is_some()
+            || restated_votes
             || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
         if !vote_claim && named.who.is_empty() && q.step >= 1000.0 && lakh_restatement(sentence, q)
         {

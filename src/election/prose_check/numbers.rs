@@ -139,8 +139,26 @@ pub fn labels_a_number(text: &str, start: usize) -> bool {
     })
 }
 
+/// Where words that say the unit once for the figures after them end: "In lakh, Gopi
+/// had 4.12, Sunilkumar 3.83", "लाख में देखें तो विजेता के करीब 7.4".
+fn lakh_said(text: &str) -> Option<usize> {
+    let lower = lowercase(text);
+    ["in lakh", "in lakhs", "लाख में"]
+        .iter()
+        .filter_map(|w| {
+            let at = lower.find(w)?;
+            let word_start = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+            word_start.then_some(at + w.len())
+        })
+        .min()
+}
+
 fn digit_numbers(text: &str) -> Vec<Quoted> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let lakh_from = lakh_said(text);
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -201,12 +219,20 @@ fn digit_numbers(text: &str) -> Vec<Quoted> {
             continue;
         }
         let unit = UNITS.iter().find(|(name, _)| word_at(after, name));
-        let (multiplier, end) = match unit {
+        let (mut multiplier, end) = match unit {
             Some((name, m)) => (*m, number_end + spaces + name.len()),
             None => (1.0, number_end),
         };
         if multiplier == 1.0 && decimals > 0 {
-            continue; // a decimal without a unit is a ratio or a share written without %
+            // After "In lakh," a bare decimal is in lakh (not one of "2.5 times").
+            let ratio = ["times", "गुना", "x "]
+                .iter()
+                .any(|w| lowercase(after).starts_with(w));
+            if lakh_from.is_some_and(|from| start >= from) && x < 100.0 && !ratio {
+                multiplier = 100_000.0;
+            } else {
+                continue; // a decimal without a unit is a ratio or a share written without %
+            }
         }
         let value = x * multiplier;
         let step = if multiplier > 1.0 {
