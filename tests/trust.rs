@@ -527,7 +527,8 @@ fn lower_case_words_paired_figures_and_role_words_are_read_as_english_means_them
 /// both seats" adds the seats' valid votes up; "27 others shared 52.35% and NOTA 0.54%"
 /// leaves NOTA out of the others; and "उनके … वोटों के सामने X के …" gives the name after
 /// "के सामने" to the figure after it; after "In lakh," or "लाख में" a bare decimal is in
-/// lakh, and of votes. Their twins with a wrong figure or side are caught.
+/// lakh, and of votes; "29 candidates stood", "मैदान में कुल 11 उम्मीदवार थे" is the field.
+/// Their twins with a wrong figure or side are caught.
 #[test]
 fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
     let site = Site::fixture("trust/clean");
@@ -544,7 +545,8 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "Brar, who had stood for the SAD before, beat Ghubaya by 3,242 votes.\n\n",
             "In Firozpur the margin was 3,831 votes; in Dhule it was 3,242.\n\n",
             "Across both seats, 23,44,140 valid votes were counted.\n\n",
-            "In lakh, Ghubaya had 2.67, Brar 2.36 and Sodhi 2.55.\n",
+            "In lakh, Ghubaya had 2.67, Brar 2.36 and Sodhi 2.55.\n\n",
+            "In Firozpur 30 candidates stood.\n",
         ),
     );
     site.write(
@@ -556,7 +558,8 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "बसपा के कुलदीप भदौरिया ज़मानत की करीब 1.47 लाख की रेखा से 1,53,182 वोट पीछे रहे।\n\n",
             "रमेश अवस्थी पहले स्थान पर रहे। उनके करीब 4.4 लाख वोटों के सामने आलोक मिश्रा के करीब ",
             "4.6 लाख वोट थे।\n\n",
-            "लाख में देखें तो रमेश अवस्थी के करीब 4.9 और आलोक मिश्रा के करीब 4.2 लाख वोट रहे।\n",
+            "लाख में देखें तो रमेश अवस्थी के करीब 4.9 और आलोक मिश्रा के करीब 4.2 लाख वोट रहे।\n\n",
+            "मैदान में कुल 12 उम्मीदवार थे।\n",
         ),
     );
     let found = diagnostics(&site.fails(&["check", "--strict"]));
@@ -601,5 +604,7 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
         at(hi, 13, "4.9 in the text") && at(hi, 13, "रमेश अवस्थी"),
         "{found:#?}"
     );
-    assert_eq!(found.len(), 11, "{found:#?}");
+    assert!(at(en, 20, "the text says 30 candidates"), "{found:#?}");
+    assert!(at(hi, 15, "the text says 12 candidates"), "{found:#?}");
+    assert_eq!(found.len(), 13, "{found:#?}");
 }

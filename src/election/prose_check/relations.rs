@@ -326,9 +326,22 @@ impl Checker<'_> {
                 "और नोटा",
                 "and nota",
                 "ने चुनाव लड़ा",
+                // "Thirteen candidates stood", "कुल 13 उम्मीदवार थे".
+                "stood",
+                "ran ",
+                "ran.",
+                "were in the fray",
+                "थे",
+                "थीं",
+                "उतरे",
+                "खड़े",
             ]
             .iter()
-            .any(|w| rest.starts_with(w));
+            .any(|w| rest.starts_with(w))
+            // "मैदान में कुल 13 उम्मीदवार", "यहाँ १६ उम्मीदवार मैदान में थे".
+            || ["मैदान में", "मैदान में कुल", "in the fray were", "in all"]
+                .iter()
+                .any(|w| head.ends_with(w));
         if !whole_field {
             return None;
         }
