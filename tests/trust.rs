@@ -528,7 +528,8 @@ fn lower_case_words_paired_figures_and_role_words_are_read_as_english_means_them
 /// leaves NOTA out of the others; and "उनके … वोटों के सामने X के …" gives the name after
 /// "के सामने" to the figure after it; after "In lakh," or "लाख में" a bare decimal is in
 /// lakh, and of votes; "29 candidates stood", "मैदान में कुल 11 उम्मीदवार थे" is the field.
-/// Their twins with a wrong figure or side are caught.
+/// So is how many candidates NOTA outpolled. Their twins with a wrong figure or side are
+/// caught.
 #[test]
 fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
     let site = Site::fixture("trust/clean");
@@ -546,7 +547,8 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "In Firozpur the margin was 3,831 votes; in Dhule it was 3,242.\n\n",
             "Across both seats, 23,44,140 valid votes were counted.\n\n",
             "In lakh, Ghubaya had 2.67, Brar 2.36 and Sodhi 2.55.\n\n",
-            "In Firozpur 30 candidates stood.\n",
+            "In Firozpur 30 candidates stood.\n\n",
+            "In Firozpur NOTA drew 6,100 votes, more than each of 22 candidates.\n",
         ),
     );
     site.write(
@@ -559,7 +561,8 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "रमेश अवस्थी पहले स्थान पर रहे। उनके करीब 4.4 लाख वोटों के सामने आलोक मिश्रा के करीब ",
             "4.6 लाख वोट थे।\n\n",
             "लाख में देखें तो रमेश अवस्थी के करीब 4.9 और आलोक मिश्रा के करीब 4.2 लाख वोट रहे।\n\n",
-            "मैदान में कुल 12 उम्मीदवार थे।\n",
+            "मैदान में कुल 12 उम्मीदवार थे।\n\n",
+            "नोटा को 4,117 वोट मिले। यह 11 में से 9 उम्मीदवारों से ज़्यादा था।\n",
         ),
     );
     let found = diagnostics(&site.fails(&["check", "--strict"]));
@@ -606,5 +609,14 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
     );
     assert!(at(en, 20, "the text says 30 candidates"), "{found:#?}");
     assert!(at(hi, 15, "the text says 12 candidates"), "{found:#?}");
-    assert_eq!(found.len(), 13, "{found:#?}");
+    assert!(
+        at(en, 22, "the text says NOTA polled more than 22 candidates")
+            && at(en, 22, "more than 21 of the 29"),
+        "{found:#?}"
+    );
+    assert!(
+        at(hi, 17, "the text says NOTA polled more than 9 candidates"),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 15, "{found:#?}");
 }

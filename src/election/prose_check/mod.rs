@@ -1605,6 +1605,9 @@ impl<'a> Checker<'a> {
         } else if let Some((at, message)) = self.field_size_claim(&lower, &named) {
             out.push((start + flat.original(at), message));
         }
+        if let Some((at, message)) = self.nota_beat_claim(&lower, &named) {
+            out.push((start + flat.original(at), message));
+        }
         out
     }
 

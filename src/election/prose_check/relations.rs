@@ -362,6 +362,113 @@ impl Checker<'_> {
         ))
     }
 
+    /// "NOTA … more than each of eleven candidates", "यह 19 में से 15 उम्मीदवारों से ज़्यादा
+    /// था", "सात में से चार उम्मीदवार नोटा से पीछे रहे": how many candidates polled less than
+    /// NOTA in the one result the sentence is about.
+    pub(super) fn nota_beat_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
+        if !named.who.iter().any(|(w, _)| self.is_nota(w)) {
+            return None;
+        }
+        let i = match named.results.as_slice() {
+            [i] => *i,
+            [] if self.results.len() == 1 => 0,
+            _ => return None,
+        };
+        let r = self.result(i);
+        if r.approx {
+            return None;
+        }
+        // Summed, they are another claim ("more than the five smallest put together").
+        if [
+            "together",
+            "combined",
+            "put together",
+            "मिलाकर",
+            "जोड़",
+            "मिलकर",
+        ]
+        .iter()
+        .any(|w| super::find_word(lower, w).is_some())
+        {
+            return None;
+        }
+        let nota = r
+            .candidates
+            .iter()
+            .filter(|c| c.party == crate::election::result::NOTA)
+            .map(|c| c.votes)
+            .max()?;
+        let candidates: Vec<u64> = r
+            .candidates
+            .iter()
+            .filter(|c| c.party != crate::election::result::NOTA)
+            .map(|c| c.votes)
+            .collect();
+        let below = candidates.iter().filter(|v| **v < nota).count();
+        let words: Vec<(usize, &str)> = super::sentence_words(lower);
+        const NOUNS: &[&str] = &[
+            "candidates",
+            "उम्मीदवारों",
+            "उम्मीदवार",
+            "प्रत्याशियों",
+            "प्रत्याशी",
+        ];
+        for (k, &(at, word)) in words.iter().enumerate() {
+            let Some(n) = numbers::small_number(word).filter(|n| n.fract() == 0.0 && *n >= 1.0)
+            else {
+                continue;
+            };
+            let Some(&(noun_at, noun)) = words.get(k + 1) else {
+                continue;
+            };
+            if !NOUNS.contains(&noun) {
+                continue;
+            }
+            let head = lower[..at].trim_end();
+            let rest = lower[noun_at + noun.len()..].trim_start();
+            let beaten = [
+                "more than each of",
+                "more than",
+                "ahead of",
+                "beat",
+                "outpolled",
+                "than",
+            ]
+            .iter()
+            .any(|w| head.ends_with(w))
+                || ["से ज़्यादा", "से ज्यादा", "से अधिक", "से आगे"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+                || [
+                    "नोटा से पीछे",
+                    "नोटा से कम",
+                    "finished behind nota",
+                    "trailed nota",
+                    "behind nota",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w));
+            // "19 में से 15": the count after "में से" is the one beaten.
+            if !beaten || rest.starts_with("में से") {
+                continue;
+            }
+            let n = n as usize;
+            if n == below {
+                return None;
+            }
+            return Some((
+                at,
+                format!(
+                    "the text says NOTA polled more than {n} candidates, but its {} votes were more than {below} of the {} candidates' in {}",
+                    crate::numfmt::inr_unsigned(nota),
+                    candidates.len(),
+                    r.election
+                ),
+            ));
+        }
+        None
+    }
+
     /// The two sides of a multiple read from where they stand around it, when the
     /// sentence makes that plain: "X … N times the margin" (the figure or the one named
     /// before, then what follows), "बसपा के दोगुने से ज़्यादा" (what comes before के, against
