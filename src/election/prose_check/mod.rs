@@ -1464,6 +1464,8 @@ impl<'a> Checker<'a> {
         }
         // The previous count of the sentence: whether it was a vote figure, and its part.
         let mut previous: Option<(bool, Option<Part>)> = None;
+        // The part (EVM, postal) of the first figure of the sentence that said one.
+        let mut part_before: Option<Part> = None;
         // The previous number of the sentence as typed, for "जो … से ज़्यादा".
         let mut previous_figure: Option<Quoted> = None;
         // "कुल 13,467 डाक मत। इनमें से 7,078 शेखावत को …": parts of the figure before.
@@ -1506,11 +1508,25 @@ impl<'a> Checker<'a> {
                     context.elliptic = votes;
                     context.part = context.part.or(part);
                 }
+                // "ईवीएम पर मनोहर लाल को 7,37,282 और बुद्धिराजा को 5,04,437 वोट मिले:
+                // 2,32,845 की बढ़त": a lead after a colon is of the part just given.
+                if let Some(part) = part_before
+                    && context.part.is_none()
+                    && context.kind() == Some(Kind::Margin)
+                    && previous_figure.as_ref().is_some_and(|p| {
+                        sentence
+                            .get(p.end..q.start)
+                            .is_some_and(|t| t.contains(':'))
+                    })
+                {
+                    context.part = Some(part);
+                }
                 if context.part.is_none() && !context.vote_word && !context.total_word_near() {
                     context.part = carried_part;
                 }
                 let votes = context.vote_word || context.elliptic || context.part.is_some();
                 previous = Some((votes, context.part));
+                part_before = part_before.or(context.part);
                 if context.part.is_some() {
                     carry.part = context.part;
                 }
@@ -3981,7 +3997,8 @@ fn compared_claim(sentence: &str, first: &Quoted, then: &Quoted, bound: Bound) -
 /// number between ("On EVMs Owaisi polled …", "of which postal 3,100"). Both parts named,
 /// or "सहित", "including", "together": a total, not a part.
 fn part_governing(before: &str, next_words: &str, after: &str) -> Option<Part> {
-    const EVM: &[&str] = &["ईवीएम", "evm", "evms"];
+    // "On the machines Gomar polled 2,57,936".
+    const EVM: &[&str] = &["ईवीएम", "evm", "evms", "the machines", "voting machines"];
     const POSTAL: &[&str] = &["डाक", "postal", "by post", "पोस्टल"];
     const WHOLE: &[&str] = &[
         "सहित",
