@@ -529,7 +529,8 @@ fn lower_case_words_paired_figures_and_role_words_are_read_as_english_means_them
 /// "के सामने" to the figure after it; after "In lakh," or "लाख में" a bare decimal is in
 /// lakh, and of votes; "29 candidates stood", "मैदान में कुल 11 उम्मीदवार थे" is the field.
 /// So is how many candidates NOTA outpolled, and a lead after a colon that follows EVM
-/// votes is the EVM lead ("on the machines" says EVM too). Their twins with a wrong figure or side are caught.
+/// votes is the EVM lead ("on the machines" says EVM too); "more than half", "आधे से कम",
+/// "less than a quarter" are shares, of the candidates' votes when NOTA is left out. Their twins with a wrong figure or side are caught.
 #[test]
 fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
     let site = Site::fixture("trust/clean");
@@ -549,7 +550,8 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "In lakh, Ghubaya had 2.67, Brar 2.36 and Sodhi 2.55.\n\n",
             "In Firozpur 30 candidates stood.\n\n",
             "In Firozpur NOTA drew 6,100 votes, more than each of 22 candidates.\n\n",
-            "On the machines Ghubaya polled 2,66,626 votes.\n",
+            "On the machines Ghubaya polled 2,66,626 votes.\n\n",
+            "Ghubaya won with more than a quarter of the votes.\n",
         ),
     );
     site.write(
@@ -564,7 +566,8 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "लाख में देखें तो रमेश अवस्थी के करीब 4.9 और आलोक मिश्रा के करीब 4.2 लाख वोट रहे।\n\n",
             "मैदान में कुल 12 उम्मीदवार थे।\n\n",
             "नोटा को 4,117 वोट मिले। यह 11 में से 9 उम्मीदवारों से ज़्यादा था।\n\n",
-            "ईवीएम पर रमेश अवस्थी को 4,40,609 और आलोक मिश्रा को 4,19,469 वोट मिले: 20,968 की बढ़त।\n",
+            "ईवीएम पर रमेश अवस्थी को 4,40,609 और आलोक मिश्रा को 4,19,469 वोट मिले: 20,968 की बढ़त।\n\n",
+            "रमेश अवस्थी को आधे से ज़्यादा वोट मिले।\n",
         ),
     );
     let found = diagnostics(&site.fails(&["check", "--strict"]));
@@ -628,5 +631,17 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
         at(en, 24, "2,66,626 in the text is the whole figure"),
         "{found:#?}"
     );
-    assert_eq!(found.len(), 17, "{found:#?}");
+    assert!(
+        at(
+            en,
+            26,
+            "had more than a quarter of the votes, but SHER SINGH GHUBAYA had 23.70%"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        at(hi, 21, "had more than half of the votes") && at(hi, 21, "49.93%"),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 19, "{found:#?}");
 }

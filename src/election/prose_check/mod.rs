@@ -1624,6 +1624,9 @@ impl<'a> Checker<'a> {
         if let Some((at, message)) = self.nota_beat_claim(&lower, &named) {
             out.push((start + flat.original(at), message));
         }
+        if let Some((at, message)) = self.fraction_claim(&lower, &named) {
+            out.push((start + flat.original(at), message));
+        }
         out
     }
 

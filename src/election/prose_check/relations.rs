@@ -362,6 +362,167 @@ impl Checker<'_> {
         ))
     }
 
+    /// "दोनों सीटों पर विजेता को आधे से ज़्यादा वोट मिले", "The winner fell short of half the
+    /// votes", "A win with more than a third": a share said as a fraction of the valid
+    /// votes (of the candidates' votes where the clause leaves NOTA out), of whom the clause
+    /// names, else of the winner when the sentence speaks of the win.
+    pub(super) fn fraction_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
+        const MORE: &[(&str, f64)] = &[
+            ("more than half", 50.0),
+            ("over half", 50.0),
+            ("above half", 50.0),
+            ("आधे से ज़्यादा", 50.0),
+            ("आधे से ज्यादा", 50.0),
+            ("आधे से अधिक", 50.0),
+            ("more than a third", 100.0 / 3.0),
+            ("over a third", 100.0 / 3.0),
+            ("तिहाई से ज़्यादा", 100.0 / 3.0),
+            ("तिहाई से ज्यादा", 100.0 / 3.0),
+            ("तिहाई से अधिक", 100.0 / 3.0),
+            ("more than a quarter", 25.0),
+            ("चौथाई से ज़्यादा", 25.0),
+            ("चौथाई से अधिक", 25.0),
+        ];
+        const LESS: &[(&str, f64)] = &[
+            ("short of half", 50.0),
+            ("less than half", 50.0),
+            ("under half", 50.0),
+            ("below half", 50.0),
+            ("आधे से कम", 50.0),
+            ("less than a third", 100.0 / 3.0),
+            ("short of a third", 100.0 / 3.0),
+            ("under a third", 100.0 / 3.0),
+            ("तिहाई से कम", 100.0 / 3.0),
+            ("less than a quarter", 25.0),
+            ("चौथाई से कम", 25.0),
+        ];
+        const WORDS: [&str; 3] = ["half", "third", "quarter"];
+        if !WORDS.iter().any(|w| lower.contains(w))
+            && !["आधे", "तिहाई", "चौथाई"].iter().any(|w| lower.contains(w))
+        {
+            return None;
+        }
+        let scope: Vec<usize> = if named.results.is_empty() {
+            (0..self.results.len()).collect()
+        } else {
+            named.results.clone()
+        };
+        for &(a, b) in &named.clauses {
+            let clause = &lower[a..b];
+            let said = MORE
+                .iter()
+                .map(|(w, f)| (w, *f, true))
+                .chain(LESS.iter().map(|(w, f)| (w, *f, false)))
+                .find_map(|(w, f, more)| clause.find(w).map(|at| (at, w.len(), f, more)));
+            let Some((at, len, fraction, more)) = said else {
+                continue;
+            };
+            // "आधे से 43,306 कम" (a gap to half), a negation, a count of seats or of
+            // segments ("more than half the segments"): another claim.
+            let rest = &clause[at + len..];
+            if clause.chars().any(|c| numbers::ascii_digit(c).is_some())
+                || ["नहीं", "not", "never", "n't"]
+                    .iter()
+                    .any(|w| find_word(clause, w).is_some())
+                || [
+                    "seat",
+                    "सीट",
+                    "segment",
+                    "खंड",
+                    "क्षेत्र",
+                    "booth",
+                    "बूथ",
+                    "candidates",
+                    "उम्मीदवार",
+                ]
+                .iter()
+                .any(|w| rest.contains(w))
+            {
+                continue;
+            }
+            let without_nota = super::deposits::WITHOUT_NOTA
+                .iter()
+                .chain(["nota is left out", "nota left out", "leave nota out"].iter())
+                .any(|w| clause.contains(w));
+            let in_clause: Vec<&str> = named
+                .who
+                .iter()
+                .filter(|(w, at)| *at >= a && *at < b && !self.is_nota(w))
+                .map(|(w, _)| w.as_str())
+                .collect();
+            let winner_word = ["winner", "विजेता", "won", "win ", "जीत"]
+                .iter()
+                .any(|w| lower.contains(w));
+            let first_named: Vec<&str> = named
+                .who
+                .iter()
+                .filter(|(w, _)| !self.is_nota(w))
+                .map(|(w, _)| w.as_str())
+                .take(1)
+                .collect();
+            let who: Vec<&str> = if !in_clause.is_empty() {
+                in_clause
+            } else if winner_word {
+                Vec::new()
+            } else if !first_named.is_empty() {
+                first_named
+            } else {
+                continue;
+            };
+            for &i in &scope {
+                let r = self.result(i);
+                if r.approx || !r.complete || r.total == 0 {
+                    continue;
+                }
+                let base = if without_nota {
+                    r.total_without_nota
+                } else {
+                    r.total
+                };
+                let found: Vec<&crate::election::derive::CandidateFigures> = if who.is_empty() {
+                    r.candidates.iter().filter(|c| c.rank == Some(1)).collect()
+                } else {
+                    r.candidates
+                        .iter()
+                        .filter(|c| who.iter().any(|w| c.name == *w || c.party == *w))
+                        .collect()
+                };
+                let [c] = found.as_slice() else {
+                    continue;
+                };
+                let share = c.votes as f64 * 100.0 / base as f64;
+                let holds = if more {
+                    share > fraction
+                } else {
+                    share < fraction
+                };
+                if !holds {
+                    let said = match (more, fraction as u32) {
+                        (true, 50) => "more than half",
+                        (false, 50) => "less than half",
+                        (true, 33) => "more than a third",
+                        (false, 33) => "less than a third",
+                        (true, _) => "more than a quarter",
+                        (false, _) => "less than a quarter",
+                    };
+                    let of = if without_nota {
+                        "of the candidates' votes (NOTA left out)"
+                    } else {
+                        "of the valid votes"
+                    };
+                    return Some((
+                        a + at,
+                        format!(
+                            "the text says {} ({}) had {said} of the votes, but {} had {share:.2}% {of} in {}",
+                            c.name, c.party, c.name, r.election
+                        ),
+                    ));
+                }
+            }
+        }
+        None
+    }
+
     /// "NOTA … more than each of eleven candidates", "यह 19 में से 15 उम्मीदवारों से ज़्यादा
     /// था", "सात में से चार उम्मीदवार नोटा से पीछे रहे": how many candidates polled less than
     /// NOTA in the one result the sentence is about.
