@@ -527,7 +527,8 @@ fn lower_case_words_paired_figures_and_role_words_are_read_as_english_means_them
 /// both seats" adds the seats' valid votes up; "27 others shared 52.35% and NOTA 0.54%"
 /// leaves NOTA out of the others; and "उनके … वोटों के सामने X के …" gives the name after
 /// "के सामने" to the figure after it; after "In lakh," or "लाख में" a bare decimal is in
-/// lakh, and of votes; "29 candidates stood", "मैदान में कुल 11 उम्मीदवार थे" is the field.
+/// lakh, and of votes; "29 candidates stood", "मैदान में कुल 11 उम्मीदवार थे", "in a field of
+/// 29" and "कुल ११ उम्मीदवार" (Devanagari digits) are the field.
 /// So is how many candidates NOTA outpolled, and a lead after a colon that follows EVM
 /// votes is the EVM lead ("on the machines" says EVM too); "more than half", "आधे से कम",
 /// "less than a quarter" are shares, of the candidates' votes when NOTA is left out. Their twins with a wrong figure or side are caught.
@@ -551,7 +552,8 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "In Firozpur 30 candidates stood.\n\n",
             "In Firozpur NOTA drew 6,100 votes, more than each of 22 candidates.\n\n",
             "On the machines Ghubaya polled 2,66,626 votes.\n\n",
-            "Ghubaya won with more than a quarter of the votes.\n",
+            "Ghubaya won with more than a quarter of the votes.\n\n",
+            "Ghubaya won Firozpur in a field of 31.\n",
         ),
     );
     site.write(
@@ -567,7 +569,8 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
             "मैदान में कुल 12 उम्मीदवार थे।\n\n",
             "नोटा को 4,117 वोट मिले। यह 11 में से 9 उम्मीदवारों से ज़्यादा था।\n\n",
             "ईवीएम पर रमेश अवस्थी को 4,40,609 और आलोक मिश्रा को 4,19,469 वोट मिले: 20,968 की बढ़त।\n\n",
-            "रमेश अवस्थी को आधे से ज़्यादा वोट मिले।\n",
+            "रमेश अवस्थी को आधे से ज़्यादा वोट मिले।\n\n",
+            "इस बार कानपुर में कुल १२ उम्मीदवार थे।\n",
         ),
     );
     let found = diagnostics(&site.fails(&["check", "--strict"]));
@@ -643,5 +646,7 @@ fn each_clause_is_read_as_about_whom_and_which_seat_it_names() {
         at(hi, 21, "had more than half of the votes") && at(hi, 21, "49.93%"),
         "{found:#?}"
     );
-    assert_eq!(found.len(), 19, "{found:#?}");
+    assert!(at(en, 28, "the text says 31 candidates"), "{found:#?}");
+    assert!(at(hi, 23, "the text says 12 candidates"), "{found:#?}");
+    assert_eq!(found.len(), 21, "{found:#?}");
 }

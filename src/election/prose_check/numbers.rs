@@ -511,6 +511,17 @@ pub fn small_number(word: &str) -> Option<f64> {
     if let Ok(n) = lower.replace(',', "").parse::<f64>() {
         return Some(n);
     }
+    // "१६ उम्मीदवार": Devanagari digits.
+    if lower.chars().any(|c| ('०'..='९').contains(&c)) {
+        let ascii: Option<String> = lower
+            .chars()
+            .filter(|c| *c != ',')
+            .map(|c| ascii_digit(c).or((c == '.').then_some('.')))
+            .collect();
+        if let Some(n) = ascii.and_then(|a| a.parse::<f64>().ok()) {
+            return Some(n);
+        }
+    }
     HINDI_NUMBERS
         .iter()
         .find(|(name, _)| *name == lower)

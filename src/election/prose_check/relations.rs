@@ -258,19 +258,34 @@ impl Checker<'_> {
         };
         let r = self.result(i);
         let words: Vec<(usize, &str)> = super::sentence_words(lower);
-        let (at, n, rest) = words.windows(2).find_map(|w| {
-            let (at, word) = w[0];
-            let (noun_at, noun) = w[1];
-            let n = numbers::small_number(word)?;
-            // "Thirty-seven candidates": the tens word before the units word.
-            let (at, n) = match tens_before(lower, at) {
-                Some((tens_at, tens)) if n < 10.0 => (tens_at, tens + n),
-                _ => (at, n),
-            };
-            let field_noun = ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun);
-            (field_noun && n >= 2.0 && n.fract() == 0.0 && n <= 60.0)
-                .then(|| (at, n as usize, &lower[noun_at + noun.len()..]))
+        // "in a field of 30": the field, said without "candidates".
+        let field_of = words.windows(3).find_map(|w| {
+            let ((_, field), (_, of), (at, count)) = (w[0], w[1], w[2]);
+            let n = numbers::small_number(count)?;
+            // Not "a field of seven Mahatos": the count ends the phrase.
+            let after = lower[at + count.len()..].trim_start();
+            let ends = after.is_empty()
+                || after.starts_with([',', '.', ';', ':', '।', ')'])
+                || after.starts_with("candidates");
+            (field == "field" && of == "of" && ends && n >= 2.0 && n.fract() == 0.0 && n <= 60.0)
+                .then_some((at, n as usize, after))
+        });
+        let (at, n, rest) = field_of.or_else(|| {
+            words.windows(2).find_map(|w| {
+                let (at, word) = w[0];
+                let (noun_at, noun) = w[1];
+                let n = numbers::small_number(word)?;
+                // "Thirty-seven candidates": the tens word before the units word.
+                let (at, n) = match tens_before(lower, at) {
+                    Some((tens_at, tens)) if n < 10.0 => (tens_at, tens + n),
+                    _ => (at, n),
+                };
+                let field_noun = ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun);
+                (field_noun && n >= 2.0 && n.fract() == 0.0 && n <= 60.0)
+                    .then(|| (at, n as usize, &lower[noun_at + noun.len()..]))
+            })
         })?;
+        let said_field_of = field_of.is_some();
         let head = lower[..at].trim_end();
         let qualified = [
             "other",
@@ -312,11 +327,12 @@ impl Checker<'_> {
             head.ends_with(w)
                 && !head[..head.len() - w.len()].ends_with(super::numbers::is_word_char)
         });
-        if qualified || head.ends_with("than") || head.ends_with("से") {
+        if !said_field_of && (qualified || head.ends_with("than") || head.ends_with("से")) {
             return None;
         }
         let rest = rest.trim_start();
-        let whole_field = rest.is_empty()
+        let whole_field = said_field_of
+            || rest.is_empty()
             || rest.starts_with(['.', '।', ';'])
             || [
                 "मैदान",
