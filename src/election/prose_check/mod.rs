@@ -456,8 +456,9 @@ struct Carry {
     parts: bool,
 }
 
-/// Words that name the postal or EVM part of the votes.
-const PART_NAMES: &[&str] = &["postal", "डाक", "evm", "ईवीएम", "machine", "मशीन"];
+/// Words that name the EVM or the postal part of the votes (`part_governing` reads which).
+const EVM_NAMES: &[&str] = &["ईवीएम", "evm", "evms", "the machines", "voting machines"];
+const POSTAL_NAMES: &[&str] = &["डाक", "postal", "by post", "पोस्टल"];
 
 /// Words that take the figures of a sentence as parts of the one before ("कुल 13,467 डाक
 /// मत। इनमें से 7,078 शेखावत को …").
@@ -1438,7 +1439,10 @@ impl<'a> Checker<'a> {
         let paragraph_results = carry.results.clone();
         let deposit_before = std::mem::replace(&mut carry.deposit, named.deposit);
         let deposit_near = named.deposit || deposit_before;
-        let parts_here = PART_NAMES.iter().any(|w| lower.contains(w));
+        let parts_here = EVM_NAMES
+            .iter()
+            .chain(POSTAL_NAMES)
+            .any(|w| lower.contains(w));
         let parts_near = std::mem::replace(&mut carry.parts, parts_here) || parts_here;
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
@@ -4000,9 +4004,9 @@ fn compared_claim(sentence: &str, first: &Quoted, then: &Quoted, bound: Bound) -
 /// number between ("On EVMs Owaisi polled …", "of which postal 3,100"). Both parts named,
 /// or "सहित", "including", "together": a total, not a part.
 fn part_governing(before: &str, next_words: &str, after: &str) -> Option<Part> {
-    // "On the machines Gomar polled 2,57,936".
-    const EVM: &[&str] = &["ईवीएम", "evm", "evms", "the machines", "voting machines"];
-    const POSTAL: &[&str] = &["डाक", "postal", "by post", "पोस्टल"];
+    // "On the machines Gomar polled 2,57,936": EVM_NAMES.
+    const EVM: &[&str] = EVM_NAMES;
+    const POSTAL: &[&str] = POSTAL_NAMES;
     const WHOLE: &[&str] = &[
         "सहित",
         "समेत",

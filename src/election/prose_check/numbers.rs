@@ -142,6 +142,14 @@ pub fn labels_a_number(text: &str, start: usize) -> bool {
 /// Where words that say the unit once for the figures after them end: "In lakh, Gopi
 /// had 4.12, Sunilkumar 3.83", "लाख में देखें तो विजेता के करीब 7.4".
 fn lakh_said(text: &str) -> Option<usize> {
+    // Asked of every text numbers are read from: most have no "lakh" at all.
+    let ascii_lakh = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"lakh"));
+    if !ascii_lakh && !text.contains("लाख") {
+        return None;
+    }
     let lower = lowercase(text);
     ["in lakh", "in lakhs", "लाख में"]
         .iter()

@@ -383,34 +383,36 @@ impl Checker<'_> {
     /// votes (of the candidates' votes where the clause leaves NOTA out), of whom the clause
     /// names, else of the winner when the sentence speaks of the win.
     pub(super) fn fraction_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
-        const MORE: &[(&str, f64)] = &[
-            ("more than half", 50.0),
-            ("over half", 50.0),
-            ("above half", 50.0),
-            ("आधे से ज़्यादा", 50.0),
-            ("आधे से ज्यादा", 50.0),
-            ("आधे से अधिक", 50.0),
-            ("more than a third", 100.0 / 3.0),
-            ("over a third", 100.0 / 3.0),
-            ("तिहाई से ज़्यादा", 100.0 / 3.0),
-            ("तिहाई से ज्यादा", 100.0 / 3.0),
-            ("तिहाई से अधिक", 100.0 / 3.0),
-            ("more than a quarter", 25.0),
-            ("चौथाई से ज़्यादा", 25.0),
-            ("चौथाई से अधिक", 25.0),
-        ];
-        const LESS: &[(&str, f64)] = &[
-            ("short of half", 50.0),
-            ("less than half", 50.0),
-            ("under half", 50.0),
-            ("below half", 50.0),
-            ("आधे से कम", 50.0),
-            ("less than a third", 100.0 / 3.0),
-            ("short of a third", 100.0 / 3.0),
-            ("under a third", 100.0 / 3.0),
-            ("तिहाई से कम", 100.0 / 3.0),
-            ("less than a quarter", 25.0),
-            ("चौथाई से कम", 25.0),
+        const HALF: f64 = 50.0;
+        const THIRD: f64 = 100.0 / 3.0;
+        const QUARTER: f64 = 25.0;
+        // (phrase, fraction, whether it says more than it)
+        const SAID: &[(&str, f64, bool)] = &[
+            ("more than half", HALF, true),
+            ("over half", HALF, true),
+            ("above half", HALF, true),
+            ("आधे से ज़्यादा", HALF, true),
+            ("आधे से ज्यादा", HALF, true),
+            ("आधे से अधिक", HALF, true),
+            ("more than a third", THIRD, true),
+            ("over a third", THIRD, true),
+            ("तिहाई से ज़्यादा", THIRD, true),
+            ("तिहाई से ज्यादा", THIRD, true),
+            ("तिहाई से अधिक", THIRD, true),
+            ("more than a quarter", QUARTER, true),
+            ("चौथाई से ज़्यादा", QUARTER, true),
+            ("चौथाई से अधिक", QUARTER, true),
+            ("short of half", HALF, false),
+            ("less than half", HALF, false),
+            ("under half", HALF, false),
+            ("below half", HALF, false),
+            ("आधे से कम", HALF, false),
+            ("less than a third", THIRD, false),
+            ("short of a third", THIRD, false),
+            ("under a third", THIRD, false),
+            ("तिहाई से कम", THIRD, false),
+            ("less than a quarter", QUARTER, false),
+            ("चौथाई से कम", QUARTER, false),
         ];
         const WORDS: [&str; 3] = ["half", "third", "quarter"];
         if !WORDS.iter().any(|w| lower.contains(w))
@@ -425,11 +427,9 @@ impl Checker<'_> {
         };
         for &(a, b) in &named.clauses {
             let clause = &lower[a..b];
-            let said = MORE
+            let said = SAID
                 .iter()
-                .map(|(w, f)| (w, *f, true))
-                .chain(LESS.iter().map(|(w, f)| (w, *f, false)))
-                .find_map(|(w, f, more)| clause.find(w).map(|at| (at, w.len(), f, more)));
+                .find_map(|&(w, f, more)| clause.find(w).map(|at| (at, w.len(), f, more)));
             let Some((at, len, fraction, more)) = said else {
                 continue;
             };
@@ -513,14 +513,14 @@ impl Checker<'_> {
                     share < fraction
                 };
                 if !holds {
-                    let said = match (more, fraction as u32) {
-                        (true, 50) => "more than half",
-                        (false, 50) => "less than half",
-                        (true, 33) => "more than a third",
-                        (false, 33) => "less than a third",
-                        (true, _) => "more than a quarter",
-                        (false, _) => "less than a quarter",
+                    let part = if fraction == HALF {
+                        "half"
+                    } else if fraction == THIRD {
+                        "a third"
+                    } else {
+                        "a quarter"
                     };
+                    let said = format!("{} {part}", if more { "more than" } else { "less than" });
                     let of = if without_nota {
                         "of the candidates' votes (NOTA left out)"
                     } else {
