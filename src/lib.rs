@@ -21,6 +21,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod election;
 pub mod escape;
+pub mod fast_hash;
 pub mod filters;
 pub mod fingerprint;
 pub mod i18n;

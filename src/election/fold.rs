@@ -293,7 +293,7 @@ pub fn skeleton(word: &str) -> String {
 /// page's candidates, segments and seat) thousands of times a page, and making one
 /// decomposes and recomposes the text.
 #[derive(Default)]
-struct Memo(std::cell::RefCell<std::collections::HashMap<String, String>>);
+struct Memo(std::cell::RefCell<crate::fast_hash::FastMap<String, String>>);
 
 impl Memo {
     /// Enough for the names of any page; past it the memo starts again.

@@ -181,6 +181,14 @@ impl Checker<'_> {
                 .iter()
                 .filter(|(a, _, _)| *a >= clause.0 && *a < clause.1)
                 .filter(|(a, e, _)| !opposed_between(*p_at, if a > p_at { *a } else { *e }))
+                // "न एनडीए के उपेंद्र कुशवाहा के: सीट भाकपा (माले) ने जीती": an alliance with
+                // someone else named between is theirs.
+                .filter(|(a, e, _)| {
+                    let (from, to) = if a > p_at { (*p_at, *a) } else { (*e, *p_at) };
+                    !named.who.iter().any(|(w, at)| {
+                        *at > from && *at < to && party_of(w).is_none_or(|p| p != *party)
+                    })
+                })
                 .min_by_key(|(a, e, _)| {
                     if a > p_at {
                         a - p_at

@@ -22,6 +22,28 @@ const DIFFERENCE_WORDS: &[&str] = &[
     "lower",
 ];
 
+/// Words right before a figure that name it the difference of the two before it.
+const GAP_BEFORE: &[&str] = &[
+    "a gap of",
+    "a difference of",
+    "a lead of",
+    "a gap of just",
+    "a gap of only",
+    "a difference of just",
+    "a lead of just",
+    "a lead of only",
+];
+
+/// Words right after a figure that name it so ("… 2,077 का अंतर").
+const GAP_AFTER: &[&str] = &[
+    "का अंतर",
+    "का अन्तर",
+    "का फ़ासला",
+    "का फासला",
+    "का फ़र्क़",
+    "का फर्क",
+];
+
 /// Whether `a` is `b` with two of its digits exchanged or one digit changed: a slip of
 /// the hand, not another figure.
 fn slip_of(a: u64, b: u64) -> bool {
@@ -51,12 +73,17 @@ pub(super) fn difference_claim(sentence: &str, quoted: &[Quoted]) -> Option<(usi
             .iter()
             .find_map(|v| after.strip_prefix(v))
             .unwrap_or(&after);
-        if !DIFFERENCE_WORDS.iter().any(|w| numbers::word_at(after, w)) {
+        // "2,221 to Vishal Patil's 2,015, a gap of 206", "… 2,077 का फ़ासला": the
+        // difference named before or after the figure.
+        let head = numbers::lowercase(sentence[..c.start].trim_end());
+        let named_gap = GAP_BEFORE.iter().any(|w| head.ends_with(w))
+            || GAP_AFTER.iter().any(|w| after.starts_with(w));
+        if !named_gap && !DIFFERENCE_WORDS.iter().any(|w| numbers::word_at(after, w)) {
             return None;
         }
         // "… more than": a comparison, not the difference.
         let rest = after.split_whitespace().nth(1).unwrap_or_default();
-        if ["than", "से"].contains(&rest) {
+        if !named_gap && ["than", "से"].contains(&rest) {
             return None;
         }
         let (a, b) = (counts[k - 2], counts[k - 1]);
@@ -107,6 +134,14 @@ mod tests {
             claim("राजनाथ सिंह के 6,12,709 वोट मोदी के 6,12,970 वोटों से सिर्फ़ 261 कम रहे।").is_none()
         );
         assert!(claim("Valid votes rose from 8,42,994 to 8,87,396, or 44,204 more.").is_some());
+        assert!(
+            claim("On these Sanjay Patil was ahead: 2,221 to Vishal Patil's 2,015, a gap of 260.")
+                .is_some()
+        );
+        assert!(
+            claim("On these Sanjay Patil was ahead: 2,221 to Vishal Patil's 2,015, a gap of 206.")
+                .is_none()
+        );
         // Another figure altogether, not a slip of the difference: not this check's.
         assert!(
             claim("She polled 4,68,937 and he 4,43,055, and NOTA 7,350 more than in 2019.")

@@ -423,6 +423,38 @@ impl Checker<'_> {
             return None;
         }
         let before = numbers::lowercase(sentence[..q.start].trim_end());
+        // "cleared it by just 1,573", "fell short by more than 1.4 lakh": the word between
+        // says how exact the figure is, not what it measures.
+        let mut bound: Option<bool> = None;
+        let mut before: &str = before.as_ref();
+        loop {
+            let trimmed = before.trim_end();
+            if let Some(rest) = [
+                "just", "only", "barely", "a mere", "about", "nearly", "some",
+            ]
+            .iter()
+            .find_map(|w| trimmed.strip_suffix(w))
+            .filter(|r| r.ends_with(' '))
+            {
+                before = rest;
+            } else if let Some(rest) = trimmed
+                .strip_suffix("more than")
+                .filter(|r| r.ends_with(' '))
+            {
+                bound = Some(true);
+                before = rest;
+            } else if let Some(rest) = ["less than", "fewer than"]
+                .iter()
+                .find_map(|w| trimmed.strip_suffix(w))
+                .filter(|r| r.ends_with(' '))
+            {
+                bound = Some(false);
+                before = rest;
+            } else {
+                before = trimmed;
+                break;
+            }
+        }
         let after = numbers::lowercase(sentence[q.end..].trim_start());
         let after = ["votes ", "vote ", "वोट ", "वोटों ", "मत "]
             .iter()
@@ -459,12 +491,22 @@ impl Checker<'_> {
         let r = self.result(*i);
         let threshold = r.deposit_threshold?;
         let gap = c.votes.abs_diff(threshold);
-        // One sixth worked out without rounding up is a vote less.
-        if q.states(gap as f64) || (q.step == 1.0 && (q.value - gap as f64).abs() <= 1.0) {
+        let holds = match bound {
+            Some(true) => gap as f64 > q.value,
+            Some(false) => (gap as f64) < q.value,
+            // One sixth worked out without rounding up is a vote less.
+            None => q.states(gap as f64) || (q.step == 1.0 && (q.value - gap as f64).abs() <= 1.0),
+        };
+        if holds {
             return Some(None);
         }
         Some(Some(format!(
-            "{} in the text, but {} ({}) polled {} votes, {} {} the {} needed to keep the deposit in {}",
+            "{}{} in the text, but {} ({}) polled {} votes, {} {} the {} needed to keep the deposit in {}",
+            match bound {
+                Some(true) => "more than ",
+                Some(false) => "less than ",
+                None => "",
+            },
             quoted_text(sentence, q),
             c.name,
             c.party,

@@ -134,6 +134,76 @@ impl Checker<'_> {
         if margins_before != own {
             return None;
         }
+        // "झामुमो और जयराम महतो के वोट जोड़ें, तो 7,17,581 बनते हैं, विजेता से 2,66,442
+        // ज़्यादा": a figure after the last name before this one is the side measured (a
+        // sum the sentence made), not that name.
+        let last_name_at = named
+            .who
+            .iter()
+            .filter(|(_, at)| *at < q.start)
+            .map(|(_, at)| *at)
+            .max();
+        let figure_side = numbers::numbers(sentence).into_iter().rfind(|f| {
+            f.end <= q.start
+                && !f.year
+                && f.measure == numbers::Measure::Count
+                && f.value >= 1000.0
+                && last_name_at.is_none_or(|at| f.start > at)
+        });
+        // Only a figure that is no candidate's own vote ("X got 4,76,506, 28,670 ahead of
+        // Y" measures X).
+        let a_vote = |f: &Quoted| {
+            (0..self.results.len()).any(|i| {
+                self.result(i)
+                    .candidates
+                    .iter()
+                    .any(|c| f.states(c.votes as f64))
+            })
+        };
+        // And only in a sentence that adds votes up ("Ravindran finished 1,01,507 behind
+        // the winner and more than 1,00,000 behind Chandrasekhar" measures Ravindran).
+        let adds_up = [
+            "जोड़",
+            "जोड़",
+            "मिलाकर",
+            "मिला कर",
+            "together",
+            "combined",
+            "between them",
+            "added up",
+        ]
+        .iter()
+        .any(|w| lower[..q.start].contains(w));
+        if let Some(side) = figure_side.filter(|f| adds_up && !a_vote(f)) {
+            let measured = |v: u64| match bound {
+                Some(Bound::More) => (side.value - v as f64).abs() > q.value,
+                Some(Bound::Less) => (side.value - v as f64).abs() < q.value,
+                None => q.states((side.value - v as f64).abs()),
+            };
+            let scope: Vec<usize> = if named.results.is_empty() {
+                (0..self.results.len()).collect()
+            } else {
+                named.results.clone()
+            };
+            let held = scope.iter().any(|i| {
+                let r = self.result(*i);
+                match &other {
+                    Other::Candidate(w) => r
+                        .candidates
+                        .iter()
+                        .filter(|c| c.name == *w || c.party == *w)
+                        .any(|c| measured(c.votes)),
+                    Other::Rank(k) => r
+                        .candidates
+                        .iter()
+                        .filter(|c| c.rank == Some(*k))
+                        .any(|c| measured(c.votes)),
+                    Other::Margin => r.margin.is_some_and(measured),
+                }
+            });
+            // A gap from a figure of the text's own is judged only where it holds.
+            return held.then_some(None);
+        }
         // The side the sentence is about: the nearest name before the figure that is not
         // the other side.
         let other_name = match &other {

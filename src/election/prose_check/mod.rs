@@ -30,7 +30,7 @@ use crate::election::page::PageResults;
 use crate::numfmt::inr_unsigned;
 use facts::{Fact, Kind, Part};
 use numbers::{Measure, Quoted, is_word_char};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use mask::NOCHECK;
@@ -454,6 +454,76 @@ struct Carry {
     /// The sentence before named postal or EVM votes ("The postal ballots told a different
     /// story. Muraleedharan received the most, …").
     parts: bool,
+    /// The last figure in digits of the sentence before, as typed and its value ("… 1,05,858
+    /// वोट रहा। शब्दों में: एक लाख …").
+    last_figure: Option<(String, f64)>,
+}
+
+/// Words that say the number after them is the one before, written out.
+const IN_WORDS: &[&str] = &["शब्दों में", "अक्षरों में", "in words", "spelt out", "spelled out"];
+
+/// "जीत का अंतर 1,05,858 वोट रहा। शब्दों में: एक लाख छह हज़ार आठ सौ अट्ठावन": a number in
+/// words after "शब्दों में" / "in words" restates the figure in digits before it (in the
+/// sentence, else the last of the sentence before), and must say the same.
+fn words_restatement(
+    sentence: &str,
+    lower: &str,
+    quoted: &[Quoted],
+    before: Option<&(String, f64)>,
+) -> Option<(usize, String)> {
+    for q in quoted
+        .iter()
+        .filter(|q| q.words && q.measure == Measure::Count)
+    {
+        let head = lower[..q.start]
+            .trim_end()
+            .trim_end_matches([':', ',', '—', '-'])
+            .trim_end();
+        let Some(phrase) = IN_WORDS.iter().find(|w| head.ends_with(*w)) else {
+            continue;
+        };
+        // The phrase opens its clause ("…; शब्दों में …", "In words: …"); "the margin in
+        // words" restates the margin, not the figure before.
+        let opener = head[..head.len() - phrase.len()].trim_end();
+        if !(opener.is_empty() || opener.ends_with([';', ',', '—', ':', '।', '.'])) {
+            continue;
+        }
+        // The whole number: not one the reading stopped short of ("आठ सौ छियानवे").
+        let next = lower[q.end..].trim_start();
+        let whole = next.is_empty()
+            || next.starts_with(['।', '.', ',', ';', ')'])
+            || ["वोट", "मत", "votes", "vote"]
+                .iter()
+                .any(|w| next.starts_with(w));
+        if !whole {
+            continue;
+        }
+        let in_sentence = quoted
+            .iter()
+            .rfind(|d| !d.words && !d.year && d.end <= q.start);
+        let restated = match in_sentence {
+            Some(d) if d.measure == Measure::Count && d.step == 1.0 => {
+                Some((quoted_text(sentence, d).to_string(), d.value))
+            }
+            Some(_) => None,
+            None if opener.is_empty() => before.cloned(),
+            None => None,
+        };
+        let Some((typed, value)) = restated else {
+            continue;
+        };
+        if !q.states(value) {
+            return Some((
+                q.start,
+                format!(
+                    "{} in words is {}, but the figure it writes out is {typed}; one of them is mistyped",
+                    quoted_text(sentence, q),
+                    crate::numfmt::inr_unsigned(q.value as u64)
+                ),
+            ));
+        }
+    }
+    None
 }
 
 /// Words that name the EVM or the postal part of the votes (`part_governing` reads which).
@@ -663,6 +733,65 @@ const NAME_TITLES: &[&str] = &[
     "alias", "the", "and", "late", "capt", "col", "retd",
 ];
 
+/// Given names that are also everyday Hindi words ("विकास के मुद्दे", "विजय जुलूस"): the first
+/// word of a name alone is taken for the candidate only when it is none of these.
+const NAME_WORDS_IN_PROSE: &[&str] = &[
+    "विकास",
+    "प्रकाश",
+    "आनंद",
+    "आनन्द",
+    "सूरज",
+    "किरण",
+    "दीपक",
+    "ज्योति",
+    "शांति",
+    "शान्ति",
+    "भारत",
+    "कमल",
+    "प्रेम",
+    "धर्म",
+    "संतोष",
+    "सन्तोष",
+    "विश्वास",
+    "सुरेश",
+    "उमेश",
+    "राजेश",
+    "महेश",
+    "गणेश",
+    "दिनेश",
+    "रमेश",
+    "मुकेश",
+    "नरेश",
+    "सरस्वती",
+    "लक्ष्मी",
+    "पवन",
+    "पूजा",
+    "मंगल",
+    "मनोज",
+    "अशोक",
+    "विनोद",
+    "सुनील",
+    "अनिल",
+    "विमल",
+    "निर्मल",
+    "कुमारी",
+    "श्रीमती",
+    "मोहम्मद",
+    "मोहम्मद",
+    "मुहम्मद",
+    "डॉक्टर",
+    "चौधरी",
+    "पंडित",
+    "ठाकुर",
+    "बाबू",
+    "स्वामी",
+    "बहादुर",
+    "इंजीनियर",
+    "एडवोकेट",
+    "कैप्टन",
+    "प्रोफेसर",
+];
+
 /// Common Hindi and English words whose consonant skeleton has two letters or fewer, which
 /// would otherwise be taken for a short surname written in the other script.
 const COMMON_SHORT_WORDS: &[&str] = &[
@@ -863,7 +992,7 @@ struct Checker<'a> {
     /// (result index, candidate name or party code, names to look for in lower case)
     names: Vec<(String, Vec<String>)>,
     /// The party codes of the page's candidates (of `names`, those that are parties).
-    parties: HashSet<String>,
+    parties: crate::fast_hash::FastSet<String>,
     /// Candidate name → the skeletons of its words, to find it written in the other
     /// script ("अजय राय" for "AJAY RAI").
     skeletons: Vec<(String, Vec<String>)>,
@@ -1026,6 +1155,22 @@ impl<'a> Checker<'a> {
                     )
                 {
                     list.push(last.to_lowercase());
+                }
+                // "सुमेधानंद" for सुमेधानंद सरस्वती: the first word of a Devanagari name, when it
+                // is long enough to be no common word, no other candidate of the page has it,
+                // and it is not one of the words that are names and words alike (विजय, विकास).
+                if tokens.len() > 1
+                    && c.party != crate::election::result::NOTA
+                    && let Some(first) = tokens.first()
+                    && first.chars().count() >= 5
+                    && first
+                        .chars()
+                        .all(|ch| ('\u{0900}'..='\u{097F}').contains(&ch))
+                    && word_count.get(&fold::key(first)).copied() == Some(1)
+                    && !is_place(first)
+                    && !NAME_WORDS_IN_PROSE.contains(first)
+                {
+                    list.push((*first).to_string());
                 }
                 let code = names.entry(c.party.clone()).or_default();
                 code.push(c.party.to_lowercase());
@@ -1449,9 +1594,20 @@ impl<'a> Checker<'a> {
             text[line_start..*m].trim().is_empty()
                 && paragraphs.of(*m) == paragraphs.of(start + raw.len() - raw.trim_start().len())
         });
+        // The last exact count ("7.49 lakh" is not written out as "thirty-nine thousand").
+        let last_figure = quoted
+            .iter()
+            .rfind(|d| !d.words && !d.year && d.measure == Measure::Count && d.step == 1.0)
+            .map(|d| (quoted_text(sentence, d).to_string(), d.value));
+        let figure_before = std::mem::replace(&mut carry.last_figure, last_figure);
         let mut out = Vec::new();
         if paragraph_marked {
             return out;
+        }
+        if let Some((at, message)) =
+            words_restatement(sentence, &lower, &quoted, figure_before.as_ref())
+        {
+            out.push((start + flat.original(at), message));
         }
         if named.elsewhere {
             let marked = |q: &Quoted| {
@@ -1626,6 +1782,11 @@ impl<'a> Checker<'a> {
             out.push((start + flat.original(at), message));
         }
         if let Some((at, message)) = self.nota_beat_claim(&lower, &named) {
+            out.push((start + flat.original(at), message));
+        }
+        if let Some((at, message)) = self.share_of_figure(sentence, &lower, &quoted_all, &named)
+            && !out.iter().any(|(o, _)| *o == start + flat.original(at))
+        {
             out.push((start + flat.original(at), message));
         }
         if let Some((at, message)) = self.fraction_claim(&lower, &named) {
@@ -4257,20 +4418,24 @@ fn ends_word(text: &str, at: usize, w: &str) -> bool {
 /// its first character instead of searched for along the sentence.
 struct WordStarts<'t> {
     text: &'t str,
-    by_first: HashMap<char, Vec<usize>>,
+    /// (first character, offset) of every word, sorted: the words of one first character
+    /// are one run, in the order they stand (one allocation a sentence, where a map of
+    /// lists made one per letter and hashed every lookup).
+    by_first: Vec<(char, usize)>,
 }
 
 impl<'t> WordStarts<'t> {
     fn new(text: &'t str) -> Self {
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: Vec<(char, usize)> = Vec::new();
         let mut in_word = false;
         for (i, c) in text.char_indices() {
             let word = is_word_char(c);
             if word && !in_word {
-                by_first.entry(c).or_default().push(i);
+                by_first.push((c, i));
             }
             in_word = word;
         }
+        by_first.sort_unstable();
         WordStarts { text, by_first }
     }
 
@@ -4289,8 +4454,9 @@ impl<'t> WordStarts<'t> {
         }
         let mut out = Vec::new();
         let mut from = 0;
-        for &at in self.by_first.get(&first).into_iter().flatten() {
-            if out.len() == limit {
+        let run = self.by_first.partition_point(|(c, _)| *c < first);
+        for &(c, at) in &self.by_first[run..] {
+            if c != first || out.len() == limit {
                 break;
             }
             if at >= from && self.text[at..].starts_with(w) && ends_word(self.text, at, w) {

@@ -405,10 +405,22 @@ impl Checker<'_> {
                     .split_whitespace()
                     .take(5)
                     .any(|n| PART_WON.contains(&n.trim_matches(|c: char| !c.is_alphanumeric())));
-                // "where the BJP and the Congress won eight seats each": a tally of seats.
-                let seats_won = lower[at + w.len()..].split_whitespace().take(4).any(|n| {
-                    ["seats", "सीटें", "सीटों", "सीटे"]
-                        .contains(&n.trim_matches(|c: char| !c.is_alphanumeric()))
+                // "where the BJP and the Congress won eight seats each", "won the other two
+                // Kashmir valley seats": a tally of seats, or other seats, not this one.
+                let object: Vec<&str> = lower[at + w.len()..]
+                    .split(['.', ';', ':', '।'])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .take(8)
+                    .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .collect();
+                let seats_won = object.iter().enumerate().any(|(k, n)| {
+                    ["seats", "सीटें", "सीटों", "सीटे"].contains(n)
+                        || ["seat", "सीट"].contains(n)
+                            && object[..k]
+                                .iter()
+                                .any(|o| ["other", "दूसरी", "बाकी", "बाक़ी", "अन्य"].contains(o))
                 });
                 !part_won && !seats_won && !VOTE_WORDS.iter().any(|v| find_word(&next, v).is_some())
             })
@@ -482,7 +494,51 @@ impl Checker<'_> {
         let counterfactual = ["would have", "would've", "would still have", "होते", "रहते"]
             .iter()
             .any(|w| find_word(&lower, w).is_some());
-        for (word, place) in PLACE_WORDS {
+        // "लगभग दूसरे नंबर तक पहुँच गए", "almost finished second": a place nearly taken.
+        let nearly = |at: usize| {
+            let before = lower[..at].trim_end();
+            ["लगभग", "करीब-करीब", "क़रीब-क़रीब", "almost", "nearly"]
+                .iter()
+                .any(|w| before.ends_with(w))
+                || lower[at..]
+                    .split(['।', '.', ';'])
+                    .next()
+                    .is_some_and(|rest| {
+                        ["तक पहुँच", "तक पहुंच", "तक पहुँचे", "तक पहुंचे"]
+                            .iter()
+                            .any(|w| rest.contains(w))
+                    })
+        };
+        // "विजेता चौधरी 3,243 के साथ दूसरे और मथुरा प्रसाद महतो 3,062 के साथ तीसरे रहे", of
+        // the postal ballots: places by a part of the votes (a figure that is some
+        // candidate's postal or EVM votes, or the part named) are not places in the result.
+        let of_a_part = super::EVM_NAMES
+            .iter()
+            .chain(super::POSTAL_NAMES)
+            .any(|w| lower.contains(w))
+            || numbers::numbers(sentence).iter().any(|q| {
+                q.measure == numbers::Measure::Count
+                    && !q.year
+                    && q.value >= 10.0
+                    && scope.iter().any(|i| {
+                        let cs = &self.result(*i).candidates;
+                        !cs.iter().any(|c| q.states(c.votes as f64))
+                            && cs.iter().any(|c| {
+                                c.postal.is_some_and(|p| q.states(p as f64))
+                                    || c.evm.is_some_and(|e| q.states(e as f64))
+                            })
+                    })
+            });
+        if of_a_part {
+            return None;
+        }
+        let bare = bare_hindi_places(&lower);
+        let places = PLACE_WORDS
+            .iter()
+            .map(|(w, k)| (*w, *k))
+            .chain(bare.iter().map(|(w, k)| (w.as_str(), *k)));
+        for (word, place) in places {
+            let place = &place;
             let found = find_word(&lower, word);
             // "more than every candidate below third place": fourth, counting it among them.
             let ahead_of_all_below = found.is_some_and(|at| {
@@ -507,6 +563,7 @@ impl Checker<'_> {
                 *place
             };
             if counterfactual
+                || found.is_some_and(nearly)
                 || !ahead_of_all_below && found.is_some_and(|at| reference_place(&lower, at, word))
             {
                 continue;
@@ -642,6 +699,72 @@ const PART_WON: &[&str] = &[
 /// A place the sentence measures from or names someone by, not one it gives: "more than
 /// every candidate below third place", "separate the winner from the candidate in fourth
 /// place", "तीसरे स्थान के उम्मीदवार", "दूसरे और तीसरे स्थान के बीच".
+/// Hindi ordinals from the third on (दूसरे and पहले also mean "other" and "before").
+const HINDI_ORDINALS: &[(&str, usize)] = &[
+    ("तीसरे", 3),
+    ("चौथे", 4),
+    ("पाँचवें", 5),
+    ("पांचवें", 5),
+    ("पाँचवे", 5),
+    ("पांचवे", 5),
+    ("छठे", 6),
+    ("छठवें", 6),
+    ("सातवें", 7),
+    ("आठवें", 8),
+    ("नौवें", 9),
+    ("नवें", 9),
+    ("दसवें", 10),
+];
+
+/// "13,272 वोटों के साथ पाँचवें।", "13,106 के साथ छठे रहे", "(6,025) पाँचवें और …
+/// (5,803) सातवें स्थान पर रहे": an ordinal alone that ends its clause or is followed by
+/// रहे / स्थान / नंबर is a place ("तीसरे चरण" is a phase). Each such phrase as it stands
+/// in `lower`, with its rank, for the place words above.
+fn bare_hindi_places(lower: &str) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (word, rank) in HINDI_ORDINALS {
+        let Some(at) = find_word(lower, word) else {
+            continue;
+        };
+        let rest = &lower[at + word.len()..];
+        let next = rest.trim_start();
+        let ends = next.is_empty()
+            || next.starts_with(['।', ',', ';', '.', ':'])
+            || [
+                "रहे",
+                "रहीं",
+                "रही",
+                "रहा",
+                "स्थान",
+                "नंबर",
+                "पायदान",
+                "और ",
+                "पर रहे",
+            ]
+            .iter()
+            .any(|w| next.starts_with(w));
+        // "तीसरे और चौथे चरण": the next word after "और" decides.
+        let of_something_else = next.starts_with("और ")
+            && !next["और ".len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    HINDI_ORDINALS.iter().any(|(o, _)| w == *o) || find_word(next, "स्थान").is_some()
+                });
+        // "सातवें स्थान": the phrase with its noun, which the place words read ("तीसरे नंबर
+        // के उम्मीदवार" is a reference, not a claim).
+        let phrase = ["स्थान", "नंबर", "पायदान"]
+            .iter()
+            .find(|n| next.starts_with(*n))
+            .map_or_else(|| (*word).to_string(), |n| format!("{word} {n}"));
+        let known = PLACE_WORDS.iter().any(|(w, _)| *w == phrase);
+        if ends && !of_something_else && !known && !out.iter().any(|(w, _)| *w == phrase) {
+            out.push((phrase, *rank));
+        }
+    }
+    out
+}
+
 fn reference_place(lower: &str, at: usize, word: &str) -> bool {
     let before = lower[..at].trim_end();
     let before = before.strip_suffix("the").unwrap_or(before).trim_end();

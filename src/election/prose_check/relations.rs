@@ -246,6 +246,102 @@ impl Checker<'_> {
         ))
     }
 
+    /// "the three Patils polled 11,04,139 votes, or 94.74% of all valid votes", "तीनों को
+    /// मिलाकर 11,68,720 वोट मिले, यानी कुल का 92.04 प्रतिशत": a share given right after a
+    /// figure of the text's own (no candidate's votes) is that figure's share of the valid
+    /// votes, and must be (NOTA in the base or not).
+    pub(super) fn share_of_figure(
+        &self,
+        sentence: &str,
+        lower: &str,
+        quoted: &[Quoted],
+        named: &Named,
+    ) -> Option<(usize, String)> {
+        let scope: Vec<usize> = match named.results.as_slice() {
+            [] => (0..self.results.len()).collect(),
+            some => some.to_vec(),
+        };
+        if scope.len() != 1 {
+            return None;
+        }
+        let r = self.result(scope[0]);
+        if r.approx || !r.complete || r.total == 0 {
+            return None;
+        }
+        for pair in quoted.windows(2) {
+            let (c, p) = (&pair[0], &pair[1]);
+            if c.measure != Measure::Count
+                || c.year
+                || c.words
+                || c.step != 1.0
+                || c.value < 1000.0
+                || p.measure != Measure::Percent
+            {
+                continue;
+            }
+            // Only a few words between: "votes, or", "वोट मिले, यानी कुल का".
+            let between = lower[c.end..p.start].trim();
+            if between.chars().count() > 40 || between.contains(|ch: char| ch.is_ascii_digit()) {
+                continue;
+            }
+            let between = between.trim_end_matches(['(', ' ']);
+            let base_after = numbers::lowercase(sentence[p.end..].trim_start());
+            let base_said = [
+                "of all valid votes",
+                "of the valid votes",
+                "of valid votes",
+                "of all votes",
+                "of all the votes",
+                "of the votes",
+                "of the vote",
+            ]
+            .iter()
+            .any(|w| base_after.starts_with(w));
+            let joined = [
+                ", or",
+                " or",
+                "i.e.",
+                "यानी",
+                "यानि",
+                "अर्थात",
+                "यानी कुल का",
+                "यानी कुल वैध वोटों का",
+                "यानी कुल वोटों का",
+                "यानी कुल मतों का",
+                "जो कुल का",
+                "जो कुल वैध वोटों का",
+            ];
+            let base_in_hindi = ["कुल का", "वैध वोटों का", "कुल वोटों का", "कुल मतों का"]
+                .iter()
+                .any(|w| between.ends_with(w));
+            if !(joined.iter().any(|w| between.ends_with(w)) && (base_said || base_in_hindi)) {
+                continue;
+            }
+            // A candidate's own votes: the share checks of that candidate judge it.
+            if r.candidates.iter().any(|x| c.states(x.votes as f64)) {
+                continue;
+            }
+            let with_nota = c.value / r.total as f64 * 100.0;
+            let without = c.value / r.total_without_nota.max(1) as f64 * 100.0;
+            if p.states(with_nota) || p.states(without) {
+                continue;
+            }
+            return Some((
+                p.start,
+                format!(
+                    "{} in the text as the share of {}, but {} of the {} valid votes is {:.2}% ({})",
+                    super::quoted_text(sentence, p),
+                    super::quoted_text(sentence, c),
+                    super::quoted_text(sentence, c),
+                    crate::numfmt::inr_unsigned(r.total),
+                    with_nota,
+                    r.election
+                ),
+            ));
+        }
+        None
+    }
+
     /// "8 उम्मीदवार मैदान में थे", "Amritsar had … 31 candidates.", "14 उम्मीदवार और नोटा": the
     /// size of the field of the one result the sentence is about, NOTA not counted. Only a
     /// count that stands for the whole field (followed by मैदान, in the fray, "and NOTA", or
@@ -286,7 +382,18 @@ impl Checker<'_> {
             })
         })?;
         let said_field_of = field_of.is_some();
-        let head = lower[..at].trim_end();
+        let mut head = lower[..at].trim_end();
+        // "नोटा से आगे केवल तीन उम्मीदवार", "only four candidates": the word that limits the
+        // count leaves what it follows to say whose count it is.
+        while let Some(rest) = ["केवल", "सिर्फ़", "सिर्फ", "महज़", "महज", "only", "just"]
+            .iter()
+            .find_map(|w| {
+                head.strip_suffix(w)
+                    .filter(|h| !h.ends_with(super::numbers::is_word_char))
+            })
+        {
+            head = rest.trim_end();
+        }
         let qualified = [
             "other",
             "remaining",
@@ -321,6 +428,10 @@ impl Checker<'_> {
             "ahead of",
             "beat",
             "outpolled",
+            "आगे",
+            "पीछे",
+            "ऊपर",
+            "नीचे",
         ]
         .iter()
         .any(|w| {
@@ -358,7 +469,21 @@ impl Checker<'_> {
             || ["मैदान में", "मैदान में कुल", "in the fray were", "in all"]
                 .iter()
                 .any(|w| head.ends_with(w));
-        if !whole_field {
+        // "Four candidates on the ballot were called Patil": some of the field, by a
+        // name or a kind they share.
+        let clause = rest.split([',', '.', ';', ':', '।']).next().unwrap_or("");
+        let some_of_them = [
+            "called",
+            "named",
+            "were independents",
+            "were women",
+            "नाम के",
+            "नामक",
+            "नाम वाले",
+        ]
+        .iter()
+        .any(|w| super::find_word(clause, w).is_some());
+        if !whole_field || some_of_them {
             return None;
         }
         let field = r
@@ -546,10 +671,36 @@ impl Checker<'_> {
         if !named.who.iter().any(|(w, _)| self.is_nota(w)) {
             return None;
         }
+        // Of two seats, the one whose NOTA figure the sentence gives ("NOTA came third,
+        // with 14,612 votes, ahead of six candidates").
+        let nota_figure = |i: usize| {
+            let figures = numbers::numbers(lower);
+            self.result(i).candidates.iter().any(|c| {
+                c.party == crate::election::result::NOTA
+                    && figures.iter().any(|q| {
+                        q.measure == Measure::Count && q.step == 1.0 && q.states(c.votes as f64)
+                    })
+            })
+        };
         let i = match named.results.as_slice() {
             [i] => *i,
             [] if self.results.len() == 1 => 0,
-            _ => return None,
+            many => {
+                let all: Vec<usize> = if many.is_empty() {
+                    (0..self.results.len()).collect()
+                } else {
+                    many.to_vec()
+                };
+                match all
+                    .iter()
+                    .filter(|i| nota_figure(**i))
+                    .collect::<Vec<_>>()
+                    .as_slice()
+                {
+                    [i] => **i,
+                    _ => return None,
+                }
+            }
         };
         let r = self.result(i);
         if r.approx {
@@ -595,7 +746,21 @@ impl Checker<'_> {
             else {
                 continue;
             };
-            let Some(&(noun_at, noun)) = words.get(k + 1) else {
+            // "more than sixteen of the twenty candidates": the noun after "of (the) M".
+            let mut next = k + 1;
+            if words.get(next).is_some_and(|(_, w)| *w == "of") {
+                next += 1;
+                if words.get(next).is_some_and(|(_, w)| *w == "the") {
+                    next += 1;
+                }
+                if words
+                    .get(next)
+                    .is_some_and(|(_, w)| numbers::small_number(w).is_some())
+                {
+                    next += 1;
+                }
+            }
+            let Some(&(noun_at, noun)) = words.get(next) else {
                 continue;
             };
             if !NOUNS.contains(&noun) {
@@ -603,6 +768,50 @@ impl Checker<'_> {
             }
             let head = lower[..at].trim_end();
             let rest = lower[noun_at + noun.len()..].trim_start();
+            // "Nine candidates polled more than NOTA", "नोटा से आगे केवल तीन उम्मीदवार थे":
+            // the count of those above NOTA.
+            let head_bare = ["केवल", "सिर्फ़", "सिर्फ", "only", "just"]
+                .iter()
+                .find_map(|w| head.strip_suffix(w))
+                .unwrap_or(head)
+                .trim_end();
+            let above_nota = [
+                "polled more than nota",
+                "got more than nota",
+                "had more than nota",
+                "more than nota",
+                "were ahead of nota",
+                "ahead of nota",
+                "beat nota",
+                "outpolled nota",
+                "finished above nota",
+                "above nota",
+                "को नोटा से ज़्यादा",
+                "को नोटा से ज्यादा",
+                "नोटा से ज़्यादा",
+                "नोटा से आगे",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+                || ["नोटा से आगे", "ahead of nota were", "above nota were"]
+                    .iter()
+                    .any(|w| head_bare.ends_with(w));
+            if above_nota {
+                let above = candidates.iter().filter(|v| **v > nota).count();
+                let n = n as usize;
+                if n == above {
+                    return None;
+                }
+                return Some((
+                    at,
+                    format!(
+                        "the text says {n} candidates polled more than NOTA, but {above} of the {} candidates did ({} votes for NOTA in {})",
+                        candidates.len(),
+                        crate::numfmt::inr_unsigned(nota),
+                        r.election
+                    ),
+                ));
+            }
             let beaten = [
                 "more than each of",
                 "more than",

@@ -21,6 +21,7 @@ const ADDING: &[&str] = &[
     "between them",
     "in all",
     "taken together",
+    "pooled",
     "मिलकर",
     "मिलाकर",
     "जोड़ें",
@@ -204,7 +205,7 @@ impl Checker<'_> {
             sums
         } else if let Some(sums) = self.rest_sum(q, &clause, adding, named) {
             sums
-        } else if adding && words.both {
+        } else if adding && (words.both || self.named_pair(named).is_some()) {
             self.pair_sums(q, named)?
         } else {
             return None;
@@ -589,6 +590,41 @@ impl Checker<'_> {
 
     /// "दोनों ने मिलकर 9,73,248 वोट पाए", "together the two took 89.43 %": the two named,
     /// else the first two.
+    /// The two candidates a sentence names by their parties: "the BJP and the Congress
+    /// pooled their votes" (one candidate each), "the two independents together" (a party
+    /// of exactly two candidates).
+    fn named_pair(&self, named: &Named) -> Option<Vec<&CandidateFigures>> {
+        let r = self.one_result(named)?;
+        let of_party = |p: &str| -> Vec<&CandidateFigures> {
+            r.candidates
+                .iter()
+                .filter(|c| c.party == p && c.party != NOTA)
+                .collect()
+        };
+        let mut parties: Vec<&str> = Vec::new();
+        for (w, _) in &named.who {
+            if self.parties.contains(w) && !parties.contains(&w.as_str()) {
+                parties.push(w);
+            }
+        }
+        let people = named
+            .who
+            .iter()
+            .filter(|(w, _)| !self.parties.contains(w))
+            .count();
+        if people > 0 {
+            return None;
+        }
+        match parties.as_slice() {
+            [one] => Some(of_party(one)).filter(|c| c.len() == 2),
+            [a, b] => match (of_party(a).as_slice(), of_party(b).as_slice()) {
+                ([x], [y]) => Some(vec![*x, *y]),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn pair_sums(&self, q: &Quoted, named: &Named) -> Option<Vec<Sum>> {
         let r = self.one_result(named)?;
         let mut ranked: Vec<&CandidateFigures> =
@@ -601,6 +637,8 @@ impl Checker<'_> {
             .collect();
         let pair: Vec<&CandidateFigures> = if named_here.len() == 2 {
             named_here
+        } else if let Some(pair) = self.named_pair(named) {
+            pair
         } else {
             ranked.iter().take(2).copied().collect()
         };

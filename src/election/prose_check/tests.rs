@@ -320,3 +320,43 @@ fn clauses_cut_at_commas_cut_words_and_dashes_but_not_inside_numbers() {
     assert_eq!(pieces("x and and y; z"), ["x", " and and y", "; z"]);
     assert_eq!(pieces("कोई विराम नहीं"), ["कोई विराम नहीं"]);
 }
+
+#[test]
+fn a_number_written_out_must_say_the_figure_before_it() {
+    // Kanpur 2024: margin 20,968.
+    let wrong = warnings("जीत का अंतर 20,968 वोट रहा। शब्दों में: बीस हज़ार नौ सौ छियासी।\n");
+    assert_eq!(
+        wrong,
+        [
+            "warning: content/kanpur.md:40: बीस हज़ार नौ सौ छियासी in words is 20,986, but the figure it writes out is 20,968; one of them is mistyped"
+        ]
+    );
+    assert!(warnings("जीत का अंतर 20,968 वोट रहा। शब्दों में: बीस हज़ार नौ सौ अड़सठ।\n").is_empty());
+    // "the margin in words" restates the margin, not the figure before it.
+    assert!(
+        warnings("रमेश अवस्थी को 4,43,055 वोट मिले। जीत का अंतर शब्दों में बीस हज़ार नौ सौ अड़सठ वोट है।\n")
+            .is_empty()
+    );
+}
+
+#[test]
+fn counts_of_some_candidates_are_not_the_field() {
+    // Kanpur 2024: 11 candidates; NOTA (4,117) behind three of them.
+    for quiet in [
+        "2024 में नोटा से आगे केवल तीन उम्मीदवार थे।\n",
+        "In 2024 four candidates on the ballot were called Kumar.\n",
+        "रमेश अवस्थी ने कांग्रेस को हराया; भाजपा ने राज्य की दूसरी सीटें भी जीतीं।\n",
+        "The BJP won the other seats of the city too.\n",
+    ] {
+        assert_eq!(warnings(quiet), Vec::<String>::new(), "{quiet}");
+    }
+    assert!(!warnings("2024 में मैदान में कुल 12 उम्मीदवार थे।\n").is_empty());
+}
+
+#[test]
+fn a_share_of_a_sum_the_text_made_is_checked() {
+    // Kanpur 2024: 4,43,055 + 4,22,087 = 8,65,142 of 8,87,396 valid votes is 97.49%.
+    let body = "दोनों को मिलाकर 8,65,142 वोट मिले, यानी कुल का 97.94 प्रतिशत।\n";
+    assert_eq!(warnings(body).len(), 1, "{:?}", warnings(body));
+    assert!(warnings(&body.replace("97.94", "97.49")).is_empty());
+}
