@@ -34,6 +34,13 @@ const LOST: &[&str] = &[
     "forfeit their deposit",
     "forfeit his deposit",
     "forfeit her deposit",
+    // "Twenty candidates, seventeen deposits lost": the count before the noun.
+    "deposits lost",
+    "deposits were lost",
+    "deposits forfeited",
+    "deposits were forfeited",
+    "ज़मानतें ज़ब्त",
+    "जमानतें जब्त",
 ];
 /// Words that say candidates kept it.
 const KEPT: &[&str] = &[

@@ -1784,6 +1784,9 @@ impl<'a> Checker<'a> {
         if let Some((at, message)) = self.nota_beat_claim(&lower, &named) {
             out.push((start + flat.original(at), message));
         }
+        if let Some((at, message)) = self.independents_claim(&lower, &named) {
+            out.push((start + flat.original(at), message));
+        }
         if let Some((at, message)) = self.share_of_figure(sentence, &lower, &quoted_all, &named)
             && !out.iter().any(|(o, _)| *o == start + flat.original(at))
         {
@@ -4473,21 +4476,33 @@ impl<'t> WordStarts<'t> {
 /// short words and names in every sentence of a page, and that setup was a tenth of a cold
 /// build. Searching for the needle's first character (memchr) and comparing there is
 /// quicker on sentences of a few hundred bytes.
-fn find_from(text: &str, w: &str, mut from: usize) -> Option<usize> {
-    let Some(first) = w.chars().next() else {
+fn find_from(text: &str, w: &str, from: usize) -> Option<usize> {
+    let (hay, needle) = (text.as_bytes(), w.as_bytes());
+    if needle.is_empty() {
         return Some(from);
-    };
-    // Most words asked of a sentence are not in it: `contains` says so in one vectorised
-    // pass, where the loop below stops at every character the word starts with.
-    if !text[from..].contains(w) {
+    }
+    if hay.len() < from + needle.len() {
         return None;
     }
-    while let Some(i) = text[from..].find(first) {
-        let at = from + i;
-        if text[at..].starts_with(w) {
-            return Some(at);
+    // The byte searched for: a Devanagari letter's first two bytes are shared by the
+    // whole script, its third tells it apart.
+    let k = if needle[0] >= 0x80 && needle.len() >= 3 {
+        2
+    } else {
+        0
+    };
+    let probe = needle[k];
+    let mut at = from;
+    let last = hay.len() - needle.len();
+    while at <= last {
+        let i = memchr::memchr(probe, &hay[at + k..=last + k])?;
+        let start = at + i;
+        // Both are UTF-8 and the needle starts a character: a whole match starts on a
+        // character boundary.
+        if &hay[start..start + needle.len()] == needle {
+            return Some(start);
         }
-        from = at + first.len_utf8();
+        at = start + 1;
     }
     None
 }

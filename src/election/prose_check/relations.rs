@@ -342,6 +342,152 @@ impl Checker<'_> {
         None
     }
 
+    /// "मैदान में सात निर्दलीय थे", "जिनमें आठ निर्दलीय", "Sixteen of the 22 candidates were
+    /// independents": how many independents stood, in the one result the sentence is about.
+    /// Not "the top two independents", "बाकी तीन निर्दलीय" or "तीन निर्दलीय विधायक".
+    pub(super) fn independents_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
+        let i = match named.results.as_slice() {
+            [i] => *i,
+            [] if self.results.len() == 1 => 0,
+            _ => return None,
+        };
+        let r = self.result(i);
+        if r.approx || !r.complete {
+            return None;
+        }
+        let words: Vec<(usize, &str)> = super::sentence_words(lower);
+        const NOUNS: &[&str] = &["निर्दलीय", "independents"];
+        const QUALIFIERS: &[&str] = &[
+            "top",
+            "first",
+            "other",
+            "remaining",
+            "last",
+            "leading",
+            "two-time",
+            "बाकी",
+            "बाक़ी",
+            "अन्य",
+            "शेष",
+            "इन",
+            "उन",
+            "पहले",
+            "आख़िरी",
+            "आखिरी",
+            "these",
+            "those",
+            "the",
+        ];
+        const OTHER_NOUNS: &[&str] = &[
+            "विधायक",
+            "विधायकों",
+            "पार्षद",
+            "सांसद",
+            "mlas",
+            "mps",
+            "councillors",
+        ];
+        for (k, &(at, word)) in words.iter().enumerate() {
+            let Some(n) = numbers::small_number(word).filter(|n| n.fract() == 0.0 && *n >= 1.0)
+            else {
+                continue;
+            };
+            if k > 0 && QUALIFIERS.contains(&words[k - 1].1) {
+                continue;
+            }
+            // "Sixteen of the 22 candidates were independents".
+            let mut next = k + 1;
+            let of_the_field = words.get(next).is_some_and(|(_, w)| *w == "of");
+            if of_the_field {
+                next += 1;
+                if words.get(next).is_some_and(|(_, w)| *w == "the") {
+                    next += 1;
+                }
+                if words
+                    .get(next)
+                    .is_some_and(|(_, w)| numbers::small_number(w).is_some())
+                {
+                    next += 1;
+                }
+                if words.get(next).is_none_or(|(_, w)| *w != "candidates") {
+                    continue;
+                }
+                next += 1;
+                if words.get(next).is_none_or(|(_, w)| *w != "were") {
+                    continue;
+                }
+                next += 1;
+            }
+            let Some(&(_, noun)) = words.get(next) else {
+                continue;
+            };
+            if !NOUNS.contains(&noun) {
+                continue;
+            }
+            if words
+                .get(next + 1)
+                .is_some_and(|(_, w)| OTHER_NOUNS.contains(w) || *w == "उम्मीदवारों")
+            {
+                continue;
+            }
+            // "Forty-six of the 54": the tens word before the units word.
+            let (at, n) = match tens_before(lower, at) {
+                Some((tens_at, tens)) if n < 10.0 => (tens_at, tens + n),
+                _ => (at, n),
+            };
+            // Only a count of the field's independents: "मैदान में सात निर्दलीय थे", "जिनमें
+            // आठ निर्दलीय", "… of the 22 candidates were independents", "six independents
+            // were in the fray" (not "Two independents shared the name").
+            let head = lower[..at].trim_end();
+            let rest = lower[words[next].0 + noun.len()..].trim_start();
+            let of_field = of_the_field
+                || [
+                    "मैदान में",
+                    "मैदान में कुल",
+                    "जिनमें",
+                    "जिनमें से",
+                    "इनमें",
+                    "इनमें से",
+                    "including",
+                    "among them",
+                ]
+                .iter()
+                .any(|w| head.ends_with(w))
+                || [
+                    "थे",
+                    "मैदान",
+                    "were in the fray",
+                    "in the fray",
+                    "contested",
+                    "stood",
+                    "were on the ballot",
+                    "ran",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w));
+            if !of_field {
+                continue;
+            }
+            let n = n as usize;
+            let independents = r
+                .candidates
+                .iter()
+                .filter(|c| c.party == crate::election::result::IND)
+                .count();
+            if n == independents {
+                return None;
+            }
+            return Some((
+                at,
+                format!(
+                    "the text says {n} independents, but the data lists {independents} candidates as IND in {}",
+                    r.election
+                ),
+            ));
+        }
+        None
+    }
+
     /// "8 उम्मीदवार मैदान में थे", "Amritsar had … 31 candidates.", "14 उम्मीदवार और नोटा": the
     /// size of the field of the one result the sentence is about, NOTA not counted. Only a
     /// count that stands for the whole field (followed by मैदान, in the fray, "and NOTA", or
@@ -376,7 +522,13 @@ impl Checker<'_> {
                     Some((tens_at, tens)) if n < 10.0 => (tens_at, tens + n),
                     _ => (at, n),
                 };
-                let field_noun = ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun);
+                // "Twenty-four names on the ballot": the field, said by its names.
+                let names_on_ballot = noun == "names"
+                    && lower[noun_at + noun.len()..]
+                        .trim_start()
+                        .starts_with("on the ballot");
+                let field_noun =
+                    ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun) || names_on_ballot;
                 (field_noun && n >= 2.0 && n.fract() == 0.0 && n <= 60.0)
                     .then(|| (at, n as usize, &lower[noun_at + noun.len()..]))
             })

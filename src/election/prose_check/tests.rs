@@ -360,3 +360,14 @@ fn a_share_of_a_sum_the_text_made_is_checked() {
     assert_eq!(warnings(body).len(), 1, "{:?}", warnings(body));
     assert!(warnings(&body.replace("97.94", "97.49")).is_empty());
 }
+
+#[test]
+fn the_independents_of_the_field_are_counted() {
+    let independents = KANPUR_2024.matches("party = \"IND\"").count();
+    let right = format!("2024 में मैदान में {independents} निर्दलीय थे।\n");
+    assert_eq!(warnings(&right), Vec::<String>::new());
+    let wrong = format!("2024 में मैदान में {} निर्दलीय थे।\n", independents + 1);
+    assert_eq!(warnings(&wrong).len(), 1, "{:?}", warnings(&wrong));
+    // Some of them, not all: no claim.
+    assert!(warnings("In 2024 two independents shared a name with the runner-up.\n").is_empty());
+}
