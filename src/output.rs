@@ -267,6 +267,31 @@ impl Staging {
     }
 }
 
+/// `fs::remove_dir_all`, the folders under `dir` removed on all cores: removing the
+/// previous site of thousands of files one by one was the last second of a cold build,
+/// with the other core idle.
+fn remove_all(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            let children: Vec<fs::DirEntry> =
+                fs::read_dir(entry.path())?.collect::<io::Result<_>>()?;
+            children.par_iter().try_for_each(|child| {
+                if child.file_type()?.is_dir() {
+                    fs::remove_dir_all(child.path())
+                } else {
+                    fs::remove_file(child.path())
+                }
+            })?;
+            fs::remove_dir(entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(dir)
+}
+
 /// Carries the kept files of `old` (a previous output moved aside) into `target`, then
 /// removes `old` if chunav made it (or if it is empty now). On an error `old` stays, with
 /// whatever it still holds.
@@ -290,7 +315,7 @@ fn retire(old: &Path, target: &Path) -> io::Result<()> {
         }
     }
     if old.join(MARKER).exists() {
-        fs::remove_dir_all(old)
+        remove_all(old)
     } else {
         // A folder we were allowed to replace: empty, or holding only kept files.
         let _ = fs::remove_dir(old);

@@ -230,14 +230,23 @@ pub fn save(root: &Path, out: &Path, records: &[Record<'_>], ids: &super::links:
     w.u64(fingerprint::binary_identity());
     w.str(&out_key(out));
     w.u64(records.len() as u64);
-    for record in records {
+    // Every published file is stamped (a `stat` each): on all cores.
+    let stamps: Vec<Vec<(&String, Stamp)>> = {
+        use rayon::prelude::*;
+        records
+            .par_iter()
+            .map(|record| {
+                record
+                    .files
+                    .iter()
+                    .filter_map(|rel| Stamp::of(&out.join(rel)).map(|s| (rel, s)))
+                    .collect()
+            })
+            .collect()
+    };
+    for (record, stamped) in records.iter().zip(stamps) {
         w.str(record.path);
         w.u64(record.deps);
-        let stamped: Vec<(&String, Stamp)> = record
-            .files
-            .iter()
-            .filter_map(|rel| Stamp::of(&out.join(rel)).map(|s| (rel, s)))
-            .collect();
         // A file that cannot be stamped makes the output unusable next time.
         let files: &[(&String, Stamp)] = if stamped.len() == record.files.len() {
             &stamped
