@@ -1654,6 +1654,7 @@ impl<'a> Checker<'a> {
             if marked
                 || restates_before_colon(sentence, &quoted_all, &q)
                 || money_before(sentence, &q)
+                || self.bracketed_reference(sentence, &q, &named)
             {
                 continue;
             }
@@ -2457,6 +2458,43 @@ impl<'a> Checker<'a> {
 
     /// Whether a candidate's name stands right before the number, with nothing but a colon,
     /// dash or bracket between ("Nag 5,95,740", "Thakur: 5,97,624", "Nag (5,95,740)").
+    /// "… सबसे कहा नतीजा (520)", "Part two (3)": a bare count alone in brackets after a word
+    /// that is no name, party or vote word is a number of the text's own (a serial, a list
+    /// item), not a figure: "अमराराम (13,741)", "भाजपा (4,76,506)" and "(5,081 votes)" are.
+    fn bracketed_reference(&self, sentence: &str, q: &Quoted, named: &Named) -> bool {
+        if q.measure != Measure::Count || q.words {
+            return false;
+        }
+        let head = sentence[..q.start].trim_end();
+        let Some(before) = head.strip_suffix('(') else {
+            return false;
+        };
+        if !sentence[q.end..].trim_start().starts_with(')') {
+            return false;
+        }
+        let before = before.trim_end();
+        let lower = numbers::lowercase(before);
+        // The name, party or segment right before the bracket gives the figure its owner.
+        let owner = named.who.iter().any(|(who, at)| {
+            *at < before.len()
+                && self
+                    .names
+                    .iter()
+                    .filter(|(w, _)| w == who)
+                    .flat_map(|(_, forms)| forms)
+                    .any(|f| lower.ends_with(f.as_str()))
+        }) || self
+            .segment_forms
+            .iter()
+            .flat_map(|(_, forms)| forms)
+            .any(|f| lower.ends_with(f.as_str()));
+        let vote_word = VOTE_WORDS
+            .iter()
+            .chain(MARGIN_NOUNS)
+            .any(|w| numbers::word_at_end(&lower, w));
+        !owner && !vote_word
+    }
+
     fn right_after_name(&self, q: &Quoted, named: &Named, sentence: &str) -> bool {
         let head = sentence[..q.start].trim_end_matches([' ', ':', '-', '–', '(', '\u{a0}']);
         named.who.iter().any(|(who, at)| {

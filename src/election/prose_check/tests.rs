@@ -371,3 +371,15 @@ fn the_independents_of_the_field_are_counted() {
     // Some of them, not all: no claim.
     assert!(warnings("In 2024 two independents shared a name with the runner-up.\n").is_empty());
 }
+
+#[test]
+fn a_serial_in_brackets_is_no_figure_but_a_figure_after_a_name_is() {
+    assert_eq!(
+        warnings("2024 में वोट बढ़े, भाजपा की बढ़त बनी रही: कानपुर का नतीजा (520)।\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        warnings("2024 में आलोक मिश्रा (4,20,087) दूसरे स्थान पर रहे।\n").len(),
+        1
+    );
+}
