@@ -187,11 +187,7 @@ impl Checker<'_> {
         if !explicit && !matches!(bound, None | Some(Bound::More)) {
             return None;
         }
-        let i = match named.results.as_slice() {
-            [i] => *i,
-            [] if self.results.len() == 1 => 0,
-            _ => return None,
-        };
+        let i = self.sole_result(named)?;
         let r = self.result(i);
         if r.approx
             || r.total == 0
@@ -257,14 +253,7 @@ impl Checker<'_> {
         quoted: &[Quoted],
         named: &Named,
     ) -> Option<(usize, String)> {
-        let scope: Vec<usize> = match named.results.as_slice() {
-            [] => (0..self.results.len()).collect(),
-            some => some.to_vec(),
-        };
-        if scope.len() != 1 {
-            return None;
-        }
-        let r = self.result(scope[0]);
+        let r = self.result(self.sole_result(named)?);
         if r.approx || !r.complete || r.total == 0 {
             return None;
         }
@@ -346,11 +335,7 @@ impl Checker<'_> {
     /// independents": how many independents stood, in the one result the sentence is about.
     /// Not "the top two independents", "बाकी तीन निर्दलीय" or "तीन निर्दलीय विधायक".
     pub(super) fn independents_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
-        let i = match named.results.as_slice() {
-            [i] => *i,
-            [] if self.results.len() == 1 => 0,
-            _ => return None,
-        };
+        let i = self.sole_result(named)?;
         let r = self.result(i);
         if r.approx || !r.complete {
             return None;
@@ -399,16 +384,7 @@ impl Checker<'_> {
             let mut next = k + 1;
             let of_the_field = words.get(next).is_some_and(|(_, w)| *w == "of");
             if of_the_field {
-                next += 1;
-                if words.get(next).is_some_and(|(_, w)| *w == "the") {
-                    next += 1;
-                }
-                if words
-                    .get(next)
-                    .is_some_and(|(_, w)| numbers::small_number(w).is_some())
-                {
-                    next += 1;
-                }
+                next = after_of_the_count(&words, next);
                 if words.get(next).is_none_or(|(_, w)| *w != "candidates") {
                     continue;
                 }
@@ -493,11 +469,7 @@ impl Checker<'_> {
     /// count that stands for the whole field (followed by मैदान, in the fray, "and NOTA", or
     /// ending its sentence), never "the other 22 candidates" or "the last three".
     pub(super) fn field_size_claim(&self, lower: &str, named: &Named) -> Option<(usize, String)> {
-        let i = match named.results.as_slice() {
-            [i] => *i,
-            [] if self.results.len() == 1 => 0,
-            _ => return None,
-        };
+        let i = self.sole_result(named)?;
         let r = self.result(i);
         let words: Vec<(usize, &str)> = super::sentence_words(lower);
         // "in a field of 30": the field, said without "candidates".
@@ -823,33 +795,28 @@ impl Checker<'_> {
         if !named.who.iter().any(|(w, _)| self.is_nota(w)) {
             return None;
         }
-        // Of two seats, the one whose NOTA figure the sentence gives ("NOTA came third,
-        // with 14,612 votes, ahead of six candidates").
-        let nota_figure = |i: usize| {
-            let figures = numbers::numbers(lower);
-            self.result(i).candidates.iter().any(|c| {
-                c.party == crate::election::result::NOTA
-                    && figures.iter().any(|q| {
-                        q.measure == Measure::Count && q.step == 1.0 && q.states(c.votes as f64)
+        let i = match self.sole_result(named) {
+            Some(i) => i,
+            // Of two seats, the one whose NOTA figure the sentence gives ("NOTA came
+            // third, with 14,612 votes, ahead of six candidates").
+            None => {
+                let figures = numbers::numbers(lower);
+                let gives_nota = |i: &usize| {
+                    self.result(*i).candidates.iter().any(|c| {
+                        c.party == crate::election::result::NOTA
+                            && figures.iter().any(|q| {
+                                q.measure == Measure::Count
+                                    && q.step == 1.0
+                                    && q.states(c.votes as f64)
+                            })
                     })
-            })
-        };
-        let i = match named.results.as_slice() {
-            [i] => *i,
-            [] if self.results.len() == 1 => 0,
-            many => {
-                let all: Vec<usize> = if many.is_empty() {
-                    (0..self.results.len()).collect()
-                } else {
-                    many.to_vec()
                 };
-                match all
-                    .iter()
-                    .filter(|i| nota_figure(**i))
-                    .collect::<Vec<_>>()
-                    .as_slice()
-                {
-                    [i] => **i,
+                let seats: Vec<usize> = match named.results.as_slice() {
+                    [] => (0..self.results.len()).filter(gives_nota).collect(),
+                    many => many.iter().copied().filter(gives_nota).collect(),
+                };
+                match seats.as_slice() {
+                    [i] => *i,
                     _ => return None,
                 }
             }
@@ -899,19 +866,7 @@ impl Checker<'_> {
                 continue;
             };
             // "more than sixteen of the twenty candidates": the noun after "of (the) M".
-            let mut next = k + 1;
-            if words.get(next).is_some_and(|(_, w)| *w == "of") {
-                next += 1;
-                if words.get(next).is_some_and(|(_, w)| *w == "the") {
-                    next += 1;
-                }
-                if words
-                    .get(next)
-                    .is_some_and(|(_, w)| numbers::small_number(w).is_some())
-                {
-                    next += 1;
-                }
-            }
+            let next = after_of_the_count(&words, k + 1);
             let Some(&(noun_at, noun)) = words.get(next) else {
                 continue;
             };
@@ -1528,4 +1483,34 @@ fn leaders_counted(clause: &str) -> Option<(usize, bool)> {
     ["together", "took", "polled", "won", "got", "had", "shared"]
         .contains(&next)
         .then_some((n as usize, false))
+}
+
+impl Checker<'_> {
+    /// The one result a sentence is about: the one it names, or the page's only one.
+    fn sole_result(&self, named: &Named) -> Option<usize> {
+        match named.results.as_slice() {
+            [i] => Some(*i),
+            [] if self.results.len() == 1 => Some(0),
+            _ => None,
+        }
+    }
+}
+
+/// Past "of (the) M" after a count ("sixteen of the 22 candidates"): the index of the word
+/// after it, or `next` itself when no "of" stands there.
+fn after_of_the_count(words: &[(usize, &str)], mut next: usize) -> usize {
+    if words.get(next).is_none_or(|(_, w)| *w != "of") {
+        return next;
+    }
+    next += 1;
+    if words.get(next).is_some_and(|(_, w)| *w == "the") {
+        next += 1;
+    }
+    if words
+        .get(next)
+        .is_some_and(|(_, w)| numbers::small_number(w).is_some())
+    {
+        next += 1;
+    }
+    next
 }
