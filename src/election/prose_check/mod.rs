@@ -1000,6 +1000,8 @@ struct Checker<'a> {
     surnames: Vec<Surname>,
     /// Each result's election label in lower case, in page order.
     elections: Vec<String>,
+    /// Each result's year in ASCII and in Devanagari digits, in page order.
+    years: Vec<[String; 2]>,
     /// The page's seats: the constituency as prose may name it (lower case, with and
     /// without an AC number) → the results of that seat.
     seats: Vec<(Vec<String>, Vec<usize>, Option<String>)>,
@@ -1254,6 +1256,14 @@ impl<'a> Checker<'a> {
                 .flat_map(|r| r.candidates.iter().map(|c| c.party.clone()))
                 .collect(),
             elections: results.iter().map(|r| r.election.to_lowercase()).collect(),
+            years: results
+                .iter()
+                .map(|r| {
+                    let year = r.year.to_string();
+                    let devanagari = crate::numfmt::devanagari_digits(&year);
+                    [year, devanagari]
+                })
+                .collect(),
             seats: {
                 // Hamirpur in Uttar Pradesh and in Himachal Pradesh are two seats.
                 // (seat key, state key), forms, results.
@@ -1336,11 +1346,10 @@ impl<'a> Checker<'a> {
                 .any(|w| has(lower, w)),
             ..Named::default()
         };
-        for (i, r) in self.results.iter().enumerate() {
-            let year = r.year.to_string();
+        for (i, [year, devanagari_year]) in self.years.iter().enumerate() {
             let at = [
-                starts.find(&year),
-                starts.find(&crate::numfmt::devanagari_digits(&year)),
+                starts.find(year),
+                starts.find(devanagari_year),
                 find_from(lower, &self.elections[i], 0),
             ]
             .into_iter()

@@ -1278,8 +1278,9 @@ impl Checker<'_> {
         let (at, n, noun, seats) = words.windows(2).find_map(|w| {
             let (at, word) = w[0];
             let (_, noun) = w[1];
-            let n = numbers::small_number(word)?;
+            // The noun first: it is one list lookup, a number word is a parse and a scan.
             let seats = COUNTED.iter().find(|(c, _)| *c == noun)?.1;
+            let n = numbers::small_number(word)?;
             (n >= 1.0 && n.fract() == 0.0 && n <= 50.0).then_some((
                 at,
                 n as usize,
