@@ -132,6 +132,9 @@ pub(super) const WITHOUT_NOTA: &[&str] = &[
     "candidates' votes",
 ];
 
+/// Words after a count that leave those counted out of the claim.
+const EXCEPT_WORDS: &[&str] = &["छोड़कर", "छोड़ कर", "को छोड़", "के अलावा", "के सिवा", "के सिवाय"];
+
 /// What a deposit phrase says: lost or kept.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Said {
@@ -170,7 +173,12 @@ fn small_counts(text: &str) -> Vec<(usize, usize, usize)> {
         let value = if digits.chars().count() == word.chars().count() {
             digits.parse::<usize>().ok()
         } else {
-            numbers::small_number(word).map(|v| v as usize)
+            // "बाकी पाँचों", "तीनों", "दोनों": all five (three, both) of them.
+            let all_of = match word {
+                "दोनों" => Some(2.0),
+                _ => word.strip_suffix("ों").and_then(numbers::small_number),
+            };
+            numbers::small_number(word).or(all_of).map(|v| v as usize)
         };
         if let Some(v) = value.filter(|v| *v < 300)
             && !numbers::labels_a_number(text, s)
@@ -240,7 +248,12 @@ impl Checker<'_> {
                 Some((a, said, a + at))
             })?;
         let head = &lower[clause_start..phrase_at];
-        let counts = small_counts(head);
+        let mut counts = small_counts(head);
+        // "पहले दो को छोड़कर बाकी पाँचों": the count before the word that leaves them out is
+        // of those who kept it.
+        if let Some(except) = EXCEPT_WORDS.iter().filter_map(|w| head.find(w)).min() {
+            counts.retain(|(s, _, _)| *s > except);
+        }
         // "13 में से 12", "Thirteen of the 14": the count is the part, not the whole.
         let count = if let Some(of) = head.find(" में से ") {
             counts.iter().find(|(s, _, _)| *s > of).copied()

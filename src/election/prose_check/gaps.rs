@@ -68,6 +68,11 @@ impl Checker<'_> {
                 .iter()
                 .find_map(|b| after.strip_prefix(b))
                 .unwrap_or(after);
+            // "… से एक लाख से अधिक वोट पीछे": the votes word after the bound.
+            let rest = ["वोटों ", "वोट ", "मतों "]
+                .iter()
+                .find_map(|v| rest.strip_prefix(v))
+                .unwrap_or(rest);
             if !HINDI_GAP_WORDS.iter().any(|w| numbers::word_at(rest, w)) {
                 return None;
             }
@@ -94,8 +99,10 @@ impl Checker<'_> {
                 // "वे दूसरे स्थान से 5,16,589 वोट पीछे रहीं".
                 Other::Rank(*k)
             } else {
-                // The name that ends right before "से".
-                let (who, _) = named
+                // The name that ends right before "से". Another side ("रेखा से एक लाख से
+                // अधिक वोट पीछे": behind the deposit line) still makes the figure a gap,
+                // not anyone's votes: one this cannot measure.
+                let Some((who, _)) = named
                     .who
                     .iter()
                     .filter(|(_, at)| *at < head.len() && head.len() - at <= 60)
@@ -105,7 +112,17 @@ impl Checker<'_> {
                             .filter(|(n, _)| n == w)
                             .flat_map(|(_, forms)| forms)
                             .any(|f| lower[*at..head.len()].trim_end() == f.as_str())
-                    })?;
+                    })
+                else {
+                    // (A seat's name there, "कोरबा से २,२०,५४२ वोट ज़्यादा", compares the
+                    // seats' totals: another reading's.)
+                    let a_seat = self
+                        .seats
+                        .iter()
+                        .flat_map(|(forms, _, _)| forms)
+                        .any(|f| !f.is_empty() && head.ends_with(f.as_str()));
+                    return (!a_seat).then_some(None);
+                };
                 Other::Candidate(who)
             }
         };

@@ -454,9 +454,9 @@ struct Carry {
     /// The sentence before named postal or EVM votes ("The postal ballots told a different
     /// story. Muraleedharan received the most, …").
     parts: bool,
-    /// The last figure in digits of the sentence before, as typed and its value ("… 1,05,858
-    /// वोट रहा। शब्दों में: एक लाख …").
-    last_figure: Option<(String, f64)>,
+    /// The exact figures in digits of the sentence before, as typed and their values, the
+    /// last first ("… 1,05,858 वोट रहा। शब्दों में: एक लाख …").
+    last_figures: Vec<(String, f64)>,
 }
 
 /// Words that say the number after them is the one before, written out.
@@ -469,7 +469,7 @@ fn words_restatement(
     sentence: &str,
     lower: &str,
     quoted: &[Quoted],
-    before: Option<&(String, f64)>,
+    before: &[(String, f64)],
 ) -> Option<(usize, String)> {
     for q in quoted
         .iter()
@@ -501,18 +501,20 @@ fn words_restatement(
         let in_sentence = quoted
             .iter()
             .rfind(|d| !d.words && !d.year && d.end <= q.start);
-        let restated = match in_sentence {
+        // "Navaskani's margin, 1,66,782, … of the 11,09,853 valid votes. In words: …": of
+        // several figures before, the one the words write out is any of them.
+        let restated: Vec<(String, f64)> = match in_sentence {
             Some(d) if d.measure == Measure::Count && d.step == 1.0 => {
-                Some((quoted_text(sentence, d).to_string(), d.value))
+                vec![(quoted_text(sentence, d).to_string(), d.value)]
             }
-            Some(_) => None,
-            None if opener.is_empty() => before.cloned(),
-            None => None,
+            Some(_) => Vec::new(),
+            None if opener.is_empty() => before.to_vec(),
+            None => Vec::new(),
         };
-        let Some((typed, value)) = restated else {
+        let Some((typed, _)) = restated.first() else {
             continue;
         };
-        if !q.states(value) {
+        if !restated.iter().any(|(_, value)| q.states(*value)) {
             return Some((
                 q.start,
                 format!(
@@ -1374,6 +1376,17 @@ impl<'a> Checker<'a> {
                         .any(|w| tail.starts_with(w));
                 q.year && !period
             });
+            // "2019 में यहीं से जीतकर मंत्री बने … को इस बार 2,86,733 वोट मिले": the earlier year
+            // is of a clause about the past; figures said after "this time" are of this one.
+            if let Some(now) = THIS_TIME_WORDS
+                .iter()
+                .filter_map(|w| find_word(lower, w))
+                .min()
+            {
+                let figures_now = quoted.iter().any(|q| !q.year)
+                    && quoted.iter().all(|q| q.year || q.start > now);
+                named.elsewhere &= !figures_now;
+            }
         }
         // Two seats of one election on a page ("वाराणसी और अमेठी, 2024"): a sentence that
         // names some of the seats, not all, is about theirs only.
@@ -1604,18 +1617,18 @@ impl<'a> Checker<'a> {
                 && paragraphs.of(*m) == paragraphs.of(start + raw.len() - raw.trim_start().len())
         });
         // The last exact count ("7.49 lakh" is not written out as "thirty-nine thousand").
-        let last_figure = quoted
+        let last_figures = quoted
             .iter()
-            .rfind(|d| !d.words && !d.year && d.measure == Measure::Count && d.step == 1.0)
-            .map(|d| (quoted_text(sentence, d).to_string(), d.value));
-        let figure_before = std::mem::replace(&mut carry.last_figure, last_figure);
+            .rev()
+            .filter(|d| !d.words && !d.year && d.measure == Measure::Count && d.step == 1.0)
+            .map(|d| (quoted_text(sentence, d).to_string(), d.value))
+            .collect();
+        let figures_before = std::mem::replace(&mut carry.last_figures, last_figures);
         let mut out = Vec::new();
         if paragraph_marked {
             return out;
         }
-        if let Some((at, message)) =
-            words_restatement(sentence, &lower, &quoted, figure_before.as_ref())
-        {
+        if let Some((at, message)) = words_restatement(sentence, &lower, &quoted, &figures_before) {
             out.push((start + flat.original(at), message));
         }
         if named.elsewhere {

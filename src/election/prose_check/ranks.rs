@@ -256,6 +256,21 @@ impl Checker<'_> {
                     .min()
             });
         if let Some((at, len)) = defeat_at {
+            // "Zabed Islam beat Ajmal among postal voters, though not overall": a part of
+            // the count (the words after the verb in its clause say which), not the seat.
+            let clause_end = named
+                .clauses
+                .iter()
+                .find(|(a, b)| at >= *a && at < *b)
+                .map_or(lower.len(), |(_, b)| *b);
+            let part_beaten = lower
+                .get(at + len..clause_end)
+                .unwrap_or("")
+                .split_whitespace()
+                .any(|n| PART_WON.contains(&n.trim_matches(|c: char| !c.is_alphanumeric())));
+            if part_beaten {
+                return None;
+            }
             let (winners, losers) = if lower.is_char_boundary(at) && lower[..at].contains(" ने ")
             {
                 let ne = lower[..at].rfind(" ने ").unwrap_or(0);
@@ -389,6 +404,13 @@ impl Checker<'_> {
                     .iter()
                     .any(|d| before.ends_with(d))
                 {
+                    return false;
+                }
+                // "who had won Dhubri three times in a row": earlier elections.
+                let clause_end = lower[*at..]
+                    .find([',', ';', '.', '।'])
+                    .map_or(lower.len(), |e| *at + e);
+                if before.ends_with("had") || wins_counted(&lower[*at..clause_end]) {
                     return false;
                 }
                 // "won by 1,58,333 votes" says who won and by how much.
@@ -679,6 +701,23 @@ impl Checker<'_> {
 }
 
 /// Words after a win word that make it the win of a part of the count, not of the seat.
+/// "won Dhubri three times in a row", "लगातार तीन बार जीते", "twice": a count of wins,
+/// which are of several elections.
+fn wins_counted(clause: &str) -> bool {
+    let words: Vec<&str> = clause
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && !('\u{900}'..='\u{97f}').contains(&c))
+        })
+        .collect();
+    words.windows(2).any(|w| {
+        ["times", "बार"].contains(&w[1]) && numbers::small_number(w[0]).is_some_and(|n| n >= 2.0)
+    }) || words
+        .iter()
+        .any(|w| ["twice", "thrice", "लगातार"].contains(w))
+        || clause.contains("in a row")
+}
+
 const PART_WON: &[&str] = &[
     "postal",
     "evm",

@@ -499,8 +499,14 @@ impl Checker<'_> {
                     && lower[noun_at + noun.len()..]
                         .trim_start()
                         .starts_with("on the ballot");
-                let field_noun =
-                    ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun) || names_on_ballot;
+                // "सात उम्मीदवारों में से चार …": the field, then some of it.
+                let of_the_field = ["उम्मीदवारों", "प्रत्याशियों"].contains(&noun)
+                    && lower[noun_at + noun.len()..]
+                        .trim_start()
+                        .starts_with("में से");
+                let field_noun = ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun)
+                    || names_on_ballot
+                    || of_the_field;
                 (field_noun && n >= 2.0 && n.fract() == 0.0 && n <= 60.0)
                     .then(|| (at, n as usize, &lower[noun_at + noun.len()..]))
             })
@@ -571,6 +577,7 @@ impl Checker<'_> {
             || rest.starts_with(['.', '।', ';'])
             || [
                 "मैदान",
+                "में से",
                 "in the fray",
                 "contested",
                 "on the ballot",
@@ -616,6 +623,22 @@ impl Checker<'_> {
             .filter(|c| c.party != crate::election::result::NOTA)
             .count();
         if field == n || r.approx || field < 2 {
+            return None;
+        }
+        // A page of two seats, a sentence that names neither: the count may be the other's.
+        let names_its_seat = self.seats.iter().any(|(forms, list, _)| {
+            list.contains(&i) && forms.iter().any(|f| find_word(lower, f).is_some())
+        });
+        let another_field = (0..self.results.len()).filter(|j| *j != i).any(|j| {
+            let other = self.result(j);
+            other
+                .candidates
+                .iter()
+                .filter(|c| c.party != crate::election::result::NOTA)
+                .count()
+                == n
+        });
+        if another_field && !names_its_seat {
             return None;
         }
         Some((
@@ -1005,6 +1028,18 @@ impl Checker<'_> {
                 q.end <= pos && !q.year && q.measure == Measure::Count && q.value >= 100.0
             })
         };
+        // "Banerjee's postal count, 4,737, was nearly four times Das's 1,232": both sides
+        // typed, the second within a few words after the multiple: the ratio of the two.
+        let typed_after = quoted.iter().find(|q| {
+            q.start >= end
+                && q.end <= clause_end
+                && !q.year
+                && q.measure == Measure::Count
+                && lower[end..q.start].split_whitespace().count() <= 3
+        });
+        if let (Some(x), Some(y)) = (last_count_before(at), typed_after) {
+            return Some((Side::Figure(x.value), Side::Figure(y.value)));
+        }
         // "विजेता के वोट इसके बारह गुना से ज़्यादा": the figure just before.
         if ["इसके", "इसका", "इससे", "इसकी"]
             .iter()
@@ -1275,21 +1310,67 @@ impl Checker<'_> {
         named: &Named,
     ) -> Option<(usize, String)> {
         let words: Vec<(usize, &str)> = super::sentence_words(lower);
-        let (at, n, noun, seats) = words.windows(2).find_map(|w| {
-            let (at, word) = w[0];
+        let (k, group, noun, seats) = words.windows(2).enumerate().find_map(|(k, w)| {
+            let (_, word) = w[0];
             let (_, noun) = w[1];
             // The noun first: it is one list lookup, a number word is a parse and a scan.
             let seats = COUNTED.iter().find(|(c, _)| *c == noun)?.1;
             let n = numbers::small_number(word)?;
             (n >= 1.0 && n.fract() == 0.0 && n <= 50.0).then_some((
-                at,
+                k,
                 n as usize,
                 (word, noun),
                 seats,
             ))
         })?;
-        // "more than three candidates", "at least two seats": a bound on the count itself.
+        let at = words[k].0;
         let head = lower[..at].trim_end();
+        let clause_end = named
+            .clauses
+            .iter()
+            .find(|(a, b)| at >= *a && at < *b)
+            .map_or(lower.len(), |(_, b)| *b);
+        let negated = ["नहीं", "न ", "not", "no "]
+            .iter()
+            .any(|w| lower[at..clause_end].contains(w));
+        // The count the text gives of that group: "सात उम्मीदवारों में से चार को …" (four of
+        // the seven), "of the 13 candidates, eleven …", "बाकी 11 में से किसी को … नहीं",
+        // "none of the other 11 …" (none of them).
+        let of_them = |from: usize| -> Option<usize> {
+            let next = words.get(from)?.1;
+            if ["किसी", "कोई"].contains(&next) {
+                return negated.then_some(0);
+            }
+            numbers::small_number(next)
+                .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v as usize <= group)
+                .map(|v| v as usize)
+        };
+        let hindi_of = words.get(k + 2).is_some_and(|(_, w)| *w == "में")
+            && words.get(k + 3).is_some_and(|(_, w)| *w == "से");
+        let english_of = head.ends_with(" of the") || head.ends_with(" of");
+        let none_of = ["none of the", "none of", "not one of the"]
+            .iter()
+            .any(|w| head.ends_with(w));
+        let n = if hindi_of {
+            of_them(k + 4)
+        } else if none_of {
+            Some(0)
+        } else if english_of {
+            of_them(k + 2)
+        } else {
+            Some(group)
+        };
+        // ("of seven, …" with no count of them after it: not a claim this reads.)
+        let n = n?;
+        // "बाकी 11 प्रत्याशियों", "the remaining five", "the other 12": the last of the field
+        // by votes, that many of them.
+        let rest = head
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| ["बाकी", "बाक़ी", "शेष", "remaining", "other"].contains(&w))
+            || head.ends_with("the rest of the")
+            || none_of && lower[at..].starts_with(&format!("{} other", noun.0));
+        // "more than three candidates", "at least two seats": a bound on the count itself.
         let at_least = ["more than", "over", "at least", "से ज़्यादा", "से अधिक"]
             .iter()
             .any(|w| head.ends_with(w));
@@ -1348,10 +1429,16 @@ impl Checker<'_> {
                 return None;
             }
             let r = self.result(scope[0]);
+            let field = r
+                .candidates
+                .iter()
+                .filter(|c| c.party != crate::election::result::NOTA)
+                .count();
             for c in r
                 .candidates
                 .iter()
                 .filter(|c| c.party != crate::election::result::NOTA)
+                .filter(|c| !rest || c.rank.is_some_and(|rank| rank + group > field))
             {
                 let value = match q.measure {
                     Measure::Count => c.votes as f64,

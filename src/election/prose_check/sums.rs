@@ -205,8 +205,10 @@ impl Checker<'_> {
             sums
         } else if let Some(sums) = self.rest_sum(q, &clause, adding, named) {
             sums
-        } else if adding && (words.both || self.named_pair(named).is_some()) {
-            self.pair_sums(q, named)?
+        } else if adding
+            && (words.both || self.named_pair(named).is_some() || places_pair(&clause).is_some())
+        {
+            self.pair_sums(q, named, places_pair(&clause))?
         } else {
             return None;
         };
@@ -531,6 +533,13 @@ impl Checker<'_> {
         if n.is_none() && !(forfeit && adding) {
             return None;
         }
+        // "the other 12 candidates under 2% each": a bound on each of them, not a sum.
+        let each = ["each", "apiece", "individually", "प्रत्येक", "हर एक", "हरेक"]
+            .iter()
+            .any(|w| find_word(clause, w).is_some());
+        if each && !adding {
+            return None;
+        }
         let r = self.one_result(named)?;
         let mut ranked: Vec<&CandidateFigures> =
             r.candidates.iter().filter(|c| c.party != NOTA).collect();
@@ -625,7 +634,12 @@ impl Checker<'_> {
         }
     }
 
-    fn pair_sums(&self, q: &Quoted, named: &Named) -> Option<Vec<Sum>> {
+    fn pair_sums(
+        &self,
+        q: &Quoted,
+        named: &Named,
+        places: Option<(usize, usize)>,
+    ) -> Option<Vec<Sum>> {
         let r = self.one_result(named)?;
         let mut ranked: Vec<&CandidateFigures> =
             r.candidates.iter().filter(|c| c.party != NOTA).collect();
@@ -637,6 +651,12 @@ impl Checker<'_> {
             .collect();
         let pair: Vec<&CandidateFigures> = if named_here.len() == 2 {
             named_here
+        } else if let Some((a, b)) = places {
+            ranked
+                .iter()
+                .copied()
+                .filter(|c| c.rank == Some(a) || c.rank == Some(b))
+                .collect()
         } else if let Some(pair) = self.named_pair(named) {
             pair
         } else {
@@ -684,6 +704,37 @@ impl Checker<'_> {
         }
         Some(sums)
     }
+}
+
+/// "the second and third placed candidates", "दूसरे और तीसरे स्थान के उम्मीदवार": two
+/// places named together, as ranks.
+fn places_pair(clause: &str) -> Option<(usize, usize)> {
+    const HINDI: &[(&str, usize)] = &[
+        ("पहले", 1),
+        ("दूसरे", 2),
+        ("तीसरे", 3),
+        ("चौथे", 4),
+        ("पाँचवें", 5),
+        ("पांचवें", 5),
+    ];
+    let rank = |w: &str| {
+        ORDINALS
+            .iter()
+            .position(|o| *o == w)
+            .map(|k| k + 1)
+            .or_else(|| HINDI.iter().find(|(o, _)| *o == w).map(|(_, k)| *k))
+    };
+    let words: Vec<&str> = clause
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(3).find_map(|w| {
+        let joined = ["and", "और", "व"].contains(&w[1]);
+        match (joined, rank(w[0]), rank(w[2])) {
+            (true, Some(a), Some(b)) if a != b => Some((a, b)),
+            _ => None,
+        }
+    })
 }
 
 fn share(votes: u64, total: u64) -> f64 {

@@ -383,3 +383,130 @@ fn a_serial_in_brackets_is_no_figure_but_a_figure_after_a_name_is() {
         1
     );
 }
+
+/// The warnings for `body` on a page of the 2024 result alone.
+fn warnings_2024(body: &str) -> Vec<String> {
+    shown(&check_prose(
+        Path::new("content/kanpur.md"),
+        body,
+        40,
+        &check(KANPUR_2024).0,
+    ))
+}
+
+#[test]
+fn some_of_the_field_said_after_the_field() {
+    // Eight of the eleven got under 2,000; nine did not; the field is eleven, not twelve.
+    assert_eq!(
+        warnings("ग्यारह उम्मीदवारों में से आठ को 2,000 से कम वोट मिले।\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        warnings("ग्यारह उम्मीदवारों में से नौ को 2,000 से कम वोट मिले।\n").len(),
+        1
+    );
+    assert_eq!(
+        warnings_2024("बारह उम्मीदवारों में से आठ को 2,000 से कम वोट मिले।\n"),
+        [
+            "warning: content/kanpur.md:40: the text says 12 candidates, but the data lists 11 for लोकसभा 2024 (NOTA not counted)"
+        ]
+    );
+}
+
+#[test]
+fn none_of_the_rest_is_a_count_of_the_last_of_the_field() {
+    assert_eq!(
+        warnings("बाकी नौ प्रत्याशियों में से किसी को 13,000 से ज़्यादा वोट नहीं मिले।\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings("बाकी नौ प्रत्याशियों में से किसी को 10,000 से ज़्यादा वोट नहीं मिले।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("KULDEEP BHADAURIYA"), "{said:?}");
+}
+
+#[test]
+fn deposits_lost_by_all_but_the_first_few() {
+    assert_eq!(
+        warnings("पहले दो को छोड़कर बाकी नौ उम्मीदवारों की ज़मानत ज़ब्त हुई।\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings("पहले दो को छोड़कर बाकी आठों उम्मीदवारों की ज़मानत ज़ब्त हुई।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+}
+
+#[test]
+fn a_multiple_of_two_typed_figures_is_their_ratio() {
+    assert_eq!(
+        warnings("Awasthi's postal count, 2,446, was nearly 13 times Bhadauriya's 189.\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings("Awasthi's postal count, 2,446, was nearly 20 times Bhadauriya's 189.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+}
+
+#[test]
+fn two_places_added_up() {
+    assert_eq!(
+        warnings(
+            "Between them, the second and third placed candidates polled 4,34,119 votes in 2024.\n"
+        ),
+        Vec::<String>::new()
+    );
+    let said = warnings(
+        "Between them, the second and third placed candidates polled 4,43,119 votes in 2024.\n",
+    );
+    assert_eq!(said.len(), 1, "{said:?}");
+}
+
+#[test]
+fn this_time_after_a_clause_about_an_earlier_year() {
+    assert_eq!(
+        warnings_2024(
+            "2019 में यहीं से जीतकर मंत्री बने नेता की पार्टी के रमेश अवस्थी को इस बार 4,43,055 वोट मिले।\n"
+        ),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024(
+        "2019 में यहीं से जीतकर मंत्री बने नेता की पार्टी के रमेश अवस्थी को इस बार 4,34,055 वोट मिले।\n",
+    );
+    assert_eq!(said.len(), 1, "{said:?}");
+}
+
+#[test]
+fn earlier_wins_and_wins_of_a_part_name_no_winner() {
+    assert_eq!(
+        warnings_2024(concat!(
+            "Bhadauriya, who had won Kanpur three times in a row, came third.\n\n",
+            "The Congress beat the BJP among postal voters, though not overall.\n",
+        )),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024("The Congress beat the BJP, though narrowly.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("as the winner"), "{said:?}");
+}
+
+#[test]
+fn words_after_a_sentence_of_several_figures_may_write_out_any() {
+    assert_eq!(
+        warnings_2024(
+            "Awasthi's margin, 20,968, is 2.36 points of the 8,87,396 valid votes. In words: twenty thousand nine hundred and sixty-eight.\n"
+        ),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024(
+        "Awasthi's margin, 20,968, is 2.36 points of the 8,87,396 valid votes. In words: twenty-one thousand nine hundred and sixty-eight.\n",
+    );
+    assert_eq!(said.len(), 1, "{said:?}");
+}
+
+#[test]
+fn a_bound_on_each_of_the_rest_and_a_gap_to_a_line_are_no_sums_or_votes() {
+    assert_eq!(
+        warnings_2024(concat!(
+            "The other nine candidates got under 1.5% each.\n\n",
+            "बसपा उम्मीदवार रेखा से एक लाख से अधिक वोट पीछे रहे।\n",
+        )),
+        Vec::<String>::new()
+    );
+}
