@@ -116,6 +116,20 @@ pub(super) const MARGIN_NOUNS: &[&str] = &[
     "बढ़त",
     "lead",
 ];
+/// Words that open a clause of its own after a figure ("…, सो यहाँ भी बढ़त …").
+const CLAUSE_OPENERS: &[&str] = &[
+    ", सो ",
+    ", तो ",
+    "; ",
+    " जबकि ",
+    ", लेकिन ",
+    ", पर ",
+    ", and ",
+    ", but ",
+    ", while ",
+    ", so ",
+    ", whereas ",
+];
 /// Phrases that say a figure is a margin without naming it.
 const MARGIN_PHRASES: &[&str] = &[
     "won by",
@@ -1788,6 +1802,8 @@ impl<'a> Checker<'a> {
             out.push((start + flat.original(at), message));
         }
         if let Some(message) = self.rank_claim(sentence, &named) {
+            out.push((start + raw.len() - raw.trim_start().len(), message));
+        } else if let Some(message) = self.postal_lead_claim(&lower, &named) {
             out.push((start + raw.len() - raw.trim_start().len(), message));
         }
         let compared_already = out.iter().any(|(_, m)| m.starts_with("the text says"));
@@ -3745,10 +3761,30 @@ impl Context {
                 let names_next = to_someone && named.who.iter().any(|(_, at)| *at == next_at);
                 OTHER_NOUNS.iter().any(starts_next) || (counts_a_hindi_noun(next) && !names_next)
             },
-            margin_word: distance(MARGIN_NOUNS)
-                .into_iter()
-                .chain(distance(MARGIN_PHRASES))
-                .min(),
+            margin_word: {
+                // "डाक मतों में भाटी 4,365 पर रहे, सो यहाँ भी बढ़त बेनीवाल की थी": a margin
+                // word after the next clause opens is that clause's.
+                let clause_after = CLAUSE_OPENERS
+                    .iter()
+                    .filter_map(|w| after.find(w))
+                    .min()
+                    .map_or(&after[..], |end| &after[..end]);
+                let margin_after = |words: &[&str]| {
+                    words
+                        .iter()
+                        .flat_map(|w| {
+                            let b = find_word_last(&before, w).map(|i| before.len() - i);
+                            let a = find_word(clause_after, w);
+                            [b, a]
+                        })
+                        .flatten()
+                        .min()
+                };
+                margin_after(MARGIN_NOUNS)
+                    .into_iter()
+                    .chain(margin_after(MARGIN_PHRASES))
+                    .min()
+            },
             total_word: distance(TOTAL_WORDS),
             only_got_word: {
                 let others: Vec<&str> = TOTAL_WORDS

@@ -99,6 +99,109 @@ const PLACE_WORDS: &[(&str, usize)] = &[
 ];
 
 impl Checker<'_> {
+    /// "Tagore led the postal count", "Khan won the postal vote", "X beat Y among postal
+    /// voters": the one named first must have had the most postal votes of the result (or
+    /// more than the one beaten).
+    pub(super) fn postal_lead_claim(&self, lower: &str, named: &Named) -> Option<String> {
+        const VERBS: &[&str] = &["led", "won", "topped", "beat", "leads", "wins", "tops"];
+        const OBJECTS: &[&str] = &[
+            "the postal count",
+            "the postal vote",
+            "the postal ballots",
+            "among postal voters",
+            "on postal ballots",
+            "on postal votes",
+            "in postal votes",
+            "in the postal count",
+        ];
+        let i = match named.results.as_slice() {
+            [i] => *i,
+            [] if self.results.len() == 1 => 0,
+            _ => return None,
+        };
+        let r = self.result(i);
+        let field: Vec<&crate::election::derive::CandidateFigures> = r
+            .candidates
+            .iter()
+            .filter(|c| c.party != crate::election::result::NOTA)
+            .collect();
+        if field.len() < 2 || field.iter().any(|c| c.postal.is_none() || c.approx) {
+            return None;
+        }
+        let (at, verb) = VERBS
+            .iter()
+            .filter_map(|v| find_word(lower, v).map(|at| (at, *v)))
+            .min()?;
+        let (clause_start, clause_end) = named
+            .clauses
+            .iter()
+            .find(|(a, b)| at >= *a && at < *b)
+            .copied()
+            .unwrap_or((0, lower.len()));
+        let tail = lower.get(at + verb.len()..clause_end)?;
+        let object_at = OBJECTS.iter().filter_map(|o| tail.find(o)).min()?;
+        // "won the seat, though not the postal count": not a claim of the lead.
+        let between = &tail[..object_at];
+        if ["not", "n't", "failed", "lost"]
+            .iter()
+            .any(|w| find_word(between, w).is_some())
+        {
+            return None;
+        }
+        let candidate = |who: &str| -> Option<&crate::election::derive::CandidateFigures> {
+            let mut of: Vec<&&crate::election::derive::CandidateFigures> = field
+                .iter()
+                .filter(|c| c.name == who || c.party == who)
+                .collect();
+            of.dedup_by_key(|c| &c.name);
+            match of.as_slice() {
+                [one] => Some(**one),
+                _ => None,
+            }
+        };
+        // The one named last before the verb in its clause, and the one beaten after it.
+        let leader = named
+            .who
+            .iter()
+            .rfind(|(_, w)| *w >= clause_start && *w < at)
+            .and_then(|(who, _)| candidate(who))?;
+        let beaten = named
+            .who
+            .iter()
+            .filter(|(_, w)| *w > at && *w < at + verb.len() + object_at)
+            .find_map(|(who, _)| candidate(who))
+            .filter(|c| c.name != leader.name);
+        let postal = |c: &crate::election::derive::CandidateFigures| c.postal.unwrap_or(0);
+        let inr = |v: u64| crate::numfmt::inr_unsigned(v);
+        match beaten {
+            Some(other) if postal(other) >= postal(leader) => Some(format!(
+                "the text says {} beat {} on postal votes, but the data gives {} {} and {} {} in {}",
+                leader.name,
+                other.name,
+                leader.name,
+                inr(postal(leader)),
+                other.name,
+                inr(postal(other)),
+                r.election
+            )),
+            Some(_) => None,
+            None => {
+                let top = field.iter().max_by_key(|c| postal(c))?;
+                (top.name != leader.name && postal(top) > postal(leader)).then(|| {
+                    format!(
+                        "the text says {} led the postal votes, but {} ({}) had the most, {} to {} in {}",
+                        leader.name,
+                        top.name,
+                        top.party,
+                        inr(postal(top)),
+                        inr(postal(leader)),
+                        r.election
+                    )
+                })
+            }
+        }
+    }
+
     /// "X जीते", "X ने Y को हराया", "X तीसरे स्थान पर रहे": the named candidate or party
     /// must hold that rank in a result the sentence can be about.
     pub(super) fn rank_claim(&self, sentence: &str, named: &Named) -> Option<String> {

@@ -510,3 +510,23 @@ fn a_bound_on_each_of_the_rest_and_a_gap_to_a_line_are_no_sums_or_votes() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn who_led_the_postal_count_is_checked() {
+    assert_eq!(
+        warnings_2024(concat!(
+            "The Congress led the postal count.\n\n",
+            "The Congress beat the BJP among postal voters, though not overall.\n",
+        )),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        warnings_2024(
+            "The BJP led the postal count.\n\nThe BJP beat the Congress among postal voters.\n"
+        ),
+        [
+            "warning: content/kanpur.md:40: the text says रमेश अवस्थी led the postal votes, but आलोक मिश्रा (INC) had the most, 2,618 to 2,446 in लोकसभा 2024",
+            "warning: content/kanpur.md:42: the text says रमेश अवस्थी beat आलोक मिश्रा on postal votes, but the data gives रमेश अवस्थी 2,446 and आलोक मिश्रा 2,618 in लोकसभा 2024",
+        ]
+    );
+}
