@@ -1331,13 +1331,13 @@ impl<'a> Checker<'a> {
         self.results.iter().nth(i).expect("result index from facts")
     }
 
-    fn named(&self, sentence: &str, lower: &str, quoted: &[Quoted]) -> Named {
-        let starts = WordStarts::new(lower);
+    fn named(&self, sentence: &str, starts: &WordStarts, quoted: &[Quoted]) -> Named {
+        let lower = starts.text;
         let mut named = Named {
             clauses: clauses(sentence),
             votes_word: VOTE_WORDS.iter().any(|w| starts.find(w).is_some()),
             deposit: DEPOSIT_WORDS.iter().any(|w| has(lower, w)),
-            sums: sums(lower),
+            sums: sums(starts),
             win_word: WIN_WORDS
                 .iter()
                 .chain(LOSE_WORDS)
@@ -1587,8 +1587,11 @@ impl<'a> Checker<'a> {
         // Lower-cased once per sentence: every word list below is matched against it.
         let lower = numbers::lowercase(sentence);
         let quoted = numbers::numbers(sentence);
-        let mut named = self.named(sentence, &lower, &quoted);
-        self.refer_back(&lower, &mut named, carry);
+        // Where its words start: the many words and names asked of the sentence below are
+        // looked up there, not searched for along it.
+        let starts = WordStarts::new(&lower);
+        let mut named = self.named(sentence, &starts, &quoted);
+        self.refer_back(&starts, &mut named, carry);
         // The results the paragraph has named so far, for a sentence that names none.
         let paragraph_results = carry.results.clone();
         let deposit_before = std::mem::replace(&mut carry.deposit, named.deposit);
@@ -1643,10 +1646,8 @@ impl<'a> Checker<'a> {
         let quoted_all = quoted.clone();
         // "पाँचवें राउंड के बाद वे 5,000 वोटों से आगे थे", "early trends": a count of a
         // round of counting is not in the data (only the final one is).
-        let counting_night = COUNTING_WORDS
-            .iter()
-            .any(|w| find_word(&lower, w).is_some())
-            && !FINAL_WORDS.iter().any(|w| find_word(&lower, w).is_some());
+        let counting_night = COUNTING_WORDS.iter().any(|w| starts.find(w).is_some())
+            && !FINAL_WORDS.iter().any(|w| starts.find(w).is_some());
         let mut sum_words: Option<sums::SentenceWords> = None;
         for q in quoted {
             if q.year && q.measure == Measure::Count {
@@ -1783,7 +1784,7 @@ impl<'a> Checker<'a> {
         {
             out.push((start + flat.original(at), message));
         }
-        if let Some((at, message)) = self.times_claim(&lower, &named, &quoted_all) {
+        if let Some((at, message)) = self.times_claim(&starts, &named, &quoted_all) {
             out.push((start + flat.original(at), message));
         }
         if let Some((at, message)) = self.how_many_claim(sentence, &lower, &quoted_all, &named) {
@@ -1878,17 +1879,18 @@ impl<'a> Checker<'a> {
     /// "this time", from a role ("the winner"), and from the candidates it names (a
     /// candidate stands in some elections of the page only); then notes what it names for
     /// the sentences after it.
-    fn refer_back(&self, lower: &str, named: &mut Named, carry: &mut Carry) {
-        let refers = BACK_WORDS.iter().any(|w| find_word(lower, w).is_some());
+    fn refer_back(&self, starts: &WordStarts, named: &mut Named, carry: &mut Carry) {
+        let lower = starts.text;
+        let refers = BACK_WORDS.iter().any(|w| starts.find(w).is_some());
         // "यह अंतर", "this margin": a demonstrative before a figure's noun refers back to
         // an election, not to the people named before.
         let refers_to_people = BACK_WORDS.iter().any(|w| {
-            find_words(lower, w, 8).into_iter().any(|at| {
+            starts.find_all(w, 8).into_iter().any(|at| {
                 let next = lower[at + w.len()..].trim_start();
                 !DEMONSTRATED.iter().any(|n| numbers::word_at(next, n)) || next.is_empty()
             })
         });
-        let looks_back = PAST_WORDS.iter().any(|w| find_word(lower, w).is_some());
+        let looks_back = PAST_WORDS.iter().any(|w| starts.find(w).is_some());
         let compares = CHANGE_WORDS.iter().any(|w| lower.contains(w))
             || COMPARE_WORDS.iter().any(|w| lower.contains(w));
         if named.results.is_empty() && !named.elsewhere {
@@ -1902,9 +1904,7 @@ impl<'a> Checker<'a> {
                         .any(|(w, _)| r.candidates.iter().any(|c| &c.name == w))
                 })
                 .collect();
-            let this_time = THIS_TIME_WORDS
-                .iter()
-                .any(|w| find_word(lower, w).is_some());
+            let this_time = THIS_TIME_WORDS.iter().any(|w| starts.find(w).is_some());
             if !looks_back && this_time {
                 if let Some(latest) = self.latest() {
                     named.results.push(latest);
@@ -1931,7 +1931,7 @@ impl<'a> Checker<'a> {
             let first_name = named.who.iter().map(|(_, at)| *at).min().unwrap_or(0);
             let pronoun = PERSONAL_PRONOUNS
                 .iter()
-                .filter_map(|w| find_word(lower, w))
+                .filter_map(|w| starts.find(w))
                 .filter(|at| *at < first_name)
                 .min();
             let clause_names_no_one = |at: usize| {
@@ -1963,7 +1963,8 @@ impl<'a> Checker<'a> {
             let roles: Vec<(usize, usize)> = ROLE_WORDS
                 .iter()
                 .flat_map(|(w, rank)| {
-                    find_words(lower, w, MENTIONS_LIMIT)
+                    starts
+                        .find_all(w, MENTIONS_LIMIT)
                         .into_iter()
                         .filter(|at| {
                             let before = lower[..*at].trim_end();
@@ -4126,7 +4127,7 @@ fn swapped_neighbours(a: u64, b: u64) -> bool {
 
 /// Whether a sentence adds figures up ("दोनों बड़े दलों को मिलाकर 97 प्रतिशत"): a sum the
 /// editor made is not a figure of the data.
-fn sums(lower: &str) -> bool {
+fn sums(starts: &WordStarts) -> bool {
     const SUM_WORDS: &[&str] = &[
         "मिलाकर",
         "दोनों",
@@ -4137,7 +4138,7 @@ fn sums(lower: &str) -> bool {
         "सभी",
         "all parties",
     ];
-    SUM_WORDS.iter().any(|w| find_word(lower, w).is_some())
+    SUM_WORDS.iter().any(|w| starts.find(w).is_some())
 }
 
 /// "दूसरे और तीसरे स्थान के बीच", "between the second and third": a clause that names
@@ -4466,8 +4467,8 @@ fn ends_word(text: &str, at: usize, w: &str) -> bool {
 /// Where the words of one sentence start, by their first character: `find_word` for the
 /// many names and words asked of one sentence, each looked up where a word starts with
 /// its first character instead of searched for along the sentence.
-struct WordStarts<'t> {
-    text: &'t str,
+pub(super) struct WordStarts<'t> {
+    pub(super) text: &'t str,
     /// (first character, offset) of every word, sorted: the words of one first character
     /// are one run, in the order they stand (one allocation a sentence, where a map of
     /// lists made one per letter and hashed every lookup).
@@ -4489,9 +4490,24 @@ impl<'t> WordStarts<'t> {
         WordStarts { text, by_first }
     }
 
-    /// `find_word(text, w)`.
-    fn find(&self, w: &str) -> Option<usize> {
-        self.find_all(w, 1).first().copied()
+    /// `find_word(text, w)`, without a list made for the answer (most words asked of a
+    /// sentence are not in it).
+    pub(super) fn find(&self, w: &str) -> Option<usize> {
+        let first = w.chars().next()?;
+        if !is_word_char(first) {
+            return find_word(self.text, w);
+        }
+        self.starting_with(first)
+            .find(|&at| self.text[at..].starts_with(w) && ends_word(self.text, at, w))
+    }
+
+    /// Offsets of the words that start with `first`, in the order they stand.
+    fn starting_with(&self, first: char) -> impl Iterator<Item = usize> + '_ {
+        let run = self.by_first.partition_point(|(c, _)| *c < first);
+        self.by_first[run..]
+            .iter()
+            .take_while(move |(c, _)| *c == first)
+            .map(|(_, at)| *at)
     }
 
     /// `find_words(text, w, limit)`: up to `limit` offsets, none overlapping.
