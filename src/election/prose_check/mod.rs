@@ -1477,45 +1477,50 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        // Where one form was found: one list for every name and form of the sentence.
+        let mut found: Vec<usize> = Vec::new();
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
-            // Asked of every name for every sentence: the parties are a set made once, and
-            // the name in lower case is made only where a form of it was found.
-            let is_party = self.parties.contains(who);
-            let mut ats: Vec<usize> = forms
-                .iter()
-                .flat_map(|f| {
-                    starts
-                        .find_all(f, MENTIONS_LIMIT)
-                        .into_iter()
-                        .filter(move |at| {
-                            if is_party {
-                                // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
-                                // is another party.
-                                // (A form with its own brackets is this party's name.)
-                                // "YSR Congress Party", "Kerala Congress": a form after a
-                                // capitalised word is part of another party's name.
-                                // ("In Mumbai South NOTA came third": not after a seat.)
-                                !(lower[at + f.len()..].trim_start().starts_with('(')
-                                    || is_latin_word(f)
-                                        && inside_longer_name(sentence, *at)
-                                        && !self.place_before(lower, *at))
-                            } else if *f == who.to_lowercase() {
-                                true
-                            } else {
-                                // "Joy", "More", "Das": a word of a name in Latin letters
-                                // counts only written with a capital, as English prose
-                                // writes names ("more than", "das" are words); a form in
-                                // another script has no capitals. "In Firozpur Sodhi …":
-                                // a seat's name before it is no first name.
-                                let capital = !is_latin_word(f) || capitalised_at(sentence, *at);
-                                capital
-                                    && (!another_persons_surname(sentence, *at, who)
-                                        || self.place_before(lower, *at))
-                            }
-                        })
-                })
-                .collect();
+            // Asked of every name for every sentence, and most are not in it: the party set
+            // is asked, and the name lower-cased, only where a form of it was found.
+            let mut ats: Vec<usize> = Vec::new();
+            for f in forms {
+                found.clear();
+                starts.find_all_into(f, MENTIONS_LIMIT, &mut found);
+                if found.is_empty() {
+                    continue;
+                }
+                let is_party = self.parties.contains(who);
+                ats.extend(found.iter().copied().filter(|at| {
+                    if is_party {
+                        // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
+                        // is another party.
+                        // (A form with its own brackets is this party's name.)
+                        // "YSR Congress Party", "Kerala Congress": a form after a
+                        // capitalised word is part of another party's name.
+                        // ("In Mumbai South NOTA came third": not after a seat.)
+                        !(lower[at + f.len()..].trim_start().starts_with('(')
+                            || is_latin_word(f)
+                                && inside_longer_name(sentence, *at)
+                                && !self.place_before(lower, *at))
+                    } else if *f == who.to_lowercase() {
+                        true
+                    } else {
+                        // "Joy", "More", "Das": a word of a name in Latin letters
+                        // counts only written with a capital, as English prose
+                        // writes names ("more than", "das" are words); a form in
+                        // another script has no capitals. "In Firozpur Sodhi …":
+                        // a seat's name before it is no first name.
+                        let capital = !is_latin_word(f) || capitalised_at(sentence, *at);
+                        capital
+                            && (!another_persons_surname(sentence, *at, who)
+                                || self.place_before(lower, *at))
+                    }
+                }));
+            }
+            if ats.is_empty() {
+                continue;
+            }
             ats.sort_unstable();
             ats.dedup();
             named
@@ -4512,25 +4517,32 @@ impl<'t> WordStarts<'t> {
 
     /// `find_words(text, w, limit)`: up to `limit` offsets, none overlapping.
     fn find_all(&self, w: &str, limit: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.find_all_into(w, limit, &mut out);
+        out
+    }
+
+    /// `find_all`, added to `out` (a list the caller keeps for many words).
+    fn find_all_into(&self, w: &str, limit: usize, out: &mut Vec<usize>) {
         let Some(first) = w.chars().next() else {
-            return Vec::new();
+            return;
         };
         if !is_word_char(first) {
-            return find_words(self.text, w, limit);
+            out.extend(find_words(self.text, w, limit));
+            return;
         }
-        let mut out = Vec::new();
+        let mut found = 0;
         let mut from = 0;
-        let run = self.by_first.partition_point(|(c, _)| *c < first);
-        for &(c, at) in &self.by_first[run..] {
-            if c != first || out.len() == limit {
+        for at in self.starting_with(first) {
+            if found == limit {
                 break;
             }
             if at >= from && self.text[at..].starts_with(w) && ends_word(self.text, at, w) {
                 out.push(at);
+                found += 1;
                 from = at + w.len();
             }
         }
-        out
     }
 }
 
