@@ -1770,7 +1770,7 @@ impl<'a> Checker<'a> {
         }
         if let Some((at, message)) = self
             .deposit_count_claim(sentence, &lower, &named, &paragraph_results)
-            .or_else(|| self.deposit_kept_claim(sentence, &lower, &named, &paragraph_results))
+            .or_else(|| self.deposit_kept_claim(&lower, &named, &paragraph_results))
         {
             out.push((start + flat.original(at), message));
         }
