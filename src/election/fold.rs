@@ -9,6 +9,7 @@
 //! to compare.
 
 use crate::search::latin;
+use std::rc::Rc;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 const ZERO_WIDTH: [char; 4] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
@@ -297,23 +298,34 @@ pub fn close(a: &str, b: &str) -> bool {
 /// dropped (they are spelt too many ways: Rai/राय, Awasthi/Avasthi), aspirates lose their
 /// h, and repeated letters collapse. Only for telling which candidate a sentence names.
 pub fn skeleton(word: &str) -> String {
+    shared_skeleton(word).to_string()
+}
+
+/// [`skeleton`], shared with the memo instead of copied: every word of every sentence is
+/// compared with the skeletons of the page's names.
+pub fn shared_skeleton(word: &str) -> Rc<str> {
     thread_local! {
-        static SKELETONS: Memo = Memo::default();
+        static SKELETONS: Memo<Rc<str>> = Memo::default();
     }
-    SKELETONS.with(|memo| memo.get_or_make(word, make_skeleton))
+    SKELETONS.with(|memo| memo.get_or_make(word, |w| Rc::from(make_skeleton(w))))
 }
 
 /// The last keys or skeletons a thread made. The checks ask them of the same few names (a
 /// page's candidates, segments and seat) thousands of times a page, and making one
 /// decomposes and recomposes the text.
-#[derive(Default)]
-struct Memo(std::cell::RefCell<crate::fast_hash::FastMap<String, String>>);
+struct Memo<V = String>(std::cell::RefCell<crate::fast_hash::FastMap<String, V>>);
 
-impl Memo {
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo(Default::default())
+    }
+}
+
+impl<V: Clone> Memo<V> {
     /// Enough for the names of any page; past it the memo starts again.
     const LIMIT: usize = 4096;
 
-    fn get_or_make(&self, text: &str, make: fn(&str) -> String) -> String {
+    fn get_or_make(&self, text: &str, make: fn(&str) -> V) -> V {
         if let Some(made) = self.0.borrow().get(text) {
             return made.clone();
         }

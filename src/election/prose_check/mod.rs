@@ -1528,9 +1528,9 @@ impl<'a> Checker<'a> {
                 .extend(ats.into_iter().map(|at| (who.clone(), at)));
         }
         let raw_words = sentence_words(lower);
-        let words: Vec<(usize, String)> = raw_words
+        let words: Vec<(usize, std::rc::Rc<str>)> = raw_words
             .iter()
-            .map(|&(at, w)| (at, fold::skeleton(w)))
+            .map(|&(at, w)| (at, fold::shared_skeleton(w)))
             .collect();
         for (name, wanted) in &self.skeletons {
             if named.who.iter().any(|(w, _)| w == name) {
@@ -1538,7 +1538,7 @@ impl<'a> Checker<'a> {
             }
             let found = words
                 .windows(wanted.len())
-                .find(|win| win.iter().zip(wanted).all(|((_, a), b)| a == b));
+                .find(|win| win.iter().zip(wanted).all(|((_, a), b)| **a == **b));
             // A name already found there in its own script wins over a namesake.
             if let Some(win) = found
                 && !named.who.iter().any(|(_, at)| *at == win[0].0)
@@ -1554,7 +1554,7 @@ impl<'a> Checker<'a> {
                 .iter()
                 .zip(&raw_words)
                 .find(|((at, w), (_, raw))| {
-                    *w == surname.skeleton
+                    **w == *surname.skeleton
                         && surname.is_written(raw)
                         && !(surname.short && common_sense_of_short_word(lower, *at, raw))
                         && (!is_latin_word(raw) || capitalised_at(sentence, *at))
