@@ -1527,7 +1527,7 @@ impl<'a> Checker<'a> {
                 .who
                 .extend(ats.into_iter().map(|at| (who.clone(), at)));
         }
-        let raw_words = sentence_words(lower);
+        let raw_words = &starts.words;
         let words: Vec<(usize, std::rc::Rc<str>)> = raw_words
             .iter()
             .map(|&(at, w)| (at, fold::shared_skeleton(w)))
@@ -1552,7 +1552,7 @@ impl<'a> Checker<'a> {
             }
             if let Some((at, _)) = words
                 .iter()
-                .zip(&raw_words)
+                .zip(raw_words)
                 .find(|((at, w), (_, raw))| {
                     **w == *surname.skeleton
                         && surname.is_written(raw)
@@ -1792,7 +1792,7 @@ impl<'a> Checker<'a> {
         if let Some((at, message)) = self.times_claim(&starts, &named, &quoted_all) {
             out.push((start + flat.original(at), message));
         }
-        if let Some((at, message)) = self.how_many_claim(sentence, &lower, &quoted_all, &named) {
+        if let Some((at, message)) = self.how_many_claim(sentence, &starts, &quoted_all, &named) {
             out.push((start + flat.original(at), message));
         } else if let Some((at, message)) = self.field_size_claim(&lower, &named) {
             out.push((start + flat.original(at), message));
@@ -4474,6 +4474,9 @@ fn ends_word(text: &str, at: usize, w: &str) -> bool {
 /// its first character instead of searched for along the sentence.
 pub(super) struct WordStarts<'t> {
     pub(super) text: &'t str,
+    /// The words of the text with their offsets (`sentence_words`), cut once for all who
+    /// read them.
+    pub(super) words: Vec<(usize, &'t str)>,
     /// (first character, offset) of every word, sorted: the words of one first character
     /// are one run, in the order they stand (one allocation a sentence, where a map of
     /// lists made one per letter and hashed every lookup).
@@ -4482,17 +4485,17 @@ pub(super) struct WordStarts<'t> {
 
 impl<'t> WordStarts<'t> {
     fn new(text: &'t str) -> Self {
-        let mut by_first: Vec<(char, usize)> = Vec::new();
-        let mut in_word = false;
-        for (i, c) in text.char_indices() {
-            let word = is_word_char(c);
-            if word && !in_word {
-                by_first.push((c, i));
-            }
-            in_word = word;
-        }
+        let words = sentence_words(text);
+        let mut by_first: Vec<(char, usize)> = words
+            .iter()
+            .filter_map(|&(at, w)| Some((w.chars().next()?, at)))
+            .collect();
         by_first.sort_unstable();
-        WordStarts { text, by_first }
+        WordStarts {
+            text,
+            words,
+            by_first,
+        }
     }
 
     /// `find_word(text, w)`, without a list made for the answer (most words asked of a

@@ -1272,12 +1272,12 @@ impl Checker<'_> {
     pub(super) fn how_many_claim(
         &self,
         sentence: &str,
-        lower: &str,
+        starts: &WordStarts,
         quoted: &[Quoted],
         named: &Named,
     ) -> Option<(usize, String)> {
-        let words: Vec<(usize, &str)> = super::sentence_words(lower);
-        let (at, n, noun, seats) = words.windows(2).find_map(|w| {
+        let lower = starts.text;
+        let (at, n, noun, seats) = starts.words.windows(2).find_map(|w| {
             let (at, word) = w[0];
             let (_, noun) = w[1];
             // The noun first: it is one list lookup, a number word is a parse and a scan.
