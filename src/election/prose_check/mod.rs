@@ -1336,14 +1336,14 @@ impl<'a> Checker<'a> {
         let mut named = Named {
             clauses: clauses(sentence),
             votes_word: VOTE_WORDS.iter().any(|w| starts.find(w).is_some()),
-            deposit: DEPOSIT_WORDS.iter().any(|w| has(lower, w)),
+            deposit: DEPOSIT_WORDS.iter().any(|w| starts.has(w)),
             sums: sums(starts),
             win_word: WIN_WORDS
                 .iter()
                 .chain(LOSE_WORDS)
                 .chain(DEFEAT_WORDS)
                 .chain(["हराया", "हारे", "हारी", "जीत"].iter())
-                .any(|w| has(lower, w)),
+                .any(|w| starts.has(w)),
             ..Named::default()
         };
         for (i, [year, devanagari_year]) in self.years.iter().enumerate() {
@@ -1568,7 +1568,7 @@ impl<'a> Checker<'a> {
         }
         named.who.sort_by_key(|(_, at)| *at);
         for (name, forms) in &self.segment_forms {
-            if forms.iter().any(|f| has(lower, f)) && !named.segments.contains(name) {
+            if forms.iter().any(|f| starts.has(f)) && !named.segments.contains(name) {
                 named.segments.push(name.clone());
             }
         }
@@ -1604,7 +1604,7 @@ impl<'a> Checker<'a> {
         let parts_here = EVM_NAMES
             .iter()
             .chain(POSTAL_NAMES)
-            .any(|w| lower.contains(w));
+            .any(|w| starts.has(w));
         let parts_near = std::mem::replace(&mut carry.parts, parts_here) || parts_here;
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
@@ -1646,7 +1646,7 @@ impl<'a> Checker<'a> {
         // The previous number of the sentence as typed, for "जो … से ज़्यादा".
         let mut previous_figure: Option<Quoted> = None;
         // "कुल 13,467 डाक मत। इनमें से 7,078 शेखावत को …": parts of the figure before.
-        let of_these = OF_THESE_WORDS.iter().any(|w| lower.contains(w));
+        let of_these = OF_THESE_WORDS.iter().any(|w| starts.has(w));
         let carried_part = carry.part.take().filter(|_| of_these);
         let quoted_all = quoted.clone();
         // "पाँचवें राउंड के बाद वे 5,000 वोटों से आगे थे", "early trends": a count of a
@@ -1896,8 +1896,8 @@ impl<'a> Checker<'a> {
             })
         });
         let looks_back = PAST_WORDS.iter().any(|w| starts.find(w).is_some());
-        let compares = CHANGE_WORDS.iter().any(|w| lower.contains(w))
-            || COMPARE_WORDS.iter().any(|w| lower.contains(w));
+        let compares = CHANGE_WORDS.iter().any(|w| starts.has(w))
+            || COMPARE_WORDS.iter().any(|w| starts.has(w));
         if named.results.is_empty() && !named.elsewhere {
             // "रमेश अवस्थी ने आलोक मिश्रा को … हराया": the elections they stood in.
             let stood: Vec<usize> = (0..self.results.len())
@@ -4471,12 +4471,16 @@ fn ends_word(text: &str, at: usize, w: &str) -> bool {
 
 /// Where the words of one sentence start, by their first character: `find_word` for the
 /// many names and words asked of one sentence, each looked up where a word starts with
-/// its first character instead of searched for along the sentence.
+/// its first character instead of searched for along the sentence. Also which bytes the
+/// sentence has: most words asked of it are not in it, and most of those have a byte it
+/// lacks (a Devanagari letter's third byte tells it apart), which answers without a search.
 pub(super) struct WordStarts<'t> {
     pub(super) text: &'t str,
     /// The words of the text with their offsets (`sentence_words`), cut once for all who
     /// read them.
     pub(super) words: Vec<(usize, &'t str)>,
+    /// Bit `b` set: the byte `b` is in `text`.
+    bytes: [u64; 4],
     /// (first character, offset) of every word, sorted: the words of one first character
     /// are one run, in the order they stand (one allocation a sentence, where a map of
     /// lists made one per letter and hashed every lookup).
@@ -4491,16 +4495,35 @@ impl<'t> WordStarts<'t> {
             .filter_map(|&(at, w)| Some((w.chars().next()?, at)))
             .collect();
         by_first.sort_unstable();
+        let mut bytes = [0u64; 4];
+        for b in text.bytes() {
+            bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
         WordStarts {
             text,
             words,
             by_first,
+            bytes,
         }
+    }
+
+    /// Whether every byte of `w` is in the text: false, and `w` is nowhere in it.
+    fn may_hold(&self, w: &str) -> bool {
+        w.bytes()
+            .all(|b| self.bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+
+    /// `has(text, w)`: whether `w` is anywhere in the text (`str::contains`).
+    pub(super) fn has(&self, w: &str) -> bool {
+        self.may_hold(w) && has(self.text, w)
     }
 
     /// `find_word(text, w)`, without a list made for the answer (most words asked of a
     /// sentence are not in it).
     pub(super) fn find(&self, w: &str) -> Option<usize> {
+        if !self.may_hold(w) {
+            return None;
+        }
         let first = w.chars().next()?;
         if !is_word_char(first) {
             return find_word(self.text, w);
@@ -4527,6 +4550,9 @@ impl<'t> WordStarts<'t> {
 
     /// `find_all`, added to `out` (a list the caller keeps for many words).
     fn find_all_into(&self, w: &str, limit: usize, out: &mut Vec<usize>) {
+        if !self.may_hold(w) {
+            return;
+        }
         let Some(first) = w.chars().next() else {
             return;
         };
