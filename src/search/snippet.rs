@@ -5,7 +5,7 @@
 //! the others (`snippet` there), so both kinds of card read alike.
 
 use super::{Entry, fold};
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 /// Words shown before the matched one, and after it.
 const BEFORE: usize = 6;
@@ -42,8 +42,8 @@ impl Sources {
 
     /// The first place of every word search indexes, by folded word: `source << 30 |
     /// word number` (so that places compare as (source, word number)).
-    pub fn first_places(&self) -> HashMap<String, u32> {
-        let mut first: HashMap<String, u32> = HashMap::new();
+    pub fn first_places(&self) -> FastMap<String, u32> {
+        let mut first: FastMap<String, u32> = FastMap::default();
         let mut folded = String::new();
         for (s, text) in self.texts.iter().enumerate() {
             for (i, &(start, end)) in self.spans(s).iter().enumerate() {
