@@ -48,8 +48,11 @@ impl Sources {
         for (s, text) in self.texts.iter().enumerate() {
             for (i, &(start, end)) in self.spans(s).iter().enumerate() {
                 fold::fold_into(&text[start..end], &mut folded);
-                if let Some(word) = fold::words(&folded).into_iter().next() {
-                    first.entry(word).or_insert(((s as u32) << 30) | i as u32);
+                // Most words of a page were met before: only a new one is copied.
+                if let Some(word) = fold::first_word(&folded)
+                    && !first.contains_key(word.as_ref())
+                {
+                    first.insert(word.into_owned(), ((s as u32) << 30) | i as u32);
                 }
             }
         }
