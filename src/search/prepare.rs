@@ -5,8 +5,8 @@
 
 use super::snippet::{NOWHERE, Sources};
 use super::{Entry, Synonyms, fold};
-use crate::fingerprint::Fingerprinter;
 use crate::fast_hash::FastMap;
+use crate::fingerprint::Fingerprinter;
 
 pub(super) const TITLE: u8 = 4;
 pub(super) const HEADING: u8 = 2;

@@ -1601,10 +1601,7 @@ impl<'a> Checker<'a> {
         let paragraph_results = carry.results.clone();
         let deposit_before = std::mem::replace(&mut carry.deposit, named.deposit);
         let deposit_near = named.deposit || deposit_before;
-        let parts_here = EVM_NAMES
-            .iter()
-            .chain(POSTAL_NAMES)
-            .any(|w| starts.has(w));
+        let parts_here = EVM_NAMES.iter().chain(POSTAL_NAMES).any(|w| starts.has(w));
         let parts_near = std::mem::replace(&mut carry.parts, parts_here) || parts_here;
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
