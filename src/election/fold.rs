@@ -9,18 +9,33 @@
 //! to compare.
 
 use crate::search::latin;
-use unicode_normalization::UnicodeNormalization;
+use std::rc::Rc;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 const ZERO_WIDTH: [char; 4] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
 
 /// `text` in Unicode NFC, trimmed.
 pub fn nfc(text: &str) -> String {
-    text.trim().nfc().collect()
+    nfc_text(text.trim())
 }
 
 /// A whole text in NFC, untrimmed: lines and paragraphs stay as they are.
+///
+/// Normalised a space-separated piece at a time, and a piece the quick check finds in NFC
+/// already is copied as it is: most words are, and decomposing and recomposing every
+/// character was most of the cost. The result is the same as normalising the whole text,
+/// because NFC never acts across a space: it is a starter (no mark is reordered past it),
+/// no composition starts or ends with it.
 pub fn nfc_text(text: &str) -> String {
-    text.nfc().collect()
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(' ') {
+        if unicode_normalization::is_nfc_quick(piece.chars()) == IsNormalized::Yes {
+            out.push_str(piece);
+        } else {
+            out.extend(piece.nfc());
+        }
+    }
+    out
 }
 
 /// Whether `text` is written differently from its NFC form (or carries zero-width
@@ -283,23 +298,34 @@ pub fn close(a: &str, b: &str) -> bool {
 /// dropped (they are spelt too many ways: Rai/राय, Awasthi/Avasthi), aspirates lose their
 /// h, and repeated letters collapse. Only for telling which candidate a sentence names.
 pub fn skeleton(word: &str) -> String {
+    shared_skeleton(word).to_string()
+}
+
+/// [`skeleton`], shared with the memo instead of copied: every word of every sentence is
+/// compared with the skeletons of the page's names.
+pub fn shared_skeleton(word: &str) -> Rc<str> {
     thread_local! {
-        static SKELETONS: Memo = Memo::default();
+        static SKELETONS: Memo<Rc<str>> = Memo::default();
     }
-    SKELETONS.with(|memo| memo.get_or_make(word, make_skeleton))
+    SKELETONS.with(|memo| memo.get_or_make(word, |w| Rc::from(make_skeleton(w))))
 }
 
 /// The last keys or skeletons a thread made. The checks ask them of the same few names (a
 /// page's candidates, segments and seat) thousands of times a page, and making one
 /// decomposes and recomposes the text.
-#[derive(Default)]
-struct Memo(std::cell::RefCell<crate::fast_hash::FastMap<String, String>>);
+struct Memo<V = String>(std::cell::RefCell<crate::fast_hash::FastMap<String, V>>);
 
-impl Memo {
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo(Default::default())
+    }
+}
+
+impl<V: Clone> Memo<V> {
     /// Enough for the names of any page; past it the memo starts again.
     const LIMIT: usize = 4096;
 
-    fn get_or_make(&self, text: &str, make: fn(&str) -> String) -> String {
+    fn get_or_make(&self, text: &str, make: fn(&str) -> V) -> V {
         if let Some(made) = self.0.borrow().get(text) {
             return made.clone();
         }

@@ -9,6 +9,7 @@
 //! digits, upper and lower case. What never folds: vowel signs, virama and conjuncts, so
 //! कला, काला, कल and किला stay four words.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 const VIRAMA: char = '\u{094D}';
@@ -151,38 +152,49 @@ fn is_word_char_by_unicode(c: char) -> bool {
 /// with a comma or point between two digits kept inside the number and then the commas
 /// removed (4,22,087 → 422087, 51.2 stays 51.2). Single Latin letters are left out.
 pub fn words(folded: &str) -> Vec<String> {
-    // A word is a run of the text: it is cut out once, not grown a character at a time.
     let mut words = Vec::with_capacity(folded.len() / 8);
-    let mut start: Option<usize> = None;
-    let mut before: Option<char> = None;
-    let mut chars = folded.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let inside_number = matches!(c, ',' | '.')
-            && before.is_some_and(|b| b.is_ascii_digit())
-            && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
-        if is_word_char(c) || inside_number {
-            start.get_or_insert(at);
-        } else if let Some(from) = start.take() {
-            push_word(&mut words, folded[from..at].to_string());
-        }
-        before = Some(c);
-    }
-    if let Some(from) = start {
-        push_word(&mut words, folded[from..].to_string());
-    }
+    words.extend(runs(folded).filter_map(kept).map(Cow::into_owned));
     words
 }
 
-fn push_word(words: &mut Vec<String>, mut word: String) {
-    if word.contains(',') {
-        word.retain(|c| c != ',');
-    }
+/// The first of `words(folded)`, without cutting out the others or copying it.
+pub fn first_word(folded: &str) -> Option<Cow<'_, str>> {
+    runs(folded).find_map(kept)
+}
+
+/// The runs of word characters of `words`, in order, as they stand in the text (a word is
+/// a run of the text: it is cut out once, not grown a character at a time).
+fn runs(folded: &str) -> impl Iterator<Item = &str> {
+    let mut start: Option<usize> = None;
+    let mut before: Option<char> = None;
+    let mut chars = folded.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((at, c)) = chars.next() {
+            let inside_number = matches!(c, ',' | '.')
+                && before.is_some_and(|b| b.is_ascii_digit())
+                && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+            before = Some(c);
+            if is_word_char(c) || inside_number {
+                start.get_or_insert(at);
+            } else if let Some(from) = start.take() {
+                return Some(&folded[from..at]);
+            }
+        }
+        start.take().map(|from| &folded[from..])
+    })
+}
+
+/// A run as `words` keeps it: without its commas, and none if it is a single Latin letter.
+fn kept(run: &str) -> Option<Cow<'_, str>> {
+    let word = if run.contains(',') {
+        Cow::Owned(run.replace(',', ""))
+    } else {
+        Cow::Borrowed(run)
+    };
     let mut chars = word.chars();
     let single_latin =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_alphabetic());
-    if !single_latin {
-        words.push(word);
-    }
+    (!single_latin).then_some(word)
 }
 
 #[cfg(test)]

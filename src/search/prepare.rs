@@ -5,8 +5,8 @@
 
 use super::snippet::{NOWHERE, Sources};
 use super::{Entry, Synonyms, fold};
+use crate::fast_hash::FastMap;
 use crate::fingerprint::Fingerprinter;
-use std::collections::HashMap;
 
 pub(super) const TITLE: u8 = 4;
 pub(super) const HEADING: u8 = 2;
@@ -128,7 +128,9 @@ impl Prepared {
 
 /// The words of `entry` with their fields and snippet places.
 pub fn prepare(entry: &Entry, synonyms: &Synonyms) -> Prepared {
-    let mut fields: HashMap<String, u8> = HashMap::new();
+    // Filled with every word of the page (a quick hash: the words are the site's own, and
+    // they are sorted below, so the map's order is never seen).
+    let mut fields: FastMap<String, u8> = FastMap::default();
     let mut add = |text: &str, field: u8| {
         let words = fold::words(&fold::fold(text));
         for g in synonyms.found_in(&words) {

@@ -5,7 +5,7 @@
 //! the others (`snippet` there), so both kinds of card read alike.
 
 use super::{Entry, fold};
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 /// Words shown before the matched one, and after it.
 const BEFORE: usize = 6;
@@ -42,14 +42,17 @@ impl Sources {
 
     /// The first place of every word search indexes, by folded word: `source << 30 |
     /// word number` (so that places compare as (source, word number)).
-    pub fn first_places(&self) -> HashMap<String, u32> {
-        let mut first: HashMap<String, u32> = HashMap::new();
+    pub fn first_places(&self) -> FastMap<String, u32> {
+        let mut first: FastMap<String, u32> = FastMap::default();
         let mut folded = String::new();
         for (s, text) in self.texts.iter().enumerate() {
             for (i, &(start, end)) in self.spans(s).iter().enumerate() {
                 fold::fold_into(&text[start..end], &mut folded);
-                if let Some(word) = fold::words(&folded).into_iter().next() {
-                    first.entry(word).or_insert(((s as u32) << 30) | i as u32);
+                // Most words of a page were met before: only a new one is copied.
+                if let Some(word) = fold::first_word(&folded)
+                    && !first.contains_key(word.as_ref())
+                {
+                    first.insert(word.into_owned(), ((s as u32) << 30) | i as u32);
                 }
             }
         }

@@ -12,6 +12,7 @@
 
 use super::{fold, latin};
 use crate::config::SiteConfig;
+use crate::fast_hash::FastMap;
 use std::collections::{BTreeMap, HashMap};
 
 /// The theme's words (src/i18n.rs) that name one election term in each language.
@@ -90,7 +91,8 @@ pub struct Group {
 #[derive(Debug, Clone, Default)]
 pub struct Synonyms {
     pub groups: Vec<Group>,
-    starts: HashMap<String, Vec<(usize, usize)>>,
+    /// Asked of every word of every page (`found_in`): a quick hash.
+    starts: FastMap<String, Vec<(usize, usize)>>,
 }
 
 impl Synonyms {
@@ -186,7 +188,7 @@ impl Synonyms {
                 marks,
             });
         }
-        let mut starts: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut starts: FastMap<String, Vec<(usize, usize)>> = FastMap::default();
         for (g, group) in groups.iter().enumerate() {
             for (p, phrase) in group.phrases.iter().enumerate() {
                 starts.entry(phrase[0].clone()).or_default().push((g, p));

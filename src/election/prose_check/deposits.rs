@@ -5,7 +5,7 @@
 //! cleared it by 49,263") and the base of the bar ("नोटा छोड़कर कुल वैध वोट 11,30,143").
 
 use super::numbers::{self, Quoted, is_word_char};
-use super::{Checker, Named, clauses, find_word, has, quoted_text};
+use super::{Checker, Named, find_word, has, quoted_text};
 use crate::election::derive::{CandidateFigures, ResultFigures};
 use crate::election::result::NOTA;
 use crate::numfmt::inr_unsigned;
@@ -242,11 +242,11 @@ impl Checker<'_> {
         named: &Named,
         paragraph: &[usize],
     ) -> Option<(usize, String)> {
-        let (clause_start, said, phrase_at) =
-            clauses(sentence).into_iter().find_map(|(a, b)| {
-                let (said, at) = deposit_phrase(lower.get(a..b)?)?;
-                Some((a, said, a + at))
-            })?;
+        // The sentence's clauses, cut once for it (`named` is of this sentence).
+        let (clause_start, said, phrase_at) = named.clauses.iter().find_map(|&(a, b)| {
+            let (said, at) = deposit_phrase(lower.get(a..b)?)?;
+            Some((a, said, a + at))
+        })?;
         let head = &lower[clause_start..phrase_at];
         let mut counts = small_counts(head);
         // "पहले दो को छोड़कर बाकी पाँचों": the count before the word that leaves them out is
@@ -348,12 +348,11 @@ impl Checker<'_> {
     /// named candidate, kept or lost must be what their votes give.
     pub(super) fn deposit_kept_claim(
         &self,
-        sentence: &str,
         lower: &str,
         named: &Named,
         paragraph: &[usize],
     ) -> Option<(usize, String)> {
-        let all = clauses(sentence);
+        let all = &named.clauses;
         let (k, said, phrase_at) = all.iter().enumerate().find_map(|(k, (a, b))| {
             let (said, at) = deposit_phrase(lower.get(*a..*b)?)?;
             Some((k, said, a + at))

@@ -1347,19 +1347,19 @@ impl<'a> Checker<'a> {
         self.results.iter().nth(i).expect("result index from facts")
     }
 
-    fn named(&self, sentence: &str, lower: &str, quoted: &[Quoted]) -> Named {
-        let starts = WordStarts::new(lower);
+    fn named(&self, sentence: &str, starts: &WordStarts, quoted: &[Quoted]) -> Named {
+        let lower = starts.text;
         let mut named = Named {
             clauses: clauses(sentence),
             votes_word: VOTE_WORDS.iter().any(|w| starts.find(w).is_some()),
-            deposit: DEPOSIT_WORDS.iter().any(|w| has(lower, w)),
-            sums: sums(lower),
+            deposit: DEPOSIT_WORDS.iter().any(|w| starts.has(w)),
+            sums: sums(starts),
             win_word: WIN_WORDS
                 .iter()
                 .chain(LOSE_WORDS)
                 .chain(DEFEAT_WORDS)
                 .chain(["हराया", "हारे", "हारी", "जीत"].iter())
-                .any(|w| has(lower, w)),
+                .any(|w| starts.has(w)),
             ..Named::default()
         };
         for (i, [year, devanagari_year]) in self.years.iter().enumerate() {
@@ -1504,55 +1504,60 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        // Where one form was found: one list for every name and form of the sentence.
+        let mut found: Vec<usize> = Vec::new();
         for (who, forms) in &self.names {
             // Every mention (up to a bound), so that each clause knows whom it names.
-            // Asked of every name for every sentence: the parties are a set made once, and
-            // the name in lower case is made only where a form of it was found.
-            let is_party = self.parties.contains(who);
-            let mut ats: Vec<usize> = forms
-                .iter()
-                .flat_map(|f| {
-                    starts
-                        .find_all(f, MENTIONS_LIMIT)
-                        .into_iter()
-                        .filter(move |at| {
-                            if is_party {
-                                // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
-                                // is another party.
-                                // (A form with its own brackets is this party's name.)
-                                // "YSR Congress Party", "Kerala Congress": a form after a
-                                // capitalised word is part of another party's name.
-                                // ("In Mumbai South NOTA came third": not after a seat.)
-                                !(lower[at + f.len()..].trim_start().starts_with('(')
-                                    || is_latin_word(f)
-                                        && inside_longer_name(sentence, *at)
-                                        && !self.place_before(lower, *at))
-                            } else if *f == who.to_lowercase() {
-                                true
-                            } else {
-                                // "Joy", "More", "Das": a word of a name in Latin letters
-                                // counts only written with a capital, as English prose
-                                // writes names ("more than", "das" are words); a form in
-                                // another script has no capitals. "In Firozpur Sodhi …":
-                                // a seat's name before it is no first name.
-                                let capital = !is_latin_word(f) || capitalised_at(sentence, *at);
-                                capital
-                                    && (!another_persons_surname(sentence, *at, who)
-                                        || self.place_before(lower, *at))
-                            }
-                        })
-                })
-                .collect();
+            // Asked of every name for every sentence, and most are not in it: the party set
+            // is asked, and the name lower-cased, only where a form of it was found.
+            let mut ats: Vec<usize> = Vec::new();
+            for f in forms {
+                found.clear();
+                starts.find_all_into(f, MENTIONS_LIMIT, &mut found);
+                if found.is_empty() {
+                    continue;
+                }
+                let is_party = self.parties.contains(who);
+                ats.extend(found.iter().copied().filter(|at| {
+                    if is_party {
+                        // "NCP (SP)", "Shiv Sena (UBT)", "CPI(M)": a qualified name
+                        // is another party.
+                        // (A form with its own brackets is this party's name.)
+                        // "YSR Congress Party", "Kerala Congress": a form after a
+                        // capitalised word is part of another party's name.
+                        // ("In Mumbai South NOTA came third": not after a seat.)
+                        !(lower[at + f.len()..].trim_start().starts_with('(')
+                            || is_latin_word(f)
+                                && inside_longer_name(sentence, *at)
+                                && !self.place_before(lower, *at))
+                    } else if *f == who.to_lowercase() {
+                        true
+                    } else {
+                        // "Joy", "More", "Das": a word of a name in Latin letters
+                        // counts only written with a capital, as English prose
+                        // writes names ("more than", "das" are words); a form in
+                        // another script has no capitals. "In Firozpur Sodhi …":
+                        // a seat's name before it is no first name.
+                        let capital = !is_latin_word(f) || capitalised_at(sentence, *at);
+                        capital
+                            && (!another_persons_surname(sentence, *at, who)
+                                || self.place_before(lower, *at))
+                    }
+                }));
+            }
+            if ats.is_empty() {
+                continue;
+            }
             ats.sort_unstable();
             ats.dedup();
             named
                 .who
                 .extend(ats.into_iter().map(|at| (who.clone(), at)));
         }
-        let raw_words = sentence_words(lower);
-        let words: Vec<(usize, String)> = raw_words
+        let raw_words = &starts.words;
+        let words: Vec<(usize, std::rc::Rc<str>)> = raw_words
             .iter()
-            .map(|&(at, w)| (at, fold::skeleton(w)))
+            .map(|&(at, w)| (at, fold::shared_skeleton(w)))
             .collect();
         for (name, wanted) in &self.skeletons {
             if named.who.iter().any(|(w, _)| w == name) {
@@ -1560,7 +1565,7 @@ impl<'a> Checker<'a> {
             }
             let found = words
                 .windows(wanted.len())
-                .find(|win| win.iter().zip(wanted).all(|((_, a), b)| a == b));
+                .find(|win| win.iter().zip(wanted).all(|((_, a), b)| **a == **b));
             // A name already found there in its own script wins over a namesake.
             if let Some(win) = found
                 && !named.who.iter().any(|(_, at)| *at == win[0].0)
@@ -1574,9 +1579,9 @@ impl<'a> Checker<'a> {
             }
             if let Some((at, _)) = words
                 .iter()
-                .zip(&raw_words)
+                .zip(raw_words)
                 .find(|((at, w), (_, raw))| {
-                    *w == surname.skeleton
+                    **w == *surname.skeleton
                         && surname.is_written(raw)
                         && !(surname.short && common_sense_of_short_word(lower, *at, raw))
                         && (!is_latin_word(raw) || capitalised_at(sentence, *at))
@@ -1590,7 +1595,7 @@ impl<'a> Checker<'a> {
         }
         named.who.sort_by_key(|(_, at)| *at);
         for (name, forms) in &self.segment_forms {
-            if forms.iter().any(|f| has(lower, f)) && !named.segments.contains(name) {
+            if forms.iter().any(|f| starts.has(f)) && !named.segments.contains(name) {
                 named.segments.push(name.clone());
             }
         }
@@ -1614,16 +1619,16 @@ impl<'a> Checker<'a> {
         // Lower-cased once per sentence: every word list below is matched against it.
         let lower = numbers::lowercase(sentence);
         let quoted = numbers::numbers(sentence);
-        let mut named = self.named(sentence, &lower, &quoted);
-        self.refer_back(&lower, &mut named, carry);
+        // Where its words start: the many words and names asked of the sentence below are
+        // looked up there, not searched for along it.
+        let starts = WordStarts::new(&lower);
+        let mut named = self.named(sentence, &starts, &quoted);
+        self.refer_back(&starts, &mut named, carry);
         // The results the paragraph has named so far, for a sentence that names none.
         let paragraph_results = carry.results.clone();
         let deposit_before = std::mem::replace(&mut carry.deposit, named.deposit);
         let deposit_near = named.deposit || deposit_before;
-        let parts_here = EVM_NAMES
-            .iter()
-            .chain(POSTAL_NAMES)
-            .any(|w| lower.contains(w));
+        let parts_here = EVM_NAMES.iter().chain(POSTAL_NAMES).any(|w| starts.has(w));
         let parts_near = std::mem::replace(&mut carry.parts, parts_here) || parts_here;
         let paragraph_marked = marks.iter().any(|m| {
             let line_start = text[..*m].rfind('\n').map_or(0, |i| i + 1);
@@ -1665,15 +1670,13 @@ impl<'a> Checker<'a> {
         // The previous number of the sentence as typed, for "जो … से ज़्यादा".
         let mut previous_figure: Option<Quoted> = None;
         // "कुल 13,467 डाक मत। इनमें से 7,078 शेखावत को …": parts of the figure before.
-        let of_these = OF_THESE_WORDS.iter().any(|w| lower.contains(w));
+        let of_these = OF_THESE_WORDS.iter().any(|w| starts.has(w));
         let carried_part = carry.part.take().filter(|_| of_these);
         let quoted_all = quoted.clone();
         // "पाँचवें राउंड के बाद वे 5,000 वोटों से आगे थे", "early trends": a count of a
         // round of counting is not in the data (only the final one is).
-        let counting_night = COUNTING_WORDS
-            .iter()
-            .any(|w| find_word(&lower, w).is_some())
-            && !FINAL_WORDS.iter().any(|w| find_word(&lower, w).is_some());
+        let counting_night = COUNTING_WORDS.iter().any(|w| starts.find(w).is_some())
+            && !FINAL_WORDS.iter().any(|w| starts.find(w).is_some());
         let mut sum_words: Option<sums::SentenceWords> = None;
         for q in quoted {
             if q.year && q.measure == Measure::Count {
@@ -1791,7 +1794,7 @@ impl<'a> Checker<'a> {
         }
         if let Some((at, message)) = self
             .deposit_count_claim(sentence, &lower, &named, &paragraph_results)
-            .or_else(|| self.deposit_kept_claim(sentence, &lower, &named, &paragraph_results))
+            .or_else(|| self.deposit_kept_claim(&lower, &named, &paragraph_results))
         {
             out.push((start + flat.original(at), message));
         }
@@ -1812,10 +1815,10 @@ impl<'a> Checker<'a> {
         {
             out.push((start + flat.original(at), message));
         }
-        if let Some((at, message)) = self.times_claim(&lower, &named, &quoted_all) {
+        if let Some((at, message)) = self.times_claim(&starts, &named, &quoted_all) {
             out.push((start + flat.original(at), message));
         }
-        if let Some((at, message)) = self.how_many_claim(sentence, &lower, &quoted_all, &named) {
+        if let Some((at, message)) = self.how_many_claim(sentence, &starts, &quoted_all, &named) {
             out.push((start + flat.original(at), message));
         } else if let Some((at, message)) = self.field_size_claim(&lower, &named) {
             out.push((start + flat.original(at), message));
@@ -1907,19 +1910,20 @@ impl<'a> Checker<'a> {
     /// "this time", from a role ("the winner"), and from the candidates it names (a
     /// candidate stands in some elections of the page only); then notes what it names for
     /// the sentences after it.
-    fn refer_back(&self, lower: &str, named: &mut Named, carry: &mut Carry) {
-        let refers = BACK_WORDS.iter().any(|w| find_word(lower, w).is_some());
+    fn refer_back(&self, starts: &WordStarts, named: &mut Named, carry: &mut Carry) {
+        let lower = starts.text;
+        let refers = BACK_WORDS.iter().any(|w| starts.find(w).is_some());
         // "यह अंतर", "this margin": a demonstrative before a figure's noun refers back to
         // an election, not to the people named before.
         let refers_to_people = BACK_WORDS.iter().any(|w| {
-            find_words(lower, w, 8).into_iter().any(|at| {
+            starts.find_all(w, 8).into_iter().any(|at| {
                 let next = lower[at + w.len()..].trim_start();
                 !DEMONSTRATED.iter().any(|n| numbers::word_at(next, n)) || next.is_empty()
             })
         });
-        let looks_back = PAST_WORDS.iter().any(|w| find_word(lower, w).is_some());
-        let compares = CHANGE_WORDS.iter().any(|w| lower.contains(w))
-            || COMPARE_WORDS.iter().any(|w| lower.contains(w));
+        let looks_back = PAST_WORDS.iter().any(|w| starts.find(w).is_some());
+        let compares = CHANGE_WORDS.iter().any(|w| starts.has(w))
+            || COMPARE_WORDS.iter().any(|w| starts.has(w));
         if named.results.is_empty() && !named.elsewhere {
             // "रमेश अवस्थी ने आलोक मिश्रा को … हराया": the elections they stood in.
             let stood: Vec<usize> = (0..self.results.len())
@@ -1931,9 +1935,7 @@ impl<'a> Checker<'a> {
                         .any(|(w, _)| r.candidates.iter().any(|c| &c.name == w))
                 })
                 .collect();
-            let this_time = THIS_TIME_WORDS
-                .iter()
-                .any(|w| find_word(lower, w).is_some());
+            let this_time = THIS_TIME_WORDS.iter().any(|w| starts.find(w).is_some());
             if !looks_back && this_time {
                 if let Some(latest) = self.latest() {
                     named.results.push(latest);
@@ -1960,7 +1962,7 @@ impl<'a> Checker<'a> {
             let first_name = named.who.iter().map(|(_, at)| *at).min().unwrap_or(0);
             let pronoun = PERSONAL_PRONOUNS
                 .iter()
-                .filter_map(|w| find_word(lower, w))
+                .filter_map(|w| starts.find(w))
                 .filter(|at| *at < first_name)
                 .min();
             let clause_names_no_one = |at: usize| {
@@ -1992,7 +1994,8 @@ impl<'a> Checker<'a> {
             let roles: Vec<(usize, usize)> = ROLE_WORDS
                 .iter()
                 .flat_map(|(w, rank)| {
-                    find_words(lower, w, MENTIONS_LIMIT)
+                    starts
+                        .find_all(w, MENTIONS_LIMIT)
                         .into_iter()
                         .filter(|at| {
                             let before = lower[..*at].trim_end();
@@ -4175,7 +4178,7 @@ fn swapped_neighbours(a: u64, b: u64) -> bool {
 
 /// Whether a sentence adds figures up ("दोनों बड़े दलों को मिलाकर 97 प्रतिशत"): a sum the
 /// editor made is not a figure of the data.
-fn sums(lower: &str) -> bool {
+fn sums(starts: &WordStarts) -> bool {
     const SUM_WORDS: &[&str] = &[
         "मिलाकर",
         "दोनों",
@@ -4186,7 +4189,7 @@ fn sums(lower: &str) -> bool {
         "सभी",
         "all parties",
     ];
-    SUM_WORDS.iter().any(|w| find_word(lower, w).is_some())
+    SUM_WORDS.iter().any(|w| starts.find(w).is_some())
 }
 
 /// "दूसरे और तीसरे स्थान के बीच", "between the second and third": a clause that names
@@ -4514,9 +4517,16 @@ fn ends_word(text: &str, at: usize, w: &str) -> bool {
 
 /// Where the words of one sentence start, by their first character: `find_word` for the
 /// many names and words asked of one sentence, each looked up where a word starts with
-/// its first character instead of searched for along the sentence.
-struct WordStarts<'t> {
-    text: &'t str,
+/// its first character instead of searched for along the sentence. Also which bytes the
+/// sentence has: most words asked of it are not in it, and most of those have a byte it
+/// lacks (a Devanagari letter's third byte tells it apart), which answers without a search.
+pub(super) struct WordStarts<'t> {
+    pub(super) text: &'t str,
+    /// The words of the text with their offsets (`sentence_words`), cut once for all who
+    /// read them.
+    pub(super) words: Vec<(usize, &'t str)>,
+    /// Bit `b` set: the byte `b` is in `text`.
+    bytes: [u64; 4],
     /// (first character, offset) of every word, sorted: the words of one first character
     /// are one run, in the order they stand (one allocation a sentence, where a map of
     /// lists made one per letter and hashed every lookup).
@@ -4525,45 +4535,89 @@ struct WordStarts<'t> {
 
 impl<'t> WordStarts<'t> {
     fn new(text: &'t str) -> Self {
-        let mut by_first: Vec<(char, usize)> = Vec::new();
-        let mut in_word = false;
-        for (i, c) in text.char_indices() {
-            let word = is_word_char(c);
-            if word && !in_word {
-                by_first.push((c, i));
-            }
-            in_word = word;
-        }
+        let words = sentence_words(text);
+        let mut by_first: Vec<(char, usize)> = words
+            .iter()
+            .filter_map(|&(at, w)| Some((w.chars().next()?, at)))
+            .collect();
         by_first.sort_unstable();
-        WordStarts { text, by_first }
+        let mut bytes = [0u64; 4];
+        for b in text.bytes() {
+            bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        WordStarts {
+            text,
+            words,
+            by_first,
+            bytes,
+        }
     }
 
-    /// `find_word(text, w)`.
-    fn find(&self, w: &str) -> Option<usize> {
-        self.find_all(w, 1).first().copied()
+    /// Whether every byte of `w` is in the text: false, and `w` is nowhere in it.
+    fn may_hold(&self, w: &str) -> bool {
+        w.bytes()
+            .all(|b| self.bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+
+    /// `has(text, w)`: whether `w` is anywhere in the text (`str::contains`).
+    pub(super) fn has(&self, w: &str) -> bool {
+        self.may_hold(w) && has(self.text, w)
+    }
+
+    /// `find_word(text, w)`, without a list made for the answer (most words asked of a
+    /// sentence are not in it).
+    pub(super) fn find(&self, w: &str) -> Option<usize> {
+        if !self.may_hold(w) {
+            return None;
+        }
+        let first = w.chars().next()?;
+        if !is_word_char(first) {
+            return find_word(self.text, w);
+        }
+        self.starting_with(first)
+            .find(|&at| self.text[at..].starts_with(w) && ends_word(self.text, at, w))
+    }
+
+    /// Offsets of the words that start with `first`, in the order they stand.
+    fn starting_with(&self, first: char) -> impl Iterator<Item = usize> + '_ {
+        let run = self.by_first.partition_point(|(c, _)| *c < first);
+        self.by_first[run..]
+            .iter()
+            .take_while(move |(c, _)| *c == first)
+            .map(|(_, at)| *at)
     }
 
     /// `find_words(text, w, limit)`: up to `limit` offsets, none overlapping.
     fn find_all(&self, w: &str, limit: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.find_all_into(w, limit, &mut out);
+        out
+    }
+
+    /// `find_all`, added to `out` (a list the caller keeps for many words).
+    fn find_all_into(&self, w: &str, limit: usize, out: &mut Vec<usize>) {
+        if !self.may_hold(w) {
+            return;
+        }
         let Some(first) = w.chars().next() else {
-            return Vec::new();
+            return;
         };
         if !is_word_char(first) {
-            return find_words(self.text, w, limit);
+            out.extend(find_words(self.text, w, limit));
+            return;
         }
-        let mut out = Vec::new();
+        let mut found = 0;
         let mut from = 0;
-        let run = self.by_first.partition_point(|(c, _)| *c < first);
-        for &(c, at) in &self.by_first[run..] {
-            if c != first || out.len() == limit {
+        for at in self.starting_with(first) {
+            if found == limit {
                 break;
             }
             if at >= from && self.text[at..].starts_with(w) && ends_word(self.text, at, w) {
                 out.push(at);
+                found += 1;
                 from = at + w.len();
             }
         }
-        out
     }
 }
 

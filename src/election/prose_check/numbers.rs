@@ -611,6 +611,16 @@ fn words(text: &str) -> Vec<(usize, usize, &str)> {
 /// crore): "चार लाख बाईस हज़ार" is 4,22,000 to the nearest thousand. Plain number words
 /// ("पाँच साल") are too common to be figures.
 fn word_numbers(text: &str) -> Vec<Quoted> {
+    // Only a word of thousands or more (हज़ार, lakh, करोड़ …) makes a number in words, and
+    // most sentences have none: without one, no word is compared with the number words.
+    // (A word that is such a word in lower case is one in the text in lower case.)
+    let lower = lowercase(text);
+    if !MULTIPLIERS
+        .iter()
+        .any(|(name, m)| *m > 100.0 && lower.contains(name))
+    {
+        return Vec::new();
+    }
     let tokens = words(text);
     let mut found = Vec::new();
     let mut i = 0;

@@ -3,7 +3,7 @@
 //! candidate (2,626)". Each figure may be right and the relation still wrong.
 
 use super::numbers::{self, Measure, Quoted};
-use super::{Bound, Checker, MARGIN_NOUNS, Named, compared_claim, find_word};
+use super::{Bound, Checker, MARGIN_NOUNS, Named, WordStarts, compared_claim, find_word};
 
 /// Words that say how one figure stands to another when both are typed, in brackets:
 /// (word, the first figure is said to be more).
@@ -68,11 +68,12 @@ impl Checker<'_> {
     /// parties, NOTA, the margin), and the ratio of their figures in a result it is about.
     pub(super) fn times_claim(
         &self,
-        lower: &str,
+        starts: &WordStarts,
         named: &Named,
         quoted: &[Quoted],
     ) -> Option<(usize, String)> {
-        let (at, end, n, decimals, claim) = multiple_in(lower)?;
+        let lower = starts.text;
+        let (at, end, n, decimals, claim) = multiple_in(starts)?;
         let sides = sides_named(lower, named);
         let scope: Vec<usize> = if named.results.is_empty() {
             (0..self.results.len()).collect()
@@ -1197,10 +1198,11 @@ fn says_how_often(before: &str, after: &str) -> bool {
     latin && (pause || occasions.contains(&next))
 }
 
-fn multiple_in(lower: &str) -> Option<(usize, usize, f64, usize, Claim)> {
+fn multiple_in(starts: &WordStarts) -> Option<(usize, usize, f64, usize, Claim)> {
+    let lower = starts.text;
     let (at, n, decimals, end) = TIMES_WORDS
         .iter()
-        .filter_map(|w| find_word(lower, w).map(|at| (at, w.len())))
+        .filter_map(|w| starts.find(w).map(|at| (at, w.len())))
         .find_map(|(at, len)| {
             let head = lower[..at].trim_end();
             let word = head.rsplit(char::is_whitespace).next()?;
@@ -1211,7 +1213,7 @@ fn multiple_in(lower: &str) -> Option<(usize, usize, f64, usize, Claim)> {
         .or_else(|| {
             MULTIPLE_WORDS
                 .iter()
-                .filter_map(|(w, n)| find_word(lower, w).map(|at| (at, *n, 0, at + w.len())))
+                .filter_map(|(w, n)| starts.find(w).map(|at| (at, *n, 0, at + w.len())))
                 .find(|(at, _, _, end)| !says_how_often(&lower[..*at], &lower[*end..]))
         })?;
     if n < 1.5 {
@@ -1305,11 +1307,12 @@ impl Checker<'_> {
     pub(super) fn how_many_claim(
         &self,
         sentence: &str,
-        lower: &str,
+        starts: &WordStarts,
         quoted: &[Quoted],
         named: &Named,
     ) -> Option<(usize, String)> {
-        let words: Vec<(usize, &str)> = super::sentence_words(lower);
+        let lower = starts.text;
+        let words = &starts.words;
         let (k, group, noun, seats) = words.windows(2).enumerate().find_map(|(k, w)| {
             let (_, word) = w[0];
             let (_, noun) = w[1];

@@ -249,6 +249,7 @@ fn the_quick_search_finds_what_str_find_finds() {
         let starts = WordStarts::new(text);
         for w in needles.iter().chain(&["राम।", "2024", "aab aaab"]) {
             assert_eq!(starts.find(w), find_word(text, w), "{w:?} in {text:?}");
+            assert_eq!(starts.has(w), has(text, w), "{w:?} in {text:?}");
             assert_eq!(
                 starts.find_all(w, 10),
                 find_words(text, w, 10),
