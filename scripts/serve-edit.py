@@ -9,7 +9,9 @@ paragraph --edits times, as bench.py's serve figure does, and reports:
 - the server's CPU per edit (user + system, from /proc/PID/stat: what the edit cost,
   whatever else runs), and the server's own "rebuilt in" lines;
 - the same for edits of the article's title (what listings, the home page, feeds and
-  search show: the whole site is planned again).
+  search show);
+- with --adds N, N new articles saved one by one (a copy of the first with its own title)
+  and then removed again: save → new page served, and delete → page gone.
 
     scripts/serve-edit.py --chunav target/release/chunav --site target/b10k/chunav
 """
@@ -65,12 +67,65 @@ def measure(child, stream, port, base, article, url, change, marker_of, edits, l
     return walls, cpus, lines
 
 
+def add_and_remove(child, stream, port, base, article, adds, log):
+    """Adds `adds` articles one by one, then removes them: (add walls, add CPUs, remove
+    walls, remove CPUs, server lines)."""
+    with open(article, encoding="utf-8") as f:
+        source = f.read()
+    folder = os.path.dirname(article)
+    section = os.path.basename(folder)
+    made, add_w, add_c, rm_w, rm_c, lines = [], [], [], [], [], []
+    for i in range(adds):
+        marker = f"नया-लेख-{i}-{time.time_ns()}"
+        path = os.path.join(folder, f"added-{i}.md")
+        before = cpu_seconds(child.pid)
+        begun = time.perf_counter()
+        text = "\n".join(
+            f'title = "{marker}"' if line.startswith("title = ") else line
+            for line in source.split("\n")
+        )
+        # Written whole under another name first: the watcher sees one new file.
+        spare = os.path.join(os.path.dirname(os.path.dirname(folder)), ".added.tmp")
+        with open(spare, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(spare, path)
+        wait_for(stream, b"reload")
+        body = get(port, f"{base}/{section}/added-{i}/")
+        if marker not in body:
+            sys.exit(f"serve did not show added article {i}")
+        add_w.append((time.perf_counter() - begun) * 1000)
+        time.sleep(0.3)
+        add_c.append((cpu_seconds(child.pid) - before) * 1000)
+        lines.append(log.pop() if log else "")
+        made.append(path)
+    for i, path in enumerate(made):
+        before = cpu_seconds(child.pid)
+        begun = time.perf_counter()
+        os.remove(path)
+        wait_for(stream, b"reload")
+        if "404" not in get_status(port, f"{base}/{section}/added-{i}/"):
+            sys.exit(f"serve still serves removed article {i}")
+        rm_w.append((time.perf_counter() - begun) * 1000)
+        time.sleep(0.3)
+        rm_c.append((cpu_seconds(child.pid) - before) * 1000)
+        lines.append(log.pop() if log else "")
+    return add_w, add_c, rm_w, rm_c, lines
+
+
+def get_status(port, path):
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        return s.makefile("rb").readline().decode()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--chunav", required=True)
     parser.add_argument("--site", required=True)
     parser.add_argument("--edits", type=int, default=7)
     parser.add_argument("--title-edits", type=int, default=3)
+    parser.add_argument("--adds", type=int, default=0,
+                        help="also add this many articles one by one, then remove them")
     args = parser.parse_args()
     started = time.perf_counter()
     child = subprocess.Popen([args.chunav, "--root", args.site, "serve", "--port", "0"],
@@ -108,6 +163,15 @@ def main():
             print(f"{what} edit ×{n}: save → page median {statistics.median(walls):.0f} ms "
                   f"(max {max(walls):.0f}); server CPU median {statistics.median(cpus):.0f} ms "
                   f"(max {max(cpus):.0f}); load {os.getloadavg()[0]:.1f}")
+            for line in lines:
+                print(f"    {line}")
+        if args.adds:
+            add_w, add_c, rm_w, rm_c, lines = add_and_remove(
+                child, stream, port, base, article, args.adds, log)
+            for what, walls, cpus in [("add", add_w, add_c), ("remove", rm_w, rm_c)]:
+                print(f"{what} article ×{args.adds}: save → page median "
+                      f"{statistics.median(walls):.0f} ms (max {max(walls):.0f}); server CPU "
+                      f"median {statistics.median(cpus):.0f} ms (max {max(cpus):.0f})")
             for line in lines:
                 print(f"    {line}")
         events.close()
