@@ -243,12 +243,46 @@ impl Checker<'_> {
         paragraph: &[usize],
     ) -> Option<(usize, String)> {
         // The sentence's clauses, cut once for it (`named` is of this sentence).
-        let (clause_start, said, phrase_at) = named.clauses.iter().find_map(|&(a, b)| {
-            let (said, at) = deposit_phrase(lower.get(a..b)?)?;
-            Some((a, said, a + at))
-        })?;
-        let head = &lower[clause_start..phrase_at];
+        let (mut clause_start, said, phrase_at, clause_end) =
+            named.clauses.iter().find_map(|&(a, b)| {
+                let (said, at) = deposit_phrase(lower.get(a..b)?)?;
+                Some((a, said, a + at, b))
+            })?;
+        let mut head = &lower[clause_start..phrase_at];
         let mut counts = small_counts(head);
+        // "11 of the 14 candidates, everyone but the first two, lost their deposits": the
+        // part and the whole said in a clause before the phrase's own.
+        if counts.is_empty() {
+            let before = &lower[..phrase_at];
+            let earlier = small_counts(before);
+            // Only a part and its whole side by side: "11 of the 14", "चौदह में से तेरह",
+            // "14 उम्मीदवारों में से 12" (not "all of them", "one sixth of").
+            let pair = earlier.windows(2).find(|w| {
+                let between = before[w[0].1..w[1].0].trim();
+                ["of", "of the"].contains(&between)
+                    || between.ends_with("में से") && between.split_whitespace().count() <= 3
+            });
+            if let Some(pair) = pair {
+                clause_start = 0;
+                head = before;
+                counts = pair.to_vec();
+            }
+        }
+        // "ज़मानत ज़ब्त: 13 प्रत्याशियों की": the count after a colon that follows the phrase.
+        if counts.is_empty()
+            && let Some(colon) = lower.get(phrase_at..clause_end).and_then(|t| t.find(':'))
+            && colon < 40
+        {
+            let after_at = phrase_at + colon + 1;
+            let after = &lower[after_at..clause_end];
+            if let Some(&(s, e, v)) = small_counts(after).first()
+                && after[..s].trim().is_empty()
+            {
+                clause_start = after_at;
+                head = after;
+                counts = vec![(s, e, v)];
+            }
+        }
         // "पहले दो को छोड़कर बाकी पाँचों": the count before the word that leaves them out is
         // of those who kept it.
         if let Some(except) = EXCEPT_WORDS.iter().filter_map(|w| head.find(w)).min() {

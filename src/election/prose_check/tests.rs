@@ -531,3 +531,19 @@ fn who_led_the_postal_count_is_checked() {
         ]
     );
 }
+
+#[test]
+fn deposit_counts_after_a_colon_or_before_an_aside() {
+    assert_eq!(
+        warnings_2024(concat!(
+            "- ज़मानत ज़ब्त: 9 प्रत्याशियों की\n\n",
+            "Nine of the 11 candidates, all but the first two, lost their deposits.\n",
+        )),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024(concat!(
+        "- ज़मानत ज़ब्त: 8 प्रत्याशियों की\n\n",
+        "Ten of the 11 candidates, all but the first two, lost their deposits.\n",
+    ));
+    assert_eq!(said.len(), 2, "{said:?}");
+}
