@@ -174,10 +174,15 @@ fn small_counts(text: &str) -> Vec<(usize, usize, usize)> {
             digits.parse::<usize>().ok()
         } else {
             // "बाकी पाँचों", "तीनों", "दोनों": all five (three, both) of them.
+            // (Only of candidates: "तीनों बड़े दलों के" counts parties.)
+            let of_candidates = ["उम्मीदवारों", "प्रत्याशियों"]
+                .iter()
+                .any(|n| text[e..].trim_start().starts_with(n));
             let all_of = match word {
                 "दोनों" => Some(2.0),
                 _ => word.strip_suffix("ों").and_then(numbers::small_number),
-            };
+            }
+            .filter(|_| of_candidates);
             numbers::small_number(word).or(all_of).map(|v| v as usize)
         };
         if let Some(v) = value.filter(|v| *v < 300)

@@ -114,14 +114,13 @@ impl Checker<'_> {
                             .any(|f| lower[*at..head.len()].trim_end() == f.as_str())
                     })
                 else {
-                    // (A seat's name there, "कोरबा से २,२०,५४२ वोट ज़्यादा", compares the
-                    // seats' totals: another reading's.)
-                    let a_seat = self
-                        .seats
+                    // (Only a line: a seat's name there, "कोरबा से २,२०,५४२ वोट ज़्यादा",
+                    // compares the seats' totals, "2019 से 50,000 ज़्यादा" two elections:
+                    // other readings'.)
+                    let a_line = ["रेखा", "सीमा", "लाइन"]
                         .iter()
-                        .flat_map(|(forms, _, _)| forms)
-                        .any(|f| !f.is_empty() && head.ends_with(f.as_str()));
-                    return (!a_seat).then_some(None);
+                        .any(|w| numbers::word_at_end(head, w));
+                    return a_line.then_some(None);
                 };
                 Other::Candidate(who)
             }

@@ -370,6 +370,7 @@ impl Checker<'_> {
                 .get(at + len..clause_end)
                 .unwrap_or("")
                 .split_whitespace()
+                .take(5)
                 .any(|n| PART_WON.contains(&n.trim_matches(|c: char| !c.is_alphanumeric())));
             if part_beaten {
                 return None;

@@ -630,7 +630,12 @@ impl Checker<'_> {
         let names_its_seat = self.seats.iter().any(|(forms, list, _)| {
             list.contains(&i) && forms.iter().any(|f| find_word(lower, f).is_some())
         });
-        let another_field = (0..self.results.len()).filter(|j| *j != i).any(|j| {
+        let same_seat = |j: usize| {
+            self.seats
+                .iter()
+                .any(|(_, list, _)| list.contains(&i) && list.contains(&j))
+        };
+        let another_field = (0..self.results.len()).filter(|j| !same_seat(*j)).any(|j| {
             let other = self.result(j);
             other
                 .candidates
@@ -1036,7 +1041,9 @@ impl Checker<'_> {
                 && q.end <= clause_end
                 && !q.year
                 && q.measure == Measure::Count
-                && lower[end..q.start].split_whitespace().count() <= 3
+                && lower
+                    .get(end..q.start)
+                    .is_some_and(|between| between.split_whitespace().count() <= 3)
         });
         if let (Some(x), Some(y)) = (last_count_before(at), typed_after) {
             return Some((Side::Figure(x.value), Side::Figure(y.value)));
@@ -1333,9 +1340,10 @@ impl Checker<'_> {
             .iter()
             .find(|(a, b)| at >= *a && at < *b)
             .map_or(lower.len(), |(_, b)| *b);
-        let negated = ["नहीं", "न ", "not", "no "]
+        let negated = words
             .iter()
-            .any(|w| lower[at..clause_end].contains(w));
+            .filter(|(o, _)| *o >= at && *o < clause_end)
+            .any(|(_, w)| ["नहीं", "न", "not", "no", "none", "never"].contains(w));
         // The count the text gives of that group: "सात उम्मीदवारों में से चार को …" (four of
         // the seven), "of the 13 candidates, eleven …", "बाकी 11 में से किसी को … नहीं",
         // "none of the other 11 …" (none of them).
@@ -1350,7 +1358,7 @@ impl Checker<'_> {
         };
         let hindi_of = words.get(k + 2).is_some_and(|(_, w)| *w == "में")
             && words.get(k + 3).is_some_and(|(_, w)| *w == "से");
-        let english_of = head.ends_with(" of the") || head.ends_with(" of");
+        let english_of = numbers::word_at_end(head, "of") || numbers::word_at_end(head, "of the");
         let none_of = ["none of the", "none of", "not one of the"]
             .iter()
             .any(|w| head.ends_with(w));

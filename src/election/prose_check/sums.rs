@@ -728,8 +728,20 @@ fn places_pair(clause: &str) -> Option<(usize, usize)> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    words.windows(3).find_map(|w| {
-        let joined = ["and", "और", "व"].contains(&w[1]);
+    // A place word after them: not "the first and second rounds", "पहले और दूसरे चरण".
+    const PLACE_WORDS: &[&str] = &[
+        "placed",
+        "place",
+        "places",
+        "candidates",
+        "स्थान",
+        "स्थानों",
+        "नंबर",
+        "पर",
+        "उम्मीदवारों",
+    ];
+    words.windows(4).find_map(|w| {
+        let joined = ["and", "और", "व"].contains(&w[1]) && PLACE_WORDS.contains(&w[3]);
         match (joined, rank(w[0]), rank(w[2])) {
             (true, Some(a), Some(b)) if a != b => Some((a, b)),
             _ => None,

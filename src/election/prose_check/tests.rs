@@ -547,3 +547,16 @@ fn deposit_counts_after_a_colon_or_before_an_aside() {
     ));
     assert_eq!(said.len(), 2, "{said:?}");
 }
+
+#[test]
+fn readings_of_counts_and_places_stay_narrow() {
+    assert_eq!(
+        warnings_2024(concat!(
+            "Of the 11 candidates, eight got less than 2,000 votes.\n\n",
+            "The first and second rounds together counted 80,000 votes.\n\n",
+            "तीनों बड़े दलों के उम्मीदवारों ने ज़मानत बचा ली।\n\n",
+            "ẞİ: three candidates got more than 10,000 votes, ẞİ.\n",
+        )),
+        Vec::<String>::new()
+    );
+}
