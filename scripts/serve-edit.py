@@ -50,72 +50,68 @@ def retitle(path, title):
 
 
 def measure(child, stream, port, base, article, url, change, marker_of, edits, log):
-    walls, cpus, lines = [], [], []
-    for i in range(edits):
-        marker = marker_of(i)
-        before = cpu_seconds(child.pid)
-        begun = time.perf_counter()
-        change(article, marker)
-        wait_for(stream, b"reload")
-        body = get(port, f"{base}{url}")
-        if marker not in body:
-            sys.exit(f"serve did not show edit {i}")
-        walls.append((time.perf_counter() - begun) * 1000)
-        time.sleep(0.3)  # the server's CPU of this edit settles (rendering is over)
-        cpus.append((cpu_seconds(child.pid) - before) * 1000)
-        lines.append(log.pop() if log else "")
+    markers = [marker_of(i) for i in range(edits)]
+    lines = []
+    walls, cpus = timed(child, stream, edits, lambda i: change(article, markers[i]),
+                        lambda i: markers[i] in get(port, f"{base}{url}"), "edit", lines, log)
     return walls, cpus, lines
 
 
 def add_and_remove(child, stream, port, base, article, adds, log):
-    """Adds `adds` articles one by one, then removes them: (add walls, add CPUs, remove
-    walls, remove CPUs, server lines)."""
+    """Adds `adds` articles one by one (copies of `article` with their own title), then
+    removes them: (add walls, add CPUs, remove walls, remove CPUs, server lines)."""
     with open(article, encoding="utf-8") as f:
         source = f.read()
     folder = os.path.dirname(article)
     section = os.path.basename(folder)
-    made, add_w, add_c, rm_w, rm_c, lines = [], [], [], [], [], []
-    for i in range(adds):
-        marker = f"नया-लेख-{i}-{time.time_ns()}"
-        path = os.path.join(folder, f"added-{i}.md")
-        before = cpu_seconds(child.pid)
-        begun = time.perf_counter()
+    spare = os.path.join(os.path.dirname(os.path.dirname(folder)), ".added.tmp")
+    markers = [f"नया-लेख-{i}-{time.time_ns()}" for i in range(adds)]
+
+    def path_of(i):
+        return os.path.join(folder, f"added-{i}.md")
+
+    def url_of(i):
+        return f"{base}/{section}/added-{i}/"
+
+    def add(i):
         text = "\n".join(
-            f'title = "{marker}"' if line.startswith("title = ") else line
+            f'title = "{markers[i]}"' if line.startswith("title = ") else line
             for line in source.split("\n")
         )
-        # Written whole under another name first: the watcher sees one new file.
-        spare = os.path.join(os.path.dirname(os.path.dirname(folder)), ".added.tmp")
+        # Written whole under a name outside content/ first: the watcher sees one new file.
         with open(spare, "w", encoding="utf-8") as f:
             f.write(text)
-        os.replace(spare, path)
-        wait_for(stream, b"reload")
-        body = get(port, f"{base}/{section}/added-{i}/")
-        if marker not in body:
-            sys.exit(f"serve did not show added article {i}")
-        add_w.append((time.perf_counter() - begun) * 1000)
-        time.sleep(0.3)
-        add_c.append((cpu_seconds(child.pid) - before) * 1000)
-        lines.append(log.pop() if log else "")
-        made.append(path)
-    for i, path in enumerate(made):
-        before = cpu_seconds(child.pid)
-        begun = time.perf_counter()
-        os.remove(path)
-        wait_for(stream, b"reload")
-        if "404" not in get_status(port, f"{base}/{section}/added-{i}/"):
-            sys.exit(f"serve still serves removed article {i}")
-        rm_w.append((time.perf_counter() - begun) * 1000)
-        time.sleep(0.3)
-        rm_c.append((cpu_seconds(child.pid) - before) * 1000)
-        lines.append(log.pop() if log else "")
+        os.replace(spare, path_of(i))
+
+    def added(i):
+        return markers[i] in get(port, url_of(i))
+
+    def removed(i):
+        return get(port, url_of(i)).split("\r\n", 1)[0].split(" ")[1] == "404"
+
+    lines = []
+    add_w, add_c = timed(child, stream, adds, add, added, "add article", lines, log)
+    rm_w, rm_c = timed(child, stream, adds, lambda i: os.remove(path_of(i)), removed,
+                       "remove article", lines, log)
     return add_w, add_c, rm_w, rm_c, lines
 
 
-def get_status(port, path):
-    with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
-        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
-        return s.makefile("rb").readline().decode()
+def timed(child, stream, n, change, shown, what, lines, log):
+    """Makes `change(i)` n times, each timed from the save to `shown(i)` after the reload,
+    and by the server's CPU: (walls in ms, CPUs in ms)."""
+    walls, cpus = [], []
+    for i in range(n):
+        before = cpu_seconds(child.pid)
+        begun = time.perf_counter()
+        change(i)
+        wait_for(stream, b"reload")
+        if not shown(i):
+            sys.exit(f"serve did not show {what} {i}")
+        walls.append((time.perf_counter() - begun) * 1000)
+        time.sleep(0.3)  # the server's CPU of this change settles (rendering is over)
+        cpus.append((cpu_seconds(child.pid) - before) * 1000)
+        lines.append(log.pop() if log else "")
+    return walls, cpus
 
 
 def main():

@@ -159,14 +159,7 @@ impl Checker<'_> {
         {
             return None;
         }
-        let clause_of = |at: usize| {
-            named
-                .clauses
-                .iter()
-                .find(|(a, b)| at >= *a && at < *b)
-                .copied()
-                .unwrap_or((0, lower.len()))
-        };
+        let clause_of = |at: usize| named.clause_at(at, lower.len());
         let opposed_between = |a: usize, b: usize| {
             let (a, b) = (a.min(b), a.max(b));
             lower

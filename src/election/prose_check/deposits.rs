@@ -220,7 +220,8 @@ fn small_counts(text: &str) -> Vec<(usize, usize, usize)> {
     merged
 }
 
-fn candidates(r: &ResultFigures) -> impl Iterator<Item = &CandidateFigures> {
+/// A result's candidates, NOTA left out (the field).
+pub(super) fn candidates(r: &ResultFigures) -> impl Iterator<Item = &CandidateFigures> {
     r.candidates.iter().filter(|c| c.party != NOTA)
 }
 

@@ -1054,6 +1054,18 @@ struct Named {
     seat_mentions: bool,
 }
 
+impl Named {
+    /// The byte range of the clause `at` stands in; the whole text (of `len` bytes) when
+    /// no clause holds it.
+    fn clause_at(&self, at: usize, len: usize) -> (usize, usize) {
+        self.clauses
+            .iter()
+            .find(|(a, b)| at >= *a && at < *b)
+            .copied()
+            .unwrap_or((0, len))
+    }
+}
+
 impl<'a> Checker<'a> {
     fn new(results: &'a PageResults, parties: &PartyNames) -> Self {
         // "JASVIR SINGH BATHINDA": a surname that is the name of a seat, state or segment
@@ -3711,17 +3723,19 @@ impl Context {
             .take(3)
             .collect::<Vec<_>>()
             .join(" ");
-        let distance = |words: &[&str]| {
+        // How near the nearest of `words` stands, before the number or in `after` of it.
+        let distance_in = |words: &[&str], after: &str| {
             words
                 .iter()
                 .flat_map(|w| {
                     let b = find_word_last(&before, w).map(|i| before.len() - i);
-                    let a = find_word(&after, w);
+                    let a = find_word(after, w);
                     [b, a]
                 })
                 .flatten()
                 .min()
         };
+        let distance = |words: &[&str]| distance_in(words, &after);
         // "5,928 वोटों से ज़्यादा", "4 लाख वोटों से कम": the bound comes after the vote word.
         let after_words = ["वोटों ", "वोट ", "मतों ", "मत "]
             .iter()
@@ -3772,20 +3786,9 @@ impl Context {
                     .filter_map(|w| after.find(w))
                     .min()
                     .map_or(&after[..], |end| &after[..end]);
-                let margin_after = |words: &[&str]| {
-                    words
-                        .iter()
-                        .flat_map(|w| {
-                            let b = find_word_last(&before, w).map(|i| before.len() - i);
-                            let a = find_word(clause_after, w);
-                            [b, a]
-                        })
-                        .flatten()
-                        .min()
-                };
-                margin_after(MARGIN_NOUNS)
+                distance_in(MARGIN_NOUNS, clause_after)
                     .into_iter()
-                    .chain(margin_after(MARGIN_PHRASES))
+                    .chain(distance_in(MARGIN_PHRASES, clause_after))
                     .min()
             },
             total_word: distance(TOTAL_WORDS),

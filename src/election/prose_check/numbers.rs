@@ -540,15 +540,17 @@ const HINDI_NUMBERS: &[(&str, u32)] = &[
 pub fn small_number(word: &str) -> Option<f64> {
     let lower = lowercase(word);
     let lower = lower.as_ref();
-    // (Without a comma the word is parsed as it stands: asked of every word of many
-    // sentences, the copy was most of the cost.)
-    let parsed = if lower.contains(',') {
-        lower.replace(',', "").parse::<f64>()
-    } else {
-        lower.parse::<f64>()
-    };
-    if let Ok(n) = parsed {
-        return Some(n);
+    // Only a word with digits (`f64` parses "nan" and "inf" too), without a copy when it
+    // has no comma: this is asked of every word of many sentences.
+    if lower.bytes().any(|b| b.is_ascii_digit()) {
+        let parsed = if lower.contains(',') {
+            lower.replace(',', "").parse::<f64>()
+        } else {
+            lower.parse::<f64>()
+        };
+        if let Ok(n) = parsed {
+            return Some(n);
+        }
     }
     // "१६ उम्मीदवार": Devanagari digits.
     if lower.chars().any(|c| ('०'..='९').contains(&c)) {

@@ -114,17 +114,9 @@ impl Checker<'_> {
             "in postal votes",
             "in the postal count",
         ];
-        let i = match named.results.as_slice() {
-            [i] => *i,
-            [] if self.results.len() == 1 => 0,
-            _ => return None,
-        };
-        let r = self.result(i);
-        let field: Vec<&crate::election::derive::CandidateFigures> = r
-            .candidates
-            .iter()
-            .filter(|c| c.party != crate::election::result::NOTA)
-            .collect();
+        let r = self.result(self.sole_result(named)?);
+        let field: Vec<&crate::election::derive::CandidateFigures> =
+            super::deposits::candidates(r).collect();
         if field.len() < 2 || field.iter().any(|c| c.postal.is_none() || c.approx) {
             return None;
         }
@@ -132,12 +124,7 @@ impl Checker<'_> {
             .iter()
             .filter_map(|v| find_word(lower, v).map(|at| (at, *v)))
             .min()?;
-        let (clause_start, clause_end) = named
-            .clauses
-            .iter()
-            .find(|(a, b)| at >= *a && at < *b)
-            .copied()
-            .unwrap_or((0, lower.len()));
+        let (clause_start, clause_end) = named.clause_at(at, lower.len());
         let tail = lower.get(at + verb.len()..clause_end)?;
         let object_at = OBJECTS.iter().filter_map(|o| tail.find(o)).min()?;
         // "won the seat, though not the postal count": not a claim of the lead.
@@ -361,11 +348,7 @@ impl Checker<'_> {
         if let Some((at, len)) = defeat_at {
             // "Zabed Islam beat Ajmal among postal voters, though not overall": a part of
             // the count (the words after the verb in its clause say which), not the seat.
-            let clause_end = named
-                .clauses
-                .iter()
-                .find(|(a, b)| at >= *a && at < *b)
-                .map_or(lower.len(), |(_, b)| *b);
+            let (_, clause_end) = named.clause_at(at, lower.len());
             let part_beaten = lower
                 .get(at + len..clause_end)
                 .unwrap_or("")
@@ -395,11 +378,7 @@ impl Checker<'_> {
             } else {
                 // "X beat Y by 14,569 votes, one of four seats the YSRCP kept": the loser is
                 // in the clause of the verb.
-                let clause_end = named
-                    .clauses
-                    .iter()
-                    .find(|(a, b)| at >= *a && at < *b)
-                    .map_or(lower.len(), |(_, b)| *b);
+                let (_, clause_end) = named.clause_at(at, lower.len());
                 (people(0, at), people(at + len, clause_end))
             };
             if !winners.is_empty()
@@ -805,8 +784,8 @@ impl Checker<'_> {
 }
 
 /// Words after a win word that make it the win of a part of the count, not of the seat.
-/// "won Dhubri three times in a row", "लगातार तीन बार जीते", "twice": a count of wins,
-/// which are of several elections.
+/// "won Dhubri three times in a row", "twice", "जीते … लगातार", "जीते, तीन बार": a count
+/// of wins, which are of several elections (read in the clause after the win word).
 fn wins_counted(clause: &str) -> bool {
     let words: Vec<&str> = clause
         .split_whitespace()

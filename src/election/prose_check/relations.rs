@@ -2,6 +2,7 @@
 //! the margin", "नोटा अंतर का लगभग दस गुना था", "NOTA (2,912) got less than the fourth
 //! candidate (2,626)". Each figure may be right and the relation still wrong.
 
+use super::deposits::candidates;
 use super::numbers::{self, Measure, Quoted};
 use super::{Bound, Checker, MARGIN_NOUNS, Named, WordStarts, compared_claim, find_word};
 
@@ -635,15 +636,9 @@ impl Checker<'_> {
                 .iter()
                 .any(|(_, list, _)| list.contains(&i) && list.contains(&j))
         };
-        let another_field = (0..self.results.len()).filter(|j| !same_seat(*j)).any(|j| {
-            let other = self.result(j);
-            other
-                .candidates
-                .iter()
-                .filter(|c| c.party != crate::election::result::NOTA)
-                .count()
-                == n
-        });
+        let another_field = (0..self.results.len())
+            .filter(|j| !same_seat(*j))
+            .any(|j| candidates(self.result(j)).count() == n);
         if another_field && !names_its_seat {
             return None;
         }
@@ -1009,11 +1004,7 @@ impl Checker<'_> {
             (a, b) => a == b,
         };
         let sides = sides_named(lower, named);
-        let clause_end = named
-            .clauses
-            .iter()
-            .find(|(a, b)| at >= *a && at < *b)
-            .map_or(lower.len(), |(_, b)| *b);
+        let (_, clause_end) = named.clause_at(at, lower.len());
         let before = lower[..at].trim_end();
         let after = lower[end..].trim_start();
         let first_after = after
@@ -1335,11 +1326,7 @@ impl Checker<'_> {
         })?;
         let at = words[k].0;
         let head = lower[..at].trim_end();
-        let clause_end = named
-            .clauses
-            .iter()
-            .find(|(a, b)| at >= *a && at < *b)
-            .map_or(lower.len(), |(_, b)| *b);
+        let (_, clause_end) = named.clause_at(at, lower.len());
         let negated = words
             .iter()
             .filter(|(o, _)| *o >= at && *o < clause_end)
@@ -1440,16 +1427,9 @@ impl Checker<'_> {
                 return None;
             }
             let r = self.result(scope[0]);
-            let field = r
-                .candidates
-                .iter()
-                .filter(|c| c.party != crate::election::result::NOTA)
-                .count();
-            for c in r
-                .candidates
-                .iter()
-                .filter(|c| c.party != crate::election::result::NOTA)
-                .filter(|c| !rest || c.rank.is_some_and(|rank| rank + group > field))
+            let field = candidates(r).count();
+            for c in
+                candidates(r).filter(|c| !rest || c.rank.is_some_and(|rank| rank + group > field))
             {
                 let value = match q.measure {
                     Measure::Count => c.votes as f64,
@@ -1586,7 +1566,7 @@ fn leaders_counted(clause: &str) -> Option<(usize, bool)> {
 
 impl Checker<'_> {
     /// The one result a sentence is about: the one it names, or the page's only one.
-    fn sole_result(&self, named: &Named) -> Option<usize> {
+    pub(super) fn sole_result(&self, named: &Named) -> Option<usize> {
         match named.results.as_slice() {
             [i] => Some(*i),
             [] if self.results.len() == 1 => Some(0),
