@@ -7,7 +7,7 @@ use super::result::{Candidate, Place};
 use crate::diagnostics::Diagnostic;
 use crate::numfmt::inr_unsigned;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 /// (constituency's skeleton, year, candidate name folded). The skeleton leaves out what
@@ -31,6 +31,25 @@ struct Occurrence<'a> {
     /// The result lists every candidate: a better reference than a partial one.
     complete: bool,
     all: &'a [Candidate],
+    /// That result's candidates folded (`Folded`).
+    folded: &'a Folded<'a>,
+}
+
+/// A result's candidates, each name folded (`fold::key`) with its party, NOTA left out:
+/// folded once per result, since every pair of results of one seat compares them.
+struct Folded<'a> {
+    names: Vec<(String, &'a str)>,
+}
+
+impl<'a> Folded<'a> {
+    fn of(candidates: &'a [Candidate]) -> Folded<'a> {
+        let names = candidates
+            .iter()
+            .filter(|c| !c.is_nota())
+            .map(|c| (super::fold::key(&c.name), c.party.as_str()))
+            .collect();
+        Folded { names }
+    }
 }
 
 /// The skeleton of a seat's folded name: its consonants, word after word without spaces.
@@ -42,22 +61,9 @@ fn seat_skeleton(seat: &str) -> String {
 /// share most candidates (the same name, folded, and the same party): at least half of
 /// the shorter list. One namesake in common is not enough: "Meena Khan (BSP)" may stand
 /// in two seats whose names fold alike (पुसापुर, आपुश्यापुर).
-fn share_a_candidate(a: &[Candidate], b: &[Candidate]) -> bool {
-    let b_keys: Vec<(String, &str)> = b
-        .iter()
-        .filter(|c| !c.is_nota())
-        .map(|c| (super::fold::key(&c.name), c.party.as_str()))
-        .collect();
-    let a_len = a.iter().filter(|c| !c.is_nota()).count();
-    let shared = a
-        .iter()
-        .filter(|c| !c.is_nota())
-        .filter(|c| {
-            let k = super::fold::key(&c.name);
-            b_keys.iter().any(|(n, p)| *n == k && *p == c.party)
-        })
-        .count();
-    let shorter = a_len.min(b_keys.len());
+fn share_a_candidate(a: &Folded, b: &Folded) -> bool {
+    let shared = a.names.iter().filter(|name| b.names.contains(name)).count();
+    let shorter = a.names.len().min(b.names.len());
     shared > 0 && shared * 2 >= shorter
 }
 
@@ -86,20 +92,29 @@ pub fn check_site(
     pages: &[(&Path, &PageResults)],
     data: &[super::derive::ResultFigures],
 ) -> Vec<Diagnostic> {
-    let mut seen_results: BTreeSet<&Place> = BTreeSet::new();
+    let mut seen_results: HashSet<&Place> = HashSet::new();
     // (constituency, year, name), each folded so that spellings of one name meet (case,
     // punctuation, Unicode form) → every occurrence of that candidate.
     let mut occurrences: BTreeMap<CandidateKey, Vec<Occurrence>> = BTreeMap::new();
     // (skeleton, year) → the seat-wide figures of every result of that seat and year.
     let mut seats: BTreeMap<(String, i64), Vec<SeatFigures>> = BTreeMap::new();
-    let all = data
+    let results: Vec<&super::result::ElectionResult> = data
         .iter()
-        .chain(pages.iter().flat_map(|(_, page)| page.iter()));
-    for figures in all {
-        let result = &figures.result;
-        if !seen_results.insert(&result.place) {
-            continue;
-        }
+        .chain(pages.iter().flat_map(|(_, page)| page.iter()))
+        .map(|figures| &figures.result)
+        .filter(|result| seen_results.insert(&result.place))
+        .collect();
+    let folded: Vec<Folded> = results.iter().map(|r| Folded::of(&r.candidates)).collect();
+    // Every file a candidate's votes are in, by its place among them in path order.
+    let mut paths: Vec<&Path> = results
+        .iter()
+        .flat_map(|r| r.candidates.iter().map(|c| c.votes_place.file.as_path()))
+        .collect::<HashSet<&Path>>()
+        .into_iter()
+        .collect();
+    paths.sort_unstable();
+    let files: HashMap<&Path, usize> = paths.into_iter().enumerate().map(|(i, p)| (p, i)).collect();
+    for (&result, folded) in results.iter().zip(&folded) {
         // "हमीरपुर (उ.प्र.)" is Hamirpur in Uttar Pradesh.
         let (seat, state_named) = super::fold::seat_key(&result.constituency);
         let state = result
@@ -125,6 +140,7 @@ pub fn check_site(
                     result,
                     seat: seat.clone(),
                     state: state.clone(),
+                    folded,
                 });
             for candidate in &result.candidates {
                 occurrences
@@ -138,6 +154,7 @@ pub fn check_site(
                         result: &result.place,
                         complete: result.complete,
                         all: &result.candidates,
+                        folded,
                     });
             }
         }
@@ -150,11 +167,16 @@ pub fn check_site(
         }
         // Shared data/ files are the reference, then results that list every candidate: a
         // page that disagrees, or a partial result typed by hand, is the place to fix.
-        list.sort_by_key(|o| {
+        // (Files by their place in `files`: the same order as comparing the paths, which
+        // was a fifth of this check on a site of many articles on one seat.)
+        list.sort_by_cached_key(|o| {
+            let place = &o.candidate.votes_place;
             (
-                !o.candidate.votes_place.file.starts_with("data"),
+                !place.file.starts_with("data"),
                 !o.complete,
-                o.candidate.votes_place.clone(),
+                files.get(place.file.as_path()).copied(),
+                place.line,
+                place.field.as_str(),
             )
         });
         for (index, here) in list.iter().enumerate().skip(1) {
@@ -163,17 +185,23 @@ pub fn check_site(
             // namesakes in one result are two people: Chennai Central 2024 has a DMDK and an
             // independent B.PARTHASARATHY), the one of the same party when there is one;
             // none: another state's seat of the same name.
-            let earlier: Vec<(&Candidate, &[Candidate])> = list[..index]
-                .iter()
-                .filter(|o| {
-                    states_agree(&o.state, &here.state)
-                        && o.result != here.result
-                        && (o.seat == here.seat
-                            || (o.candidate.votes == later.votes && later.votes > 0)
-                            || share_a_candidate(o.all, here.all))
-                })
-                .map(|o| (o.candidate, o.all))
-                .collect();
+            // Read lazily: on a site of many articles on one seat the first earlier
+            // occurrence is nearly always the reference, and testing every one of them
+            // for every occurrence grew with the square of the articles.
+            let earlier = || {
+                list[..index]
+                    .iter()
+                    .filter(|o| {
+                        states_agree(&o.state, &here.state)
+                            // One place is one result (`seen_results`): the same
+                            // result is the same reference.
+                            && !std::ptr::eq(o.result, here.result)
+                            && (o.seat == here.seat
+                                || (o.candidate.votes == later.votes && later.votes > 0)
+                                || share_a_candidate(o.folded, here.folded))
+                    })
+                    .map(|o| (o.candidate, o.all))
+            };
             // Of another party, the name is a namesake when that result has a candidate of
             // this one's party besides (ECI's INC "ALOK MISRA" and IND "ALOK MISHRA": a page's
             // "Alok Mishra (INC)" is the first, spelled as the second), unless the votes are
@@ -186,25 +214,28 @@ pub fn check_site(
                     && all.iter().any(|o| o.party == later.party)
                     && !same_votes(c)
             };
-            let Some(first) = earlier
-                .iter()
+            let Some(first) = earlier()
                 .find(|(c, _)| c.party == later.party)
-                .or(earlier.iter().find(|o| !namesake(o)))
-                .map(|(c, _)| *c)
+                .or_else(|| earlier().find(|o| !namesake(o)))
+                .map(|(c, _)| c)
             else {
                 continue;
             };
             let (first, later): (&Candidate, &Candidate) = (first, later);
-            let who = format!(
-                "{} ({}), {} {year}",
-                printable(&later.name),
-                printable(&later.party),
-                printable(constituency)
-            );
+            // Named only in a message: most occurrences agree.
+            let who = || {
+                format!(
+                    "{} ({}), {} {year}",
+                    printable(&later.name),
+                    printable(&later.party),
+                    printable(constituency)
+                )
+            };
             if later.party != first.party {
                 diagnostics.push(
                     Diagnostic::error(&later.votes_place.file, format!(
-                        "{who}: the party is {} here but {} at {}; the same candidate must have one party across the site",
+                        "{}: the party is {} here but {} at {}; the same candidate must have one party across the site",
+                        who(),
                         printable(&later.party),
                         printable(&first.party),
                         first.votes_place.short()
@@ -217,7 +248,8 @@ pub fn check_site(
                 if disagree(&here, &there) {
                     diagnostics.push(
                         Diagnostic::error(&here.place.file, format!(
-                            "{who}: {label} is {} here but {} at {}; the same figure must agree across the site",
+                            "{}: {label} is {} here but {} at {}; the same figure must agree across the site",
+                            who(),
                             describe(&here),
                             describe(&there),
                             there.place.short()
@@ -241,6 +273,7 @@ struct SeatFigures<'a> {
     result: &'a super::result::ElectionResult,
     seat: String,
     state: Option<String>,
+    folded: &'a Folded<'a>,
 }
 
 /// Electors and votes polled of one seat and year that differ between two results: the
@@ -267,10 +300,9 @@ fn seat_conflicts(seats: BTreeMap<(String, i64), Vec<SeatFigures>>) -> Vec<Diagn
             let same_seat = |o: &&SeatFigures| {
                 states_agree(&o.state, &here.state)
                     && o.result.place != here.result.place
-                    && (o.seat == here.seat
-                        || share_a_candidate(&o.result.candidates, &here.result.candidates))
+                    && (o.seat == here.seat || share_a_candidate(o.folded, here.folded))
             };
-            let earlier: Vec<&SeatFigures> = list[..index].iter().filter(same_seat).collect();
+            let earlier = || list[..index].iter().filter(same_seat);
             for (label, value, place, of) in [
                 (
                     "electors",
@@ -289,7 +321,7 @@ fn seat_conflicts(seats: BTreeMap<(String, i64), Vec<SeatFigures>>) -> Vec<Diagn
                 let (Some(value), Some(place)) = (value, place) else {
                     continue;
                 };
-                let Some((there, there_place)) = earlier.iter().find_map(|o| match of(o.result) {
+                let Some((there, there_place)) = earlier().find_map(|o| match of(o.result) {
                     (Some(v), Some(p)) => Some((v, p)),
                     _ => None,
                 }) else {
