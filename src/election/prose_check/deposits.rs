@@ -5,7 +5,7 @@
 //! cleared it by 49,263") and the base of the bar ("नोटा छोड़कर कुल वैध वोट 11,30,143").
 
 use super::numbers::{self, Quoted, is_word_char};
-use super::{Checker, Named, find_word, has, quoted_text};
+use super::{Checker, Named, find_word, has, quoted_text, ratio};
 use crate::election::derive::{CandidateFigures, ResultFigures};
 use crate::election::result::NOTA;
 use crate::numfmt::inr_unsigned;
@@ -130,6 +130,25 @@ pub(super) const WITHOUT_NOTA: &[&str] = &[
     "leave nota out",
     "cast for candidates",
     "candidates' votes",
+];
+
+/// Words that count NOTA in a total ("नोटा को मिलाकर", "counting NOTA").
+pub(super) const WITH_NOTA: &[&str] = &[
+    "नोटा सहित",
+    "नोटा समेत",
+    "नोटा को मिलाकर",
+    "नोटा मिलाकर",
+    "नोटा को जोड़कर",
+    "नोटा जोड़कर",
+    "नोटा को शामिल कर",
+    "नोटा शामिल कर",
+    "including nota",
+    "with nota",
+    "counting nota",
+    "nota included",
+    "nota counted",
+    "nota and all",
+    "inclusive of nota",
 ];
 
 /// Words after a count that leave those counted out of the claim.
@@ -594,10 +613,14 @@ impl Checker<'_> {
             return None;
         }
         let clause = numbers::lowercase(clause);
-        let without = WITHOUT_NOTA.iter().any(|w| clause.contains(w));
-        let with = ["नोटा सहित", "नोटा समेत", "including nota", "with nota"]
-            .iter()
-            .any(|w| clause.contains(w));
+        let mut without = WITHOUT_NOTA.iter().any(|w| clause.contains(w));
+        let mut with = WITH_NOTA.iter().any(|w| clause.contains(w));
+        if !without && !with {
+            // "Counting NOTA, 2,00,705 valid votes were cast": said in a clause before.
+            let before = numbers::lowercase(&sentence[..q.start]);
+            without = WITHOUT_NOTA.iter().any(|w| before.contains(w));
+            with = WITH_NOTA.iter().any(|w| before.contains(w));
+        }
         if without == with {
             return None;
         }
@@ -623,6 +646,55 @@ impl Checker<'_> {
                     inr_unsigned(meant)
                 )
             })
+        })
+        .or_else(|| {
+            // "नोटा को मिलाकर कुल 15,68,755 वैध वोट" for 15,86,755: a total said with (or
+            // without) NOTA that is neither, close to the one it says.
+            let total_word = ["कुल", "वैध", "valid", "total"]
+                .iter()
+                .any(|w| clause.contains(w));
+            // A part ("ईवीएम के 10,94,908 और डाक के 24,019 मिलाकर नोटा समेत 11,18,927"),
+            // or the sentence has the total besides.
+            let part_word = ["ईवीएम", "evm", "डाक", "postal"]
+                .iter()
+                .any(|w| clause.contains(w));
+            if !total_word || part_word {
+                return None;
+            }
+            let others = numbers::numbers(sentence);
+            let total_besides = others.iter().any(|o| {
+                o.start != q.start
+                    && scope.iter().any(|i| {
+                        let r = self.result(*i);
+                        o.states(r.total as f64) || o.states(r.total_without_nota as f64)
+                    })
+            });
+            if total_besides {
+                return None;
+            }
+            let totals = |r: &ResultFigures| match without {
+                true => r.total_without_nota,
+                false => r.total,
+            };
+            let any_states = scope.iter().any(|i| {
+                let r = self.result(*i);
+                q.states(r.total as f64) || q.states(r.total_without_nota as f64)
+            });
+            let near: Vec<&ResultFigures> = scope
+                .iter()
+                .map(|i| self.result(*i))
+                .filter(|r| ratio(q.value, totals(r) as f64) <= 1.05)
+                .collect();
+            match (any_states, near.as_slice()) {
+                (false, [r]) => Some(format!(
+                    "{} in the text as the valid votes {}, the data says {} for {}",
+                    quoted_text(sentence, q),
+                    if without { "without NOTA" } else { "with NOTA" },
+                    inr_unsigned(totals(r)),
+                    r.election
+                )),
+                _ => None,
+            }
         })
     }
 }

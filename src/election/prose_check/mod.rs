@@ -474,7 +474,16 @@ struct Carry {
 }
 
 /// Words that say the number after them is the one before, written out.
-const IN_WORDS: &[&str] = &["शब्दों में", "अक्षरों में", "in words", "spelt out", "spelled out"];
+const IN_WORDS: &[&str] = &[
+    "शब्दों में",
+    "शब्दों में कहें तो",
+    "शब्दों में लिखें तो",
+    "अक्षरों में",
+    "in words",
+    "spelt out",
+    "spelled out",
+    "written out",
+];
 
 /// "जीत का अंतर 1,05,858 वोट रहा। शब्दों में: एक लाख छह हज़ार आठ सौ अट्ठावन": a number in
 /// words after "शब्दों में" / "in words" restates the figure in digits before it (in the
@@ -1639,6 +1648,16 @@ impl<'a> Checker<'a> {
         // The results the paragraph has named so far, for a sentence that names none.
         let paragraph_results = carry.results.clone();
         let deposit_before = std::mem::replace(&mut carry.deposit, named.deposit);
+        // "… a sixth of the valid votes. In Kozhikode … the line fell at 1,80,622": the
+        // line of the sentence before.
+        if deposit_before
+            && !named.deposit
+            && ["सीमा", "रेखा", "लकीर", "line", "threshold", "cut-off"]
+                .iter()
+                .any(|w| starts.has(w))
+        {
+            named.deposit = true;
+        }
         let deposit_near = named.deposit || deposit_before;
         let parts_here = EVM_NAMES.iter().chain(POSTAL_NAMES).any(|w| starts.has(w));
         let parts_near = std::mem::replace(&mut carry.parts, parts_here) || parts_here;
@@ -2187,10 +2206,27 @@ impl<'a> Checker<'a> {
         }
         // "ज़मानत बचाने के लिए … 1,41,724 वोट": the votes needed to keep the deposit.
         // ("कुल वैध वोटों (नोटा छोड़कर) का छठा हिस्सा" names NOTA only to leave it out.)
-        if named.who.iter().all(|(w, _)| self.is_nota(w))
-            && let Some(message) = self.deposit_claim(q, named, sentence)
-        {
+        // "वे ज़मानत नहीं बचा सकीं, क्योंकि इसके लिए 1,87,297 वोट चाहिए थे": what was
+        // needed, whoever the clause names.
+        // Not a distance from the line ("इस रेखा से 1,91,149 वोट दूर", "missed the line by").
+        let needed = DEPOSIT_LINE_WORDS
+            .iter()
+            .any(|w| find_word(&clause, w).is_some())
+            && !DEPOSIT_GAP_WORDS.iter().any(|w| clause.contains(w));
+        let nobody = named.who.iter().all(|(w, _)| self.is_nota(w));
+        if nobody && let Some(message) = self.deposit_claim(q, named, sentence) {
             return message;
+        }
+        if needed && !nobody {
+            // Whose the line is the clause does not say: any seat's of the page.
+            let seats = Named {
+                who: Vec::new(),
+                results: Vec::new(),
+                ..named.clone()
+            };
+            if let Some(message) = self.deposit_claim(q, &seats, sentence) {
+                return message;
+            }
         }
         let kinds: &[Kind] = match kind {
             Some(Kind::Margin) => &[Kind::Margin, Kind::Change],
@@ -3020,6 +3056,25 @@ impl<'a> Checker<'a> {
                 q.value >= low - q.step / 2.0 - 1e-9 && q.value <= high + q.step / 2.0 + 1e-9
             })
         };
+        // "50%" for 49.95% rounds right but says half, which the winner did not get
+        // ("about 50%", "just under 50%" say it).
+        let under_half = |f: &&Fact| {
+            f.kind == Kind::Share && q.value == 50.0 && f.value < 50.0 && q.states(f.value)
+        };
+        if !c.approx
+            && let Some(f) = fits.iter().find(|f| under_half(f))
+            && !fits
+                .iter()
+                .any(|o| !under_half(o) && (q.states(o.value) || o.approx || in_range(o)))
+        {
+            return Some(format!(
+                "{} in the text, but the data says {} for {}: under half (write {} or \"just under half\")",
+                quoted_text(sentence, q),
+                show(f.value, f.kind),
+                f.label,
+                show(f.value, f.kind)
+            ));
+        }
         if fits
             .iter()
             .any(|f| q.states(f.value) || f.approx || in_range(f))
@@ -4149,6 +4204,39 @@ fn starts_with_both(lower: &str) -> bool {
 }
 
 /// Words of a sentence about the deposit (RP Act s.158).
+/// Words that make a figure in a sentence about the deposit the votes needed to keep it
+/// ("इसके लिए 1,87,297 वोट चाहिए थे", "so the line fell at 1,80,622").
+const DEPOSIT_LINE_WORDS: &[&str] = &[
+    "चाहिए",
+    "ज़रूरी",
+    "जरूरी",
+    "सीमा",
+    "रेखा",
+    "लकीर",
+    "needed",
+    "required",
+    "line",
+    "threshold",
+    "cut-off",
+    "cutoff",
+];
+
+/// Words that make a figure near the deposit line a distance from it.
+const DEPOSIT_GAP_WORDS: &[&str] = &[
+    "रेखा से",
+    "सीमा से",
+    "लकीर से",
+    "दूर",
+    "पीछे",
+    "line by",
+    "from the line",
+    "short of",
+    "above",
+    "below",
+    "cleared",
+    "missed",
+];
+
 const DEPOSIT_WORDS: &[&str] = &[
     "ज़मानत",
     "जमानत",

@@ -226,9 +226,26 @@ fn digit_numbers(text: &str) -> Vec<Quoted> {
             });
             continue;
         }
-        let unit = UNITS.iter().find(|(name, _)| word_at(after, name));
+        // "a 7.74-lakh margin": the unit joined to the figure by a hyphen.
+        let hyphen = usize::from(spaces == 0 && after.starts_with('-'));
+        let unit = UNITS
+            .iter()
+            .find(|(name, _)| word_at(&after[hyphen..], name));
+        if unit.is_none() && x <= 100.0 && share_said_before(&text[..start]) {
+            // "का वोट प्रतिशत 66.91 रहा": the percentage named before its figure.
+            found.push(Quoted {
+                start,
+                end: number_end,
+                value: x,
+                step: 10f64.powi(-(decimals as i32)),
+                measure: Measure::Percent,
+                year: false,
+                words: false,
+            });
+            continue;
+        }
         let (mut multiplier, end) = match unit {
-            Some((name, m)) => (*m, number_end + spaces + name.len()),
+            Some((name, m)) => (*m, number_end + spaces + hyphen + name.len()),
             None => (1.0, number_end),
         };
         if multiplier == 1.0 && decimals > 0 {
@@ -296,6 +313,41 @@ fn percent_after(rest: &str) -> Option<(usize, Measure)> {
         .iter()
         .find(|w| word_at(trimmed, w))
         .map(|w| (spaces + w.len(), Measure::Percent))
+}
+
+/// Words that name a percentage before its figure, the figure then written without a
+/// sign: "का वोट प्रतिशत 66.91 रहा", "मत प्रतिशत: 49.95", "a vote share of 45.2".
+const SHARE_BEFORE: &[&str] = &[
+    "वोट प्रतिशत",
+    "मत प्रतिशत",
+    "मतदान प्रतिशत",
+    "वोट फ़ीसदी",
+    "वोट फीसदी",
+    "वोट शेयर",
+    "vote share",
+    "vote share of",
+    "vote share was",
+    "vote share at",
+    "vote percentage",
+    "vote percentage of",
+    "vote percentage was",
+];
+
+/// Whether `before` (the text up to a number) ends with a word of `SHARE_BEFORE`, a
+/// colon or dash aside.
+fn share_said_before(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\u{a0}', ':', '-', '–']);
+    if !before.ends_with(['त', 'ी', 'र', 'e', 'f', 's', 't', 'E', 'F', 'S', 'T']) {
+        return false;
+    }
+    let before = lowercase(before);
+    SHARE_BEFORE.iter().any(|w| {
+        before.ends_with(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c))
+    })
 }
 
 /// `text` starts with the word `w` (ASCII case aside), not with a longer word.

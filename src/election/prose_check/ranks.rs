@@ -147,11 +147,21 @@ impl Checker<'_> {
             }
         };
         // The one named last before the verb in its clause, and the one beaten after it.
-        let leader = named
+        // A word that names two candidates ("Reddy": G. Kishan Reddy and MACHCHERLA
+        // VENKATA REDDY) says the lead of either.
+        let leader_at = named
             .who
             .iter()
-            .rfind(|(_, w)| *w >= clause_start && *w < at)
-            .and_then(|(who, _)| candidate(who))?;
+            .filter(|(_, w)| *w >= clause_start && *w < at)
+            .map(|(_, w)| *w)
+            .max()?;
+        let leaders: Vec<&crate::election::derive::CandidateFigures> = named
+            .who
+            .iter()
+            .filter(|(_, w)| *w == leader_at)
+            .filter_map(|(who, _)| candidate(who))
+            .collect();
+        let leader = *leaders.first()?;
         let beaten = named
             .who
             .iter()
@@ -159,6 +169,14 @@ impl Checker<'_> {
             .find_map(|(who, _)| candidate(who))
             .filter(|c| c.name != leader.name);
         let postal = |c: &crate::election::derive::CandidateFigures| c.postal.unwrap_or(0);
+        let top_postal = field.iter().map(|c| postal(c)).max().unwrap_or(0);
+        let holds_for_one = leaders.iter().any(|l| match beaten {
+            Some(other) => postal(l) > postal(other),
+            None => postal(l) == top_postal,
+        });
+        if leaders.len() > 1 && holds_for_one {
+            return None;
+        }
         let inr = |v: u64| crate::numfmt::inr_unsigned(v);
         match beaten {
             Some(other) if postal(other) >= postal(leader) => Some(format!(

@@ -506,9 +506,16 @@ impl Checker<'_> {
                     && lower[noun_at + noun.len()..]
                         .trim_start()
                         .starts_with("में से");
+                // "रायपुर 2024: 38 उम्मीदवारों के वोट" (a chart's title): the votes of all.
+                let votes_of_all = ["उम्मीदवारों", "प्रत्याशियों"].contains(&noun)
+                    && lower[noun_at + noun.len()..]
+                        .trim_start()
+                        .starts_with("के वोट")
+                    && opens_a_statement(&lower[..at]);
                 let field_noun = ["candidates", "उम्मीदवार", "प्रत्याशी"].contains(&noun)
                     || names_on_ballot
-                    || of_the_field;
+                    || of_the_field
+                    || votes_of_all;
                 (field_noun && n >= 2.0 && n.fract() == 0.0 && n <= 60.0)
                     .then(|| (at, n as usize, &lower[noun_at + noun.len()..]))
             })
@@ -574,9 +581,19 @@ impl Checker<'_> {
             return None;
         }
         let rest = rest.trim_start();
+        // "There were 46 candidates in Secunderabad", "the longest ballot: 46 candidates,
+        // more than …": the count stated as such, whatever follows it (not "43
+        // candidates, including three women, lost their deposits").
+        let stated = ["there were", "there are", "there was"]
+            .iter()
+            .any(|w| head.ends_with(w))
+            || (head.ends_with(':') && rest.starts_with([',', ':', '-', '–', '—']))
+            || (head.ends_with(':') && rest.starts_with("के वोट"));
         let whole_field = said_field_of
+            || stated
             || rest.is_empty()
-            || rest.starts_with(['.', '।', ';'])
+            // ('|' ends a chart's title or note.)
+            || rest.starts_with(['.', '।', ';', '|'])
             || [
                 "मैदान",
                 "में से",
@@ -1157,6 +1174,39 @@ fn sides_named(lower: &str, named: &Named) -> Vec<(usize, Side)> {
         }
     }
     sides.sort_by_key(|(at, _)| *at);
+    // "सपा और भाजपा के बीच के अंतर से तीन गुना", "three times the gap between the SP and
+    // the BJP": the two named there are the margin's, not sides of their own.
+    let margins: Vec<usize> = sides
+        .iter()
+        .filter(|(_, s)| *s == Side::Margin)
+        .map(|(at, _)| *at)
+        .collect();
+    let mut of_margin: Vec<usize> = Vec::new();
+    for m in margins {
+        let before = lower[..m].trim_end();
+        let between_before = ["के बीच के", "के बीच का", "के बीच"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let after = lower[m..].split_whitespace().nth(1).unwrap_or("");
+        let between_after = after == "between";
+        let whose: Vec<usize> = sides
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, s))| matches!(s, Side::Who(_)))
+            .map(|(i, _)| i)
+            .collect();
+        if between_before {
+            of_margin.extend(whose.iter().filter(|&&i| sides[i].0 < m).rev().take(2));
+        }
+        if between_after {
+            of_margin.extend(whose.iter().filter(|&&i| sides[i].0 > m).take(2));
+        }
+    }
+    let mut i = 0;
+    sides.retain(|_| {
+        i += 1;
+        !of_margin.contains(&(i - 1))
+    });
     sides
 }
 
@@ -1592,4 +1642,11 @@ fn after_of_the_count(words: &[(usize, &str)], mut next: usize) -> usize {
         next += 1;
     }
     next
+}
+
+/// Whether a count after `head` (the text before it, lower case) opens what is said: the
+/// start of a sentence or heading, or right after a colon ("the longest ballot: 46 …").
+fn opens_a_statement(head: &str) -> bool {
+    let head = head.trim_end();
+    head.is_empty() || head.ends_with(':')
 }

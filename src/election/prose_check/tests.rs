@@ -560,3 +560,169 @@ fn readings_of_counts_and_places_stay_narrow() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_share_named_before_its_figure_is_a_percentage() {
+    assert_eq!(
+        warnings_2024("रमेश अवस्थी का वोट प्रतिशत 49.93 रहा।\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024("रमेश अवस्थी का वोट प्रतिशत 49.39 रहा।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("49.93%"), "{said:?}");
+    // A year after the words is no percentage.
+    assert_eq!(
+        warnings_2024("मतदान प्रतिशत 2024 में भी कम रहा।\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn fifty_per_cent_for_a_share_under_half_says_half() {
+    let said = warnings_2024("रमेश अवस्थी को 50% वोट मिले।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("under half"), "{said:?}");
+    for fine in [
+        "रमेश अवस्थी को लगभग 50% वोट मिले।\n",
+        "रमेश अवस्थी को 50% से कुछ कम वोट मिले।\n",
+        "रमेश अवस्थी को 49.9% वोट मिले।\n",
+    ] {
+        assert_eq!(warnings_2024(fine), Vec::<String>::new(), "{fine}");
+    }
+}
+
+#[test]
+fn a_total_said_to_count_nota_in_a_clause_before() {
+    assert_eq!(
+        warnings_2024("Counting NOTA, 8,87,396 valid votes were cast.\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024("Counting NOTA, 8,83,279 valid votes were cast.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("8,87,396"), "{said:?}");
+    // Neither total, near the one it says.
+    let said = warnings_2024("नोटा को मिलाकर कुल 8,78,396 वैध वोट गिने गए।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("with NOTA"), "{said:?}");
+    // The parts of the total, then the total.
+    assert_eq!(
+        warnings_2024("ईवीएम के 8,81,112 और डाक के 6,284 वोट मिलाकर नोटा समेत 8,87,396 वैध वोट हुए।\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_field_stated_after_there_were_or_a_colon() {
+    for wrong in [
+        "There were 12 candidates in Kanpur.\n",
+        "Kanpur had a long ballot: 12 candidates, more than most seats.\n",
+        "title = \"कानपुर 2024: 12 उम्मीदवारों के वोट\"|\n",
+    ] {
+        let said = warnings_2024(wrong);
+        assert_eq!(said.len(), 1, "{wrong}: {said:?}");
+        assert!(said[0].contains("lists 11"), "{said:?}");
+    }
+    for fine in [
+        "There were 11 candidates in Kanpur.\n",
+        "9 candidates, including two women, lost their deposits.\n",
+    ] {
+        assert_eq!(warnings_2024(fine), Vec::<String>::new(), "{fine}");
+    }
+}
+
+#[test]
+fn the_votes_needed_for_the_deposit_whoever_the_clause_names() {
+    // One sixth of 8,83,279 is 1,47,213.17: 1,47,214 keep it.
+    assert_eq!(
+        warnings_2024("कुलदीप भदौरिया ज़मानत नहीं बचा सके, क्योंकि इसके लिए लगभग 1,47,213 वोट चाहिए थे।\n"),
+        Vec::<String>::new()
+    );
+    let said =
+        warnings_2024("कुलदीप भदौरिया ज़मानत नहीं बचा सके, क्योंकि इसके लिए लगभग 1,48,066 वोट चाहिए थे।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("keep the deposit"), "{said:?}");
+    // The line of the sentence before.
+    let said = warnings_2024(
+        "A candidate keeps the deposit with a sixth of the candidates' votes. In Kanpur the line fell at about 1,48,066.\n",
+    );
+    assert_eq!(said.len(), 1, "{said:?}");
+    // A distance from the line is no line.
+    assert_eq!(
+        warnings_2024("ज़मानत की रेखा 1,47,214 वोट थी। कुलदीप भदौरिया इस रेखा से 1,35,182 वोट दूर रहे।\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn words_after_say_it_in_words_and_a_hyphened_lakh() {
+    assert_eq!(
+        warnings_2024("जीत का अंतर 20,968 वोट रहा। शब्दों में कहें तो बीस हज़ार नौ सौ अड़सठ वोट।\n"),
+        Vec::<String>::new()
+    );
+    let said =
+        warnings_2024("जीत का अंतर 20,968 वोट रहा। शब्दों में कहें तो इक्कीस हज़ार नौ सौ अड़सठ वोट।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("in words"), "{said:?}");
+    assert_eq!(
+        warnings_2024("रमेश अवस्थी won with a 0.21-lakh margin.\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024("रमेश अवस्थी won with a 0.12-lakh margin.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("20,968"), "{said:?}");
+}
+
+#[test]
+fn the_two_named_in_the_margin_between_them_are_the_margins() {
+    // The margin, 20,968, is 5.1 times NOTA's 4,117 (and BJP's votes 1.05 times INC's).
+    assert_eq!(
+        warnings_2024("भाजपा और कांग्रेस के बीच का अंतर नोटा के वोटों का पाँच गुना था।\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        warnings_2024("The margin between the BJP and the Congress was five times NOTA's votes.\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024("भाजपा और कांग्रेस के बीच का अंतर नोटा के वोटों का दस गुना था।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("the margin"), "{said:?}");
+}
+
+#[test]
+fn a_surname_of_two_candidates_leads_the_postal_count_if_either_does() {
+    // Secunderabad 2024, cut: "Reddy" is G. Kishan Reddy (the leader, 4,701 postal) and
+    // MACHCHERLA VENKATA REDDY (1).
+    let front = r#"
+[[results]]
+id = "s2024"
+election = "Lok Sabha 2024"
+year = 2024
+constituency = "Secunderabad"
+source = { text = "ECI, test" }
+
+[[results.candidates]]
+name = "G. Kishan Reddy"
+party = "BJP"
+votes = 473012
+postal = 4701
+
+[[results.candidates]]
+name = "Danam Nagender"
+party = "INC"
+votes = 423068
+postal = 2848
+
+[[results.candidates]]
+name = "MACHCHERLA VENKATA REDDY"
+party = "IND"
+votes = 540
+postal = 1
+"#;
+    let results = check(front).0;
+    let said = |body: &str| shown(&check_prose(Path::new("content/s.md"), body, 40, &results));
+    assert_eq!(
+        said("Reddy led the postal count too, with 4,701 to Nagender's 2,848.\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(said("Nagender led the postal count.\n").len(), 1);
+}
