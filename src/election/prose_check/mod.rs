@@ -435,6 +435,7 @@ pub fn check_texts(
             if carry.paragraph != Some(paragraph) {
                 carry = Carry {
                     paragraph: Some(paragraph),
+                    opening_who: std::mem::take(&mut carry.who),
                     ..Carry::default()
                 };
             }
@@ -460,6 +461,10 @@ struct Carry {
     paragraph: Option<usize>,
     results: Vec<usize>,
     who: Vec<String>,
+    /// Whom the last paragraph named last, for the first sentence of this one when it
+    /// opens with a pronoun and names no one ("Ramesh finished with 1,80,666. ¶ Had only
+    /// EVM votes counted, he would have lost it.").
+    opening_who: Vec<String>,
     /// The part (EVM, postal) of the last such figure of the sentence before.
     part: Option<Part>,
     /// The sentence before was about the deposit ("The bar was 2,16,633 votes. Patel
@@ -2081,7 +2086,17 @@ impl<'a> Checker<'a> {
                 }
                 named.who.sort_by_key(|(_, at)| *at);
             } else if !someone_named && (refers_to_people || starts_with_both(lower)) {
-                named.who = carry.who.iter().map(|w| (w.clone(), 0)).collect();
+                // Across a paragraph's break only a personal pronoun ("he", "उन्हें") looks
+                // back, never "it" or "यह" (the margin, the seat).
+                let personal = PERSONAL_PRONOUNS
+                    .iter()
+                    .filter(|w| **w != "वह")
+                    .any(|w| starts.find(w).is_some());
+                let before = match (carry.who.is_empty(), personal) {
+                    (true, true) => &carry.opening_who,
+                    _ => &carry.who,
+                };
+                named.who = before.iter().map(|w| (w.clone(), 0)).collect();
             }
         }
         // A sentence that compares two elections ("2019 के मुक़ाबले … बढ़ा") is about
@@ -2096,6 +2111,8 @@ impl<'a> Checker<'a> {
             who.dedup();
             carry.who = who;
         }
+        // Only the paragraph's first sentence looks into the one before.
+        carry.opening_who.clear();
     }
 
     /// `named` with the party of every candidate it names added ("रमेश अवस्थी" is BJP).
@@ -2198,10 +2215,7 @@ impl<'a> Checker<'a> {
         }
         // "the other 26 candidates polled 9,000 votes together": a sum the editor made.
         let clause = numbers::lowercase(clause_around(sentence, q));
-        if SUM_CLAUSE_WORDS
-            .iter()
-            .any(|w| find_word(&clause, w).is_some())
-        {
+        if sum_clause(&clause) {
             return self.top_sum_claim(q, c.bound, (quoted_text(sentence, q), &clause), named);
         }
         // "ज़मानत बचाने के लिए … 1,41,724 वोट": the votes needed to keep the deposit.
@@ -2765,7 +2779,11 @@ impl<'a> Checker<'a> {
         } else {
             1.0 + NEAR_MISS_PERCENT / 100.0
         };
-        if ratio(q.value, nearest.value) > limit || q.value < 10.0 {
+        // "8,168" for 8,618: two digits swapped, or one changed, is a slip however far.
+        let slip = q.step == 1.0
+            && (swapped_neighbours(q.value as u64, nearest.value as u64)
+                || one_digit_changed(q.value as u64, nearest.value as u64));
+        if (ratio(q.value, nearest.value) > limit && !slip) || q.value < 10.0 {
             return None;
         }
         // The whole typed for the part: "6,61,981 on EVMs" is the candidate's total.
@@ -2954,11 +2972,13 @@ impl<'a> Checker<'a> {
         if alliance_clause(sentence, q) {
             return None;
         }
-        if SUM_CLAUSE_WORDS
-            .iter()
-            .any(|w| find_word(&clause, w).is_some())
-        {
+        if sum_clause(&clause) {
             return self.top_sum_claim(q, c.bound, (quoted_text(sentence, q), &clause), named);
+        }
+        // "below one sixth (16.67%)", "आधे (50%) से कम": the value of the fraction named
+        // just before, not anyone's share.
+        if fraction_value_before(&sentence[..q.start]).is_some_and(|v| q.states(v)) {
+            return None;
         }
         // "second with 2,97,619 (28.64%), and the margin was …": a percentage in brackets
         // right after a vote figure is that figure's share, whatever words come later.
@@ -3390,6 +3410,50 @@ fn scope_for(named: &Named, sentence: &str, q: &Quoted) -> Named {
         elsewhere: named.elsewhere,
         seat_mentions: false,
     }
+}
+
+/// The percentage a fraction written just before a figure stands for ("one sixth (", "a
+/// third, i.e.", "छठा हिस्सा ("), if the text before ends with one.
+fn fraction_value_before(before: &str) -> Option<f64> {
+    const FRACTIONS: &[(&str, f64)] = &[
+        ("one sixth", 100.0 / 6.0),
+        ("one-sixth", 100.0 / 6.0),
+        ("a sixth", 100.0 / 6.0),
+        ("छठा हिस्सा", 100.0 / 6.0),
+        ("छठे हिस्से", 100.0 / 6.0),
+        ("छठवाँ हिस्सा", 100.0 / 6.0),
+        ("half", 50.0),
+        ("आधा", 50.0),
+        ("आधे", 50.0),
+        ("one third", 100.0 / 3.0),
+        ("a third", 100.0 / 3.0),
+        ("एक-तिहाई", 100.0 / 3.0),
+        ("एक तिहाई", 100.0 / 3.0),
+        ("two thirds", 200.0 / 3.0),
+        ("two-thirds", 200.0 / 3.0),
+        ("दो-तिहाई", 200.0 / 3.0),
+        ("दो तिहाई", 200.0 / 3.0),
+        ("a quarter", 25.0),
+        ("one fourth", 25.0),
+        ("एक-चौथाई", 25.0),
+        ("एक चौथाई", 25.0),
+        ("a fifth", 20.0),
+        ("one fifth", 20.0),
+    ];
+    let before = before.trim_end_matches([' ', '(', ',', ':', '-', '–', '—', '=']);
+    let before = before
+        .strip_suffix("i.e.")
+        .or_else(|| before.strip_suffix("यानी"))
+        .or_else(|| before.strip_suffix("or"))
+        .unwrap_or(before)
+        .trim_end_matches([' ', '(', ',']);
+    let lower = numbers::lowercase(before);
+    FRACTIONS
+        .iter()
+        .find(|(w, _)| {
+            lower.ends_with(w) && !lower[..lower.len() - w.len()].ends_with(numbers::is_word_char)
+        })
+        .map(|(_, v)| *v)
 }
 
 /// Whether a clause names its subject by a pronoun ("it was fourth", "वे तीसरे रहे").
@@ -4124,6 +4188,19 @@ fn counts_a_hindi_noun(next: &str) -> bool {
         && !FOLLOWER_STARTS.iter().any(|w| word.starts_with(w))
 }
 
+/// Whether a number's clause (lower case) makes it a sum the editor made
+/// (`SUM_CLAUSE_WORDS`); "the gap between them" is a difference, not a sum.
+fn sum_clause(clause: &str) -> bool {
+    SUM_CLAUSE_WORDS.iter().any(|w| {
+        find_words(clause, w, 4).into_iter().any(|at| {
+            *w != "between them"
+                || !["gap", "margin", "difference", "lead", "distance"]
+                    .iter()
+                    .any(|g| clause[..at].trim_end().ends_with(g))
+        })
+    })
+}
+
 /// Words in a number's clause that make it a sum the editor made.
 const SUM_CLAUSE_WORDS: &[&str] = &[
     "together",
@@ -4400,7 +4477,22 @@ fn part_governing(before: &str, next_words: &str, after: &str) -> Option<Part> {
     if parts_follow {
         return None;
     }
-    if let Some(p) = part_of(next_words) {
+    // "EVMs accounted for 10,39,041 and postal ballots for 8,618": the words after a
+    // joining word are the next figure's.
+    let joined = [
+        "and",
+        "और",
+        "while",
+        "जबकि",
+        "but",
+        "लेकिन",
+        "against",
+        "to",
+        "vs",
+    ]
+    .iter()
+    .any(|w| numbers::word_at(next_words.trim_start(), w));
+    if !joined && let Some(p) = part_of(next_words) {
         return Some(p);
     }
     // Only the words since the last clause break or number before this one.

@@ -726,3 +726,74 @@ postal = 1
     );
     assert_eq!(said("Nagender led the postal count.\n").len(), 1);
 }
+
+#[test]
+fn a_paragraph_that_opens_with_a_pronoun_is_about_whom_the_last_one_named() {
+    let page = |second: &str| {
+        warnings_2024(&format!(
+            "KULDEEP BHADAURIYA finished third with 12,032 votes.\n\nHe was far behind. {second}\n"
+        ))
+    };
+    assert_eq!(
+        page("His 189 postal ballots did not change that."),
+        Vec::<String>::new()
+    );
+    let said = page("His 198 postal ballots did not change that.");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("KULDEEP BHADAURIYA"), "{said:?}");
+    // Only the paragraph's opening looks back.
+    assert_eq!(
+        warnings_2024(
+            "KULDEEP BHADAURIYA finished third with 12,032 votes.\n\nThe count was slow. His 198 postal ballots came last.\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_value_of_a_fraction_in_brackets_is_no_ones_share() {
+    assert_eq!(
+        warnings_2024("रमेश अवस्थी का हिस्सा आधे (50%) से ज़रा कम, 49.93% रहा।\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        warnings_2024("KULDEEP BHADAURIYA's share, 1.36%, was far below one sixth (16.67%).\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_gap_between_them_is_a_difference_not_a_sum() {
+    let page = |points: &str| {
+        warnings_2024(&format!(
+            "रमेश अवस्थी took 49.93%. आलोक मिश्रा took 47.56%. The gap between them came to {points} percentage points.\n"
+        ))
+    };
+    assert_eq!(page("2.36"), Vec::<String>::new());
+    let said = page("2.63");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("margin"), "{said:?}");
+}
+
+#[test]
+fn each_part_of_a_pair_of_parts_is_its_own() {
+    assert_eq!(
+        warnings_2024("EVMs accounted for 8,82,042 and postal ballots for 5,354.\n"),
+        Vec::<String>::new()
+    );
+    for (wrong, meant) in [
+        (
+            "EVMs accounted for 8,82,402 and postal ballots for 5,354.\n",
+            "8,82,042",
+        ),
+        (
+            "EVMs accounted for 8,82,042 and postal ballots for 5,534.\n",
+            "5,354",
+        ),
+        ("Postal ballots accounted for 3,554.\n", "5,354"),
+    ] {
+        let said = warnings_2024(wrong);
+        assert_eq!(said.len(), 1, "{wrong}: {said:?}");
+        assert!(said[0].contains(meant), "{said:?}");
+    }
+}
