@@ -1373,6 +1373,26 @@ impl<'a> Checker<'a> {
         self.results.iter().nth(i).expect("result index from facts")
     }
 
+    /// Whether the word at `at` of `lower` ends the full name of a candidate other than
+    /// `owner` ("महेंद्र उरांव" when "उरांव" alone names समीर उरांव, who outpolled him).
+    fn ends_anothers_name(&self, lower: &str, at: usize, owner: &str) -> bool {
+        let before = lower[..at].trim_end();
+        let word = lower[at..].split_whitespace().next().unwrap_or("");
+        self.results
+            .iter()
+            .flat_map(|r| r.candidates.iter())
+            .any(|c| {
+                c.name != owner
+                    && c.name.rsplit_once(' ').is_some_and(|(first, last)| {
+                        let (first, last) = (numbers::lowercase(first), numbers::lowercase(last));
+                        word.starts_with(last.as_ref())
+                            && before.ends_with(first.as_ref())
+                            && !before[..before.len() - first.len()]
+                                .ends_with(numbers::is_word_char)
+                    })
+            })
+    }
+
     fn named(&self, sentence: &str, starts: &WordStarts, quoted: &[Quoted]) -> Named {
         let lower = starts.text;
         let mut named = Named {
@@ -1568,6 +1588,7 @@ impl<'a> Checker<'a> {
                         capital
                             && (!another_persons_surname(sentence, *at, who)
                                 || self.place_before(lower, *at))
+                            && !self.ends_anothers_name(lower, *at, who)
                     }
                 }));
             }
@@ -1615,6 +1636,7 @@ impl<'a> Checker<'a> {
                 })
                 .map(|(found, _)| found)
                 && !named.who.iter().any(|(_, other)| other == at)
+                && !self.ends_anothers_name(lower, *at, &surname.name)
             {
                 named.who.push((surname.name.clone(), *at));
             }
