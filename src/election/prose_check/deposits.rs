@@ -128,6 +128,7 @@ pub(super) const WITHOUT_NOTA: &[&str] = &[
     "leaving nota out",
     "leave out nota",
     "leave nota out",
+    "not counting nota",
     "cast for candidates",
     "candidates' votes",
 ];
@@ -614,12 +615,12 @@ impl Checker<'_> {
         }
         let clause = numbers::lowercase(clause);
         let mut without = WITHOUT_NOTA.iter().any(|w| clause.contains(w));
-        let mut with = WITH_NOTA.iter().any(|w| clause.contains(w));
+        let mut with = WITH_NOTA.iter().any(|w| find_word(&clause, w).is_some());
         if !without && !with {
             // "Counting NOTA, 2,00,705 valid votes were cast": said in a clause before.
             let before = numbers::lowercase(&sentence[..q.start]);
             without = WITHOUT_NOTA.iter().any(|w| before.contains(w));
-            with = WITH_NOTA.iter().any(|w| before.contains(w));
+            with = WITH_NOTA.iter().any(|w| find_word(&before, w).is_some());
         }
         if without == with {
             return None;

@@ -2253,7 +2253,13 @@ impl<'a> Checker<'a> {
         if nobody && let Some(message) = self.deposit_claim(q, named, sentence) {
             return message;
         }
-        if needed && !nobody {
+        // ("Bhadauriya got 1,40,000 votes but needed 1,47,214": his votes are his.)
+        let a_data_figure = self.in_scope(named).any(|f| {
+            matches!(f.kind, Kind::Votes | Kind::Margin | Kind::Total)
+                && !f.deposit
+                && q.states(f.value)
+        });
+        if needed && !nobody && !a_data_figure {
             // Whose the line is the clause does not say: any seat's of the page.
             let seats = Named {
                 who: Vec::new(),
@@ -2803,6 +2809,7 @@ impl<'a> Checker<'a> {
         };
         // "8,168" for 8,618: two digits swapped, or one changed, is a slip however far.
         let slip = q.step == 1.0
+            && q.value >= 100.0
             && (swapped_neighbours(q.value as u64, nearest.value as u64)
                 || one_digit_changed(q.value as u64, nearest.value as u64));
         if (ratio(q.value, nearest.value) > limit && !slip) || q.value < 10.0 {
@@ -3466,7 +3473,7 @@ fn fraction_value_before(before: &str) -> Option<f64> {
     let before = before
         .strip_suffix("i.e.")
         .or_else(|| before.strip_suffix("यानी"))
-        .or_else(|| before.strip_suffix("or"))
+        .or_else(|| before.strip_suffix(" or"))
         .unwrap_or(before)
         .trim_end_matches([' ', '(', ',']);
     let lower = numbers::lowercase(before);
@@ -4302,7 +4309,6 @@ fn starts_with_both(lower: &str) -> bool {
     ["both", "दोनों"].contains(&first)
 }
 
-/// Words of a sentence about the deposit (RP Act s.158).
 /// Words that make a figure in a sentence about the deposit the votes needed to keep it
 /// ("इसके लिए 1,87,297 वोट चाहिए थे", "so the line fell at 1,80,622").
 const DEPOSIT_LINE_WORDS: &[&str] = &[
@@ -4334,8 +4340,12 @@ const DEPOSIT_GAP_WORDS: &[&str] = &[
     "below",
     "cleared",
     "missed",
+    "more",
+    "short by",
+    "और चाहिए",
 ];
 
+/// Words of a sentence about the deposit (RP Act s.158).
 const DEPOSIT_WORDS: &[&str] = &[
     "ज़मानत",
     "जमानत",

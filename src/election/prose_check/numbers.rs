@@ -231,7 +231,15 @@ fn digit_numbers(text: &str) -> Vec<Quoted> {
         let unit = UNITS
             .iter()
             .find(|(name, _)| word_at(&after[hyphen..], name));
-        if unit.is_none() && x <= 100.0 && share_said_before(&text[..start]) {
+        // ("a vote share of 3 parties": an English whole number wants its sign.)
+        let latin_before = text[..start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_alphabetic());
+        if unit.is_none()
+            && x <= 100.0
+            && (decimals > 0 || !latin_before)
+            && share_said_before(&text[..start])
+        {
             // "का वोट प्रतिशत 66.91 रहा": the percentage named before its figure.
             found.push(Quoted {
                 start,
@@ -340,7 +348,12 @@ fn share_said_before(before: &str) -> bool {
     if !before.ends_with(['त', 'ी', 'र', 'e', 'f', 's', 't', 'E', 'F', 'S', 'T']) {
         return false;
     }
-    let before = lowercase(before);
+    // The last few words only (a long sentence asks this before many numbers).
+    let mut cut = before.len().saturating_sub(48);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let before = lowercase(&before[cut..]);
     SHARE_BEFORE.iter().any(|w| {
         before.ends_with(w)
             && before[..before.len() - w.len()]

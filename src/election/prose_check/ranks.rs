@@ -161,7 +161,7 @@ impl Checker<'_> {
             .filter(|(_, w)| *w == leader_at)
             .filter_map(|(who, _)| candidate(who))
             .collect();
-        let leader = *leaders.first()?;
+        let leader = *leaders.last()?;
         let beaten = named
             .who
             .iter()

@@ -1199,7 +1199,24 @@ fn sides_named(lower: &str, named: &Named) -> Vec<(usize, Side)> {
             of_margin.extend(whose.iter().filter(|&&i| sides[i].0 < m).rev().take(2));
         }
         if between_after {
-            of_margin.extend(whose.iter().filter(|&&i| sides[i].0 > m).take(2));
+            // Only "between X and Y" right after it: not a name later in the sentence
+            // ("… between Patel and the runner-up was three times Kumar's votes").
+            let after: Vec<usize> = whose
+                .iter()
+                .copied()
+                .filter(|&i| sides[i].0 > m && sides[i].0 <= m + 40)
+                .take(2)
+                .collect();
+            let joined = |a: usize, b: usize| {
+                lower
+                    .get(sides[a].0..sides[b].0)
+                    .is_some_and(|t| t.contains(" and ") || t.contains(" और "))
+            };
+            match after.as_slice() {
+                [a, b] if joined(*a, *b) => of_margin.extend([*a, *b]),
+                [a] => of_margin.push(*a),
+                _ => {}
+            }
         }
     }
     let mut i = 0;

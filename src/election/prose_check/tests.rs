@@ -797,3 +797,17 @@ fn each_part_of_a_pair_of_parts_is_its_own() {
         assert!(said[0].contains(meant), "{said:?}");
     }
 }
+
+#[test]
+fn a_candidates_own_votes_beside_what_was_needed_are_theirs() {
+    assert_eq!(
+        warnings_2024(
+            "KULDEEP BHADAURIYA got 12,032 votes but needed 1,47,214 to keep his deposit.\n"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        warnings_2024("Not counting NOTA, 8,83,279 valid votes were cast.\n"),
+        Vec::<String>::new()
+    );
+}
