@@ -607,13 +607,13 @@ impl Checker<'_> {
         &self,
         q: &Quoted,
         sentence: &str,
-        clause: &str,
+        quoted: &[Quoted],
         named: &Named,
     ) -> Option<String> {
         if q.measure != numbers::Measure::Count || q.step != 1.0 || q.value < 1000.0 {
             return None;
         }
-        let clause = numbers::lowercase(clause);
+        let clause = numbers::lowercase(super::clause_around(sentence, q));
         let mut without = WITHOUT_NOTA.iter().any(|w| clause.contains(w));
         let mut with = WITH_NOTA.iter().any(|w| find_word(&clause, w).is_some());
         if !without && !with {
@@ -662,8 +662,8 @@ impl Checker<'_> {
             if !total_word || part_word {
                 return None;
             }
-            let others = numbers::numbers(sentence);
-            let total_besides = others.iter().any(|o| {
+            // The sentence's other numbers, as the sentence read them.
+            let total_besides = quoted.iter().any(|o| {
                 o.start != q.start
                     && scope.iter().any(|i| {
                         let r = self.result(*i);

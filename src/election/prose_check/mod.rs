@@ -1385,10 +1385,7 @@ impl<'a> Checker<'a> {
                 c.name != owner
                     && c.name.rsplit_once(' ').is_some_and(|(first, last)| {
                         let (first, last) = (numbers::lowercase(first), numbers::lowercase(last));
-                        word.starts_with(last.as_ref())
-                            && before.ends_with(first.as_ref())
-                            && !before[..before.len() - first.len()]
-                                .ends_with(numbers::is_word_char)
+                        word.starts_with(last.as_ref()) && numbers::word_at_end(before, &first)
                     })
             })
     }
@@ -1820,9 +1817,7 @@ impl<'a> Checker<'a> {
                 out.extend(said.map(|message| (abs_start, message)));
                 continue;
             }
-            if let Some(message) =
-                self.nota_base_claim(&q, sentence, clause_around(sentence, &q), &scoped)
-            {
+            if let Some(message) = self.nota_base_claim(&q, sentence, &quoted_all, &scoped) {
                 out.push((abs_start, message));
                 continue;
             }
@@ -3479,9 +3474,7 @@ fn fraction_value_before(before: &str) -> Option<f64> {
     let lower = numbers::lowercase(before);
     FRACTIONS
         .iter()
-        .find(|(w, _)| {
-            lower.ends_with(w) && !lower[..lower.len() - w.len()].ends_with(numbers::is_word_char)
-        })
+        .find(|(w, _)| numbers::word_at_end(&lower, w))
         .map(|(_, v)| *v)
 }
 
@@ -4544,7 +4537,7 @@ fn part_governing(before: &str, next_words: &str, after: &str) -> Option<Part> {
 
 /// The clause a number stands in: from the comma, semicolon or dash before it to the one
 /// after it (only the characters of that clause are read).
-fn clause_around<'s>(sentence: &'s str, q: &Quoted) -> &'s str {
+pub(super) fn clause_around<'s>(sentence: &'s str, q: &Quoted) -> &'s str {
     let cut = |c: char| matches!(c, ',' | ';' | ':' | '।' | '—');
     // At most CLAUSE_REACH characters each side: a sentence of many numbers stays linear.
     let window_start = sentence[..q.start]

@@ -354,13 +354,7 @@ fn share_said_before(before: &str) -> bool {
         cut += 1;
     }
     let before = lowercase(&before[cut..]);
-    SHARE_BEFORE.iter().any(|w| {
-        before.ends_with(w)
-            && before[..before.len() - w.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_word_char(c))
-    })
+    SHARE_BEFORE.iter().any(|w| word_at_end(&before, w))
 }
 
 /// `text` starts with the word `w` (ASCII case aside), not with a longer word.
