@@ -31,7 +31,7 @@ pub use derive::{
 pub use digest::ResultDigest;
 pub use page::{PageResults, check_page};
 pub use prose_check::check_prose;
-pub use site::check_site;
+pub use site::{check_site, check_site_by_seat};
 
 #[cfg(test)]
 pub(crate) mod testutil;

@@ -3,7 +3,7 @@
 
 use super::count::printable;
 use super::page::PageResults;
-use super::result::{Candidate, Place};
+use super::result::{Candidate, ElectionResult, Place};
 use crate::diagnostics::Diagnostic;
 use crate::numfmt::inr_unsigned;
 use std::borrow::Cow;
@@ -93,17 +93,76 @@ pub fn check_site(
     data: &[super::derive::ResultFigures],
 ) -> Vec<Diagnostic> {
     let mut seen_results: HashSet<&Place> = HashSet::new();
-    // (constituency, year, name), each folded so that spellings of one name meet (case,
-    // punctuation, Unicode form) → every occurrence of that candidate.
-    let mut occurrences: BTreeMap<CandidateKey, Vec<Occurrence>> = BTreeMap::new();
-    // (skeleton, year) → the seat-wide figures of every result of that seat and year.
-    let mut seats: BTreeMap<(String, i64), Vec<SeatFigures>> = BTreeMap::new();
-    let results: Vec<&super::result::ElectionResult> = data
+    let results: Vec<&ElectionResult> = data
         .iter()
         .chain(pages.iter().flat_map(|(_, page)| page.iter()))
         .map(|figures| &figures.result)
         .filter(|result| seen_results.insert(&result.place))
         .collect();
+    check_results(&results)
+}
+
+/// `check_site` one seat at a time, keeping what each seat's results gave: results are
+/// only ever compared with results of the same seat skeleton (every key of the check
+/// begins with it), so the findings of a seat whose results are as before are those
+/// found before. `pages` carries each page's fingerprint of its checked results
+/// (`PageFacts::results`, which covers their places too), `data_print` that of data/;
+/// `kept` is what the last call found per seat (a seat's key: the prints of its results
+/// in order) and holds this call's afterwards. The findings are `check_site`'s, in
+/// another order (callers sort them). What `serve` runs after an article is added or
+/// removed: the other seats' comparisons are not made again.
+pub fn check_site_by_seat(
+    pages: &[(&Path, &PageResults, u64)],
+    data: &[super::derive::ResultFigures],
+    data_print: u64,
+    kept: &mut HashMap<u64, Vec<Diagnostic>>,
+) -> Vec<Diagnostic> {
+    let mut seen_results: HashSet<&Place> = HashSet::new();
+    let mut skeletons: HashMap<&str, String> = HashMap::new();
+    // Seat skeleton → its results and the prints that say they are as before.
+    let mut groups: BTreeMap<String, (Vec<&ElectionResult>, crate::fingerprint::Fingerprinter)> =
+        BTreeMap::new();
+    let data_results = data.iter().map(|f| (&f.result, (data_print, 0usize, None)));
+    let page_results = pages.iter().flat_map(|(file, page, print)| {
+        page.iter()
+            .enumerate()
+            .map(move |(i, f)| (&f.result, (*print, i, Some(*file))))
+    });
+    for (result, print) in data_results.chain(page_results) {
+        if !seen_results.insert(&result.place) {
+            continue;
+        }
+        let skeleton = skeletons
+            .entry(result.constituency.as_str())
+            .or_insert_with(|| seat_skeleton(&super::fold::seat_key(&result.constituency).0));
+        let (members, key) = groups
+            .entry(skeleton.clone())
+            .or_insert_with(|| (Vec::new(), crate::fingerprint::Fingerprinter::new()));
+        members.push(result);
+        key.add(&print);
+    }
+    let mut found = Vec::new();
+    let mut now = HashMap::with_capacity(groups.len());
+    for (skeleton, (members, mut key)) in groups {
+        let key = key.add(&skeleton).finish();
+        let diagnostics = match kept.remove(&key) {
+            Some(d) => d,
+            None => check_results(&members),
+        };
+        found.extend(diagnostics.iter().cloned());
+        now.insert(key, diagnostics);
+    }
+    *kept = now;
+    found
+}
+
+/// The comparisons of `check_site` among `results` (each place once).
+fn check_results(results: &[&ElectionResult]) -> Vec<Diagnostic> {
+    // (constituency, year, name), each folded so that spellings of one name meet (case,
+    // punctuation, Unicode form) → every occurrence of that candidate.
+    let mut occurrences: BTreeMap<CandidateKey, Vec<Occurrence>> = BTreeMap::new();
+    // (skeleton, year) → the seat-wide figures of every result of that seat and year.
+    let mut seats: BTreeMap<(String, i64), Vec<SeatFigures>> = BTreeMap::new();
     let folded: Vec<Folded> = results.iter().map(|r| Folded::of(&r.candidates)).collect();
     // Every file a candidate's votes are in, by its place among them in path order.
     let mut paths: Vec<&Path> = results
@@ -493,10 +552,80 @@ mod tests {
         (PathBuf::from(file), results)
     }
 
+    /// `check_site`'s findings, which the seat-by-seat check must give too (sorted).
     fn check(pages: &[(PathBuf, PageResults)]) -> Vec<Diagnostic> {
         let refs: Vec<(&Path, &PageResults)> =
             pages.iter().map(|(p, r)| (p.as_path(), r)).collect();
-        check_site(&refs, &[])
+        let found = check_site(&refs, &[]);
+        let mut sorted = found.clone();
+        crate::diagnostics::sort(&mut sorted);
+        assert_eq!(by_seat(pages, &mut HashMap::new()), sorted);
+        found
+    }
+
+    /// `check_site_by_seat` with `kept`, each page's print its text's, sorted.
+    fn by_seat(
+        pages: &[(PathBuf, PageResults)],
+        kept: &mut HashMap<u64, Vec<Diagnostic>>,
+    ) -> Vec<Diagnostic> {
+        let refs: Vec<(&Path, &PageResults, u64)> = pages
+            .iter()
+            .map(|(p, r)| {
+                (
+                    p.as_path(),
+                    r,
+                    crate::fingerprint::of(&format!("{p:?}{r:?}")),
+                )
+            })
+            .collect();
+        let mut found = check_site_by_seat(&refs, &[], 0, kept);
+        crate::diagnostics::sort(&mut found);
+        found
+    }
+
+    #[test]
+    fn seat_by_seat_compares_again_only_the_seats_whose_results_changed() {
+        let data = DataStore::default();
+        let other_seat = KANPUR_2024.replace("\"कानपुर\"", "\"अकबरपुर\"");
+        let wrong = |text: &str| text.replace("votes = 422087", "votes = 422078");
+        let mut pages = vec![
+            page("content/a.md", KANPUR_2024, &data),
+            page("content/b.md", &wrong(KANPUR_2024), &data),
+            page("content/c.md", &other_seat, &data),
+            page("content/d.md", &other_seat, &data),
+        ];
+        let mut kept = HashMap::new();
+        let first: Vec<String> = by_seat(&pages, &mut kept)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(first.len(), 1, "{first:?}");
+        assert!(first[0].starts_with("error: content/b.md:26:"), "{first:?}");
+        assert_eq!(kept.len(), 2);
+        // What was kept for Kanpur is given back as it was while Kanpur's results stay:
+        // a marker in its place proves the seat was not compared again.
+        let marker = Diagnostic::error(Path::new("content/a.md"), "kept");
+        for found in kept.values_mut().filter(|f| !f.is_empty()) {
+            *found = vec![marker.clone()];
+        }
+        pages[3] = page("content/d.md", &wrong(&other_seat), &data);
+        let second: Vec<String> = by_seat(&pages, &mut kept)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(second.len(), 2, "{second:?}");
+        assert_eq!(second[0], "error: content/a.md: kept");
+        assert!(
+            second[1].starts_with("error: content/d.md:26:"),
+            "{second:?}"
+        );
+        assert!(second[1].contains("अकबरपुर 2024"), "{second:?}");
+        // An added page of Kanpur compares Kanpur again, and what is kept is this call's.
+        pages.push(page("content/e.md", KANPUR_2024, &data));
+        let third = by_seat(&pages, &mut kept);
+        assert_eq!(third.len(), 2);
+        assert!(third.iter().all(|d| d.message != "kept"));
+        assert_eq!(kept.len(), 2);
     }
 
     #[test]

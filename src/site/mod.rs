@@ -197,6 +197,10 @@ pub struct Site {
     /// or tags, which leaves every page's results as they were, and at 10,000 articles
     /// the check is most of that assembly's CPU.
     site_check: Option<(u64, Vec<Diagnostic>)>,
+    /// The same check's findings seat by seat (`election::check_site_by_seat`): when an
+    /// article is added or removed, or one page's results change, only the seats whose
+    /// results changed are compared again.
+    seat_checks: HashMap<u64, Vec<Diagnostic>>,
     /// The seat tallies' ledger as last made, with the key it was made for (`ledger`):
     /// like the check, what a title edit in `serve` need not make again.
     ledger: Option<(u64, election::tally::Ledger)>,
@@ -242,6 +246,7 @@ impl Site {
             summaries: None,
             derived_problems: Vec::new(),
             site_check: None,
+            seat_checks: HashMap::new(),
             ledger: None,
         };
         if site.options.cache {
@@ -786,12 +791,18 @@ impl Site {
         if pages.iter().any(|p| p.summarised) {
             return None;
         }
-        let site: Vec<(&Path, &PageResults)> = pages
+        let site: Vec<(&Path, &PageResults, u64)> = pages
             .iter()
-            .map(|p| p.file.as_path())
-            .zip(results.iter().map(|r| r.as_ref()))
+            .zip(results)
+            .zip(facts)
+            .map(|((p, r), f)| (p.file.as_path(), r.as_ref(), f.results))
             .collect();
-        let found = election::check_site(&site, &self.data_figures);
+        let found = election::check_site_by_seat(
+            &site,
+            &self.data_figures,
+            self.inputs,
+            &mut self.seat_checks,
+        );
         if let Some(cache) = cache {
             cache.put_site_check(key, &found);
         }
