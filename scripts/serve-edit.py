@@ -10,14 +10,19 @@ paragraph --edits times, as bench.py's serve figure does, and reports:
   whatever else runs), and the server's own "rebuilt in" lines;
 - the same for edits of the article's title (what listings, the home page, feeds and
   search show);
-- with --adds N, N new articles saved one by one (a copy of the first with its own title)
-  and then removed again: save → new page served, and delete → page gone.
+- with --votes-edits N, N edits of a result (one candidate's votes and segment changed
+  alike, what a results-night correction is): save → page showing the new figure;
+- with --adds N, N new articles saved one by one (a copy of the first with its own title,
+  dated after every other article, as a new report is; --adds-dated-as-copied keeps the
+  copied article's date, which places it among the others) and then removed again:
+  save → new page served, and delete → page gone.
 
     scripts/serve-edit.py --chunav target/release/chunav --site target/b10k/chunav
 """
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -49,6 +54,35 @@ def retitle(path, title):
         f.write("\n".join(lines))
 
 
+def indian(n):
+    """4,22,087: the grouping the pages print."""
+    s = str(n)
+    if len(s) <= 3:
+        return s
+    head, tail = s[:-3], s[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    if head:
+        groups.insert(0, head)
+    return ",".join(groups + [tail])
+
+
+def revote(path, delta):
+    """Adds `delta` to the first candidate's votes and its first segment; the new votes."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    at = next(i for i, l in enumerate(lines) if l.startswith("votes = "))
+    votes = int(lines[at].split("=")[1]) + delta
+    lines[at] = f"votes = {votes}"
+    seg = next(i for i in range(at, len(lines)) if lines[i].startswith("by_segment = {"))
+    lines[seg] = re.sub(r"= (\d+)", lambda m: f"= {int(m.group(1)) + delta}", lines[seg], count=1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    return votes
+
+
 def measure(child, stream, port, base, article, url, change, marker_of, edits, log):
     markers = [marker_of(i) for i in range(edits)]
     lines = []
@@ -57,7 +91,7 @@ def measure(child, stream, port, base, article, url, change, marker_of, edits, l
     return walls, cpus, lines
 
 
-def add_and_remove(child, stream, port, base, article, adds, log):
+def add_and_remove(child, stream, port, base, article, adds, newest, log):
     """Adds `adds` articles one by one (copies of `article` with their own title), then
     removes them: (add walls, add CPUs, remove walls, remove CPUs, server lines)."""
     with open(article, encoding="utf-8") as f:
@@ -74,10 +108,13 @@ def add_and_remove(child, stream, port, base, article, adds, log):
         return f"{base}/{section}/added-{i}/"
 
     def add(i):
-        text = "\n".join(
-            f'title = "{markers[i]}"' if line.startswith("title = ") else line
-            for line in source.split("\n")
-        )
+        def line_of(line):
+            if line.startswith("title = "):
+                return f'title = "{markers[i]}"'
+            if newest and line.startswith("date = "):
+                return "date = 2099-12-31"
+            return line
+        text = "\n".join(line_of(line) for line in source.split("\n"))
         # Written whole under a name outside content/ first: the watcher sees one new file.
         with open(spare, "w", encoding="utf-8") as f:
             f.write(text)
@@ -120,8 +157,12 @@ def main():
     parser.add_argument("--site", required=True)
     parser.add_argument("--edits", type=int, default=7)
     parser.add_argument("--title-edits", type=int, default=3)
+    parser.add_argument("--votes-edits", type=int, default=0,
+                        help="also change one candidate's votes this many times")
     parser.add_argument("--adds", type=int, default=0,
                         help="also add this many articles one by one, then remove them")
+    parser.add_argument("--adds-dated-as-copied", action="store_true",
+                        help="added articles keep the copied article's date")
     args = parser.parse_args()
     started = time.perf_counter()
     child = subprocess.Popen([args.chunav, "--root", args.site, "serve", "--port", "0"],
@@ -161,9 +202,33 @@ def main():
                   f"(max {max(cpus):.0f}); load {os.getloadavg()[0]:.1f}")
             for line in lines:
                 print(f"    {line}")
+        if args.votes_edits:
+            with open(article, encoding="utf-8") as f:
+                original = f.read()
+            shown = {}
+
+            def change_votes(i):
+                shown[i] = indian(revote(article, i + 1))
+
+            walls, cpus = [], []
+            lines = []
+            try:
+                walls, cpus = timed(child, stream, args.votes_edits, change_votes,
+                                    lambda i: shown[i] in get(port, f"{base}{url}"),
+                                    "votes edit", lines, log)
+            finally:
+                with open(article, "w", encoding="utf-8") as f:
+                    f.write(original)
+                wait_for(stream, b"reload")
+            print(f"votes edit ×{args.votes_edits}: save → page median "
+                  f"{statistics.median(walls):.0f} ms (max {max(walls):.0f}); server CPU "
+                  f"median {statistics.median(cpus):.0f} ms (max {max(cpus):.0f})")
+            for line in lines:
+                print(f"    {line}")
         if args.adds:
             add_w, add_c, rm_w, rm_c, lines = add_and_remove(
-                child, stream, port, base, article, args.adds, log)
+                child, stream, port, base, article, args.adds,
+                not args.adds_dated_as_copied, log)
             for what, walls, cpus in [("add", add_w, add_c), ("remove", rm_w, rm_c)]:
                 print(f"{what} article ×{args.adds}: save → page median "
                       f"{statistics.median(walls):.0f} ms (max {max(walls):.0f}); server CPU "

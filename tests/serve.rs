@@ -525,7 +525,8 @@ fn listing_edits_update_the_listings_in_place_and_serve_what_a_fresh_build_write
 
 #[test]
 fn a_title_edit_on_a_later_page_of_a_listing_renders_that_page_alone() {
-    // One article a page: the Kanpur section and its tag list three articles on three pages.
+    // One article a page: the Kanpur section and its tag list three articles on three
+    // pages, the newest on the listing's own page and the oldest at page/2/.
     let site = two_kanpur_articles();
     let toml = site.read("site.toml");
     site.write("site.toml", &format!("articles_per_page = 1\n{toml}"));
@@ -538,8 +539,8 @@ fn a_title_edit_on_a_later_page_of_a_listing_renders_that_page_alone() {
     let mut events = events(&server);
     let port = server.port;
     let page = |path: &str| get(port, &encoded(path)).2;
-    assert!(page("/kanpur/page/3/").contains("तीसरा लेख: पुराना शीर्षक"));
-    assert!(page("/tags/कानपुर/page/3/").contains("तीसरा लेख: पुराना शीर्षक"));
+    assert!(page("/kanpur/page/2/").contains("तीसरा लेख: पुराना शीर्षक"));
+    assert!(page("/tags/कानपुर/page/2/").contains("तीसरा लेख: पुराना शीर्षक"));
     assert!(!page("/kanpur/").contains("तीसरा लेख"));
     assert_serves_what_build_writes(&site, &server);
 
@@ -548,15 +549,15 @@ fn a_title_edit_on_a_later_page_of_a_listing_renders_that_page_alone() {
     wait_for_event(&mut events, "reload");
     let (rendered, planned, _) = next_rebuild(&mut server);
     assert_eq!(planned, "1 page and the listings");
-    assert!(page("/kanpur/page/3/").contains("तीसरा लेख: नया शीर्षक"));
-    assert!(page("/tags/कानपुर/page/3/").contains("तीसरा लेख: नया शीर्षक"));
-    // Its page and card, the related boxes of the two others, the home page, the third
+    assert!(page("/kanpur/page/2/").contains("तीसरा लेख: नया शीर्षक"));
+    assert!(page("/tags/कानपुर/page/2/").contains("तीसरा लेख: नया शीर्षक"));
+    // Its page and card, the related boxes of the two others, the home page, the oldest
     // pages of the section and of the tag and the constituency, their feeds, the search
-    // index: not the first and second pages of the listings.
+    // index: not the listings' own pages, nor the pages between.
     assert!(rendered <= 16, "a title edit rendered {rendered} outputs");
     assert_serves_what_build_writes(&site, &server);
 
-    // Made the newest, it moves to the first page of every listing; the others move down.
+    // Made the newest, it moves to the listing's own page; the others move to older pages.
     site.write(
         file,
         &third.replace("पुराना शीर्षक", "नया शीर्षक").replacen(
@@ -568,7 +569,8 @@ fn a_title_edit_on_a_later_page_of_a_listing_renders_that_page_alone() {
     wait_for_event(&mut events, "reload");
     next_rebuild(&mut server);
     assert!(page("/kanpur/").contains("तीसरा लेख: नया शीर्षक"));
-    assert!(page("/kanpur/page/3/").contains("दूसरा लेख"));
+    assert!(page("/kanpur/page/2/").contains("दूसरा लेख"));
+    assert!(!page("/kanpur/page/2/").contains("तीसरा लेख"));
     assert_serves_what_build_writes(&site, &server);
 
     // An article fewer: the last page of each listing is gone.

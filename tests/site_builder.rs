@@ -86,26 +86,93 @@ fn section_hub_lists_its_articles_newest_first() {
 }
 
 #[test]
+fn a_new_article_leaves_the_older_pages_of_a_listing_as_they_were() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::fixture("basic");
+    let toml = site.read("site.toml");
+    site.write("site.toml", &format!("articles_per_page = 2\n{toml}"));
+    let mayor = site.read("content/kanpur/mayor-2023.md");
+    let dated = |title: &str, date: &str| {
+        mayor.replacen("महापौर चुनाव 2023", title, 1).replacen(
+            "date = 2023-05-14",
+            &format!("date = {date}"),
+            1,
+        )
+    };
+    site.write("content/kanpur/old.md", &dated("पुराना लेख", "2017-01-10"));
+    site.ok(&["build"]);
+    let inode = |rel: &str| std::fs::metadata(site.root.join(rel)).unwrap().ino();
+    let cards = |html: &str| html.matches("<li class=\"card\"").count();
+    // Four articles, two a page: the two newest on the section's page, the two oldest at
+    // page/2/.
+    let older = "public/kanpur/page/2/index.html";
+    let before = site.read(older);
+    assert_eq!(cards(&before), 2);
+    assert!(before.contains("पुराना लेख") && before.contains("कानपुर 2019 का नतीजा"));
+    let (page_before, own_before) = (inode(older), site.read("public/kanpur/index.html"));
+
+    // A new report: the section's page takes it, page/2/ is the same file as before (the
+    // build kept it, it was not rendered or written again).
+    site.write("content/kanpur/new.md", &dated("नई रिपोर्ट", "2024-07-15"));
+    site.ok(&["build"]);
+    let own = site.read("public/kanpur/index.html");
+    assert_ne!(own, own_before);
+    assert_eq!(cards(&own), 3);
+    assert!(own.contains("नई रिपोर्ट"));
+    assert_eq!(site.read(older), before);
+    assert_eq!(inode(older), page_before, "page/2/ was written again");
+
+    // Another: a page fills, so the section's page gives its two oldest to page/3/, and
+    // page/2/ keeps its articles (its row of page numbers now counts three pages).
+    site.write(
+        "content/kanpur/newer.md",
+        &dated("और नई रिपोर्ट", "2024-07-16"),
+    );
+    site.ok(&["build"]);
+    let after = site.read(older);
+    assert!(after.contains("पुराना लेख") && after.contains("कानपुर 2019 का नतीजा"));
+    assert_eq!(cards(&after), 2);
+    assert!(after.contains("पन्ना 3 / 3"), "{after}");
+    let middle = site.read("public/kanpur/page/3/index.html");
+    assert_eq!(cards(&middle), 2);
+    assert!(middle.contains("महापौर चुनाव 2023") && middle.contains("कानपुर 2024 का नतीजा"));
+    assert_eq!(cards(&site.read("public/kanpur/index.html")), 2);
+}
+
+#[test]
 fn a_long_listing_is_cut_into_pages_that_link_to_each_other() {
     let site = Site::fixture("basic");
     let toml = site.read("site.toml");
     site.write("site.toml", &format!("articles_per_page = 2\n{toml}"));
     site.ok(&["build"]);
     let cards = |html: &str| html.matches("<li class=\"card\"").count();
-    // Three articles: the two newest on the section's own page, with its text.
+    // Three articles, two a page: the listing's own page keeps up to three (a page of the
+    // older ones is only ever full), so there is one page and no page row.
     let first = site.read("public/kanpur/index.html");
-    assert_eq!(cards(&first), 2, "{first}");
+    assert_eq!(cards(&first), 3, "{first}");
+    assert!(!first.contains("class=\"pager\""), "{first}");
+    assert!(!site.exists("public/kanpur/page/2/index.html"));
+
+    // One a page: the newest on the section's own page, with its text.
+    site.write("site.toml", &format!("articles_per_page = 1\n{toml}"));
+    site.ok(&["build"]);
+    let first = site.read("public/kanpur/index.html");
+    assert_eq!(cards(&first), 1, "{first}");
     assert!(first.contains("href=\"../kanpur/result-2024/\""));
     assert!(!first.contains("href=\"../kanpur/result-2019/\""));
     assert!(first.contains("कानपुर सीट पर हमारे सारे लेख।"));
-    assert!(first.contains("पन्ना 1 / 2"), "{first}");
-    assert!(first.contains("<a rel=\"next\" href=\"../kanpur/page/2/\">अगला →</a>"));
+    assert!(first.contains("पन्ना 1 / 3"), "{first}");
+    // The reader's next page is the newer of the two older ones: page/3/, since older
+    // pages are numbered from the oldest (page/2/) and keep their articles as new ones come.
+    assert!(
+        first.contains("<a rel=\"next\" href=\"../kanpur/page/3/\">अगला →</a>"),
+        "{first}"
+    );
     assert!(!first.contains("rel=\"prev\""));
-    // The oldest on the second, which says which page it is and leads back.
-    let second = site.read("public/kanpur/page/2/index.html");
+    let second = site.read("public/kanpur/page/3/index.html");
     assert_eq!(cards(&second), 1);
     assert!(
-        second.contains("href=\"../../../kanpur/result-2019/\""),
+        second.contains("href=\"../../../kanpur/mayor-2023/\""),
         "{second}"
     );
     assert!(
@@ -113,12 +180,26 @@ fn a_long_listing_is_cut_into_pages_that_link_to_each_other() {
         "{second}"
     );
     assert!(second.contains("<a rel=\"prev\" href=\"../../../kanpur/\">← पिछला</a>"));
+    assert!(second.contains("<a rel=\"next\" href=\"../../../kanpur/page/2/\">अगला →</a>"));
     assert!(second.contains("<span aria-current=\"page\">2</span>"));
     assert!(
         !second.contains("कानपुर सीट पर हमारे सारे लेख।"),
         "the text is on the first page"
     );
-    assert!(!site.exists("public/kanpur/page/3/index.html"));
+    // The oldest at page/2/, which says which page it is and leads back.
+    let oldest = site.read("public/kanpur/page/2/index.html");
+    assert_eq!(cards(&oldest), 1);
+    assert!(
+        oldest.contains("href=\"../../../kanpur/result-2019/\""),
+        "{oldest}"
+    );
+    assert!(
+        oldest.contains("<title>कानपुर लोकसभा · पन्ना 3 ·"),
+        "{oldest}"
+    );
+    assert!(oldest.contains("<a rel=\"prev\" href=\"../../../kanpur/page/3/\">← पिछला</a>"));
+    assert!(!oldest.contains("rel=\"next\""));
+    assert!(!site.exists("public/kanpur/page/4/index.html"));
     // A term with one article shows no page row.
     let tag = site.read("public/tags/कानपुर/index.html");
     assert!(!tag.contains("class=\"pager\""), "{tag}");
@@ -135,7 +216,7 @@ fn a_long_listing_is_cut_into_pages_that_link_to_each_other() {
     let hub = site.read("content/kanpur/_index.md");
     site.write(
         "content/kanpur/_index.md",
-        &hub.replacen("+++\n", "+++\narticles_per_page = 2\n", 1),
+        &hub.replacen("+++\n", "+++\narticles_per_page = 3\n", 1),
     );
     let older = site.read("content/kanpur/result-2019.md");
     site.write(
@@ -143,9 +224,8 @@ fn a_long_listing_is_cut_into_pages_that_link_to_each_other() {
         &older.replacen("+++\n", "+++\ntags = [\"कानपुर\"]\n", 1),
     );
     site.ok(&["build"]);
-    assert_eq!(cards(&site.read("public/kanpur/index.html")), 2);
-    assert!(site.exists("public/kanpur/page/2/index.html"));
-    assert!(!site.exists("public/kanpur/page/3/index.html"));
+    assert_eq!(cards(&site.read("public/kanpur/index.html")), 3);
+    assert!(!site.exists("public/kanpur/page/2/index.html"));
     // The tag's two articles follow site.toml: one a page.
     assert_eq!(cards(&site.read("public/tags/कानपुर/index.html")), 1);
     assert!(site.exists("public/tags/कानपुर/page/2/index.html"));

@@ -560,7 +560,12 @@ impl<'a> Planner<'a> {
                 ));
                 let count = self.page_count(&term.pages);
                 for number in 1..=count {
-                    let path = pagination::path_of(&term.path, number);
+                    let path = pagination::path_of(
+                        &term.path,
+                        term.pages.len(),
+                        self.site.config.articles_per_page,
+                        number,
+                    );
                     let shown =
                         pagination::slice(&term.pages, self.site.config.articles_per_page, number);
                     let origin = if number == 1 {
@@ -606,7 +611,7 @@ impl<'a> Planner<'a> {
             let per_page = page.articles_per_page(site.config.articles_per_page);
             let count = pagination::page_count(all.len(), per_page);
             for number in 2..=count {
-                let path = pagination::path_of(&page.path, number);
+                let path = pagination::path_of(&page.path, all.len(), per_page, number);
                 let shown = pagination::slice(all, per_page, number);
                 outputs.push(Output {
                     path: format!("{path}index.html"),

@@ -438,9 +438,9 @@ pub fn render_term(
     number: usize,
 ) -> Result<String, Diagnostic> {
     let lang = term_language(shared.pages, shared.language, term);
-    let path = pagination::path_of(&term.path, number);
-    let mut context = listing_context(shared, &path, lang);
     let per_page = shared.config.articles_per_page;
+    let path = pagination::path_of(&term.path, term.pages.len(), per_page, number);
+    let mut context = listing_context(shared, &path, lang);
     let paginator = Paginator::new(&term.path, term.pages.len(), per_page, number);
     context.insert("paginator", &paginator);
     let shown = pagination::slice(&term.pages, per_page, number);
@@ -467,10 +467,10 @@ pub fn render_section_page(
     number: usize,
 ) -> Result<String, Diagnostic> {
     let page = &shared.pages[i];
-    let path = pagination::path_of(&page.path, number);
-    let mut context = listing_context(shared, &path, &page.lang);
     let all = shared.index.articles_of(&page.path);
     let per_page = page.articles_per_page(shared.config.articles_per_page);
+    let path = pagination::path_of(&page.path, all.len(), per_page, number);
+    let mut context = listing_context(shared, &path, &page.lang);
     let paginator = Paginator::new(&page.path, all.len(), per_page, number);
     context.insert("paginator", &paginator);
     context.insert("main_result", &None::<&str>);
