@@ -7,6 +7,7 @@
 use crate::config::SiteConfig;
 use crate::content::{Page, PageKind};
 use crate::election::ResultDigest;
+use crate::fast_hash::FastMap;
 use crate::site::listings;
 use crate::slug::slugify;
 use serde::Serialize;
@@ -161,31 +162,78 @@ impl Taxonomies {
         config: &SiteConfig,
         newest_first: &[usize],
     ) -> Taxonomies {
-        let mut found: BTreeMap<(Kind, String), (String, Vec<usize>)> = BTreeMap::new();
+        // What `terms_of` gives, with each slug made once per distinct text and each
+        // name copied once per term: at 10,000 articles this runs after every article
+        // added or removed in `serve`, and slugging every page's terms again was most of it.
+        let mut slugs: FastMap<(Kind, &str), String> = FastMap::default();
+        // (kind, text as written, name) of each term of one article.
+        type ArticleTerms<'a> = Vec<(Kind, &'a str, &'a str)>;
+        let mut carried: Vec<(usize, ArticleTerms)> = Vec::new();
         for &i in newest_first {
             let page = &pages[i];
+            if page.kind != PageKind::Article {
+                continue;
+            }
             let digests = results.get(i).map(|r| &r[..]).unwrap_or(&[]);
-            for (kind, key, name) in terms_of(page, digests, config) {
+            let mut terms: ArticleTerms = Vec::new();
+            for tag in &page.front.tags {
+                terms.push((Kind::Tags, tag.as_str(), tag.as_str()));
+            }
+            for result in digests {
+                let seat = result.constituency.as_str();
+                terms.push((Kind::Constituencies, seat, seat));
+                for code in &result.leading_parties {
+                    let name = config
+                        .parties
+                        .get(code)
+                        .map(|p| p.name.as_str())
+                        .unwrap_or(code.as_str());
+                    terms.push((Kind::Parties, code.as_str(), name));
+                }
+            }
+            for &(kind, text, _) in &terms {
+                slugs.entry((kind, text)).or_insert_with(|| match kind {
+                    Kind::Parties => text.to_lowercase(),
+                    _ => slugify(text),
+                });
+            }
+            carried.push((i, terms));
+        }
+        let mut found: FastMap<(Kind, &str), (&str, Vec<usize>)> = FastMap::default();
+        for (i, terms) in &carried {
+            for &(kind, text, name) in terms {
+                let slug = slugs[&(kind, text)].as_str();
+                if slug.is_empty() {
+                    continue;
+                }
                 let entry = found
-                    .entry((kind, key))
+                    .entry((kind, slug))
                     .or_insert_with(|| (name, Vec::new()));
                 // Pages come one at a time: a repeat of this page is the last one listed
                 // (a `contains` over a party's 10,000 articles made this quadratic).
-                if entry.1.last() != Some(&i) {
-                    entry.1.push(i);
+                if entry.1.last() != Some(i) {
+                    entry.1.push(*i);
                 }
             }
         }
+        // Sorted by (kind, slug), as the BTreeMap this replaced gave them.
+        let mut found: Vec<_> = found.into_iter().collect();
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut taxonomies = Taxonomies::default();
         for ((kind, slug), (name, term_pages)) in found {
             let path = format!("{}{slug}/", kind.path());
+            // One link per language the term's articles are in.
+            let mut links: FastMap<&str, TermLink> = FastMap::default();
             for &i in &term_pages {
-                let link = link(config, kind, &name, &path, &pages[i].lang);
-                taxonomies.by_page.entry(i).or_default().push(link);
+                let lang = pages[i].lang.as_str();
+                let link = links
+                    .entry(lang)
+                    .or_insert_with(|| link(config, kind, name, &path, lang));
+                taxonomies.by_page.entry(i).or_default().push(link.clone());
             }
             taxonomies.terms.entry(kind).or_default().push(Term {
                 kind,
-                name,
+                name: name.to_string(),
                 path,
                 pages: term_pages,
             });

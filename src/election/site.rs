@@ -5,6 +5,7 @@ use super::count::printable;
 use super::page::PageResults;
 use super::result::{Candidate, ElectionResult, Place};
 use crate::diagnostics::Diagnostic;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::numfmt::inr_unsigned;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -117,8 +118,8 @@ pub fn check_site_by_seat(
     data_print: u64,
     kept: &mut HashMap<u64, Vec<Diagnostic>>,
 ) -> Vec<Diagnostic> {
-    let mut seen_results: HashSet<&Place> = HashSet::new();
-    let mut skeletons: HashMap<&str, String> = HashMap::new();
+    let mut seen_results: FastSet<&Place> = FastSet::default();
+    let mut skeletons: FastMap<&str, String> = FastMap::default();
     // Seat skeleton → its results and the prints that say they are as before.
     let mut groups: BTreeMap<String, (Vec<&ElectionResult>, crate::fingerprint::Fingerprinter)> =
         BTreeMap::new();
