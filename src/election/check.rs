@@ -109,14 +109,12 @@ impl<'a> ResultChecker<'a> {
                     &at,
                     format!("{label} is empty; give the name readers see, e.g. \"{example}\""),
                 );
-            } else if fold::is_unusual_form(value.get_ref()) {
+            } else {
                 let at = self.place(value, format!("{path}.{label}"));
                 self.note_unusual_form(&at, label, value.get_ref());
             }
         }
-        if let Some(state) = &input.state
-            && fold::is_unusual_form(state.get_ref())
-        {
+        if let Some(state) = &input.state {
             let at = self.place(state, format!("{path}.state"));
             self.note_unusual_form(&at, "state", state.get_ref());
         }
@@ -347,9 +345,7 @@ impl<'a> ResultChecker<'a> {
                     ),
                 );
             } else {
-                if fold::is_unusual_form(written) {
-                    self.note_unusual_form(&at, "segment", written);
-                }
+                self.note_unusual_form(&at, "segment", written);
                 segments.push(segment);
             }
         }
@@ -357,8 +353,28 @@ impl<'a> ResultChecker<'a> {
     }
 
     /// A name typed in a Unicode form other than NFC (or with zero-width characters): it
-    /// is used in NFC, and the editor hears of it, since other tools will not fold it.
+    /// is used in NFC, and the editor hears of it, since other tools will not fold it. So
+    /// does a name with a space that is not the plain one.
     fn note_unusual_form(&mut self, at: &Place, what: &str, written: &str) {
+        if !fold::is_unusual_form(written) {
+            if let Some(space) = fold::unusual_space(written) {
+                let shown: String = written
+                    .trim()
+                    .chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .collect();
+                self.warning(
+                    at,
+                    format!(
+                        "{what} \"{}\" has a special space (U+{:04X}{}) between its words where a plain space belongs; chunav matches it with the name typed with a space, but search, sorting and other tools take it as another name — retype the space",
+                        printable(&shown),
+                        space as u32,
+                        if space == '\u{a0}' { ", a no-break space" } else { "" }
+                    ),
+                );
+            }
+            return;
+        }
         self.warning(
             at,
             format!(
@@ -672,7 +688,7 @@ impl<'a> ResultChecker<'a> {
         let name = fold::nfc(input.name.get_ref());
         if name.is_empty() {
             self.error(&name_place, "candidate name is empty");
-        } else if fold::is_unusual_form(input.name.get_ref()) {
+        } else {
             self.note_unusual_form(&name_place, "candidate name", input.name.get_ref());
         }
         let party_place = self.place(&input.party, format!("{path}.party"));
@@ -723,9 +739,7 @@ impl<'a> ResultChecker<'a> {
                     by_segment_ok = false;
                     continue;
                 }
-                if fold::is_unusual_form(key.get_ref()) {
-                    self.note_unusual_form(&at, "segment", key.get_ref());
-                }
+                self.note_unusual_form(&at, "segment", key.get_ref());
                 match self.count(&at, value) {
                     Some(n) => {
                         by_segment_values.insert(segment.clone(), n);

@@ -44,6 +44,13 @@ pub fn is_unusual_form(text: &str) -> bool {
     text.trim() != nfc(text) || text.contains(ZERO_WIDTH)
 }
 
+/// A space other than the plain one inside a name ("अमित" + U+00A0 + "परिहार", a tab, a
+/// thin space): it looks like a space and matches one here, but search, sorting and other
+/// tools take the name as another.
+pub fn unusual_space(text: &str) -> Option<char> {
+    text.trim().chars().find(|&c| c != ' ' && c.is_whitespace())
+}
+
 /// What makes two spellings of one name differ, for a message: "क + nukta (U+093C)".
 pub fn describe_form(text: &str) -> &'static str {
     if text.contains(ZERO_WIDTH) {

@@ -7,6 +7,7 @@ use super::count::printable;
 use super::data::DataStore;
 use super::derive::{ResultFigures, derive, not_found};
 use super::model::ResultInput;
+use super::result::Place;
 use crate::diagnostics::{Diagnostic, LineIndex, closest};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::collections::{BTreeSet, HashMap};
@@ -244,6 +245,9 @@ fn swapped_parties(results: &[ResultFigures]) -> Vec<Diagnostic> {
 /// that is no segment of the other, while the other has one of its own that is unmatched
 /// too, is most likely one assembly segment spelled two ways. Charts would show it as two.
 fn unmatched_segments(results: &[ResultFigures]) -> Vec<Diagnostic> {
+    // A segment of one result that the other lacks: its name, and (index, line) of its
+    // entry in `segments` when it is listed there.
+    type Lonely = (String, Option<(usize, usize)>);
     let mut out = Vec::new();
     for (i, a) in results.iter().enumerate() {
         for b in &results[i + 1..] {
@@ -251,24 +255,47 @@ fn unmatched_segments(results: &[ResultFigures]) -> Vec<Diagnostic> {
             if !same_seat || a.segments.is_empty() || b.segments.is_empty() {
                 continue;
             }
-            let lonely = |x: &ResultFigures, y: &ResultFigures| -> Vec<String> {
+            // Each unmatched segment's name, and its entry in `segments` when it has one.
+            let lonely = |x: &ResultFigures, y: &ResultFigures| -> Vec<Lonely> {
                 x.segments
                     .iter()
                     .filter(|s| !y.segments.iter().any(|t| t.same_segment(s)))
-                    .map(|s| s.name.clone())
+                    .map(|s| {
+                        let entry = x
+                            .result
+                            .segments
+                            .iter()
+                            .enumerate()
+                            .find(|(_, e)| e.name == s.name);
+                        (s.name.clone(), entry.map(|(k, e)| (k, e.line)))
+                    })
                     .collect()
             };
             let (in_a, in_b) = (lonely(a, b), lonely(b, a));
             if in_a.is_empty() || in_b.is_empty() {
                 continue;
             }
-            // Either spelling may be the wrong one: each result's line is told, naming the
-            // other's.
-            let place_a = a.result.segments_place.as_ref().unwrap_or(&a.result.place);
-            let place_b = b.result.segments_place.as_ref().unwrap_or(&b.result.place);
+            // Each result is told at its first unmatched segment's entry (where the wrong
+            // spelling is, if it is this one's), naming the other's: either may be wrong.
+            let first_lonely = |x: &ResultFigures, lonely: &[Lonely]| -> Place {
+                match (&x.result.segments_place, lonely.first().and_then(|l| l.1)) {
+                    (Some(list), Some((k, line))) => Place {
+                        file: list.file.clone(),
+                        line,
+                        field: format!("{}[{k}]", list.field),
+                    },
+                    (Some(list), None) => list.clone(),
+                    (None, _) => x.result.place.clone(),
+                }
+            };
+            let (place_a, place_b) = (first_lonely(a, &in_a), first_lonely(b, &in_b));
+            let names = |lonely: &[Lonely]| -> String {
+                let names: Vec<&str> = lonely.iter().map(|(name, _)| name.as_str()).collect();
+                names.join(", ")
+            };
             for (here, there, lonely_here, lonely_there, at, other_at) in [
-                (b, a, &in_b, &in_a, place_b, place_a),
-                (a, b, &in_a, &in_b, place_a, place_b),
+                (b, a, &in_b, &in_a, &place_b, &place_a),
+                (a, b, &in_a, &in_b, &place_a, &place_b),
             ] {
                 out.push(
                     Diagnostic::warning(
@@ -276,9 +303,9 @@ fn unmatched_segments(results: &[ResultFigures]) -> Vec<Diagnostic> {
                         format!(
                             "segments of \"{}\" ({}) match none of \"{}\" ({}, at {}); if they are the same assembly segments spelled differently, correct the spelling that is wrong or write them as {{ name = \"…\", ac = N }} with ECI's assembly-constituency number in both results",
                             here.id,
-                            lonely_here.join(", "),
+                            names(lonely_here),
                             there.id,
-                            lonely_there.join(", "),
+                            names(lonely_there),
                             other_at.short()
                         ),
                     )
