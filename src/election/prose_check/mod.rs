@@ -669,6 +669,12 @@ const ROLE_WORDS: &[(&str, usize)] = &[
     ("जीतने वाले", 1),
     ("the winner", 1),
     ("the winning candidate", 1),
+    // A clause that names no one but says it won ("The Union minister held the seat with
+    // 45.15%"): its subject is the winner.
+    ("held the seat", 1),
+    ("retained the seat", 1),
+    ("kept the seat", 1),
+    ("won the seat", 1),
     ("उपविजेता", 2),
     ("the runner-up", 2),
 ];

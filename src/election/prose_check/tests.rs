@@ -811,3 +811,15 @@ fn a_candidates_own_votes_beside_what_was_needed_are_theirs() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_clause_that_held_the_seat_speaks_of_the_winner() {
+    // The runner-up's share given to whoever "held the seat": no name, but the winner is meant.
+    let said = warnings_2024("The sitting MP held the seat with 47.56%.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("49.93%"), "{said:?}");
+    assert_eq!(
+        warnings_2024("The sitting MP held the seat with 49.93%.\n"),
+        Vec::<String>::new()
+    );
+}
