@@ -182,6 +182,40 @@ fn deposit_phrase(clause: &str) -> Option<(Said, usize)> {
     Some((if negated { Said::Lost } else { Said::Kept }, at))
 }
 
+/// Words that say lost or kept of a deposit named earlier in the sentence.
+const LOST_AGAIN: &[&str] = &[
+    "lost theirs",
+    "lost them",
+    "forfeited theirs",
+    "forfeited them",
+    "की ज़ब्त",
+    "की जब्त",
+    "ज़ब्त हुई",
+    "जब्त हुई",
+    "ज़ब्त हो गई",
+    "जब्त हो गई",
+    "गँवाई",
+    "गंवाई",
+];
+const KEPT_AGAIN: &[&str] = &[
+    "kept theirs",
+    "kept them",
+    "saved theirs",
+    "retained theirs",
+    "की बची",
+    "बचा ली",
+    "बचा पाए",
+];
+
+/// The phrase of a clause that repeats lost or kept without the deposit's name.
+fn elliptic_phrase(clause: &str) -> Option<(Said, usize)> {
+    if let Some(at) = LOST_AGAIN.iter().filter_map(|w| clause.find(w)).min() {
+        return Some((Said::Lost, at));
+    }
+    let at = KEPT_AGAIN.iter().filter_map(|w| clause.find(w)).min()?;
+    Some((Said::Kept, at))
+}
+
 /// Small counts in `text` written in digits or words ("27", "नौ", "Thirteen"), years left
 /// out: (byte range, value).
 fn small_counts(text: &str) -> Vec<(usize, usize, usize)> {
@@ -195,9 +229,19 @@ fn small_counts(text: &str) -> Vec<(usize, usize, usize)> {
         } else {
             // "बाकी पाँचों", "तीनों", "दोनों": all five (three, both) of them.
             // (Only of candidates: "तीनों बड़े दलों के" counts parties.)
-            let of_candidates = ["उम्मीदवारों", "प्रत्याशियों"]
-                .iter()
-                .any(|n| text[e..].trim_start().starts_with(n));
+            // ("आठों की ज़मानत": of the candidates the deposit is of.)
+            let of_candidates = [
+                "उम्मीदवारों",
+                "प्रत्याशियों",
+                "की ज़मानत",
+                "की जमानत",
+                "की ज़ब्त",
+                "की जब्त",
+            ]
+            .iter()
+            .any(|n| text[e..].trim_start().starts_with(n))
+                // (A clause's head cut before "ज़मानत ज़ब्त": "… आठों की ".)
+                || text[e..].trim() == "की";
             let all_of = match word {
                 "दोनों" => Some(2.0),
                 _ => word.strip_suffix("ों").and_then(numbers::small_number),
@@ -268,17 +312,45 @@ impl Checker<'_> {
         named: &Named,
         paragraph: &[usize],
     ) -> Option<(usize, String)> {
-        // The sentence's clauses, cut once for it (`named` is of this sentence).
-        let (mut clause_start, said, phrase_at, clause_end) =
-            named.clauses.iter().find_map(|&(a, b)| {
-                let (said, at) = deposit_phrase(lower.get(a..b)?)?;
-                Some((a, said, a + at, b))
-            })?;
+        // The sentence's clauses, cut once for it (`named` is of this sentence): each that
+        // says who lost or kept the deposit, and after the first, each that says it again
+        // without the word ("the top three kept their deposits and the other twelve lost
+        // theirs", "पहले तीन की ज़मानत बची और बाक़ी नौ की ज़ब्त हुई").
+        let mut phrases: Vec<(usize, Said, usize, usize)> = Vec::new();
+        for &(a, b) in &named.clauses {
+            let Some(clause) = lower.get(a..b) else {
+                continue;
+            };
+            let found = deposit_phrase(clause).or_else(|| {
+                (!phrases.is_empty())
+                    .then(|| elliptic_phrase(clause))
+                    .flatten()
+            });
+            if let Some((said, at)) = found {
+                phrases.push((a, said, a + at, b));
+            }
+        }
+        phrases.into_iter().enumerate().find_map(|(i, phrase)| {
+            self.deposit_count_in_clause(sentence, lower, named, paragraph, phrase, i == 0)
+        })
+    }
+
+    fn deposit_count_in_clause(
+        &self,
+        sentence: &str,
+        lower: &str,
+        named: &Named,
+        paragraph: &[usize],
+        (mut clause_start, said, phrase_at, clause_end): (usize, Said, usize, usize),
+        first: bool,
+    ) -> Option<(usize, String)> {
         let mut head = &lower[clause_start..phrase_at];
         let mut counts = small_counts(head);
         // "11 of the 14 candidates, everyone but the first two, lost their deposits": the
-        // part and the whole said in a clause before the phrase's own.
-        if counts.is_empty() {
+        // part and the whole said in a clause before the phrase's own (of the first phrase
+        // only: "Six of the eight lost their deposits; only the winner and the runner-up
+        // kept theirs" gives the six of the first).
+        if counts.is_empty() && first {
             let before = &lower[..phrase_at];
             let earlier = small_counts(before);
             // Only a part and its whole side by side: "11 of the 14", "चौदह में से तेरह",

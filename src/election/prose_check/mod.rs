@@ -556,6 +556,105 @@ fn words_restatement(
     None
 }
 
+/// Words before a rounded figure that restates the exact one before it ("13,51,321 were cast
+/// on EVMs, about 13.5 lakh", "20,968 वोट, यानी करीब 21 हज़ार").
+const ROUNDED_RESTATES: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "or about",
+    "or roughly",
+    "some",
+    "लगभग",
+    "करीब",
+    "क़रीब",
+    "तकरीबन",
+    "तक़रीबन",
+    "यानी",
+    "यानी करीब",
+    "यानी लगभग",
+    "यानि",
+];
+
+/// "Of those, 13,51,321 were cast on EVMs, about 13.6 lakh": a figure in lakh, crore or
+/// thousand after a comma and "about" / "यानी करीब", ending its clause, restates the exact
+/// count before it in the clause and must round it. Without this, "13.6 lakh" passes as the
+/// rounded total of 13,55,228 and the slip is never told. Returns the rounded figure's start
+/// and, when it rounds wrongly, the message.
+fn rounded_restatement(
+    sentence: &str,
+    lower: &str,
+    quoted: &[Quoted],
+    named: &Named,
+) -> Vec<(usize, Option<String>)> {
+    let mut out = Vec::new();
+    for (i, q) in quoted.iter().enumerate() {
+        if q.words || q.year || q.measure != Measure::Count || q.step < 1000.0 || i == 0 {
+            continue;
+        }
+        let d = &quoted[i - 1];
+        if d.words || d.year || d.measure != Measure::Count || d.step != 1.0 || d.value < q.step {
+            continue;
+        }
+        let head = lower[..q.start].trim_end();
+        let Some(word) = ROUNDED_RESTATES
+            .iter()
+            .filter(|w| head.ends_with(*w))
+            .max_by_key(|w| w.len())
+        else {
+            continue;
+        };
+        let before_word = head[..head.len() - word.len()].trim_end();
+        if !before_word.ends_with([',', '—', '(']) || before_word.len() < d.end {
+            continue;
+        }
+        // The clause ends with the figure ("about 13.6 lakh." / "… 13.6 lakh votes."), not
+        // "about 4,000 more than …", which is a difference.
+        let rest = lower[q.end..].trim_start();
+        let rest = ["votes", "vote", "वोट", "मत"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest)
+            .trim_start();
+        if !(rest.is_empty() || rest.starts_with(['।', '.', ',', ';', ')', '—'])) {
+            continue;
+        }
+        // Nobody named in between: "Gopi got 4,12,338, Sunil about 3.8 lakh" is two figures.
+        if named.who.iter().any(|(_, at)| *at > d.end && *at < q.start) {
+            continue;
+        }
+        // "one sixth of 12,27,584, about 2.05 lakh" derives another figure: a restatement
+        // is near the figure it rounds.
+        if !(0.8..=1.25).contains(&(q.value / d.value)) {
+            continue;
+        }
+        if q.states(d.value) {
+            out.push((q.start, None));
+            continue;
+        }
+        let typed = quoted_text(sentence, q);
+        let unit = typed
+            .trim_start_matches(|c: char| c.is_numeric() || c == '.' || c == ',' || c == ' ')
+            .trim();
+        let multiplier = match unit {
+            u if u.starts_with("करो") || u.starts_with("crore") => 1e7,
+            u if u.starts_with("लाख") || u.starts_with("lakh") => 1e5,
+            _ => 1e3,
+        };
+        let decimals = (multiplier / q.step).log10().round().max(0.0) as usize;
+        let rounded = (d.value / q.step).round() * q.step / multiplier;
+        out.push((
+            q.start,
+            Some(format!(
+                "{typed} in the text rounds the {} before it, which is {rounded:.decimals$} {unit}; one of them is mistyped",
+                quoted_text(sentence, d)
+            )),
+        ));
+    }
+    out
+}
+
 /// Words that name the EVM or the postal part of the votes (`part_governing` reads which).
 const EVM_NAMES: &[&str] = &["ईवीएम", "evm", "evms", "the machines", "voting machines"];
 const POSTAL_NAMES: &[&str] = &["डाक", "postal", "by post", "पोस्टल"];
@@ -1390,8 +1489,11 @@ impl<'a> Checker<'a> {
             .any(|c| {
                 c.name != owner
                     && c.name.rsplit_once(' ').is_some_and(|(first, last)| {
-                        let (first, last) = (numbers::lowercase(first), numbers::lowercase(last));
-                        word.starts_with(last.as_ref()) && numbers::word_at_end(before, &first)
+                        // The word before the surname is enough: "हेमंत परमार" ends
+                        // "डॉ. हेमंत परमार" written without the title.
+                        let given = first.rsplit(' ').next().unwrap_or(first);
+                        let (given, last) = (numbers::lowercase(given), numbers::lowercase(last));
+                        word.starts_with(last.as_ref()) && numbers::word_at_end(before, &given)
                     })
             })
     }
@@ -1711,6 +1813,7 @@ impl<'a> Checker<'a> {
         if let Some((at, message)) = words_restatement(sentence, &lower, &quoted, &figures_before) {
             out.push((start + flat.original(at), message));
         }
+        let rounded_restated = rounded_restatement(sentence, &lower, &quoted, &named);
         if named.elsewhere {
             let marked = |q: &Quoted| {
                 let abs_end = start + flat.original(q.end);
@@ -1752,6 +1855,9 @@ impl<'a> Checker<'a> {
                 .iter()
                 .any(|m| *m >= abs_end && text[abs_end..*m].trim().is_empty());
             if marked
+                || rounded_restated
+                    .iter()
+                    .any(|(at, wrong)| *at == q.start && wrong.is_none())
                 || restates_before_colon(sentence, &quoted_all, &q)
                 || money_before(sentence, &q)
                 || self.bracketed_reference(sentence, &q, &named)
@@ -1844,6 +1950,16 @@ impl<'a> Checker<'a> {
             };
             if let Some(message) = message {
                 out.push((abs_start, message));
+            }
+        }
+        // A rounding that fits another figure of the data is told against the count it
+        // restates (when the figure itself is not told already).
+        for (at, message) in rounded_restated {
+            let at = start + flat.original(at);
+            if let Some(message) = message
+                && !out.iter().any(|(o, _)| *o == at)
+            {
+                out.push((at, message));
             }
         }
         if let Some((at, message)) = arithmetic::difference_claim(sentence, &quoted_all)
@@ -3604,9 +3720,47 @@ fn name_parts(name: &str) -> Vec<String> {
             parts.push(lower[at + alias.len()..].trim().to_string());
         }
     }
+    // "डॉ. हेमंत परमार", "Dr. Shashi Tharoor": prose often drops the title.
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    let titles = tokens
+        .iter()
+        .take_while(|t| TITLES_BEFORE_NAMES.contains(&t.trim_end_matches('.')))
+        .count();
+    if titles > 0 && tokens.len() >= titles + 2 {
+        parts.push(tokens[titles..].join(" "));
+    }
     parts.retain(|p| !p.is_empty() && p.split_whitespace().count() >= 1);
     parts
 }
+
+/// Titles written before a name that prose may leave out ("कुमारी" is not one: it is part
+/// of names such as कुमारी सैलजा).
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "डॉ",
+    "डॉक्टर",
+    "प्रो",
+    "प्रोफेसर",
+    "प्रोफ़ेसर",
+    "श्री",
+    "श्रीमती",
+    "सुश्री",
+    "एडवोकेट",
+    "एड",
+    "स्व",
+    "dr",
+    "prof",
+    "adv",
+    "advocate",
+    "shri",
+    "sri",
+    "smt",
+    "mr",
+    "mrs",
+    "ms",
+    "capt",
+    "col",
+    "late",
+];
 
 /// Whether the word at `at` follows a capitalised word of the same name ("YSR Congress",
 /// "Kerala Congress"), not a sentence's first word or "The".
@@ -3889,6 +4043,14 @@ impl Context {
             .find_map(|v| next.strip_prefix(v))
             .filter(|rest| rest.starts_with("से "))
             .unwrap_or(next);
+        // "3.76 लाख वोटों से बड़ी जीत" is a big win by 3.76 lakh, not a win bigger than it.
+        let big_win_by = ["से बड़ी", "से बड़ा", "से बड़े"].iter().any(|w| {
+            after_words.strip_prefix(w).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with("जीत") || rest.starts_with("विजय")
+            })
+        });
+        let after_words = if big_win_by { "" } else { after_words };
         let compared = comparison_not_bound(&before, after_words).then(|| {
             if MORE_AFTER.iter().any(|w| after_words.starts_with(w)) {
                 Bound::More

@@ -566,7 +566,11 @@ impl Checker<'_> {
             "above",
             "ahead of",
             "beat",
+            "beats",
+            "beating",
             "outpolled",
+            "outpolls",
+            "outpolling",
             "आगे",
             "पीछे",
             "ऊपर",
@@ -1055,6 +1059,15 @@ impl Checker<'_> {
         });
         if let (Some(x), Some(y)) = (last_count_before(at), typed_after) {
             return Some((Side::Figure(x.value), Side::Figure(y.value)));
+        }
+        // "पंवार को 5,612 वोट मिले, जो गुनसोला के 2,508 से दोगुने से भी ज़्यादा हैं": the
+        // smaller figure typed just before "से" and the multiple, the larger one before it.
+        if let Some(y) = last_count_before(at) {
+            let between = lower.get(y.end..at).unwrap_or("").trim();
+            let compared_with = ["से", "वोटों से", "वोट से", "मतों से", "मत से"].contains(&between);
+            if let Some(x) = compared_with.then(|| last_count_before(y.start)).flatten() {
+                return Some((Side::Figure(x.value), Side::Figure(y.value)));
+            }
         }
         // "विजेता के वोट इसके बारह गुना से ज़्यादा": the figure just before.
         if ["इसके", "इसका", "इससे", "इसकी"]

@@ -823,3 +823,86 @@ fn a_clause_that_held_the_seat_speaks_of_the_winner() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_rounded_figure_after_about_restates_the_count_before_it() {
+    // 4.43 lakh is his total, rounded; said after his EVM count it must round that.
+    let said = warnings_2024("Awasthi's EVM votes were 4,40,609, about 4.43 lakh.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("which is 4.41 lakh"), "{said:?}");
+    for quiet in [
+        "Awasthi's EVM votes were 4,40,609, about 4.41 lakh.\n",
+        // One sixth of the valid votes derives another figure, not a rounding.
+        "The bar is one sixth of 8,82,132, about 1.47 lakh.\n",
+    ] {
+        assert_eq!(warnings_2024(quiet), Vec::<String>::new(), "{quiet}");
+    }
+}
+
+#[test]
+fn a_win_by_votes_is_not_a_win_bigger_than_them() {
+    // "से बड़ी जीत" after the votes: a big win by 20,968, not one bigger than 20,968.
+    assert_eq!(
+        warnings_2024("रमेश अवस्थी की 20,968 वोटों से बड़ी जीत।\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024("रमेश अवस्थी की 21,968 वोटों से बड़ी जीत।\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+}
+
+#[test]
+fn a_multiple_of_two_typed_figures_compares_those_figures() {
+    let said = warnings_2024(
+        "डाक मतों में अवस्थी को 2,446 वोट मिले, जो आलोक मिश्रा के 2,618 से दोगुने से ज़्यादा हैं।\n",
+    );
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("(2,446 to 2,618"), "{said:?}");
+}
+
+#[test]
+fn a_name_written_without_its_title_names_its_candidate() {
+    // Three candidates are called Mishra and आलोक मिश्रा outpolls the others: "Mishra"
+    // alone is his, but "Manoj Mishra" is DR. MANOJ MISHRA's, who came sixth.
+    let data = KANPUR_2024.replace("\"MANOJ KUMAR\"", "\"DR. MANOJ MISHRA\"");
+    let results = check(&data).0;
+    let said = shown(&check_prose(
+        Path::new("content/kanpur.md"),
+        "Manoj Mishra came second.\n",
+        40,
+        &results,
+    ));
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("places DR. MANOJ MISHRA second"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_deposit_count_said_again_without_the_word_is_checked() {
+    for wrong in [
+        "The top two kept their deposits and the other ten lost theirs.\n",
+        "पहले दो की ज़मानत बची और बाक़ी दस की ज़ब्त हुई।\n",
+        "पहले दो उम्मीदवारों के अलावा दसों की ज़मानत ज़ब्त हुई।\n",
+    ] {
+        let said = warnings_2024(wrong);
+        assert_eq!(said.len(), 1, "{wrong}: {said:?}");
+        assert!(said[0].contains("the data says 9 did"), "{said:?}");
+    }
+    for right in [
+        "The top two kept their deposits and the other nine lost theirs.\n",
+        // The six of the first clause are not the two who kept theirs.
+        "Nine of the eleven candidates lost their deposits; only the winner and the runner-up kept theirs.\n",
+    ] {
+        assert_eq!(warnings_2024(right), Vec::<String>::new(), "{right}");
+    }
+}
+
+#[test]
+fn candidates_nota_beats_are_not_the_field() {
+    let said = warnings_2024("## NOTA beats four candidates\n");
+    assert!(
+        !said.iter().any(|w| w.contains("the data lists")),
+        "{said:?}"
+    );
+}
