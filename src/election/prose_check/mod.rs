@@ -488,6 +488,11 @@ const IN_WORDS: &[&str] = &[
     "spelt out",
     "spelled out",
     "written out",
+    // "अंतर 81,480 वोट रहा, यानी इक्यासी हज़ार चार सौ अस्सी": the same figure again.
+    "यानी",
+    "यानि",
+    "अर्थात",
+    "i.e.",
 ];
 
 /// "जीत का अंतर 1,05,858 वोट रहा। शब्दों में: एक लाख छह हज़ार आठ सौ अट्ठावन": a number in
@@ -557,31 +562,67 @@ fn words_restatement(
 }
 
 /// Words before a rounded figure that restates the exact one before it ("13,51,321 were cast
-/// on EVMs, about 13.5 lakh", "20,968 वोट, यानी करीब 21 हज़ार").
-const ROUNDED_RESTATES: &[&str] = &[
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "or about",
-    "or roughly",
-    "some",
-    "लगभग",
-    "करीब",
-    "क़रीब",
-    "तकरीबन",
-    "तक़रीबन",
-    "यानी",
-    "यानी करीब",
-    "यानी लगभग",
-    "यानि",
+/// on EVMs, about 13.5 lakh", "20,968 वोट, यानी करीब 21 हज़ार"), and what they say of it.
+const ROUNDED_RESTATES: &[(&str, Restates)] = &[
+    ("about", Restates::About),
+    ("around", Restates::About),
+    ("roughly", Restates::About),
+    ("approximately", Restates::About),
+    ("or about", Restates::About),
+    ("or roughly", Restates::About),
+    ("some", Restates::About),
+    ("लगभग", Restates::About),
+    ("करीब", Restates::About),
+    ("क़रीब", Restates::About),
+    ("तकरीबन", Restates::About),
+    ("तक़रीबन", Restates::About),
+    ("यानी", Restates::About),
+    ("यानी करीब", Restates::About),
+    ("यानी लगभग", Restates::About),
+    ("यानि", Restates::About),
+    ("more than", Restates::More),
+    ("a little more than", Restates::JustOver),
+    ("slightly more than", Restates::JustOver),
+    ("just over", Restates::JustOver),
+    ("a little over", Restates::JustOver),
+    ("over", Restates::More),
+    ("above", Restates::More),
+    ("just above", Restates::JustOver),
+    ("less than", Restates::Less),
+    ("a little less than", Restates::JustUnder),
+    ("slightly less than", Restates::JustUnder),
+    ("just under", Restates::JustUnder),
+    ("a little under", Restates::JustUnder),
+    ("under", Restates::Less),
+    ("below", Restates::Less),
+    ("just below", Restates::JustUnder),
+    ("nearly", Restates::JustUnder),
+    ("almost", Restates::JustUnder),
+    ("close to", Restates::JustUnder),
+    ("just short of", Restates::JustUnder),
 ];
 
-/// "Of those, 13,51,321 were cast on EVMs, about 13.6 lakh": a figure in lakh, crore or
-/// thousand after a comma and "about" / "यानी करीब", ending its clause, restates the exact
-/// count before it in the clause and must round it. Without this, "13.6 lakh" passes as the
-/// rounded total of 13,55,228 and the slip is never told. Returns the rounded figure's start
-/// and, when it rounds wrongly, the message.
+/// What a restating figure says of the count before it.
+#[derive(Clone, Copy, PartialEq)]
+enum Restates {
+    /// Rounds it.
+    About,
+    /// Is below it ("more than 1.2 lakh").
+    More,
+    /// Is below it by at most a step of its own precision ("a little more than 1.2 lakh").
+    JustOver,
+    /// Is above it ("under 1.5 lakh").
+    Less,
+    /// Is above it by at most a step ("just under 1.5 lakh", "nearly ten lakh").
+    JustUnder,
+}
+
+/// "Of those, 13,51,321 were cast on EVMs, about 13.6 lakh", "The margin was 1,16,015 votes,
+/// a little more than 1.2 lakh": a figure in lakh, crore or thousand after a comma and
+/// "about" / "more than" / "यानी करीब", ending its clause, restates the exact count before it
+/// in the clause and must round (or bound) it. Without this, "13.6 lakh" passes as the
+/// rounded total of 13,55,228, and "more than 1.2 lakh" as below some other figure. Returns
+/// each such figure's start and, when it says the count wrongly, the message.
 fn rounded_restatement(
     sentence: &str,
     lower: &str,
@@ -590,7 +631,7 @@ fn rounded_restatement(
 ) -> Vec<(usize, Option<String>)> {
     let mut out = Vec::new();
     for (i, q) in quoted.iter().enumerate() {
-        if q.words || q.year || q.measure != Measure::Count || q.step < 1000.0 || i == 0 {
+        if q.year || q.measure != Measure::Count || q.step < 1000.0 || i == 0 {
             continue;
         }
         let d = &quoted[i - 1];
@@ -598,25 +639,38 @@ fn rounded_restatement(
             continue;
         }
         let head = lower[..q.start].trim_end();
-        let Some(word) = ROUNDED_RESTATES
+        let before = ROUNDED_RESTATES
             .iter()
-            .filter(|w| head.ends_with(*w))
-            .max_by_key(|w| w.len())
-        else {
-            continue;
+            .filter(|(w, _)| numbers::word_at_end(head, w))
+            .max_by_key(|(w, _)| w.len());
+        let mut rest = lower[q.end..].trim_start();
+        rest = ["votes", "vote", "वोट", "मत"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest)
+            .trim_start();
+        // "यानी 1.2 लाख से कुछ ज़्यादा": the bound after the figure.
+        let after = MORE_AFTER
+            .iter()
+            .map(|w| (*w, Restates::More))
+            .chain(LESS_AFTER.iter().map(|w| (*w, Restates::Less)))
+            .filter(|(w, _)| rest.starts_with(w))
+            .max_by_key(|(w, _)| w.len());
+        let (word_len, said, says) = match (before, after) {
+            (_, Some((w, says))) if w != "+" => {
+                rest = rest[w.len()..].trim_start();
+                let len = before.map_or(0, |(b, _)| b.len());
+                (len, w, says)
+            }
+            (Some((w, says)), _) => (w.len(), *w, *says),
+            _ => continue,
         };
-        let before_word = head[..head.len() - word.len()].trim_end();
+        let before_word = head[..head.len() - word_len].trim_end();
         if !before_word.ends_with([',', '—', '(']) || before_word.len() < d.end {
             continue;
         }
         // The clause ends with the figure ("about 13.6 lakh." / "… 13.6 lakh votes."), not
         // "about 4,000 more than …", which is a difference.
-        let rest = lower[q.end..].trim_start();
-        let rest = ["votes", "vote", "वोट", "मत"]
-            .iter()
-            .find_map(|w| rest.strip_prefix(w))
-            .unwrap_or(rest)
-            .trim_start();
         if !(rest.is_empty() || rest.starts_with(['।', '.', ',', ';', ')', '—'])) {
             continue;
         }
@@ -629,28 +683,51 @@ fn rounded_restatement(
         if !(0.8..=1.25).contains(&(q.value / d.value)) {
             continue;
         }
-        if q.states(d.value) {
+        let holds = match says {
+            Restates::About => q.states(d.value),
+            Restates::More => d.value > q.value,
+            Restates::JustOver => d.value > q.value && d.value <= q.value + q.step,
+            Restates::Less => d.value < q.value,
+            Restates::JustUnder => d.value < q.value && d.value >= q.value - q.step,
+        };
+        if holds {
             out.push((q.start, None));
             continue;
         }
         let typed = quoted_text(sentence, q);
-        let unit = typed
-            .trim_start_matches(|c: char| c.is_numeric() || c == '.' || c == ',' || c == ' ')
-            .trim();
-        let multiplier = match unit {
-            u if u.starts_with("करो") || u.starts_with("crore") => 1e7,
-            u if u.starts_with("लाख") || u.starts_with("lakh") => 1e5,
-            _ => 1e3,
+        let figure = quoted_text(sentence, d);
+        let message = match says {
+            Restates::About => {
+                let unit = typed
+                    .trim_start_matches(|c: char| {
+                        c.is_numeric() || c == '.' || c == ',' || c == ' '
+                    })
+                    .trim();
+                let multiplier = match unit {
+                    u if u.starts_with("करो") || u.starts_with("crore") => 1e7,
+                    u if u.starts_with("लाख") || u.starts_with("lakh") => 1e5,
+                    _ => 1e3,
+                };
+                let decimals = (multiplier / q.step).log10().round().max(0.0) as usize;
+                let rounded = (d.value / q.step).round() * q.step / multiplier;
+                if q.words {
+                    format!(
+                        "{typed} in the text rounds the {figure} before it, which is not {typed}; one of them is mistyped"
+                    )
+                } else {
+                    format!(
+                        "{typed} in the text rounds the {figure} before it, which is {rounded:.decimals$} {unit}; one of them is mistyped"
+                    )
+                }
+            }
+            _ if said.starts_with("से") => format!(
+                "the text says the {figure} before it is {typed} {said}, but it is not; one of them is mistyped"
+            ),
+            _ => format!(
+                "the text says the {figure} before it is {said} {typed}, but it is not; one of them is mistyped"
+            ),
         };
-        let decimals = (multiplier / q.step).log10().round().max(0.0) as usize;
-        let rounded = (d.value / q.step).round() * q.step / multiplier;
-        out.push((
-            q.start,
-            Some(format!(
-                "{typed} in the text rounds the {} before it, which is {rounded:.decimals$} {unit}; one of them is mistyped",
-                quoted_text(sentence, d)
-            )),
-        ));
+        out.push((q.start, Some(message)));
     }
     out
 }
@@ -1810,7 +1887,9 @@ impl<'a> Checker<'a> {
         if paragraph_marked {
             return out;
         }
-        if let Some((at, message)) = words_restatement(sentence, &lower, &quoted, &figures_before) {
+        let words_restated = words_restatement(sentence, &lower, &quoted, &figures_before);
+        let words_restated_at = words_restated.as_ref().map(|(at, _)| *at);
+        if let Some((at, message)) = words_restated {
             out.push((start + flat.original(at), message));
         }
         let rounded_restated = rounded_restatement(sentence, &lower, &quoted, &named);
@@ -1854,7 +1933,9 @@ impl<'a> Checker<'a> {
             let marked = marks
                 .iter()
                 .any(|m| *m >= abs_end && text[abs_end..*m].trim().is_empty());
+            // (A number in words told against the digits it writes out is told once.)
             if marked
+                || words_restated_at == Some(q.start)
                 || rounded_restated
                     .iter()
                     .any(|(at, wrong)| *at == q.start && wrong.is_none())
@@ -2339,11 +2420,24 @@ impl<'a> Checker<'a> {
         // lakh is about votes, said or not.
         let restated_votes =
             q.step >= 1000.0 && !named.who.is_empty() && lakh_restatement(sentence, q);
+        // "Annamalai polled 4.6 lakh", "भाजपा को 5.2 लाख मिले": a rounded figure got by
+        // someone named is their votes, though no vote word follows.
+        let got_rounded = q.step >= 1000.0 && !named.who.is_empty() && {
+            let head = numbers::lowercase(sentence[..q.start].trim_end());
+            let next = numbers::lowercase(sentence[q.end..].trim_start());
+            ["polled", "got", "received", "secured", "garnered", "bagged"]
+                .iter()
+                .any(|w| numbers::word_at_end(&head, w))
+                || ["मिले", "मिलें", "मिला"]
+                    .iter()
+                    .any(|w| numbers::word_at(&next, w))
+        };
         let vote_claim = c.vote_word
             || c.elliptic
             || bounded
             || kind.is_some()
             || restated_votes
+            || got_rounded
             || ((q.words || q.step >= 1000.0) && !named.who.is_empty() && sentence_votes);
         if !vote_claim && named.who.is_empty() && q.step >= 1000.0 && lakh_restatement(sentence, q)
         {

@@ -512,6 +512,7 @@ const HINDI_NUMBERS: &[(&str, u32)] = &[
     ("छप्पन", 56),
     ("सत्तावन", 57),
     ("अट्ठावन", 58),
+    ("अठावन", 58),
     ("उनसठ", 59),
     ("साठ", 60),
     ("इकसठ", 61),
@@ -543,6 +544,7 @@ const HINDI_NUMBERS: &[(&str, u32)] = &[
     ("छियासी", 86),
     ("सत्तासी", 87),
     ("अट्ठासी", 88),
+    ("अठासी", 88),
     ("नवासी", 89),
     ("नब्बे", 90),
     ("इक्यानबे", 91),
@@ -565,6 +567,8 @@ const HINDI_NUMBERS: &[(&str, u32)] = &[
     ("छियानवे", 96),
     ("सत्तानवे", 97),
     ("अट्ठानवे", 98),
+    ("अठानवे", 98),
+    ("अठानबे", 98),
     ("निन्यानवे", 99),
     ("one", 1),
     ("two", 2),
@@ -707,7 +711,7 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
         let mut j = i;
         let mut last_end = tokens[i].1;
         while j < tokens.len() {
-            let (_, end, w) = tokens[j];
+            let (_, _, w) = tokens[j];
             // Only words joined by spaces or hyphens form one number.
             if j > i {
                 let gap = &text[last_end..tokens[j].0];
@@ -759,6 +763,31 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
                     current = 0.0;
                 }
             } else if lower == "and"
+                && current > 0.0
+                && current.fract() == 0.0
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|(_, _, w)| lowercase(w) == "a")
+                && tokens
+                    .get(j + 2)
+                    .is_some_and(|(_, _, w)| lowercase(w) == "half")
+            {
+                // "one and a half lakh": 1.5 lakh.
+                current += 0.5;
+                j += 2;
+            } else if lower == "half"
+                && current == 0.0
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|(_, _, w)| lowercase(w) == "a")
+                && tokens
+                    .get(j + 2)
+                    .is_some_and(|(_, _, w)| ["lakh", "crore"].contains(&lowercase(w).as_ref()))
+            {
+                // "half a lakh": 0.5 lakh.
+                current = 0.5;
+                j += 1;
+            } else if lower == "and"
                 && (current == 0.0 && big || current > 0.0 && current % 100.0 == 0.0)
                 && tokens.get(j + 1).is_some_and(|(_, _, next)| {
                     let next = lowercase(next);
@@ -769,7 +798,8 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
             } else {
                 break;
             }
-            last_end = end;
+            // (The branches that read "and a half", "half a" moved `j` past those words.)
+            last_end = tokens[j].1;
             j += 1;
         }
         if big && j > i {
@@ -867,6 +897,10 @@ mod tests {
         assert_eq!(q.value, 422000.0);
         let q = one("साढ़े चार लाख");
         assert_eq!(q.value, 450000.0);
+        let q = one("just under one and a half lakh.");
+        assert_eq!((q.value, q.step), (150000.0, 10000.0));
+        let q = one("half a lakh votes");
+        assert_eq!(q.value, 50000.0);
         let q = one("पौने दस लाख वोट");
         assert_eq!((q.value, q.step), (975000.0, 25000.0));
         assert!(q.states(972_140.0) && !q.states(940_000.0));

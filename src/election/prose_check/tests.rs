@@ -906,3 +906,47 @@ fn candidates_nota_beats_are_not_the_field() {
         "{said:?}"
     );
 }
+
+#[test]
+fn words_after_yani_write_out_the_figure_before() {
+    assert_eq!(
+        warnings_2024("जीत का अंतर 20,968 वोट रहा, यानी बीस हज़ार नौ सौ अड़सठ।\n"),
+        Vec::<String>::new()
+    );
+    // अठासी is अट्ठासी as often spelt; told once, against the digits it writes out.
+    assert_eq!(
+        warnings_2024("जीत का अंतर 20,968 वोट रहा, यानी बीस हज़ार नौ सौ अठासी।\n"),
+        [
+            "warning: content/kanpur.md:40: बीस हज़ार नौ सौ अठासी in words is 20,988, but the figure it writes out is 20,968; one of them is mistyped"
+        ]
+    );
+}
+
+#[test]
+fn a_bound_after_a_count_is_said_of_that_count() {
+    let said = warnings_2024("The margin was 20,968 votes, a little more than 21 thousand.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("a little more than 21 thousand"),
+        "{said:?}"
+    );
+    let said = warnings_2024("Valid votes numbered 8,87,396, nearly ten lakh.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    for quiet in [
+        "The margin was 20,968 votes, just under 21 thousand.\n",
+        "Valid votes numbered 8,87,396, nearly nine lakh.\n",
+    ] {
+        assert_eq!(warnings_2024(quiet), Vec::<String>::new(), "{quiet}");
+    }
+}
+
+#[test]
+fn a_rounded_figure_someone_polled_is_their_votes() {
+    let said = warnings_2024("Awasthi polled 4.5 lakh.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("4,43,055"), "{said:?}");
+    assert_eq!(
+        warnings_2024("Awasthi polled 4.4 lakh.\n"),
+        Vec::<String>::new()
+    );
+}
