@@ -503,7 +503,7 @@ fn words_restatement(
     lower: &str,
     quoted: &[Quoted],
     before: &[(String, f64)],
-) -> Option<(usize, String)> {
+) -> Option<(usize, Option<String>)> {
     for q in quoted
         .iter()
         .filter(|q| q.words && q.measure == Measure::Count)
@@ -528,6 +528,30 @@ fn words_restatement(
             || ["वोट", "मत", "votes", "vote"]
                 .iter()
                 .any(|w| next.starts_with(w));
+        // "…; शब्दों में, बारह लाख छब्बीस हज़ार से ज़्यादा वोट": a bound in words on a
+        // figure before it (in the sentence or the last of the one before, at any
+        // precision), quiet when one fits it; else the figure is read as any other.
+        let bound = MORE_AFTER
+            .iter()
+            .map(|w| (*w, true))
+            .chain(LESS_AFTER.iter().map(|w| (*w, false)))
+            .filter(|(w, _)| *w != "+" && next.starts_with(w))
+            .max_by_key(|(w, _)| w.len());
+        if let Some((_, more)) = bound {
+            let fits = quoted
+                .iter()
+                .filter(|d| !d.words && !d.year && d.measure == Measure::Count && d.end <= q.start)
+                .map(|d| d.value)
+                .chain(before.iter().map(|(_, v)| *v))
+                .any(|v| {
+                    (0.8..=1.25).contains(&(q.value / v))
+                        && if more { v > q.value } else { v < q.value }
+                });
+            if fits {
+                return Some((q.start, None));
+            }
+            continue;
+        }
         if !whole {
             continue;
         }
@@ -550,11 +574,11 @@ fn words_restatement(
         if !restated.iter().any(|(_, value)| q.states(*value)) {
             return Some((
                 q.start,
-                format!(
+                Some(format!(
                     "{} in words is {}, but the figure it writes out is {typed}; one of them is mistyped",
                     quoted_text(sentence, q),
                     crate::numfmt::inr_unsigned(q.value as u64)
-                ),
+                )),
             ));
         }
     }
@@ -1007,9 +1031,20 @@ const NAME_WORDS_IN_PROSE: &[&str] = &[
 /// Common Hindi and English words whose consonant skeleton has two letters or fewer, which
 /// would otherwise be taken for a short surname written in the other script.
 const COMMON_SHORT_WORDS: &[&str] = &[
-    // Hindi: postpositions, verbs and election words.
+    // Hindi: postpositions, pronouns, verbs and election words.
     "पर",
     "में",
+    // "…, जिन्हें 51,659 वोट मिले" is no JAIN.
+    "जिन्हें",
+    "जिन्होंने",
+    "जिनको",
+    "जिनका",
+    "जिनकी",
+    "जिनके",
+    "जिन",
+    "उन्हें",
+    "उनको",
+    "इन्हें",
     "मैं",
     "से",
     "को",
@@ -1210,6 +1245,9 @@ struct Checker<'a> {
     skeletons: Vec<(String, Vec<String>)>,
     /// Candidate name → a surname no other candidate shares, with its skeleton.
     surnames: Vec<Surname>,
+    /// A surname (lower case) several candidates share, none outpolling the others, with
+    /// their names: it names the one whose figure its clause types.
+    shared_surnames: Vec<(String, Vec<String>)>,
     /// Each result's election label in lower case, in page order.
     elections: Vec<String>,
     /// Each result's year in ASCII and in Devanagari digits, in page order.
@@ -1472,6 +1510,31 @@ impl<'a> Checker<'a> {
                             }
                         })
                     })
+                    .collect()
+            },
+            shared_surnames: {
+                let mut by_word: BTreeMap<String, Vec<String>> = BTreeMap::new();
+                for c in results
+                    .iter()
+                    .flat_map(|r| r.candidates.iter())
+                    .filter(|c| c.party != crate::election::result::NOTA)
+                {
+                    let words: Vec<&str> = c.name.split_whitespace().collect();
+                    if let [_, .., last] = words.as_slice()
+                        && last.chars().count() >= 4
+                        && !is_place(last)
+                    {
+                        let list = by_word
+                            .entry(numbers::lowercase(last).into_owned())
+                            .or_default();
+                        if !list.contains(&c.name) {
+                            list.push(c.name.clone());
+                        }
+                    }
+                }
+                by_word
+                    .into_iter()
+                    .filter(|(_, names)| names.len() >= 2)
                     .collect()
             },
             names: names.into_iter().collect(),
@@ -1823,6 +1886,45 @@ impl<'a> Checker<'a> {
                 named.who.push((surname.name.clone(), *at));
             }
         }
+        // "Aruna won 5,10,747 votes and Reddy 5,06,247": of three Reddys, the one whose
+        // votes or share the clause types.
+        for (word, sharers) in &self.shared_surnames {
+            if named.who.iter().any(|(w, _)| sharers.contains(w)) {
+                continue;
+            }
+            let Some(at) = find_word(lower, word) else {
+                continue;
+            };
+            if is_latin_word(word) && !capitalised_at(sentence, at) {
+                continue;
+            }
+            let (_, clause_end) = named.clause_at(at, lower.len());
+            let typed: Vec<&Quoted> = quoted
+                .iter()
+                .filter(|q| q.start > at && q.end <= clause_end && !q.year)
+                .collect();
+            let theirs: Vec<&String> = sharers
+                .iter()
+                .filter(|name| {
+                    self.results
+                        .iter()
+                        .flat_map(|r| r.candidates.iter())
+                        .filter(|c| c.name == **name)
+                        .any(|c| {
+                            typed.iter().any(|q| match q.measure {
+                                Measure::Count => {
+                                    q.states(c.votes as f64)
+                                        || c.evm.is_some_and(|v| q.states(v as f64))
+                                }
+                                _ => c.share.is_some_and(|v| q.states(v)),
+                            })
+                        })
+                })
+                .collect();
+            if let [one] = theirs.as_slice() {
+                named.who.push(((*one).clone(), at));
+            }
+        }
         named.who.sort_by_key(|(_, at)| *at);
         for (name, forms) in &self.segment_forms {
             if forms.iter().any(|f| starts.has(f)) && !named.segments.contains(name) {
@@ -1853,6 +1955,8 @@ impl<'a> Checker<'a> {
         // looked up there, not searched for along it.
         let starts = WordStarts::new(&lower);
         let mut named = self.named(sentence, &starts, &quoted);
+        // Whom the sentence before named, for "उनके 28 गुना" below.
+        let who_before = carry.who.clone();
         self.refer_back(&starts, &mut named, carry);
         // The results the paragraph has named so far, for a sentence that names none.
         let paragraph_results = carry.results.clone();
@@ -1889,7 +1993,7 @@ impl<'a> Checker<'a> {
         }
         let words_restated = words_restatement(sentence, &lower, &quoted, &figures_before);
         let words_restated_at = words_restated.as_ref().map(|(at, _)| *at);
-        if let Some((at, message)) = words_restated {
+        if let Some((at, Some(message))) = words_restated {
             out.push((start + flat.original(at), message));
         }
         let rounded_restated = rounded_restatement(sentence, &lower, &quoted, &named);
@@ -2071,7 +2175,7 @@ impl<'a> Checker<'a> {
         {
             out.push((start + flat.original(at), message));
         }
-        if let Some((at, message)) = self.times_claim(&starts, &named, &quoted_all) {
+        if let Some((at, message)) = self.times_claim(&starts, &named, &quoted_all, &who_before) {
             out.push((start + flat.original(at), message));
         }
         if let Some((at, message)) = self.how_many_claim(sentence, &starts, &quoted_all, &named) {

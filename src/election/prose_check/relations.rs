@@ -72,6 +72,7 @@ impl Checker<'_> {
         starts: &WordStarts,
         named: &Named,
         quoted: &[Quoted],
+        who_before: &[String],
     ) -> Option<(usize, String)> {
         let lower = starts.text;
         let (at, end, n, decimals, claim) = multiple_in(starts)?;
@@ -98,13 +99,32 @@ impl Checker<'_> {
         let (x, y) = match self.sides_around_multiple(lower, named, quoted, (at, end), &scope) {
             Some(sides) => sides,
             None => {
-                let [mut x, mut y] = <[Side; 2]>::try_from(pair).ok()?;
-                // "NOTA drew 7,460 votes, and the margin was more than 16 times that": the
-                // multiple refers back, so the later-named thing is the larger one.
-                if refers_back_after(&lower[at..]) {
-                    std::mem::swap(&mut x, &mut y);
+                // "विजेता के वोट उनके 28 गुना से ज़्यादा थे": a multiple of the candidate the
+                // sentence before named last, against this sentence's subject.
+                let before = lower[..at].trim_end();
+                if ["उनके", "उनका", "उनकी", "उसके", "उसका", "उसकी"]
+                    .iter()
+                    .any(|p| numbers::word_at_end(before, p))
+                {
+                    let earlier = who_before
+                        .iter()
+                        .rev()
+                        .find(|w| !self.parties.contains(*w))?;
+                    let y = Side::Who(earlier.clone());
+                    let x = pair.into_iter().find(|side| match side {
+                        Side::Who(w) => w != earlier && !self.same_candidate(w, earlier, &scope),
+                        _ => false,
+                    })?;
+                    (x, y)
+                } else {
+                    let [mut x, mut y] = <[Side; 2]>::try_from(pair).ok()?;
+                    // "NOTA drew 7,460 votes, and the margin was more than 16 times that": the
+                    // multiple refers back, so the later-named thing is the larger one.
+                    if refers_back_after(&lower[at..]) {
+                        std::mem::swap(&mut x, &mut y);
+                    }
+                    (x, y)
                 }
-                (x, y)
             }
         };
         let mut first: Option<(f64, f64, usize)> = None;
@@ -1117,10 +1137,12 @@ impl Checker<'_> {
             .find(|(a, _)| *a >= end && *a < clause_end && *a <= end + 24)
             .map(|(_, side)| side.clone());
         if let Some(y) = y_after {
+            // ("NOTA got 4,617 votes …; the margin was more than eight times NOTA": the
+            // margin named between the figure and the multiple is the larger side.)
             let figure = last_count_before(at).filter(|f| {
-                !sides
-                    .iter()
-                    .any(|(a, side)| *a >= f.end && *a < at && matches!(side, Side::Who(_)))
+                !sides.iter().any(|(a, side)| {
+                    *a >= f.end && *a < at && matches!(side, Side::Who(_) | Side::Margin)
+                })
             });
             let x = match figure {
                 Some(f) => Side::Figure(f.value),
