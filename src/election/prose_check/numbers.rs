@@ -695,6 +695,7 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
     if !MULTIPLIERS
         .iter()
         .any(|(name, m)| *m > 100.0 && lower.contains(name))
+        && !PERCENT_WORDS[1..].iter().any(|w| lower.contains(w))
     {
         return Vec::new();
     }
@@ -802,7 +803,34 @@ fn word_numbers(text: &str) -> Vec<Quoted> {
             last_end = tokens[j].1;
             j += 1;
         }
-        if big && j > i {
+        // "पैंसठ प्रतिशत से ज़्यादा", "more than sixty per cent": a percentage in words, read
+        // only as a bound ("एक प्रतिशत तक नहीं पहुँचे", "none reached one per cent" are bars
+        // the sentence measures against, not figures it gives).
+        let percent = (!big && j > i && current > 0.0 && current <= 100.0)
+            .then(|| percent_after(&text[last_end..]))
+            .flatten()
+            .filter(|(len, _)| {
+                let after = lowercase(text[last_end + len..].trim_start());
+                let before = lowercase(text[..tokens[i].0].trim_end());
+                ["से ज़्यादा", "से ज्यादा", "से अधिक", "से ऊपर"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                    || ["more than", "over", "above"]
+                        .iter()
+                        .any(|w| word_at_end(&before, w))
+            });
+        if let Some((len, measure)) = percent {
+            found.push(Quoted {
+                start: tokens[i].0,
+                end: last_end + len,
+                value: current,
+                step: if current.fract() == 0.0 { 1.0 } else { 0.5 },
+                measure,
+                year: false,
+                words: true,
+            });
+            i = j;
+        } else if big && j > i {
             let value = total + current;
             let step = if current > 0.0 { 1.0 } else { smallest };
             found.push(Quoted {
@@ -901,6 +929,12 @@ mod tests {
         assert_eq!((q.value, q.step), (150000.0, 10000.0));
         let q = one("half a lakh votes");
         assert_eq!(q.value, 50000.0);
+        let q = one("भाजपा को पैंसठ प्रतिशत से ज़्यादा");
+        assert_eq!((q.value, q.step, q.measure), (65.0, 1.0, Measure::Percent));
+        let q = one("more than sixty-five per cent");
+        assert_eq!((q.value, q.measure), (65.0, Measure::Percent));
+        // A bar measured against, not a figure given.
+        assert!(numbers("none reached one per cent").is_empty());
         let q = one("पौने दस लाख वोट");
         assert_eq!((q.value, q.step), (975000.0, 25000.0));
         assert!(q.states(972_140.0) && !q.states(940_000.0));

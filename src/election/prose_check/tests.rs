@@ -1013,3 +1013,14 @@ fn sides_of_a_multiple_named_around_it() {
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].contains("KULDEEP BHADAURIYA"), "{said:?}");
 }
+
+#[test]
+fn a_percentage_in_words_with_a_bound_is_checked() {
+    assert_eq!(
+        warnings_2024("## भाजपा को पैंतालीस प्रतिशत से ज़्यादा वोट\n"),
+        Vec::<String>::new()
+    );
+    let said = warnings_2024("## भाजपा को पचपन प्रतिशत से ज़्यादा वोट\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("49.93%"), "{said:?}");
+}
