@@ -11,6 +11,7 @@
 //! Besides figures, a sentence that names a winner, a runner-up or a place (तीसरे स्थान)
 //! is checked against the ranks.
 
+mod affiliation;
 mod alliances;
 mod approx;
 mod arithmetic;
@@ -2164,9 +2165,20 @@ impl<'a> Checker<'a> {
         if let Some((at, message)) = self.reserved_claim(&lower, &named) {
             out.push((start + flat.original(at), message));
         }
-        if let Some(message) = self.rank_claim(sentence, &named) {
-            out.push((start + raw.len() - raw.trim_start().len(), message));
-        } else if let Some(message) = self.postal_lead_claim(&lower, &named) {
+        // (A party the text gives a candidate wrongly makes any place it gives the party
+        // wrong too: told once, as the party.)
+        let affiliation = self.affiliation_claim(&lower, &named);
+        let wrong_party = affiliation.is_some();
+        if let Some((at, message)) = affiliation {
+            out.push((start + flat.original(at), message));
+        }
+        let place = (!wrong_party)
+            .then(|| {
+                self.rank_claim(sentence, &named)
+                    .or_else(|| self.postal_lead_claim(&lower, &named))
+            })
+            .flatten();
+        if let Some(message) = place {
             out.push((start + raw.len() - raw.trim_start().len(), message));
         }
         let compared_already = out.iter().any(|(_, m)| m.starts_with("the text says"));

@@ -1024,3 +1024,26 @@ fn a_percentage_in_words_with_a_bound_is_checked() {
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].contains("49.93%"), "{said:?}");
 }
+
+#[test]
+fn a_party_the_text_gives_a_candidate_is_the_data_s() {
+    for wrong in [
+        "कांग्रेस के रमेश अवस्थी जीते।\n",
+        "Congress's Ramesh Awasthi won.\n",
+        "रमेश अवस्थी (कांग्रेस) जीते।\n",
+    ] {
+        let said = warnings_2024(wrong);
+        assert_eq!(said.len(), 1, "{wrong}: {said:?}");
+        assert!(
+            said[0].contains("the party INC, but the data has रमेश अवस्थी as BJP"),
+            "{said:?}"
+        );
+    }
+    for right in [
+        "भाजपा के रमेश अवस्थी जीते।\n",
+        "Ramesh Awasthi (BJP) won; the former Congress MP Sriprakash Jaiswal did not stand.\n",
+        "पूर्व कांग्रेस नेता के रमेश अवस्थी से कोई संबंध नहीं।\n",
+    ] {
+        assert_eq!(warnings_2024(right), Vec::<String>::new(), "{right}");
+    }
+}
