@@ -135,6 +135,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 const MARGIN_PHRASES: &[&str] = &[
     "won by",
     "lost by",
+    // "this time she fell short by more than two lakh votes".
+    "fell short by",
     "wins by",
     "win by",
     "loses by",

@@ -1047,3 +1047,14 @@ fn a_party_the_text_gives_a_candidate_is_the_data_s() {
         assert_eq!(warnings_2024(right), Vec::<String>::new(), "{right}");
     }
 }
+
+#[test]
+fn fell_short_by_gives_the_margin() {
+    let said = warnings_2024("This time Mishra fell short by more than 25,000 votes.\n");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("for the margin"), "{said:?}");
+    assert_eq!(
+        warnings_2024("This time Mishra fell short by more than 20,000 votes.\n"),
+        Vec::<String>::new()
+    );
+}
